@@ -1,0 +1,108 @@
+package org.shanzhi.cockpit.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything that can happen in the sub-district. The journal stores these; {@link Situation#apply}
+ * folds them. The JSON type of an event is its simple class name.
+ */
+public sealed interface Event {
+
+    // --- the inventory -------------------------------------------------------------------------
+
+    record DistrictDefined(District district) implements Event { }
+
+    record CommunityRegistered(Community community) implements Event { }
+
+    record GridRegistered(Grid grid) implements Event { }
+
+    record CameraRegistered(Camera camera) implements Event { }
+
+    record SensorRegistered(Sensor sensor) implements Event { }
+
+    record UnitRegistered(FieldUnit unit) implements Event { }
+
+    // --- devices and field units ---------------------------------------------------------------
+
+    record CameraStatusChanged(String cameraId, boolean online) implements Event { }
+
+    record SensorReported(String sensorId, double value) implements Event { }
+
+    record UnitMoved(String unitId, GeoPoint at, double heading) implements Event { }
+
+    record UnitStatusChanged(String unitId, UnitStatus status) implements Event { }
+
+    record UnitSos(String unitId, boolean active) implements Event { }
+
+    // --- cases (数字城管 / 应急) -----------------------------------------------------------------
+
+    record IncidentOpened(String incidentId, String title, String category, Incident.Source source,
+                          Incident.Severity severity, IncidentState state, GeoPoint at, Instant deadline,
+                          String alertId) implements Event { }
+
+    record IncidentAdvanced(String incidentId, IncidentState state, String note) implements Event { }
+
+    /** Sends a unit to a case waiting for dispatch; the unit must be free. */
+    record IncidentDispatched(String incidentId, String unitId) implements Event { }
+
+    // --- 12345 ------------------------------------------------------------------------------------
+
+    record ComplaintReceived(String orderNo, Complaint.Channel channel, Complaint.Type type, String category,
+                             Complaint.Priority priority, GeoPoint at, String summary, boolean repeat)
+            implements Event { }
+
+    record ComplaintAdvanced(String orderNo, ComplaintState state) implements Event { }
+
+    record ComplaintRevisited(String orderNo, boolean responded, Complaint.Resolution resolved,
+                              Complaint.Satisfaction satisfaction) implements Event { }
+
+    // --- safety and stability -------------------------------------------------------------------
+
+    record DisputeRegistered(String disputeId, String type, Dispute.Level level, Dispute.Risk risk,
+                             String communityCode, String committee, Instant deadline) implements Event { }
+
+    record DisputeAdvanced(String disputeId, DisputeState state, Dispute.Outcome outcome) implements Event { }
+
+    record PetitionRegistered(String petitionId, Petition.Form form, int people, String subject,
+                              String communityCode) implements Event { }
+
+    record PetitionAdvanced(String petitionId, PetitionState state) implements Event { }
+
+    record WhistleBlown(String whistleId, Whistle.Kind kind, String reason, List<String> departments,
+                        String incidentId) implements Event { }
+
+    record WhistleArrived(String whistleId, String department) implements Event { }
+
+    record WhistleResolved(String whistleId) implements Event { }
+
+    record IntelReported(String reportId, String officerId, String category, Incident.Severity severity,
+                         String communityCode, String summary) implements Event { }
+
+    record KeyPeriodDeclared(String periodId, String name, Instant from, Instant to) implements Event { }
+
+    // --- monitoring and warning -----------------------------------------------------------------
+
+    record WarningIssued(String warningId, WeatherWarning.Hazard hazard, WeatherWarning.Level level, String issuer,
+                         Instant validTo) implements Event { }
+
+    record WarningLifted(String warningId) implements Event { }
+
+    record AiAlertRaised(String alertId, String cameraId, String kind, String vendorCode, double confidence,
+                         List<AiAlert.Box> boxes) implements Event { }
+
+    /** Human review of an AI alert; an accepted alert names the case it became. */
+    record AiAlertReviewed(String alertId, AiAlert.Review decision, String incidentId, String mergedInto)
+            implements Event { }
+
+    record OutageReported(String outageId, String communityCode, String cause, int buildings, int households)
+            implements Event { }
+
+    /** Cumulative counts of buildings with power and network back. */
+    record OutageRestored(String outageId, int powerRestored, int networkRestored) implements Event { }
+
+    /** Every concrete event type, for codecs and documentation. */
+    static List<Class<?>> types() {
+        return List.of(Event.class.getPermittedSubclasses());
+    }
+}

@@ -1,0 +1,549 @@
+package org.shanzhi.cockpit.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.pcollections.PMap;
+
+import org.shanzhi.cockpit.domain.Event.*;
+
+/**
+ * One step of {@link Situation#apply}: copies the situation's references, replaces the one map
+ * the event touches, validates, and builds the next situation. Field names in rejections are
+ * the event's own component names.
+ */
+final class Fold {
+
+    static final Duration DEFAULT_INCIDENT_LIMIT = Duration.ofHours(4);
+    static final Duration DEFAULT_MEDIATION_LIMIT = Duration.ofDays(30);
+
+    private final long seq;
+    private final Instant time;
+    /** The event's own time (may be older than the situation's time for late arrivals). */
+    private final Instant at;
+
+    private District district;
+    private PMap<String, Community> communities;
+    private PMap<String, Grid> grids;
+    private PMap<String, Camera> cameras;
+    private PMap<String, Sensor> sensors;
+    private PMap<String, FieldUnit> units;
+    private PMap<String, Incident> incidents;
+    private PMap<String, Complaint> complaints;
+    private PMap<String, Dispute> disputes;
+    private PMap<String, Petition> petitions;
+    private PMap<String, Whistle> whistles;
+    private PMap<String, WeatherWarning> warnings;
+    private PMap<String, AiAlert> alerts;
+    private PMap<String, Outage> outages;
+    private PMap<String, IntelReport> intel;
+    private PMap<String, KeyPeriod> keyPeriods;
+    private final Situation before;
+
+    Fold(Situation s, long seq, Instant time, Instant at) {
+        this.before = s;
+        this.seq = seq;
+        this.time = time;
+        this.at = at;
+        district = s.district();
+        communities = s.communities();
+        grids = s.grids();
+        cameras = s.cameras();
+        sensors = s.sensors();
+        units = s.units();
+        incidents = s.incidents();
+        complaints = s.complaints();
+        disputes = s.disputes();
+        petitions = s.petitions();
+        whistles = s.whistles();
+        warnings = s.warnings();
+        alerts = s.alerts();
+        outages = s.outages();
+        intel = s.intel();
+        keyPeriods = s.keyPeriods();
+    }
+
+    Situation apply(Event e) {
+        if (e == null) {
+            throw new Rejection(null, "event is missing");
+        }
+        // The most frequent events first: this chain is the fold's hot path.
+        if (e instanceof UnitMoved x) {
+            unitMoved(x);
+        } else if (e instanceof SensorReported x) {
+            sensorReported(x);
+        } else if (e instanceof UnitStatusChanged x) {
+            unitStatusChanged(x);
+        } else if (e instanceof ComplaintAdvanced x) {
+            complaintAdvanced(x);
+        } else if (e instanceof IncidentAdvanced x) {
+            incidentAdvanced(x);
+        } else if (e instanceof ComplaintReceived x) {
+            complaintReceived(x);
+        } else if (e instanceof ComplaintRevisited x) {
+            complaintRevisited(x);
+        } else if (e instanceof AiAlertRaised x) {
+            aiAlertRaised(x);
+        } else if (e instanceof AiAlertReviewed x) {
+            aiAlertReviewed(x);
+        } else if (e instanceof IncidentOpened x) {
+            incidentOpened(x);
+        } else if (e instanceof IncidentDispatched x) {
+            incidentDispatched(x);
+        } else if (e instanceof CameraStatusChanged x) {
+            Camera c = require(cameras, x.cameraId(), "cameraId", "camera");
+            cameras = cameras.plus(c.id(), c.withOnline(x.online()));
+        } else if (e instanceof UnitSos x) {
+            FieldUnit u = require(units, x.unitId(), "unitId", "unit");
+            units = units.plus(u.id(), u.withSos(x.active()));
+        } else if (e instanceof DisputeRegistered x) {
+            disputeRegistered(x);
+        } else if (e instanceof DisputeAdvanced x) {
+            disputeAdvanced(x);
+        } else if (e instanceof PetitionRegistered x) {
+            petitionRegistered(x);
+        } else if (e instanceof PetitionAdvanced x) {
+            Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
+            check("state", x.state(), p.state(), p.state().next());
+            petitions = petitions.plus(p.id(), p.moved(x.state(), at));
+        } else if (e instanceof WhistleBlown x) {
+            whistleBlown(x);
+        } else if (e instanceof WhistleArrived x) {
+            whistleArrived(x);
+        } else if (e instanceof WhistleResolved x) {
+            Whistle w = require(whistles, x.whistleId(), "whistleId", "whistle");
+            if (!w.open()) {
+                throw new Rejection("whistleId", "whistle " + w.id() + " is already resolved");
+            }
+            whistles = whistles.plus(w.id(), new Whistle(w.id(), w.kind(), w.reason(), w.departments(), w.arrivals(),
+                    w.incidentId(), w.requestedAt(), at));
+        } else if (e instanceof IntelReported x) {
+            intelReported(x);
+        } else if (e instanceof WarningIssued x) {
+            warningIssued(x);
+        } else if (e instanceof WarningLifted x) {
+            WeatherWarning w = require(warnings, x.warningId(), "warningId", "warning");
+            if (w.lifted()) {
+                throw new Rejection("warningId", "warning " + w.id() + " is already lifted");
+            }
+            warnings = warnings.plus(w.id(), new WeatherWarning(w.id(), w.hazard(), w.level(), w.issuer(),
+                    w.validFrom(), at, true));
+        } else if (e instanceof OutageReported x) {
+            outageReported(x);
+        } else if (e instanceof OutageRestored x) {
+            outageRestored(x);
+        } else if (e instanceof KeyPeriodDeclared x) {
+            requireId(x.periodId(), "periodId", keyPeriods);
+            requireText(x.name(), "name");
+            if (x.from() == null || x.to() == null || !x.from().isBefore(x.to())) {
+                throw new Rejection("to", "a key period needs from < to");
+            }
+            keyPeriods = keyPeriods.plus(x.periodId(), new KeyPeriod(x.periodId(), x.name(), x.from(), x.to()));
+        } else if (e instanceof DistrictDefined x) {
+            if (district != null) {
+                throw new Rejection("district", "the district is already defined");
+            }
+            if (x.district() == null || x.district().bounds() == null) {
+                throw new Rejection("district.bounds", "a district needs bounds");
+            }
+            requireText(x.district().code(), "district.code");
+            district = x.district();
+        } else if (e instanceof CommunityRegistered x) {
+            communityRegistered(x);
+        } else if (e instanceof GridRegistered x) {
+            gridRegistered(x);
+        } else if (e instanceof CameraRegistered x) {
+            cameraRegistered(x);
+        } else if (e instanceof SensorRegistered x) {
+            sensorRegistered(x);
+        } else if (e instanceof UnitRegistered x) {
+            unitRegistered(x);
+        } else {
+            throw new Rejection("type", "no rule for " + e.getClass().getSimpleName());
+        }
+        return new Situation(seq, time, district, communities, grids, cameras, sensors, units, incidents, complaints,
+                disputes, petitions, whistles, warnings, alerts, outages, intel, keyPeriods);
+    }
+
+    // --- inventory ---------------------------------------------------------------------------
+
+    private void communityRegistered(CommunityRegistered x) {
+        Community c = x.community();
+        if (c == null) {
+            throw new Rejection("community", "community is missing");
+        }
+        requireId(c.code(), "community.code", communities);
+        requireText(c.name(), "community.name");
+        if (c.boundary() == null) {
+            throw new Rejection("community.boundary", "a community needs a boundary");
+        }
+        if (c.population() < 0) {
+            throw new Rejection("community.population", "population cannot be negative");
+        }
+        for (int i = 0; i < c.boundary().ring().size(); i++) {
+            inside(c.boundary().ring().get(i), "community.boundary.ring[" + i + "]");
+        }
+        communities = communities.plus(c.code(), c);
+    }
+
+    private void gridRegistered(GridRegistered x) {
+        Grid g = x.grid();
+        if (g == null) {
+            throw new Rejection("grid", "grid is missing");
+        }
+        requireId(g.code(), "grid.code", grids);
+        require(communities, g.communityCode(), "grid.communityCode", "community");
+        if (g.boundary() == null || g.kind() == null) {
+            throw new Rejection(g.kind() == null ? "grid.kind" : "grid.boundary", "a grid needs a kind and a boundary");
+        }
+        grids = grids.plus(g.code(), g);
+    }
+
+    private void cameraRegistered(CameraRegistered x) {
+        Camera c = x.camera();
+        if (c == null) {
+            throw new Rejection("camera", "camera is missing");
+        }
+        requireId(c.id(), "camera.id", cameras);
+        inside(c.at(), "camera.at");
+        String community = c.communityCode() != null ? c.communityCode() : before.communityAt(c.at());
+        if (c.communityCode() != null) {
+            require(communities, c.communityCode(), "camera.communityCode", "community");
+        }
+        cameras = cameras.plus(c.id(), new Camera(c.id(), c.name(), c.at(), community, c.ai(), c.online(), c.streamUrl()));
+    }
+
+    private void sensorRegistered(SensorRegistered x) {
+        Sensor s = x.sensor();
+        if (s == null || s.kind() == null) {
+            throw new Rejection(s == null ? "sensor" : "sensor.kind", "sensor and its kind are required");
+        }
+        requireId(s.id(), "sensor.id", sensors);
+        inside(s.at(), "sensor.at");
+        String community = s.communityCode() != null ? s.communityCode() : before.communityAt(s.at());
+        sensors = sensors.plus(s.id(), new Sensor(s.id(), s.kind(), s.at(), community, s.threshold(), s.value(),
+                s.value() >= s.threshold(), s.readAt() != null ? s.readAt() : at));
+    }
+
+    private void unitRegistered(UnitRegistered x) {
+        FieldUnit u = x.unit();
+        if (u == null || u.role() == null) {
+            throw new Rejection(u == null ? "unit" : "unit.role", "unit and its role are required");
+        }
+        requireId(u.id(), "unit.id", units);
+        inside(u.at(), "unit.at");
+        UnitStatus status = u.status() == null ? UnitStatus.OFF : u.status();
+        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), null, false));
+    }
+
+    // --- devices and units -------------------------------------------------------------------
+
+    private void sensorReported(SensorReported x) {
+        Sensor s = require(sensors, x.sensorId(), "sensorId", "sensor");
+        if (!Double.isFinite(x.value())) {
+            throw new Rejection("value", "reading must be a finite number");
+        }
+        sensors = sensors.plus(s.id(), s.withReading(x.value(), x.value() >= s.threshold(), at));
+    }
+
+    private void unitMoved(UnitMoved x) {
+        FieldUnit u = require(units, x.unitId(), "unitId", "unit");
+        inside(x.at(), "at");
+        units = units.plus(u.id(), u.movedTo(x.at(), x.heading()));
+    }
+
+    private void unitStatusChanged(UnitStatusChanged x) {
+        FieldUnit u = require(units, x.unitId(), "unitId", "unit");
+        if (x.status() == UnitStatus.ASG) {
+            throw new Rejection("status", "a unit is assigned by IncidentDispatched, not by a status change");
+        }
+        check("status", x.status(), u.status(), u.status().next());
+        boolean free = x.status() == UnitStatus.AVL || x.status() == UnitStatus.OFF || x.status() == UnitStatus.PAT;
+        units = units.plus(u.id(), u.withStatus(x.status(), free ? null : u.incidentId()));
+    }
+
+    // --- cases -------------------------------------------------------------------------------
+
+    private void incidentOpened(IncidentOpened x) {
+        requireId(x.incidentId(), "incidentId", incidents);
+        requireText(x.title(), "title");
+        requireText(x.category(), "category");
+        if (x.source() == null) {
+            throw new Rejection("source", "source is required");
+        }
+        IncidentState initial = x.state() == null ? IncidentState.REPORTED : x.state();
+        if (initial != IncidentState.REPORTED && initial != IncidentState.REGISTERED) {
+            throw new Rejection("state", "a case opens as REPORTED or REGISTERED, not " + initial);
+        }
+        inside(x.at(), "at");
+        if (x.alertId() != null) {
+            require(alerts, x.alertId(), "alertId", "AI alert");
+        }
+        Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_INCIDENT_LIMIT);
+        Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
+        incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
+                severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
+                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR));
+    }
+
+    private void incidentAdvanced(IncidentAdvanced x) {
+        Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+        if (x.state() == IncidentState.DISPATCHED) {
+            throw new Rejection("state", "a case is dispatched to a unit by IncidentDispatched");
+        }
+        check("state", x.state(), i.state(), i.state().next());
+        incidents = incidents.plus(i.id(), i.moved(x.state(), at));
+    }
+
+    private void incidentDispatched(IncidentDispatched x) {
+        Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+        FieldUnit u = require(units, x.unitId(), "unitId", "unit");
+        check("incidentId", IncidentState.DISPATCHED, i.state(), i.state().next());
+        if (!u.status().dispatchable()) {
+            throw new Rejection("unitId", "unit " + u.id() + " is " + u.status() + " (" + u.status().zh
+                    + "), not free for an order");
+        }
+        incidents = incidents.plus(i.id(), i.assigned(u.id(), at));
+        units = units.plus(u.id(), u.withStatus(UnitStatus.ASG, i.id()));
+    }
+
+    // --- 12345 -------------------------------------------------------------------------------
+
+    private void complaintReceived(ComplaintReceived x) {
+        requireId(x.orderNo(), "orderNo", complaints);
+        requireText(x.category(), "category");
+        if (x.type() == null || x.priority() == null || x.channel() == null) {
+            throw new Rejection(x.type() == null ? "type" : x.priority() == null ? "priority" : "channel",
+                    "type, priority and channel are required");
+        }
+        inside(x.at(), "at");
+        complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
+                x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
+                at.plus(x.priority().limit), null, null, null, null, x.repeat()));
+    }
+
+    private void complaintAdvanced(ComplaintAdvanced x) {
+        Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
+        if (x.state() == ComplaintState.REVISITED) {
+            throw new Rejection("state", "a 回访 is recorded by ComplaintRevisited with its result");
+        }
+        check("state", x.state(), c.state(), c.state().next());
+        complaints = complaints.plus(c.orderNo(), c.moved(x.state(), at));
+    }
+
+    private void complaintRevisited(ComplaintRevisited x) {
+        Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
+        check("orderNo", ComplaintState.REVISITED, c.state(), c.state().next());
+        if (x.resolved() == null || x.satisfaction() == null) {
+            throw new Rejection(x.resolved() == null ? "resolved" : "satisfaction", "回访 needs resolved and satisfaction");
+        }
+        complaints = complaints.plus(c.orderNo(),
+                c.revisited(new Complaint.Revisit(x.responded(), x.resolved(), x.satisfaction(), at)));
+    }
+
+    // --- safety and stability ------------------------------------------------------------------
+
+    private void disputeRegistered(DisputeRegistered x) {
+        requireId(x.disputeId(), "disputeId", disputes);
+        requireText(x.type(), "type");
+        if (x.level() == null || x.risk() == null) {
+            throw new Rejection(x.level() == null ? "level" : "risk", "level and risk are required");
+        }
+        if (x.communityCode() != null) {
+            require(communities, x.communityCode(), "communityCode", "community");
+        }
+        Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_MEDIATION_LIMIT);
+        disputes = disputes.plus(x.disputeId(), new Dispute(x.disputeId(), x.type(), x.level(), x.risk(),
+                DisputeState.REGISTERED, x.communityCode(), x.committee(), at, deadline, at, null));
+    }
+
+    private void disputeAdvanced(DisputeAdvanced x) {
+        Dispute d = require(disputes, x.disputeId(), "disputeId", "dispute");
+        check("state", x.state(), d.state(), d.state().next());
+        Dispute.Outcome outcome = x.outcome();
+        if (x.state() == DisputeState.AGREED && (outcome == null || !outcome.agreement())) {
+            throw new Rejection("outcome", "AGREED needs an agreement outcome (AGREEMENT_ORAL or AGREEMENT_WRITTEN)");
+        }
+        if (x.state() == DisputeState.TERMINATED) {
+            outcome = Dispute.Outcome.TERMINATED;
+        }
+        if (x.state() == DisputeState.REFERRED && (outcome == null || outcome.agreement()
+                || outcome == Dispute.Outcome.TERMINATED)) {
+            throw new Rejection("outcome", "REFERRED needs where it went (TO_LITIGATION, TO_ARBITRATION, …)");
+        }
+        disputes = disputes.plus(d.id(), d.moved(x.state(), outcome, at));
+    }
+
+    private void petitionRegistered(PetitionRegistered x) {
+        requireId(x.petitionId(), "petitionId", petitions);
+        if (x.form() == null) {
+            throw new Rejection("form", "form is required");
+        }
+        if (x.people() < 1) {
+            throw new Rejection("people", "at least one person petitions");
+        }
+        if (x.communityCode() != null) {
+            require(communities, x.communityCode(), "communityCode", "community");
+        }
+        petitions = petitions.plus(x.petitionId(), new Petition(x.petitionId(), x.form(), x.people(), x.subject(),
+                PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, at));
+    }
+
+    private void whistleBlown(WhistleBlown x) {
+        requireId(x.whistleId(), "whistleId", whistles);
+        if (x.kind() == null) {
+            throw new Rejection("kind", "kind is required");
+        }
+        if (x.departments() == null || x.departments().isEmpty()) {
+            throw new Rejection("departments", "a whistle summons at least one department");
+        }
+        if (x.incidentId() != null) {
+            require(incidents, x.incidentId(), "incidentId", "incident");
+        }
+        whistles = whistles.plus(x.whistleId(), new Whistle(x.whistleId(), x.kind(), x.reason(), x.departments(),
+                Map.of(), x.incidentId(), at, null));
+    }
+
+    private void whistleArrived(WhistleArrived x) {
+        Whistle w = require(whistles, x.whistleId(), "whistleId", "whistle");
+        if (!w.departments().contains(x.department())) {
+            throw new Rejection("department", x.department() + " was not summoned by " + w.id());
+        }
+        if (w.arrivals().containsKey(x.department())) {
+            throw new Rejection("department", x.department() + " has already reported");
+        }
+        Map<String, Instant> arrivals = new HashMap<>(w.arrivals());
+        arrivals.put(x.department(), at);
+        whistles = whistles.plus(w.id(), new Whistle(w.id(), w.kind(), w.reason(), w.departments(), arrivals,
+                w.incidentId(), w.requestedAt(), w.resolvedAt()));
+    }
+
+    private void intelReported(IntelReported x) {
+        requireId(x.reportId(), "reportId", intel);
+        requireText(x.category(), "category");
+        if (x.communityCode() != null) {
+            require(communities, x.communityCode(), "communityCode", "community");
+        }
+        Incident.Severity severity = x.severity() == null ? Incident.Severity.LOW : x.severity();
+        intel = intel.plus(x.reportId(), new IntelReport(x.reportId(), x.officerId(), x.category(), severity,
+                x.communityCode(), x.summary(), at));
+    }
+
+    // --- monitoring and warning ----------------------------------------------------------------
+
+    private void warningIssued(WarningIssued x) {
+        requireId(x.warningId(), "warningId", warnings);
+        if (x.hazard() == null || x.level() == null) {
+            throw new Rejection(x.hazard() == null ? "hazard" : "level", "hazard and level are required");
+        }
+        if (x.validTo() != null && !x.validTo().isAfter(at)) {
+            throw new Rejection("validTo", "validTo must be after the time of issue");
+        }
+        warnings = warnings.plus(x.warningId(), new WeatherWarning(x.warningId(), x.hazard(), x.level(), x.issuer(),
+                at, x.validTo(), false));
+    }
+
+    private void aiAlertRaised(AiAlertRaised x) {
+        requireId(x.alertId(), "alertId", alerts);
+        Camera c = require(cameras, x.cameraId(), "cameraId", "camera");
+        if (!c.ai()) {
+            throw new Rejection("cameraId", "camera " + c.id() + " has no AI analysis");
+        }
+        requireText(x.kind(), "kind");
+        if (!(x.confidence() >= 0 && x.confidence() <= 1)) {
+            throw new Rejection("confidence", "confidence must be within 0..1, got " + x.confidence());
+        }
+        alerts = alerts.plus(x.alertId(), new AiAlert(x.alertId(), x.cameraId(), x.kind(), x.vendorCode(),
+                x.confidence(), x.boxes(), at, AiAlert.Review.PENDING, null, null));
+    }
+
+    private void aiAlertReviewed(AiAlertReviewed x) {
+        AiAlert a = require(alerts, x.alertId(), "alertId", "AI alert");
+        if (a.review() != AiAlert.Review.PENDING) {
+            throw new Rejection("alertId", "alert " + a.id() + " was already reviewed: " + a.review());
+        }
+        if (x.decision() == null || x.decision() == AiAlert.Review.PENDING) {
+            throw new Rejection("decision", "decision must be ACCEPTED, REJECTED or MERGED");
+        }
+        String incident = null;
+        String merged = null;
+        if (x.decision() == AiAlert.Review.ACCEPTED) {
+            incident = require(incidents, x.incidentId(), "incidentId", "incident").id();
+        } else if (x.decision() == AiAlert.Review.MERGED) {
+            if (x.alertId().equals(x.mergedInto())) {
+                throw new Rejection("mergedInto", "an alert cannot merge into itself");
+            }
+            merged = require(alerts, x.mergedInto(), "mergedInto", "AI alert").id();
+        }
+        alerts = alerts.plus(a.id(), a.reviewed(x.decision(), incident, merged));
+    }
+
+    private void outageReported(OutageReported x) {
+        requireId(x.outageId(), "outageId", outages);
+        require(communities, x.communityCode(), "communityCode", "community");
+        if (x.buildings() < 1) {
+            throw new Rejection("buildings", "an outage affects at least one building");
+        }
+        outages = outages.plus(x.outageId(), new Outage(x.outageId(), x.communityCode(), x.cause(), x.buildings(),
+                x.households(), 0, 0, at, at));
+    }
+
+    private void outageRestored(OutageRestored x) {
+        Outage o = require(outages, x.outageId(), "outageId", "outage");
+        if (x.powerRestored() < o.powerRestored() || x.powerRestored() > o.buildings()) {
+            throw new Rejection("powerRestored", "must be within " + o.powerRestored() + ".." + o.buildings());
+        }
+        if (x.networkRestored() < o.networkRestored() || x.networkRestored() > o.buildings()) {
+            throw new Rejection("networkRestored", "must be within " + o.networkRestored() + ".." + o.buildings());
+        }
+        outages = outages.plus(o.id(), new Outage(o.id(), o.communityCode(), o.cause(), o.buildings(), o.households(),
+                x.powerRestored(), x.networkRestored(), o.startedAt(), at));
+    }
+
+    // --- checks --------------------------------------------------------------------------------
+
+    private static <V> V require(PMap<String, V> map, String id, String field, String what) {
+        if (id == null || id.isBlank()) {
+            throw new Rejection(field, field + " is required");
+        }
+        V v = map.get(id);
+        if (v == null) {
+            throw new Rejection(field, "unknown " + what + " " + id);
+        }
+        return v;
+    }
+
+    private static void requireId(String id, String field, PMap<String, ?> existing) {
+        requireText(id, field);
+        if (existing.containsKey(id)) {
+            throw new Rejection(field, id + " already exists");
+        }
+    }
+
+    private static void requireText(String s, String field) {
+        if (s == null || s.isBlank()) {
+            throw new Rejection(field, field + " is required");
+        }
+    }
+
+    private static <S extends Enum<S>> void check(String field, S to, S from, java.util.Set<S> allowed) {
+        if (to == null) {
+            throw new Rejection(field, field + " is required");
+        }
+        if (!allowed.contains(to)) {
+            throw new Rejection(field, "illegal transition " + from + " → " + to + "; allowed from " + from + ": "
+                    + (allowed.isEmpty() ? "none (terminal)" : allowed));
+        }
+    }
+
+    private void inside(GeoPoint p, String field) {
+        if (p == null) {
+            throw new Rejection(field, field + " is required");
+        }
+        if (district != null && !district.bounds().contains(p)) {
+            throw new Rejection(field, "(" + p.lon() + ", " + p.lat() + ") is outside " + district.name());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.shanzhi.cockpit.domain;
+
+import java.time.Instant;
+
+/** A case / work order (案卷, 工单) moving through the closed loop of {@link IncidentState}. */
+public record Incident(String id, String title, String category, Source source, Severity severity,
+                       IncidentState state, GeoPoint at, String communityCode, Instant openedAt, Instant deadline,
+                       Instant updatedAt, Instant closedAt, String unitId, String alertId, boolean proactive) {
+
+    public enum Source {
+        INSPECTOR("监督员"),
+        GRID_WORKER("网格员"),
+        AI("视频AI"),
+        HOTLINE("12345"),
+        LEADER("领导交办"),
+        SENSOR("物联感知");
+
+        public final String zh;
+
+        Source(String zh) {
+            this.zh = zh;
+        }
+    }
+
+    public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+
+    public boolean open() {
+        return !state.terminal();
+    }
+
+    public boolean overdue(Instant now) {
+        return open() && deadline != null && now.isAfter(deadline);
+    }
+
+    public Incident moved(IncidentState to, Instant at) {
+        return new Incident(id, title, category, source, severity, to, this.at, communityCode, openedAt, deadline, at,
+                to.terminal() ? at : null, unitId, alertId, proactive);
+    }
+
+    public Incident assigned(String unit, Instant at) {
+        return new Incident(id, title, category, source, severity, IncidentState.DISPATCHED, this.at, communityCode,
+                openedAt, deadline, at, null, unit, alertId, proactive);
+    }
+}
