@@ -1,0 +1,39 @@
+package org.shanzhi.cockpit.app;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.Role;
+
+/** The hub alone, headless: journal, API and (unless --scenario none) the living scenario. */
+@Command(name = "hub", mixinStandardHelpOptions = true,
+        description = "Run the event hub headless (REST + WebSocket) for wall PCs, field units and outside systems.")
+final class HubCommand implements Callable<Integer> {
+
+    @Mixin
+    HubOptions options = new HubOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        try (HubRuntime runtime = Scenario.start(options)) {
+            System.out.println("善治 Cockpit hub listening on " + runtime.baseUrl());
+            printAccess(runtime, options);
+            Thread.currentThread().join();
+        }
+        return 0;
+    }
+
+    static void printAccess(HubRuntime runtime, HubOptions options) {
+        String tokens = options.tokens != null ? options.tokens.toString()
+                : options.data.resolve("tokens.json").toString();
+        System.out.println("  tokens (role → token): " + tokens);
+        System.out.println("  health:   curl " + runtime.baseUrl() + "/api/v1/health");
+        System.out.println("  snapshot: curl -H \"Authorization: Bearer $(jq -r .viewer " + tokens + ")\" "
+                + runtime.baseUrl() + "/api/v1/snapshot");
+        System.out.println("  stream:   ws://" + runtime.baseUrl().substring("http://".length())
+                + "/api/v1/stream?since=0&token=<" + Role.VIEWER.key() + " token>");
+    }
+}

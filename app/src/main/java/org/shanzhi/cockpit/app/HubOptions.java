@@ -1,0 +1,56 @@
+package org.shanzhi.cockpit.app;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import picocli.CommandLine.Option;
+
+import org.shanzhi.cockpit.hub.HubClock;
+import org.shanzhi.cockpit.hub.HubRuntime;
+
+/** The options every command that runs a hub shares. */
+final class HubOptions {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 to serve other PCs).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8717", description = "HTTP/WebSocket port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data", defaultValue = "${user.home}/.shanzhi-cockpit",
+            description = "Data directory: the H2 journal and tokens.json (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--tokens", description = "Tokens file (role → token JSON); default <data>/tokens.json.")
+    Path tokens;
+
+    @Option(names = "--jdbc", description = "JDBC URL of the journal instead of H2, e.g. jdbc:postgresql://db/cockpit.")
+    String jdbc;
+
+    @Option(names = "--db-user", defaultValue = "", description = "Database user for --jdbc.")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:SHANZHI_DB_PASSWORD}",
+            description = "Database password for --jdbc (default: $SHANZHI_DB_PASSWORD).")
+    String dbPassword;
+
+    @Option(names = "--scenario", defaultValue = "heyi",
+            description = "Scenario that feeds the hub: heyi (the living 和义街道) or none (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--speed", defaultValue = "1",
+            description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}; 60 = an hour a minute).")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the scenario simulator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--start", description = "Simulated start time, ISO-8601 (default: the scenario's, 2026-05-30T06:00+08:00).")
+    Instant start;
+
+    HubRuntime.Config config(HubClock clock) {
+        return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
+                clock);
+    }
+}

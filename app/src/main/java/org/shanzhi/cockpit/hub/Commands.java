@@ -1,0 +1,79 @@
+package org.shanzhi.cockpit.hub;
+
+import java.util.List;
+
+import org.shanzhi.cockpit.domain.AiAlert;
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus;
+
+/**
+ * What people do, as request bodies, and the events each becomes. Lifecycle rules are the fold's:
+ * a command that breaks them is refused by {@link Hub#append} with the reason.
+ */
+final class Commands {
+
+    private Commands() {
+    }
+
+    record OpenIncident(String title, String category, Incident.Severity severity, GeoPoint at,
+                        Incident.Source source) {
+    }
+
+    record AdvanceIncident(IncidentState state, String note) {
+    }
+
+    record Dispatch(String unitId) {
+    }
+
+    record Close(String note) {
+    }
+
+    record ReviewAlert(AiAlert.Review decision, String mergedInto, String title, Incident.Severity severity) {
+    }
+
+    record ChangeUnitStatus(UnitStatus status) {
+    }
+
+    record AdvanceComplaint(ComplaintState state) {
+    }
+
+    static Event open(OpenIncident c, String incidentId) {
+        if (c.at() == null) {
+            throw new BadRequest("at", "at {lon, lat} is required");
+        }
+        Incident.Source source = c.source() == null ? Incident.Source.LEADER : c.source();
+        return new Event.IncidentOpened(incidentId, c.title(), c.category(), source, c.severity(),
+                IncidentState.REGISTERED, c.at(), null, null);
+    }
+
+    /** Closing is the last step of either ending: a checked case, or an approved abnormal close. */
+    static Event close(Situation s, String incidentId, Close c) {
+        Incident i = s.incidents().get(incidentId);
+        IncidentState to = i.state() == IncidentState.ABNORMAL_CLOSE_REQUESTED
+                ? IncidentState.CLOSED_ABNORMAL : IncidentState.CLOSED;
+        return new Event.IncidentAdvanced(incidentId, to, c == null ? null : c.note());
+    }
+
+    /** An accepted alert opens a proactive case (未诉先办) at its camera, then records the review. */
+    static List<Event> review(Situation s, String alertId, ReviewAlert c, String newIncidentId) {
+        if (c.decision() == null) {
+            throw new BadRequest("decision", "decision is required: ACCEPTED, REJECTED or MERGED");
+        }
+        AiAlert a = s.alerts().get(alertId);
+        if (c.decision() != AiAlert.Review.ACCEPTED) {
+            return List.of(new Event.AiAlertReviewed(alertId, c.decision(), null, c.mergedInto()));
+        }
+        Camera camera = s.cameras().get(a.cameraId());
+        String title = c.title() != null ? c.title() : a.kind() + " · " + camera.name();
+        return List.of(
+                new Event.IncidentOpened(newIncidentId, title, a.kind(), Incident.Source.AI, c.severity(),
+                        IncidentState.REGISTERED, camera.at(), null, alertId),
+                new Event.AiAlertReviewed(alertId, AiAlert.Review.ACCEPTED, newIncidentId, null));
+    }
+}

@@ -1,0 +1,278 @@
+package org.shanzhi.cockpit.hub;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Situation;
+
+/**
+ * The heart of the hub: one writer that validates events by folding them, writes them to the
+ * journal, and only then makes them visible (situation, snapshot, stream). Restarted on the same
+ * journal it folds it again and continues the sequence.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    private static final int RING = 1 << 16;
+
+    /** An event to append; a null time means "now" on the hub clock. */
+    public record Pending(Instant time, Event event) {
+    }
+
+    /** Who asked for an append and under which idempotency key (both optional). */
+    public record Origin(String name, Role role, String action, String target, String idempotencyKey,
+                         String requestHash) {
+        public static Origin system(String name) {
+            return new Origin(name, null, null, null, null, null);
+        }
+    }
+
+    /** The event at {@code index} of a batch was refused; nothing of the batch was written. */
+    public static final class BatchRejected extends RuntimeException {
+        public final int index;
+        public final Rejection rejection;
+
+        BatchRejected(int index, Rejection rejection) {
+            super(rejection.getMessage(), null, false, false);
+            this.index = index;
+            this.rejection = rejection;
+        }
+    }
+
+    /** The idempotency key was used before; {@code sameRequest} says whether the body was the same. */
+    public static final class Duplicate extends RuntimeException {
+        public final Journal.Idempotency first;
+        public final boolean sameRequest;
+
+        Duplicate(Journal.Idempotency first, boolean sameRequest) {
+            super("idempotency key already used", null, false, false);
+            this.first = first;
+            this.sameRequest = sameRequest;
+        }
+    }
+
+    private record Frame(long seq, String json) {
+    }
+
+    private final Journal journal;
+    private final HubClock clock;
+    private final Frame[] ring = new Frame[RING];
+    private final Object headSignal = new Object();
+    private final Instant startedAt = Instant.now();
+
+    private volatile Situation situation;
+    private volatile long head;
+    private volatile Frame snapshot;
+
+    public Hub(Journal journal, HubClock clock) {
+        this.journal = journal;
+        this.clock = clock;
+        Situation s = Situation.empty();
+        long[] count = {0};
+        long last = 0;
+        while (true) {
+            List<Journal.Row> rows = journal.readAfter(last, 10_000);
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Journal.Row r : rows) {
+                s = s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload())));
+                remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+                count[0]++;
+            }
+            last = rows.get(rows.size() - 1).seq();
+        }
+        this.situation = s;
+        this.head = s.seq();
+        if (count[0] > 0) {
+            LOG.info("journal replayed: {} events, head {}", count[0], head);
+        }
+    }
+
+    public Situation situation() {
+        return situation;
+    }
+
+    public long head() {
+        return head;
+    }
+
+    public HubClock clock() {
+        return clock;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /**
+     * Appends a batch atomically: every event must fold, or none is written ({@link BatchRejected}).
+     * A used idempotency key raises {@link Duplicate}. Returns the recorded events.
+     */
+    public List<Recorded> append(List<Pending> batch, Origin origin) {
+        return append(s -> batch, origin);
+    }
+
+    /**
+     * Like {@link #append(List, Origin)}, with the batch made from the current situation while the
+     * hub holds its lock, so that ids and preconditions cannot race with other writers.
+     */
+    public synchronized List<Recorded> append(java.util.function.Function<Situation, List<Pending>> make,
+                                              Origin origin) {
+        if (origin.idempotencyKey() != null) {
+            journal.idempotency(origin.idempotencyKey()).ifPresent(first -> {
+                throw new Duplicate(first, first.requestHash().equals(origin.requestHash()));
+            });
+        }
+        Situation s = situation;
+        List<Pending> batch = make.apply(s);
+        List<Recorded> recorded = new ArrayList<>(batch.size());
+        List<Journal.Row> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Recorded r = new Recorded(s.seq() + 1, timeOf(batch.get(i), s), batch.get(i).event());
+            try {
+                s = s.apply(r);
+            } catch (Rejection e) {
+                throw new BatchRejected(i, e);
+            }
+            recorded.add(r);
+            rows.add(new Journal.Row(r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event())));
+        }
+        if (rows.isEmpty()) {
+            return recorded;
+        }
+        long first = rows.get(0).seq();
+        long last = s.seq();
+        Journal.AuditEntry audit = origin.role() == null ? null : new Journal.AuditEntry(Instant.now(),
+                origin.role().key(), origin.action(), origin.target(), origin.idempotencyKey(), first, last,
+                summary(recorded));
+        Journal.Idempotency idem = origin.idempotencyKey() == null ? null : new Journal.Idempotency(
+                origin.idempotencyKey(), origin.role() == null ? "system" : origin.role().key(),
+                origin.requestHash(), first, last);
+        journal.append(rows, origin.name(), audit, idem);
+        publish(s, rows);
+        return recorded;
+    }
+
+    /**
+     * Appends what folds and drops what does not (logged): for producers such as the simulator,
+     * whose plans people may overtake through commands. Returns how many were accepted.
+     */
+    public synchronized int appendEach(List<Pending> batch, String origin) {
+        Situation s = situation;
+        List<Journal.Row> rows = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            Recorded r = new Recorded(s.seq() + 1, timeOf(p, s), p.event());
+            try {
+                s = s.apply(r);
+            } catch (Rejection e) {
+                LOG.debug("{} event dropped: {} {}: {}", origin, Json.typeOf(p.event()), e.field(), e.reason());
+                continue;
+            }
+            rows.add(new Journal.Row(r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event())));
+        }
+        if (!rows.isEmpty()) {
+            journal.append(rows, origin, null, null);
+            publish(s, rows);
+        }
+        return rows.size();
+    }
+
+    /** Event times are kept to the millisecond, the precision every journal database stores. */
+    private Instant timeOf(Pending p, Situation s) {
+        if (p.time() != null) {
+            return p.time().truncatedTo(ChronoUnit.MILLIS);
+        }
+        Instant now = clock.now().truncatedTo(ChronoUnit.MILLIS);
+        return now.isBefore(s.time()) ? s.time() : now;
+    }
+
+    private void publish(Situation s, List<Journal.Row> rows) {
+        for (Journal.Row r : rows) {
+            remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+        }
+        situation = s;
+        head = s.seq();
+        synchronized (headSignal) {
+            headSignal.notifyAll();
+        }
+    }
+
+    private void remember(long seq, String frame) {
+        ring[(int) (seq & (RING - 1))] = new Frame(seq, frame);
+    }
+
+    /** The stream frame of {@code seq}, from memory when recent, else from the journal. */
+    List<String> framesAfter(long after, int max) {
+        long h = head;
+        List<String> out = new ArrayList<>();
+        for (long seq = after + 1; seq <= h && out.size() < max; seq++) {
+            Frame f = ring[(int) (seq & (RING - 1))];
+            if (f == null || f.seq() != seq) {
+                break;
+            }
+            out.add(f.json());
+        }
+        if (out.isEmpty() && after < h) {
+            for (Journal.Row r : journal.readAfter(after, max)) {
+                out.add(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            }
+        }
+        return out;
+    }
+
+    /** Blocks until the head passes {@code seq} or the timeout elapses. */
+    void awaitBeyond(long seq, long timeoutMillis) throws InterruptedException {
+        synchronized (headSignal) {
+            if (head <= seq) {
+                headSignal.wait(timeoutMillis);
+            }
+        }
+    }
+
+    /** {"seq": N, "situation": {...}}, serialized once per head. */
+    public String snapshotJson() {
+        Situation s = situation;
+        Frame cached = snapshot;
+        if (cached != null && cached.seq() == s.seq()) {
+            return cached.json();
+        }
+        String json = "{\"seq\":" + s.seq() + ",\"situation\":" + Json.write(s) + "}";
+        snapshot = new Frame(s.seq(), json);
+        return json;
+    }
+
+    private static String summary(List<Recorded> recorded) {
+        StringBuilder b = new StringBuilder();
+        for (Recorded r : recorded) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(Json.typeOf(r.event())).append(' ').append(Json.write(r.event()));
+            if (b.length() > 3500) {
+                break;
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        synchronized (headSignal) {
+            headSignal.notifyAll();
+        }
+        journal.close();
+    }
+}

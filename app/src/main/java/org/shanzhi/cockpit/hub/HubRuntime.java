@@ -1,0 +1,88 @@
+package org.shanzhi.cockpit.hub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hub: journal, fold, HTTP/WebSocket server and, optionally, a scenario feeding it.
+ * The composition used by the {@code hub} command, the embedded hub of the wall, and tests.
+ */
+public final class HubRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubRuntime.class);
+
+    /** How to start a hub; {@code jdbcUrl} null means the H2 file under {@code dataDir}. */
+    public record Config(String host, int port, Path dataDir, Path tokensFile, String jdbcUrl, String dbUser,
+                         String dbPassword, HubClock clock) {
+
+        public static Config local(Path dataDir) {
+            return new Config("127.0.0.1", 0, dataDir, null, null, "", "", HubClock.system());
+        }
+
+        public Config withClock(HubClock c) {
+            return new Config(host, port, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, c);
+        }
+
+        public Config withPort(int p) {
+            return new Config(host, p, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, clock);
+        }
+
+        public Config withJdbc(String url, String user, String password) {
+            return new Config(host, port, dataDir, tokensFile, url, user, password, clock);
+        }
+    }
+
+    private final Hub hub;
+    private final Tokens tokens;
+    private final HubServer server;
+    private final Config config;
+
+    private HubRuntime(Config config, Hub hub, Tokens tokens, HubServer server) {
+        this.config = config;
+        this.hub = hub;
+        this.tokens = tokens;
+        this.server = server;
+    }
+
+    public static HubRuntime start(Config config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + config.dataDir() + ": " + e, e);
+        }
+        Path tokensFile = config.tokensFile() != null ? config.tokensFile() : config.dataDir().resolve("tokens.json");
+        Tokens tokens = Tokens.loadOrCreate(tokensFile);
+        String url = config.jdbcUrl() != null ? config.jdbcUrl() : Journal.h2Url(config.dataDir());
+        Journal journal = Journal.open(url, config.dbUser(), config.dbPassword());
+        Hub hub = new Hub(journal, config.clock());
+        HubServer server = new HubServer(hub, tokens).start(config.host(), config.port());
+        LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
+                + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
+        return new HubRuntime(config, hub, tokens, server);
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        hub.close();
+    }
+}

@@ -1,0 +1,493 @@
+package org.shanzhi.cockpit.hub;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsConfig;
+import org.pcollections.PMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.AiAlert;
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.Dispute;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.Grid;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IntelReport;
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Outage;
+import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.domain.Whistle;
+
+import static org.shanzhi.cockpit.hub.Role.FIELD_UNIT;
+import static org.shanzhi.cockpit.hub.Role.INGEST;
+import static org.shanzhi.cockpit.hub.Role.LEADER;
+import static org.shanzhi.cockpit.hub.Role.OPERATOR;
+import static org.shanzhi.cockpit.hub.Role.READERS;
+import static org.shanzhi.cockpit.hub.Role.TRAINER;
+
+/**
+ * The hub's HTTP and WebSocket API, all routes in one place (see docs/api.md and
+ * api/openapi.yaml). Every route but health needs a bearer token whose role the route allows.
+ */
+public final class HubServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+    public static final int MAX_BODY = 1 << 20;
+    public static final int MAX_BATCH = 10_000;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final String ROLE = "role";
+
+    /** A family of the situation that can be listed and fetched by id. */
+    private record Family(String name, Class<?> type, Function<Situation, PMap<String, ?>> of) {
+    }
+
+    private static final List<Family> FAMILIES = List.of(
+            new Family("communities", Community.class, Situation::communities),
+            new Family("grids", Grid.class, Situation::grids),
+            new Family("cameras", Camera.class, Situation::cameras),
+            new Family("sensors", Sensor.class, Situation::sensors),
+            new Family("units", FieldUnit.class, Situation::units),
+            new Family("incidents", Incident.class, Situation::incidents),
+            new Family("complaints", Complaint.class, Situation::complaints),
+            new Family("disputes", Dispute.class, Situation::disputes),
+            new Family("petitions", Petition.class, Situation::petitions),
+            new Family("whistles", Whistle.class, Situation::whistles),
+            new Family("warnings", WeatherWarning.class, Situation::warnings),
+            new Family("alerts", AiAlert.class, Situation::alerts),
+            new Family("outages", Outage.class, Situation::outages),
+            new Family("intel", IntelReport.class, Situation::intel));
+
+    private final Hub hub;
+    private final Tokens tokens;
+    private final Javalin app;
+    private final List<StreamSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public HubServer(Hub hub, Tokens tokens) {
+        this.hub = hub;
+        this.tokens = tokens;
+        this.app = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY;
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofMinutes(5)));
+            var r = config.routes;
+
+            r.before("/api/v1/*", this::limitBody);
+            r.beforeMatched(this::authorize);
+
+            r.get("/api/v1/health", this::health);
+            r.get("/api/v1/snapshot", ctx -> json(ctx, 200, hub.snapshotJson()), READERS);
+            r.get("/api/v1/kpis", this::kpis, READERS);
+            r.get("/api/v1/events", this::events, READERS);
+            r.get("/api/v1/audit", this::audit, Role.LEADER);
+            for (Family f : FAMILIES) {
+                r.get("/api/v1/" + f.name(), ctx -> list(ctx, f), READERS);
+                r.get("/api/v1/" + f.name() + "/{id}", ctx -> one(ctx, f), READERS);
+            }
+
+            r.post("/api/v1/ingest", this::ingest, INGEST, TRAINER);
+            r.post("/api/v1/incidents", ctx -> command(ctx, "open-incident", null, s -> {
+                Commands.OpenIncident c = body(ctx, Commands.OpenIncident.class);
+                return List.of(Commands.open(c, "INC-" + (s.seq() + 1)));
+            }), OPERATOR, LEADER);
+            r.post("/api/v1/incidents/{id}/advance", ctx -> command(ctx, "advance-incident", "incidents", s -> {
+                Commands.AdvanceIncident c = body(ctx, Commands.AdvanceIncident.class);
+                return List.of(new Event.IncidentAdvanced(ctx.pathParam("id"), c.state(), c.note()));
+            }), OPERATOR, LEADER, FIELD_UNIT);
+            r.post("/api/v1/incidents/{id}/dispatch", ctx -> command(ctx, "dispatch", "incidents", s -> {
+                Commands.Dispatch c = body(ctx, Commands.Dispatch.class);
+                return List.of(new Event.IncidentDispatched(ctx.pathParam("id"), c.unitId()));
+            }), OPERATOR, LEADER);
+            r.post("/api/v1/incidents/{id}/close", ctx -> command(ctx, "close-case", "incidents", s ->
+                    List.of(Commands.close(s, ctx.pathParam("id"), optionalBody(ctx, Commands.Close.class)))),
+                    LEADER);
+            r.post("/api/v1/alerts/{id}/review", ctx -> command(ctx, "review-alert", "alerts", s -> {
+                Commands.ReviewAlert c = body(ctx, Commands.ReviewAlert.class);
+                return Commands.review(s, ctx.pathParam("id"), c, "INC-" + (s.seq() + 1));
+            }), OPERATOR, LEADER);
+            r.post("/api/v1/units/{id}/status", ctx -> command(ctx, "unit-status", "units", s -> {
+                Commands.ChangeUnitStatus c = body(ctx, Commands.ChangeUnitStatus.class);
+                return List.of(new Event.UnitStatusChanged(ctx.pathParam("id"), c.status()));
+            }), OPERATOR, LEADER, FIELD_UNIT);
+            r.post("/api/v1/complaints/{id}/advance", ctx -> command(ctx, "advance-complaint", "complaints", s -> {
+                Commands.AdvanceComplaint c = body(ctx, Commands.AdvanceComplaint.class);
+                return List.of(new Event.ComplaintAdvanced(ctx.pathParam("id"), c.state()));
+            }), OPERATOR, LEADER);
+
+            r.wsBeforeUpgrade("/api/v1/stream", ctx -> {
+                Role role = roleOf(ctx);
+                if (!List.of(READERS).contains(role)) {
+                    throw new BadRequest(403, "token", "role " + role.key() + " may not read the stream");
+                }
+            });
+            r.ws("/api/v1/stream", this::stream);
+
+            r.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), code(e.status()), e.field(),
+                    e.getMessage()));
+            r.exception(Hub.BatchRejected.class, this::rejected);
+            r.exception(Hub.Duplicate.class, this::duplicate);
+            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()),
+                    e.getStatus() == 413 ? "body" : null, e.getMessage()));
+            r.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal", null, "the hub failed to handle this request: " + e);
+            });
+            r.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "not_found", null, "no such route: " + ctx.method() + " " + ctx.path());
+                }
+            });
+            r.error(405, ctx -> error(ctx, 405, "method_not_allowed", null,
+                    ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    public HubServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(StreamSession::stop);
+        app.stop();
+    }
+
+    // --- access ------------------------------------------------------------------------------
+
+    private void limitBody(Context ctx) {
+        long length = ctx.contentLength();
+        if (length > MAX_BODY) {
+            throw new BadRequest(413, "body", "the body is " + length + " bytes; the limit is " + MAX_BODY);
+        }
+    }
+
+    private void authorize(Context ctx) {
+        if (ctx.path().equals("/api/v1/health") || ctx.routeRoles().isEmpty()) {
+            return;
+        }
+        Role role = roleOf(ctx);
+        if (!ctx.routeRoles().contains(role)) {
+            throw new BadRequest(403, "token", "role " + role.key() + " may not " + ctx.method() + " " + ctx.path());
+        }
+        ctx.attribute(ROLE, role);
+    }
+
+    private Role roleOf(Context ctx) {
+        String header = ctx.header("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim()
+                : ctx.queryParam("token");
+        if (token == null || token.isEmpty()) {
+            throw new BadRequest(401, "Authorization", "a bearer token is required (Authorization: Bearer …)");
+        }
+        return tokens.roleOf(token).orElseThrow(() ->
+                new BadRequest(401, "Authorization", "the token is not known to this hub"));
+    }
+
+    // --- reads -------------------------------------------------------------------------------
+
+    private void health(Context ctx) {
+        Situation s = hub.situation();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("seq", s.seq());
+        m.put("time", s.time());
+        m.put("startedAt", hub.startedAt());
+        json(ctx, 200, Json.write(m));
+    }
+
+    private void kpis(Context ctx) {
+        Situation s = hub.situation();
+        Instant now = s.time();
+        Instant dayStart = ZonedDateTime.ofInstant(now, BEIJING).toLocalDate().atStartOfDay(BEIJING).toInstant();
+        Instant monthAgo = now.minus(Duration.ofDays(30));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", s.seq());
+        m.put("time", now);
+        m.put("threeRates30d", Kpi.threeRates(s, monthAgo, now.plusNanos(1), Kpi.Weights.DEFAULT));
+        m.put("closedLoopToday", Kpi.closedLoopRate(s, dayStart, now.plusNanos(1)));
+        m.put("overdue", Kpi.overdue(s, now));
+        m.put("cameraOnline", Kpi.cameraOnlineRate(s));
+        m.put("complaintsPerThousand30d", Kpi.complaintsPerThousand(s, monthAgo, now.plusNanos(1)));
+        m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1)));
+        m.put("mediationSuccess30d", Kpi.mediationSuccessRate(s, monthAgo, now.plusNanos(1)));
+        m.put("outageRestoration", Kpi.outageRestoration(s));
+        json(ctx, 200, Json.write(m));
+    }
+
+    private void events(Context ctx) {
+        long since = longParam(ctx, "since", 0);
+        if (since < 0 || since > hub.head()) {
+            throw new BadRequest("since", "since must be within 0.." + hub.head() + ", got " + since);
+        }
+        int limit = Listing.intParam(ctx.queryParamMap(), "limit", 1000, 1, 10_000);
+        StringBuilder b = new StringBuilder("{\"head\":").append(hub.head()).append(",\"events\":[");
+        boolean first = true;
+        for (Journal.Row r : hub.journal().readAfter(since, limit)) {
+            b.append(first ? "" : ",").append(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            first = false;
+        }
+        json(ctx, 200, b.append("]}").toString());
+    }
+
+    private void audit(Context ctx) {
+        int limit = Listing.intParam(ctx.queryParamMap(), "limit", 100, 1, 1000);
+        json(ctx, 200, Json.write(Map.of("entries", hub.journal().audit(limit))));
+    }
+
+    private void list(Context ctx, Family f) {
+        Situation s = hub.situation();
+        json(ctx, 200, Json.write(Listing.page(s.seq(), f.type(), f.of().apply(s).values(), ctx.queryParamMap())));
+    }
+
+    private void one(Context ctx, Family f) {
+        Object item = f.of().apply(hub.situation()).get(ctx.pathParam("id"));
+        if (item == null) {
+            throw new BadRequest(404, "id", "no " + f.name() + " entry with id " + ctx.pathParam("id"));
+        }
+        json(ctx, 200, Json.write(item));
+    }
+
+    // --- writes ------------------------------------------------------------------------------
+
+    private void ingest(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        JsonNode root = Json.readTree(bytes);
+        JsonNode events = root.get("events");
+        if (!root.isObject() || events == null || !events.isArray()) {
+            throw new BadRequest("events", "the body must be {\"events\": [ … ]}");
+        }
+        root.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("events")) {
+                throw new BadRequest(name, "unknown field '" + name + "'; the body has only 'events'");
+            }
+        });
+        if (events.size() > MAX_BATCH) {
+            throw new BadRequest("events", "at most " + MAX_BATCH + " events per call, got " + events.size());
+        }
+        List<Hub.Pending> batch = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            batch.add(pending(events.get(i), "events[" + i + "]"));
+        }
+        String key = ctx.header("Idempotency-Key");
+        List<org.shanzhi.cockpit.domain.Recorded> recorded = hub.append(batch, new Hub.Origin("ingest",
+                (Role) ctx.attribute(ROLE), "ingest", batch.size() + " events", key == null ? null : checkKey(key),
+                hash(ctx, bytes)));
+        json(ctx, 200, Json.write(accepted(recorded)));
+    }
+
+    private static Hub.Pending pending(JsonNode e, String path) {
+        if (e == null || !e.isObject()) {
+            throw new BadRequest(path, "each event is an object {type, time?, payload}");
+        }
+        e.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("type") && !name.equals("time") && !name.equals("payload")) {
+                throw new BadRequest(path + "." + name, "unknown field '" + name + "'; an event has type, time, payload");
+            }
+        });
+        JsonNode type = e.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new BadRequest(path + ".type", "type is required: one of " + Json.eventTypes());
+        }
+        if (Json.eventClass(type.asText()) == null) {
+            throw new BadRequest(path + ".type", "unknown event type");
+        }
+        Instant time = null;
+        JsonNode t = e.get("time");
+        if (t != null && !t.isNull()) {
+            try {
+                time = Instant.parse(t.asText());
+            } catch (java.time.format.DateTimeParseException ex) {
+                throw new BadRequest(path + ".time", "time must be ISO-8601 like 2026-05-30T08:00:00Z, got '"
+                        + t.asText() + "'");
+            }
+        }
+        try {
+            return new Hub.Pending(time, Json.readEvent(type.asText(), e.get("payload"), path + ".payload"));
+        } catch (BadRequest ex) {
+            if ("type".equals(ex.field())) {
+                throw new BadRequest(path + ".type", ex.getMessage());
+            }
+            throw ex;
+        }
+    }
+
+    /** Runs a command: idempotency key required, events made from the current situation under the hub's lock. */
+    private void command(Context ctx, String action, String family, Function<Situation, List<Event>> make) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null || key.isBlank()) {
+            throw new BadRequest("Idempotency-Key", "commands need an Idempotency-Key header (1–200 characters)");
+        }
+        String target = family == null ? null : family + "/" + ctx.pathParam("id");
+        if (family != null) {
+            if (!familyNamed(family).of().apply(hub.situation()).containsKey(ctx.pathParam("id"))) {
+                throw new BadRequest(404, "id", "no " + family + " entry with id " + ctx.pathParam("id"));
+            }
+        }
+        List<org.shanzhi.cockpit.domain.Recorded> recorded = hub.append(
+                s -> make.apply(s).stream().map(e -> new Hub.Pending(null, e)).toList(),
+                new Hub.Origin("command", (Role) ctx.attribute(ROLE), action, target, checkKey(key),
+                        hash(ctx, ctx.bodyAsBytes())));
+        json(ctx, family == null ? 201 : 200, Json.write(accepted(recorded)));
+    }
+
+    private static Map<String, Object> accepted(List<org.shanzhi.cockpit.domain.Recorded> recorded) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accepted", recorded.size());
+        m.put("firstSeq", recorded.isEmpty() ? null : recorded.get(0).seq());
+        m.put("lastSeq", recorded.isEmpty() ? null : recorded.get(recorded.size() - 1).seq());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (var r : recorded) {
+            events.add(Map.of("seq", r.seq(), "type", Json.typeOf(r.event()), "payload", r.event()));
+        }
+        m.put("events", events);
+        return m;
+    }
+
+    private static Family familyNamed(String name) {
+        return FAMILIES.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String checkKey(String key) {
+        if (key.isBlank() || key.length() > 200) {
+            throw new BadRequest("Idempotency-Key", "Idempotency-Key must be 1–200 characters");
+        }
+        return key;
+    }
+
+    private static <T> T body(Context ctx, Class<T> type) {
+        return Json.read(Json.readTree(ctx.bodyAsBytes()), type, "body");
+    }
+
+    private static <T> T optionalBody(Context ctx, Class<T> type) {
+        byte[] bytes = ctx.bodyAsBytes();
+        return bytes.length == 0 ? null : Json.read(Json.readTree(bytes), type, "body");
+    }
+
+    private static String hash(Context ctx, byte[] body) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update((ctx.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            d.update(body);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- stream ------------------------------------------------------------------------------
+
+    private void stream(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            long head = hub.head();
+            String raw = ctx.queryParam("since");
+            long since;
+            try {
+                since = raw == null ? head : Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                ctx.closeSession(1008, "since must be a whole number, got '" + raw + "'");
+                return;
+            }
+            if (since < 0 || since > head) {
+                ctx.closeSession(1008, "since " + since + " is beyond the head " + head + "; take a snapshot");
+                return;
+            }
+            StreamSession session = new StreamSession(hub, ctx.session, since);
+            ctx.attribute("stream", session);
+            sessions.add(session);
+            session.start("stream-" + ctx.sessionId());
+        });
+        ws.onClose(ctx -> {
+            StreamSession session = ctx.attribute("stream");
+            if (session != null) {
+                session.stop();
+                sessions.remove(session);
+            }
+        });
+    }
+
+    // --- errors ------------------------------------------------------------------------------
+
+    private void rejected(Hub.BatchRejected e, Context ctx) {
+        String field = e.rejection.field();
+        if (ctx.path().endsWith("/ingest")) {
+            field = "events[" + e.index + "]" + (field == null ? "" : "." + field);
+        } else if (field != null && field.startsWith("payload.")) {
+            field = field.substring("payload.".length());
+        }
+        error(ctx, 422, "rejected", field, e.rejection.reason());
+    }
+
+    private void duplicate(Hub.Duplicate e, Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", "duplicate");
+        m.put("field", "Idempotency-Key");
+        m.put("message", e.sameRequest
+                ? "this request was already accepted as seq " + e.first.firstSeq() + ".." + e.first.lastSeq()
+                : "this Idempotency-Key was already used for a different request");
+        m.put("firstSeq", e.first.firstSeq());
+        m.put("lastSeq", e.first.lastSeq());
+        json(ctx, 409, Json.write(m));
+    }
+
+    private static void error(Context ctx, int status, String code, String field, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", code);
+        m.put("field", field);
+        m.put("message", message);
+        json(ctx, status, Json.write(m));
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 413 -> "too_large";
+            default -> "error";
+        };
+    }
+
+    private static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(body);
+    }
+
+    private static long longParam(Context ctx, String name, long dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name, name + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.shanzhi.cockpit.hub;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * The durable record of every accepted event, with the audit trail and the idempotency keys, in
+ * an SQL database (H2 embedded by default, PostgreSQL given its JDBC URL). The schema is
+ * migrated by Flyway on open. Appends are serialized by the caller (the {@link Hub}).
+ */
+public final class Journal implements AutoCloseable {
+
+    /** An event as stored: the payload is the event's JSON without its type. */
+    public record Row(long seq, Instant time, String type, String payload) {
+    }
+
+    public record AuditEntry(Instant at, String role, String action, String target, String idempotencyKey,
+                             long firstSeq, long lastSeq, String detail) {
+    }
+
+    public record Idempotency(String key, String role, String requestHash, long firstSeq, long lastSeq) {
+    }
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Connection writer;
+
+    private Journal(String url, String user, String password) throws SQLException {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.writer = connect();
+        this.writer.setAutoCommit(false);
+    }
+
+    /** Opens (and migrates) the journal at a JDBC URL. */
+    public static Journal open(String url, String user, String password) {
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        try {
+            return new Journal(url, user, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the journal at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The H2 file database under a data directory. WRITE_DELAY=0 writes every commit to the file
+     * at once, so an event acknowledged to a client survives a crash of the process.
+     */
+    public static String h2Url(java.nio.file.Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0";
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    public long head() {
+        try (PreparedStatement st = writer.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM journal");
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            long head = rs.getLong(1);
+            writer.commit();
+            return head;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal head: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes events, their audit entry and idempotency key in one transaction: all or nothing. */
+    public void append(List<Row> rows, String origin, AuditEntry audit, Idempotency idempotency) {
+        Instant now = Instant.now();
+        try {
+            try (PreparedStatement st = writer.prepareStatement(
+                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Row r : rows) {
+                    st.setLong(1, r.seq());
+                    st.setObject(2, utc(r.time()));
+                    st.setString(3, r.type());
+                    st.setString(4, r.payload());
+                    st.setString(5, origin);
+                    st.setObject(6, utc(now));
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            if (audit != null) {
+                try (PreparedStatement st = writer.prepareStatement("INSERT INTO audit (at, role, action, target,"
+                        + " idempotency_key, first_seq, last_seq, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    st.setObject(1, utc(audit.at()));
+                    st.setString(2, audit.role());
+                    st.setString(3, audit.action());
+                    st.setString(4, audit.target());
+                    st.setString(5, audit.idempotencyKey());
+                    setSeq(st, 6, audit.firstSeq());
+                    setSeq(st, 7, audit.lastSeq());
+                    st.setString(8, truncate(audit.detail(), 4000));
+                    st.executeUpdate();
+                }
+            }
+            if (idempotency != null) {
+                try (PreparedStatement st = writer.prepareStatement("INSERT INTO idempotency (idem_key, role,"
+                        + " request_hash, first_seq, last_seq, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    st.setString(1, idempotency.key());
+                    st.setString(2, idempotency.role());
+                    st.setString(3, idempotency.requestHash());
+                    st.setLong(4, idempotency.firstSeq());
+                    st.setLong(5, idempotency.lastSeq());
+                    st.setObject(6, utc(now));
+                    st.executeUpdate();
+                }
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is the one worth reporting
+            }
+            throw new IllegalStateException("journal write failed, nothing was written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows with seq > {@code after}, in order, at most {@code limit}; uses its own connection. */
+    public List<Row> readAfter(long after, int limit) {
+        List<Row> rows = new ArrayList<>();
+        readAfter(after, limit, rows::add);
+        return rows;
+    }
+
+    public void readAfter(long after, int limit, Consumer<Row> sink) {
+        try (Connection c = connect();
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT seq, event_time, type, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            st.setLong(1, after);
+            st.setInt(2, limit);
+            st.setFetchSize(Math.min(limit, 1000));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal after " + after + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Idempotency> idempotency(String key) {
+        try (PreparedStatement st = writer.prepareStatement(
+                "SELECT role, request_hash, first_seq, last_seq FROM idempotency WHERE idem_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                Optional<Idempotency> found = rs.next()
+                        ? Optional.of(new Idempotency(key, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                        : Optional.empty();
+                writer.commit();
+                return found;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read idempotency keys: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest audit entries first. */
+    public List<AuditEntry> audit(int limit) {
+        List<AuditEntry> out = new ArrayList<>();
+        try (Connection c = connect();
+             PreparedStatement st = c.prepareStatement("SELECT at, role, action, target, idempotency_key, first_seq,"
+                     + " last_seq, detail FROM audit ORDER BY id DESC LIMIT ?")) {
+            st.setInt(1, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditEntry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7),
+                            rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void setSeq(PreparedStatement st, int i, long seq) throws SQLException {
+        if (seq > 0) {
+            st.setLong(i, seq);
+        } else {
+            st.setNull(i, Types.BIGINT);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

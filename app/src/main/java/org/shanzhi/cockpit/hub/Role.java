@@ -1,0 +1,26 @@
+package org.shanzhi.cockpit.hub;
+
+import java.util.Locale;
+
+import io.javalin.security.RouteRole;
+
+/** Who a token speaks for. The names are those of tokens.json. */
+public enum Role implements RouteRole {
+    VIEWER, OPERATOR, LEADER, TRAINER, FIELD_UNIT, INGEST;
+
+    /** Every role that may read the situation and the stream. */
+    public static final Role[] READERS = {VIEWER, OPERATOR, LEADER, TRAINER, FIELD_UNIT};
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Role ofKey(String key) {
+        for (Role r : values()) {
+            if (r.key().equals(key)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + key + "'");
+    }
+}

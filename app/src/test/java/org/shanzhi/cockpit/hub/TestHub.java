@@ -1,0 +1,147 @@
+package org.shanzhi.cockpit.hub;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+import org.shanzhi.cockpit.domain.Event;
+
+/** A real hub on a free loopback port, with a real HTTP and WebSocket client. */
+final class TestHub implements AutoCloseable {
+
+    static final MediaType JSON = MediaType.get("application/json");
+    static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
+
+    final Path data;
+    final HubRuntime runtime;
+
+    TestHub(Path data) {
+        this(HubRuntime.Config.local(data));
+    }
+
+    TestHub(HubRuntime.Config config) {
+        this.data = config.dataDir();
+        this.runtime = HubRuntime.start(config);
+    }
+
+    String token(Role role) {
+        return runtime.tokens().tokenOf(role);
+    }
+
+    record Reply(int status, JsonNode json, String body) {
+    }
+
+    Reply get(String path, Role role) {
+        Request.Builder b = new Request.Builder().url(runtime.baseUrl() + path);
+        if (role != null) {
+            b.header("Authorization", "Bearer " + token(role));
+        }
+        return call(b.build());
+    }
+
+    Reply post(String path, Role role, String body, String idempotencyKey) {
+        Request.Builder b = new Request.Builder().url(runtime.baseUrl() + path).post(RequestBody.create(body, JSON));
+        if (role != null) {
+            b.header("Authorization", "Bearer " + token(role));
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return call(b.build());
+    }
+
+    /** Posts events to /ingest as {type, payload}. */
+    Reply ingest(List<Event> events) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Event e : events) {
+            list.add(Map.of("type", Json.typeOf(e), "payload", e));
+        }
+        return post("/api/v1/ingest", Role.INGEST, Json.write(Map.of("events", list)), null);
+    }
+
+    static Reply call(Request request) {
+        try (Response r = HTTP.newCall(request).execute()) {
+            String body = r.body().string();
+            JsonNode json = body.isEmpty() ? null : Json.MAPPER.readTree(body);
+            return new Reply(r.code(), json, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A WebSocket subscriber that keeps every frame and the close reason. */
+    final class Subscriber extends WebSocketListener implements AutoCloseable {
+        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        volatile int closeCode;
+        volatile String closeReason;
+        volatile Throwable failure;
+        final WebSocket socket;
+
+        Subscriber(String query) {
+            Request request = new Request.Builder().url("ws://127.0.0.1:" + runtime.port() + "/api/v1/stream" + query)
+                    .header("Authorization", "Bearer " + token(Role.VIEWER)).build();
+            socket = HTTP.newWebSocket(request, this);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            try {
+                frames.add(Json.MAPPER.readTree(text));
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            closeCode = code;
+            closeReason = reason;
+            webSocket.close(1000, null);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            failure = t;
+        }
+
+        List<JsonNode> take(int n) throws InterruptedException {
+            List<JsonNode> out = new ArrayList<>();
+            while (out.size() < n) {
+                JsonNode f = frames.poll(20, TimeUnit.SECONDS);
+                if (f == null) {
+                    throw new AssertionError("only " + out.size() + " of " + n + " frames arrived");
+                }
+                out.add(f);
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            socket.close(1000, "done");
+        }
+    }
+
+    Subscriber subscribe(String query) {
+        return new Subscriber(query);
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
