@@ -315,8 +315,10 @@ public final class HubServer implements AutoCloseable {
         if (type == null || !type.isTextual()) {
             throw new BadRequest(path + ".type", "type is required: one of " + Json.eventTypes());
         }
-        if (Json.eventClass(type.asText()) == null) {
-            throw new BadRequest(path + ".type", "unknown event type");
+        try {
+            Json.eventClass(type.asText());
+        } catch (BadRequest ex) {
+            throw new BadRequest(path + ".type", ex.getMessage() + "; known: " + Json.eventTypes());
         }
         Instant time = null;
         JsonNode t = e.get("time");
@@ -328,14 +330,7 @@ public final class HubServer implements AutoCloseable {
                         + t.asText() + "'");
             }
         }
-        try {
-            return new Hub.Pending(time, Json.readEvent(type.asText(), e.get("payload"), path + ".payload"));
-        } catch (BadRequest ex) {
-            if ("type".equals(ex.field())) {
-                throw new BadRequest(path + ".type", ex.getMessage());
-            }
-            throw ex;
-        }
+        return new Hub.Pending(time, Json.readEvent(type.asText(), e.get("payload"), path + ".payload"));
     }
 
     /** Runs a command: idempotency key required, events made from the current situation under the hub's lock. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.pcollections.PMap;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Rejection;
 
 /**
  * The one JSON mapping of the hub: events by their simple class name, times as ISO-8601, the
@@ -76,7 +77,7 @@ public final class Json {
         try {
             return MAPPER.treeToValue(payload, c);
         } catch (JsonMappingException e) {
-            throw new BadRequest(path + fieldPath(e), clean(e));
+            throw refused(path, e);
         } catch (IOException e) {
             throw new BadRequest(path, e.getMessage());
         }
@@ -98,7 +99,7 @@ public final class Json {
             }
             return n;
         } catch (JsonMappingException e) {
-            throw new BadRequest("body" + fieldPath(e), clean(e));
+            throw refused("body", e);
         } catch (IOException e) {
             throw new BadRequest("body", "malformed JSON: " + clean(e));
         }
@@ -108,7 +109,7 @@ public final class Json {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonMappingException e) {
-            throw new BadRequest(path + fieldPath(e), clean(e));
+            throw refused(path, e);
         } catch (IOException e) {
             throw new BadRequest(path, e.getMessage());
         }
@@ -129,6 +130,14 @@ public final class Json {
                 .append(",\"time\":\"").append(time).append("\",\"type\":\"").append(type)
                 .append("\",\"payload\":").append(payloadJson).append('}');
         return b.toString();
+    }
+
+    /** A mapping error as a BadRequest; a value a record refused names the record's own field. */
+    private static BadRequest refused(String path, JsonMappingException e) {
+        if (e.getCause() instanceof Rejection r) {
+            return new BadRequest(path + fieldPath(e) + (r.field() == null ? "" : "." + r.field()), r.reason());
+        }
+        return new BadRequest(path + fieldPath(e), clean(e));
     }
 
     private static String fieldPath(JsonMappingException e) {

@@ -1,0 +1,157 @@
+package org.shanzhi.cockpit.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
+
+/** Every kind of bad input gets a 4xx naming the field, writes nothing, and the hub keeps serving. */
+class HubBadInputTest {
+
+    @TempDir
+    Path data;
+    TestHub hub;
+    long head;
+
+    @BeforeEach
+    void start() {
+        hub = new TestHub(data);
+        hub.ingest(Fixtures.inventory());
+        head = hub.runtime.hub().head();
+    }
+
+    @AfterEach
+    void stillServingAndNothingWritten() {
+        assertThat(hub.get("/api/v1/health", null).status()).isEqualTo(200);
+        assertThat(hub.runtime.hub().head()).isEqualTo(head);
+        assertThat(hub.runtime.hub().journal().head()).isEqualTo(head);
+        hub.close();
+    }
+
+    private TestHub.Reply ingest(String body) {
+        return hub.post("/api/v1/ingest", Role.INGEST, body, null);
+    }
+
+    private static void refused(TestHub.Reply r, int status, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("field").asText()).as(r.body()).isEqualTo(field);
+        assertThat(r.json().get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void malformedJson() {
+        refused(ingest("{\"events\": [ {\"type\": "), 400, "body");
+        refused(ingest(""), 400, "body");
+    }
+
+    @Test
+    void bodyThatIsNotABatch() {
+        refused(ingest("[1, 2]"), 400, "events");
+        refused(ingest("{\"events\": [], \"extra\": 1}"), 400, "extra");
+    }
+
+    @Test
+    void unknownEventType() {
+        refused(ingest("{\"events\":[{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1}},"
+                + "{\"type\":\"Teleported\",\"payload\":{}}]}"), 400, "events[1].type");
+    }
+
+    @Test
+    void wrongFieldType() {
+        refused(ingest("{\"events\":[{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\",\"value\":\"high\"}}]}"),
+                400, "events[0].payload.value");
+        refused(ingest("{\"events\":[{\"type\":\"UnitSos\",\"payload\":{\"unitId\":\"U-1\",\"active\":\"yes\"}}]}"),
+                400, "events[0].payload.active");
+    }
+
+    @Test
+    void unknownProperty() {
+        refused(ingest("{\"events\":[{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1,\"colour\":2}}]}"),
+                400, "events[0].payload.colour");
+    }
+
+    @Test
+    void badTime() {
+        refused(ingest("{\"events\":[{\"type\":\"SensorReported\",\"time\":\"yesterday\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1}}]}"),
+                400, "events[0].time");
+    }
+
+    @Test
+    void coordinatesOutsideTheSubDistrict() {
+        refused(hub.ingest(List.of(new Event.UnitMoved("U-1", new org.shanzhi.cockpit.domain.GeoPoint(116.30, 39.90), 0))),
+                422, "events[0].payload.at");
+        refused(ingest("{\"events\":[{\"type\":\"UnitMoved\",\"payload\":{\"unitId\":\"U-1\",\"heading\":0,"
+                + "\"at\":{\"lon\":116.4,\"lat\":139.9}}}]}"), 400, "events[0].payload.at.lat");
+    }
+
+    @Test
+    void unknownReferences() {
+        refused(hub.ingest(List.of(new Event.CameraStatusChanged("CAM-404", false))), 422, "events[0].payload.cameraId");
+        refused(hub.post("/api/v1/incidents/INC-404/dispatch", Role.LEADER, "{\"unitId\":\"U-1\"}", "k-404"), 404, "id");
+    }
+
+    @Test
+    void aBatchWithOneBadEventWritesNothing() {
+        TestHub.Reply r = hub.ingest(List.of(new Event.SensorReported("S-1", 1), new Event.SensorReported("S-1", 2),
+                new Event.SensorReported("S-404", 3)));
+        refused(r, 422, "events[2].payload.sensorId");
+        assertThat(hub.runtime.hub().situation().sensors().get("S-1").value()).isZero();
+    }
+
+    @Test
+    void bodiesOverOneMebibyte() {
+        StringBuilder big = new StringBuilder("{\"events\":[");
+        String one = "{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1}}";
+        while (big.length() < HubServer.MAX_BODY + 10) {
+            big.append(one).append(',');
+        }
+        big.append(one).append("]}");
+        refused(ingest(big.toString()), 413, "body");
+    }
+
+    @Test
+    void illegalLifecycleTransition() {
+        String body = "{\"title\":\"t\",\"category\":\"c\",\"at\":{\"lon\":116.38,\"lat\":39.815}}";
+        TestHub.Reply opened = hub.post("/api/v1/incidents", Role.OPERATOR, body, "open");
+        head = hub.runtime.hub().head();
+        String id = opened.json().get("events").get(0).get("payload").get("incidentId").asText();
+        TestHub.Reply r = hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR, "{\"state\":\"CLOSED\"}", "a");
+        refused(r, 422, "state");
+        assertThat(r.json().get("message").asText()).contains("REGISTERED → CLOSED");
+        refused(hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR, "{\"state\":\"DONE\"}", "b"),
+                400, "body.state");
+    }
+
+    @Test
+    void replayedIdempotencyKey() {
+        String body = "{\"status\":\"PAT\"}";
+        assertThat(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, body, "same-key").status()).isEqualTo(200);
+        head = hub.runtime.hub().head();
+        TestHub.Reply again = hub.post("/api/v1/units/U-1/status", Role.OPERATOR, body, "same-key");
+        refused(again, 409, "Idempotency-Key");
+        assertThat(again.json().get("firstSeq").asLong()).isEqualTo(head);
+        TestHub.Reply other = hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"AVL\"}", "same-key");
+        refused(other, 409, "Idempotency-Key");
+        assertThat(other.json().get("message").asText()).contains("different request");
+    }
+
+    @Test
+    void commandWithoutIdempotencyKey() {
+        refused(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", null), 400, "Idempotency-Key");
+    }
+
+    @Test
+    void unknownRoute() {
+        TestHub.Reply r = hub.get("/api/v1/nothing-here", Role.VIEWER);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isEqualTo("not_found");
+    }
+}
