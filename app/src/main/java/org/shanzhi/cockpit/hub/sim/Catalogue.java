@@ -1,0 +1,238 @@
+package org.shanzhi.cockpit.hub.sim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.Dispute;
+import org.shanzhi.cockpit.domain.FieldUnit.Role;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.Whistle;
+
+/**
+ * The weighted tables the simulator draws from. Shares and limits are DOMAIN.md estimates [E]
+ * unless a comment names a source; the AI vendor codes are the Dahua DPSDK examples [S46].
+ */
+final class Catalogue {
+
+    private Catalogue() {
+    }
+
+    /** A weighted choice. */
+    record Weighted<T>(T value, double weight) {
+    }
+
+    static <T> T pick(SplittableRandom rng, List<Weighted<T>> table) {
+        double total = 0;
+        for (Weighted<T> w : table) {
+            total += w.weight();
+        }
+        double x = rng.nextDouble() * total;
+        for (Weighted<T> w : table) {
+            x -= w.weight();
+            if (x < 0) {
+                return w.value();
+            }
+        }
+        return table.get(table.size() - 1).value();
+    }
+
+    static <T> T any(SplittableRandom rng, List<T> list) {
+        return list.get(rng.nextInt(list.size()));
+    }
+
+    static <T> Weighted<T> w(T value, double weight) {
+        return new Weighted<>(value, weight);
+    }
+
+    // --- 12345 (DOMAIN.md §2.4–2.5) ------------------------------------------------------------------
+
+    record ComplaintCategory(String name, List<String> summaries) {
+    }
+
+    /** The proposed street-level mix for 和义 (§2.5); 供暖 carries its annual average, see {@link #heatingShare}. */
+    static final List<Weighted<ComplaintCategory>> COMPLAINT_MIX = List.of(
+            w(new ComplaintCategory("物业管理", List.of("物业不作为,楼道保洁不到位", "门禁损坏无人维修", "物业收费有异议",
+                    "小区垃圾清运不及时")), 20),
+            w(new ComplaintCategory("房屋修缮", List.of("顶楼漏水", "外墙皮脱落", "楼道灯不亮", "电梯故障停运")), 13),
+            w(new ComplaintCategory("供暖", List.of("暖气不热", "暖气漏水")), 6),
+            w(new ComplaintCategory("环境卫生", List.of("垃圾桶满溢", "垃圾分类驿站异味", "绿地内暴露垃圾")), 9),
+            w(new ComplaintCategory("停车与交通秩序", List.of("机动车乱停占用消防通道", "非机动车乱停放", "僵尸车长期占位")), 9),
+            w(new ComplaintCategory("噪声扰民", List.of("夜间施工噪音", "广场舞音响过大", "商户外放音乐", "邻居装修噪音")), 7),
+            w(new ComplaintCategory("违建与市容", List.of("楼下私搭乱建", "商户占道经营", "游商聚集")), 7),
+            w(new ComplaintCategory("市政设施", List.of("路灯不亮", "井盖松动", "路面坑洼", "雨后积水")), 6),
+            w(new ComplaintCategory("水电气", List.of("停水无通知", "水压低", "燃气表故障")), 5),
+            w(new ComplaintCategory("园林绿化", List.of("树木遮挡采光需修剪", "树枝断裂悬挂", "绿地缺乏养护")), 4),
+            w(new ComplaintCategory("邻里纠纷", List.of("楼上漏水至楼下", "公共空间被占用")), 4),
+            w(new ComplaintCategory("民政养老社保", List.of("咨询养老助餐", "咨询社保办理")), 4),
+            w(new ComplaintCategory("其他", List.of("其他诉求")), 6));
+
+    /** Share of 供暖 in orders by month (index 1–12): Nov ≈25 %, none outside the season [E]. */
+    static double heatingShare(int month) {
+        switch (month) {
+            case 11: return 25;
+            case 12: return 15;
+            case 1: return 12;
+            case 2: return 8;
+            case 3: return 4;
+            default: return 0.3;
+        }
+    }
+
+    /** Monthly multiplier on the baseline (§2.4 seasonality). */
+    static double seasonal(int month) {
+        switch (month) {
+            case 1: return 1.1;
+            case 2: return 0.8;
+            case 7: case 8: return 1.3;
+            case 11: return 1.35;
+            case 12: return 1.15;
+            default: return 1.0;
+        }
+    }
+
+    /**
+     * Relative intake per local hour: 70 % between 08 and 20 h, peaks 09–11 and 14–16 (§2.4).
+     * Index 0 is 00:00–01:00.
+     */
+    static final double[] COMPLAINT_HOURS = {
+            1.5, 1.0, 0.8, 0.8, 1.0, 1.5, 2.8, 5.0,
+            5.0, 8.5, 8.5, 6.5, 5.0, 5.5, 8.0, 8.0, 6.5, 5.0, 4.5, 4.0,
+            6.0, 5.5, 4.0, 2.2};
+
+    static final List<Weighted<Complaint.Type>> COMPLAINT_TYPES = List.of(
+            w(Complaint.Type.COMPLAINT, 45), w(Complaint.Type.HELP, 25), w(Complaint.Type.CONSULT, 12),
+            w(Complaint.Type.REPORT, 10), w(Complaint.Type.SUGGESTION, 6), w(Complaint.Type.PRAISE, 2));
+
+    static final List<Weighted<Complaint.Priority>> COMPLAINT_PRIORITIES = List.of(
+            w(Complaint.Priority.URGENT, 5), w(Complaint.Priority.TIMELY, 20), w(Complaint.Priority.NORMAL, 70),
+            w(Complaint.Priority.COMPLEX, 5));
+
+    /** Phone 90.7 % / web 9.3 % city-wide in 2020 [S24]; the web part split with the mini-program [E]. */
+    static final List<Weighted<Complaint.Channel>> COMPLAINT_CHANNELS = List.of(
+            w(Complaint.Channel.PHONE, 90.7), w(Complaint.Channel.WEB, 5.3), w(Complaint.Channel.MINI_PROGRAM, 4));
+
+    // --- cases (数字城管) -------------------------------------------------------------------------------
+
+    /** A kind of case: who handles it, how long the work takes, its 处置时限. */
+    record CaseKind(String category, String title, Incident.Severity severity, List<Role> roles, Duration limit,
+                    int workMinMinutes, int workMaxMinutes) {
+    }
+
+    static CaseKind kind(String category, String title, Incident.Severity severity, Duration limit, int workMin,
+                         int workMax, Role... roles) {
+        return new CaseKind(category, title, severity, List.of(roles), limit, workMin, workMax);
+    }
+
+    /** An AI alert category with its vendor code (null where no sourced code exists) and the case it becomes. */
+    record AiKind(String kind, String vendorCode, CaseKind becomes) {
+    }
+
+    static final CaseKind STALL = kind("占道经营", "占道经营", Incident.Severity.LOW, Duration.ofHours(4), 10, 30,
+            Role.ENFORCEMENT, Role.GRID_WORKER);
+    static final CaseKind GARBAGE = kind("暴露垃圾", "暴露垃圾", Incident.Severity.LOW, Duration.ofHours(4), 15, 45,
+            Role.PROPERTY, Role.GRID_WORKER);
+
+    /** §4.3 categories; weights [E]. */
+    static final List<Weighted<AiKind>> AI_KINDS = List.of(
+            w(new AiKind("暴露垃圾", "890", GARBAGE), 16),
+            w(new AiKind("垃圾满溢", "895", kind("垃圾满溢", "垃圾桶满溢", Incident.Severity.LOW, Duration.ofHours(4),
+                    10, 30, Role.PROPERTY, Role.GRID_WORKER)), 12),
+            w(new AiKind("垃圾违章倾倒", "883", GARBAGE), 5),
+            w(new AiKind("商铺占道经营", "882", STALL), 12),
+            w(new AiKind("游摊小贩", "887", kind("游商", "游摊小贩", Incident.Severity.LOW, Duration.ofHours(2), 10, 20,
+                    Role.ENFORCEMENT)), 9),
+            w(new AiKind("机动车违停", "893", kind("机动车违停", "机动车违停占用消防通道", Incident.Severity.MEDIUM,
+                    Duration.ofHours(2), 10, 30, Role.ENFORCEMENT, Role.POLICE)), 10),
+            w(new AiKind("非机动车乱停放", "894", kind("非机动车乱停放", "非机动车乱停放", Incident.Severity.LOW,
+                    Duration.ofHours(4), 10, 30, Role.GRID_WORKER, Role.PROPERTY)), 12),
+            w(new AiKind("乱堆物料", null, kind("乱堆乱放", "乱堆物料", Incident.Severity.LOW, Duration.ofHours(4),
+                    15, 40, Role.PROPERTY, Role.GRID_WORKER)), 6),
+            w(new AiKind("沿街晾晒", null, kind("沿街晾晒", "沿街晾晒", Incident.Severity.LOW, Duration.ofHours(4),
+                    5, 15, Role.GRID_WORKER)), 4),
+            w(new AiKind("拉横幅", "871", kind("违规广告", "违规悬挂横幅", Incident.Severity.MEDIUM, Duration.ofHours(2),
+                    10, 20, Role.ENFORCEMENT)), 3),
+            w(new AiKind("人群密度", "856", kind("人员聚集", "人员聚集", Incident.Severity.HIGH, Duration.ofHours(1),
+                    20, 60, Role.POLICE, Role.GRID_WORKER)), 3),
+            w(new AiKind("火警", "881", kind("火情", "烟火报警", Incident.Severity.HIGH, Duration.ofHours(1),
+                    15, 45, Role.POLICE, Role.PROPERTY)), 2),
+            w(new AiKind("道路积水", null, kind("道路积水", "道路积水", Incident.Severity.MEDIUM, Duration.ofHours(4),
+                    30, 90, Role.UTILITY, Role.GRID_WORKER)), 1),
+            w(new AiKind("井盖异常", null, kind("井盖缺失破损", "井盖异常", Incident.Severity.MEDIUM, Duration.ofHours(2),
+                    20, 60, Role.UTILITY, Role.GRID_WORKER)), 2));
+
+    /** Relative AI alert intensity per local hour: daytime street activity, an evening stall peak [E]. */
+    static final double[] AI_HOURS = {
+            0.3, 0.2, 0.2, 0.2, 0.2, 0.4, 1.0, 2.0,
+            3.0, 3.5, 3.5, 3.0, 3.0, 3.0, 3.0, 3.0, 3.5, 4.0, 4.5, 4.5,
+            4.0, 3.0, 1.5, 0.6};
+
+    /** Grid-worker patrol findings (§4.2), per month in an ordinary month [E]. */
+    static final List<Weighted<CaseKind>> PATROL_FINDINGS = List.of(
+            w(kind("火灾隐患", "楼道堆物/飞线充电", Incident.Severity.MEDIUM, Duration.ofHours(24), 15, 45,
+                    Role.GRID_WORKER, Role.PROPERTY), 20),
+            w(STALL, 12),
+            w(kind("排水设施堵塞", "雨水箅子堵塞", Incident.Severity.LOW, Duration.ofHours(24), 30, 90,
+                    Role.UTILITY, Role.PROPERTY), 2),
+            w(kind("井盖缺失破损", "井盖破损", Incident.Severity.MEDIUM, Duration.ofHours(2), 20, 60,
+                    Role.UTILITY, Role.GRID_WORKER), 1.5),
+            w(kind("违法建设", "私搭乱建", Incident.Severity.MEDIUM, Duration.ofDays(7), 30, 90,
+                    Role.ENFORCEMENT), 2.5),
+            w(kind("树木倒伏", "断枝悬挂", Incident.Severity.MEDIUM, Duration.ofHours(4), 30, 90,
+                    Role.LANDSCAPING, Role.PROPERTY), 1));
+
+    static final CaseKind FALLEN_TREE = kind("树木倒伏", "大风致树木倒伏", Incident.Severity.HIGH, Duration.ofHours(4),
+            60, 180, Role.LANDSCAPING, Role.PROPERTY, Role.ENFORCEMENT);
+    static final CaseKind LINE_DOWN = kind("架空线缆脱落", "树木压断10kV架空线", Incident.Severity.CRITICAL,
+            Duration.ofHours(2), 240, 360, Role.UTILITY);
+    static final CaseKind WATERLOGGING = kind("道路积水", "积水监测报警", Incident.Severity.MEDIUM, Duration.ofHours(4),
+            40, 120, Role.UTILITY, Role.GRID_WORKER);
+    static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, Duration.ofHours(2),
+            20, 60, Role.UTILITY, Role.GRID_WORKER);
+
+    // --- disputes and petitions (§3) -----------------------------------------------------------------
+
+    /** The suggested mix for an urban residential street (§3.1). */
+    static final List<Weighted<String>> DISPUTE_TYPES = List.of(
+            w("邻里纠纷", 22), w("物业纠纷", 18), w("婚姻家庭纠纷", 14), w("损害赔偿纠纷", 12),
+            w("房屋租赁买卖纠纷", 10), w("劳动欠薪纠纷", 8), w("消费纠纷", 6), w("其他纠纷", 10));
+
+    static final List<Weighted<Dispute.Level>> DISPUTE_LEVELS = List.of(
+            w(Dispute.Level.SIMPLE, 70), w(Dispute.Level.COMPLEX, 25), w(Dispute.Level.DIFFICULT, 5));
+
+    static final List<Weighted<Dispute.Risk>> DISPUTE_RISKS = List.of(
+            w(Dispute.Risk.YELLOW, 75), w(Dispute.Risk.ORANGE, 20), w(Dispute.Risk.RED, 5));
+
+    static final List<Weighted<Dispute.Outcome>> REFERRALS = List.of(
+            w(Dispute.Outcome.TO_LITIGATION, 50), w(Dispute.Outcome.TO_ARBITRATION, 20),
+            w(Dispute.Outcome.TO_ADMINISTRATION, 20), w(Dispute.Outcome.TO_PETITION, 10));
+
+    static final List<Weighted<Petition.Form>> PETITION_FORMS = List.of(
+            w(Petition.Form.VISIT, 40), w(Petition.Form.ONLINE, 35), w(Petition.Form.LETTER, 15),
+            w(Petition.Form.PHONE, 10));
+
+    static final List<String> PETITION_SUBJECTS = List.of("物业服务与收费", "老旧小区改造", "拆迁腾退补偿", "供暖质量",
+            "环境整治", "邻里矛盾久拖未决", "城中村改造安置");
+
+    // --- intel and whistles ---------------------------------------------------------------------------
+
+    static final List<Weighted<String>> INTEL_CATEGORIES = List.of(
+            w("矛盾纠纷苗头", 30), w("治安隐患", 20), w("消防安全隐患", 15), w("群体性事件苗头", 5),
+            w("重点人员动态", 10), w("网络舆情", 10), w("公共安全隐患", 10));
+
+    static final List<Weighted<Incident.Severity>> INTEL_SEVERITIES = List.of(
+            w(Incident.Severity.LOW, 80), w(Incident.Severity.MEDIUM, 17), w(Incident.Severity.HIGH, 3));
+
+    record WhistleCase(String reason, List<String> departments, Whistle.Kind kind) {
+    }
+
+    /** The three cases of §3.3 where a street blows the whistle. */
+    static final List<WhistleCase> WHISTLES = List.of(
+            new WhistleCase("违法建设拆除需执法力量", List.of("区城管执法局", "规自分局", "和义派出所"), Whistle.Kind.ENFORCEMENT),
+            new WhistleCase("背街小巷环境整治", List.of("区城管委", "环卫中心"), Whistle.Kind.ENFORCEMENT),
+            new WhistleCase("老旧小区加装电梯协调", List.of("区住建委", "产权单位", "物业"), Whistle.Kind.DEMAND),
+            new WhistleCase("小区停车难综合治理", List.of("交通支队", "区城管委", "物业"), Whistle.Kind.DEMAND),
+            new WhistleCase("供水管道破裂", List.of("自来水公司", "排水集团", "物业"), Whistle.Kind.EMERGENCY));
+}

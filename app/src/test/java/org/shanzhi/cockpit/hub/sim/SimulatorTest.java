@@ -1,0 +1,192 @@
+package org.shanzhi.cockpit.hub.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Outage;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Situation;
+
+class SimulatorTest {
+
+    static HeyiScenario scenario;
+    static Situation inventory;
+
+    @BeforeAll
+    static void load() {
+        scenario = HeyiScenario.loadDefault();
+        inventory = HeyiScenarioTest.fold(scenario.inventory(), Simulator.DEFAULT_START);
+    }
+
+    /** The hub's loop in miniature: advance in steps, fold what comes back, count rejections. */
+    static final class Run {
+        final List<TimedEvent> events = new ArrayList<>();
+        Situation situation;
+        int rejected;
+        long millis;
+
+        Run(long seed, Instant start, Duration length, Duration step, Simulator.Config config) {
+            Situation s = inventory;
+            if (!start.equals(inventory.time())) {
+                s = new Situation(s.seq(), start, s.district(), s.communities(), s.grids(), s.cameras(), s.sensors(),
+                        s.units(), s.incidents(), s.complaints(), s.disputes(), s.petitions(), s.whistles(),
+                        s.warnings(), s.alerts(), s.outages(), s.intel(), s.keyPeriods());
+            }
+            Simulator sim = new Simulator(scenario, seed, config);
+            long t0 = System.nanoTime();
+            for (Instant to = start.plus(step); !to.isAfter(start.plus(length)); to = to.plus(step)) {
+                for (TimedEvent te : sim.advance(s, to)) {
+                    events.add(te);
+                    try {
+                        s = s.apply(new Recorded(s.seq() + 1, te.time(), te.event()));
+                    } catch (Rejection r) {
+                        rejected++;
+                    }
+                }
+            }
+            millis = (System.nanoTime() - t0) / 1_000_000;
+            situation = s;
+        }
+
+        Map<String, Long> byType() {
+            return events.stream().collect(Collectors.groupingBy(e -> e.event().getClass().getSimpleName(),
+                    TreeMap::new, Collectors.counting()));
+        }
+
+        long count(Class<?> type) {
+            return events.stream().filter(e -> type.isInstance(e.event())).count();
+        }
+    }
+
+    static Run stormDay;
+
+    static synchronized Run stormDay() {
+        if (stormDay == null) {
+            stormDay = new Run(42, Simulator.DEFAULT_START, Duration.ofDays(1), Duration.ofMinutes(15),
+                    Simulator.Config.defaults());
+            System.out.println("storm day: " + stormDay.events.size() + " events in " + stormDay.millis + " ms, "
+                    + stormDay.rejected + " rejected: " + stormDay.byType());
+        }
+        return stormDay;
+    }
+
+    @Test
+    void theStormDayFoldsAndLooksLikeADayInHeyi() {
+        Run run = stormDay();
+        Situation s = run.situation;
+
+        assertThat(run.rejected).isZero();
+        assertThat(run.millis).isLessThan(10_000);
+        assertThat(run.events).isSortedAccordingTo((a, b) -> a.time().compareTo(b.time()));
+        assertThat(run.events.get(0).time()).isAfter(Simulator.DEFAULT_START);
+        assertThat(run.events.get(run.events.size() - 1).time())
+                .isBeforeOrEqualTo(Simulator.DEFAULT_START.plus(Duration.ofDays(1)));
+
+        // 12345: baseline plus the storm surge
+        assertThat(run.count(Event.ComplaintReceived.class)).isBetween(40L, 160L);
+        assertThat(s.complaints().values()).anySatisfy(c -> assertThat(c.state()).isEqualTo(ComplaintState.CLOSED));
+        // AI alerts only on AI cameras, within the throttle
+        assertThat(run.events).filteredOn(e -> e.event() instanceof Event.AiAlertRaised)
+                .allSatisfy(e -> assertThat(inventory.cameras()
+                        .get(((Event.AiAlertRaised) e.event()).cameraId()).ai()).isTrue());
+        assertThat(run.count(Event.AiAlertRaised.class)).isBetween(15L, 75L);
+        assertThat(s.incidents().values()).anySatisfy(i -> assertThat(i.state()).isEqualTo(IncidentState.CLOSED));
+        assertThat(s.incidents().values()).anySatisfy(i -> assertThat(i.category()).isEqualTo("树木倒伏"));
+        // units moved, within the volume budget
+        assertThat(run.count(Event.UnitMoved.class)).isBetween(10_000L, 200_000L);
+        assertThat(s.units().values()).filteredOn(u -> !u.at().equals(inventory.units().get(u.id()).at()))
+                .hasSizeGreaterThan(100);
+        // the storm: warnings issued and lifted, the outage restored to 100 % within the day
+        assertThat(s.warnings()).hasSize(2);
+        assertThat(s.warnings().values()).allSatisfy(w -> assertThat(w.lifted()).isTrue());
+        assertThat(s.outages()).hasSize(1);
+        Outage o = s.outages().values().iterator().next();
+        assertThat(o.communityCode()).isEqualTo("110106016008");
+        assertThat(o.buildings()).isEqualTo(30);
+        assertThat(o.powerRestored()).isEqualTo(30);
+        assertThat(o.networkRestored()).isEqualTo(30);
+        List<Event.OutageRestored> restored = run.events.stream().map(TimedEvent::event)
+                .filter(Event.OutageRestored.class::isInstance).map(Event.OutageRestored.class::cast).toList();
+        assertThat(restored).extracting(Event.OutageRestored::powerRestored).isSorted();
+        assertThat(s.whistles().values()).anySatisfy(w -> {
+            assertThat(w.departments()).contains("供电公司", "园林绿化队", "通信运营商", "和义派出所", "物业");
+            assertThat(w.arrivals()).hasSize(5);
+            assertThat(w.open()).isFalse();
+        });
+        // cameras stay ~95–97 % online
+        long online = s.cameras().values().stream().filter(c -> c.online()).count();
+        assertThat(online / 1043.0).isBetween(0.94, 0.975);
+        assertThat(run.count(Event.SensorReported.class)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void anOrdinaryDayHasBaselineVolumes() {
+        Instant start = Simulator.DEFAULT_START.plus(Duration.ofDays(10));
+        Run run = new Run(7, start, Duration.ofDays(1), Duration.ofHours(1), Simulator.Config.defaults());
+        System.out.println("ordinary day: " + run.events.size() + " events in " + run.millis + " ms, " + run.rejected
+                + " rejected: " + run.byType());
+
+        assertThat(run.rejected).isZero();
+        assertThat(run.count(Event.ComplaintReceived.class)).isBetween(8L, 40L);
+        assertThat(run.count(Event.OutageReported.class)).isZero();
+        assertThat(run.count(Event.WarningIssued.class)).isZero();
+        assertThat(run.count(Event.AiAlertRaised.class)).isBetween(15L, 60L);
+        assertThat(run.count(Event.ComplaintReceived.class))
+                .isLessThan(stormDay().count(Event.ComplaintReceived.class));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDayWhateverThePacing() {
+        Duration six = Duration.ofHours(6);
+        Run a = new Run(42, Simulator.DEFAULT_START, six, Duration.ofMinutes(8), Simulator.Config.defaults());
+        Run b = new Run(42, Simulator.DEFAULT_START, six, Duration.ofMinutes(8), Simulator.Config.defaults());
+        Run c = new Run(43, Simulator.DEFAULT_START, six, Duration.ofMinutes(8), Simulator.Config.defaults());
+        Run paced = new Run(42, Simulator.DEFAULT_START, six, Duration.ofSeconds(30), Simulator.Config.defaults());
+
+        assertThat(a.events).isNotEmpty().isEqualTo(b.events);
+        assertThat(paced.events).isEqualTo(a.events);
+        assertThat(c.events).isNotEqualTo(a.events);
+    }
+
+    @Test
+    void transitionsNoLongerLegalAreDropped() {
+        // someone takes every unit off duty through the hub: the simulator must not fight the fold
+        Situation s = inventory;
+        Simulator sim = new Simulator(scenario, 5);
+        Instant to = Simulator.DEFAULT_START;
+        int rejected = 0;
+        for (int i = 0; i < 48; i++) {
+            to = to.plus(Duration.ofMinutes(15));
+            for (TimedEvent te : sim.advance(s, to)) {
+                try {
+                    s = s.apply(new Recorded(s.seq() + 1, te.time(), te.event()));
+                } catch (Rejection r) {
+                    rejected++;
+                }
+            }
+            if (i == 16) {
+                for (var u : s.units().values()) {
+                    if (u.status().next().contains(org.shanzhi.cockpit.domain.UnitStatus.UNA)) {
+                        s = s.apply(new Recorded(s.seq() + 1, to, new Event.UnitStatusChanged(u.id(),
+                                org.shanzhi.cockpit.domain.UnitStatus.UNA)));
+                    }
+                }
+            }
+        }
+        assertThat(rejected).isZero();
+    }
+}
