@@ -49,7 +49,7 @@ final class HubOptions {
     @Option(names = "--start", description = "Simulated start time, ISO-8601 (default: the scenario's, 2026-05-30T06:00+08:00).")
     Instant start;
 
-    HubRuntime.Config config(HubClock clock) {
+    HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
                 clock);
     }

@@ -1,7 +1,14 @@
 package org.shanzhi.cockpit.app;
 
+import java.time.Instant;
+
+import picocli.CommandLine;
+
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.sim.HeyiScenario;
+import org.shanzhi.cockpit.hub.sim.ScenarioRunner;
+import org.shanzhi.cockpit.hub.sim.Simulator;
 
 /** Starts a hub with the scenario the options name. */
 final class Scenario {
@@ -10,10 +17,20 @@ final class Scenario {
     }
 
     static HubRuntime start(HubOptions o) {
-        if (o.scenario.equals("none")) {
-            return HubRuntime.start(o.config(HubClock.system()));
+        switch (o.scenario) {
+            case "none":
+                return HubRuntime.start(o.config(s -> HubClock.system()));
+            case "heyi":
+                HeyiScenario heyi = HeyiScenario.loadDefault();
+                Instant start = o.start != null ? o.start : Simulator.DEFAULT_START;
+                // a journal that already holds the scenario resumes at its own simulated time
+                HubRuntime runtime = HubRuntime.start(o.config(s ->
+                        HubClock.simulated(s.seq() == 0 ? start : s.time(), o.speed)));
+                runtime.attach(ScenarioRunner.start(runtime.hub(), heyi, o.seed));
+                return runtime;
+            default:
+                throw new CommandLine.ParameterException(new CommandLine(new HubCommand()),
+                        "unknown scenario '" + o.scenario + "'; known: heyi, none");
         }
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new HubCommand()),
-                "unknown scenario '" + o.scenario + "'; known: heyi, none");
     }
 }

@@ -262,6 +262,11 @@ final class Fold {
         check("status", x.status(), u.status(), u.status().next());
         boolean free = x.status() == UnitStatus.AVL || x.status() == UnitStatus.OFF || x.status() == UnitStatus.PAT;
         units = units.plus(u.id(), u.withStatus(x.status(), free ? null : u.incidentId()));
+        // a unit that declines or abandons its order before work starts hands the case back to dispatch
+        Incident i = u.incidentId() == null ? null : incidents.get(u.incidentId());
+        if (free && i != null && i.state() == IncidentState.DISPATCHED && u.id().equals(i.unitId())) {
+            incidents = incidents.plus(i.id(), i.returnedToDispatch(at));
+        }
     }
 
     // --- cases -------------------------------------------------------------------------------

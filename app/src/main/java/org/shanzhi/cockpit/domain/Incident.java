@@ -37,6 +37,11 @@ public record Incident(String id, String title, String category, Source source, 
                 to.terminal() ? at : null, unitId, alertId, proactive);
     }
 
+    public Incident returnedToDispatch(Instant at) {
+        return new Incident(id, title, category, source, severity, IncidentState.PENDING_DISPATCH, this.at,
+                communityCode, openedAt, deadline, at, null, null, alertId, proactive);
+    }
+
     public Incident assigned(String unit, Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.DISPATCHED, this.at, communityCode,
                 openedAt, deadline, at, null, unit, alertId, proactive);

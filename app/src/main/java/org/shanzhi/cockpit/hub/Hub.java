@@ -72,9 +72,9 @@ public final class Hub implements AutoCloseable {
     private volatile long head;
     private volatile Frame snapshot;
 
-    public Hub(Journal journal, HubClock clock) {
+    /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
+    public Hub(Journal journal, java.util.function.Function<Situation, HubClock> clockFor) {
         this.journal = journal;
-        this.clock = clock;
         Situation s = Situation.empty();
         long[] count = {0};
         long last = 0;
@@ -92,6 +92,7 @@ public final class Hub implements AutoCloseable {
         }
         this.situation = s;
         this.head = s.seq();
+        this.clock = clockFor.apply(s);
         if (count[0] > 0) {
             LOG.info("journal replayed: {} events, head {}", count[0], head);
         }

@@ -2,9 +2,14 @@ package org.shanzhi.cockpit.hub;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Situation;
 
 /**
  * A running hub: journal, fold, HTTP/WebSocket server and, optionally, a scenario feeding it.
@@ -16,13 +21,14 @@ public final class HubRuntime implements AutoCloseable {
 
     /** How to start a hub; {@code jdbcUrl} null means the H2 file under {@code dataDir}. */
     public record Config(String host, int port, Path dataDir, Path tokensFile, String jdbcUrl, String dbUser,
-                         String dbPassword, HubClock clock) {
+                         String dbPassword, Function<Situation, HubClock> clock) {
 
         public static Config local(Path dataDir) {
-            return new Config("127.0.0.1", 0, dataDir, null, null, "", "", HubClock.system());
+            return new Config("127.0.0.1", 0, dataDir, null, null, "", "", s -> HubClock.system());
         }
 
-        public Config withClock(HubClock c) {
+        /** The clock, chosen from the situation the journal held at start (to resume simulated time). */
+        public Config withClock(Function<Situation, HubClock> c) {
             return new Config(host, port, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, c);
         }
 
@@ -39,6 +45,7 @@ public final class HubRuntime implements AutoCloseable {
     private final Tokens tokens;
     private final HubServer server;
     private final Config config;
+    private final List<AutoCloseable> producers = new ArrayList<>();
 
     private HubRuntime(Config config, Hub hub, Tokens tokens, HubServer server) {
         this.config = config;
@@ -80,8 +87,20 @@ public final class HubRuntime implements AutoCloseable {
         return "http://" + config.host() + ":" + server.port();
     }
 
+    /** A producer of events (a scenario, a drill) that stops before the hub does. */
+    public void attach(AutoCloseable producer) {
+        producers.add(producer);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable p : producers) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", p, e.toString());
+            }
+        }
         server.close();
         hub.close();
     }

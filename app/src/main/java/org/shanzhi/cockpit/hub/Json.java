@@ -32,7 +32,8 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule().addSerializer(new ValuesAsArray()))
+            .addModule(new SimpleModule().addSerializer(new ValuesAsArray())
+                    .addSerializer(double.class, new FiniteOrNull()).addSerializer(Double.class, new FiniteOrNull()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -163,6 +164,22 @@ public final class Json {
         m = cut > 0 ? m.substring(0, cut) : m;
         cut = m.indexOf(" (through reference chain");
         return cut > 0 ? m.substring(0, cut) : m;
+    }
+
+    /** A rate with nothing to count is NaN in Java; JSON has no NaN, so it is written as null. */
+    private static final class FiniteOrNull extends StdSerializer<Double> {
+        FiniteOrNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value);
+            }
+        }
     }
 
     /** The situation's persistent maps are keyed by the id their values already hold: write the values. */

@@ -98,6 +98,18 @@ class SituationTest {
     }
 
     @Test
+    void aDeclinedOrderGoesBackToDispatch() {
+        Situation s = with(district(), new Event.IncidentOpened("INC-1", "t", "c", Incident.Source.INSPECTOR,
+                null, IncidentState.REGISTERED, WEST, null, null),
+                new Event.IncidentAdvanced("INC-1", IncidentState.PENDING_DISPATCH, null),
+                new Event.IncidentDispatched("INC-1", "U-1"),
+                new Event.UnitStatusChanged("U-1", UnitStatus.AVL));
+        assertThat(s.incidents().get("INC-1").state()).isEqualTo(IncidentState.PENDING_DISPATCH);
+        assertThat(s.incidents().get("INC-1").unitId()).isNull();
+        assertThat(s.units().get("U-1").incidentId()).isNull();
+    }
+
+    @Test
     void positionsOutsideTheDistrictAreRejected() {
         assertThatThrownBy(() -> with(district(), new Event.UnitMoved("U-1", new GeoPoint(116.5, 39.9), 0)))
                 .isInstanceOf(Rejection.class)

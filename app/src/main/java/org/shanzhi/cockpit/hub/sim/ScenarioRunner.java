@@ -1,0 +1,81 @@
+package org.shanzhi.cockpit.hub.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.hub.Hub;
+
+/**
+ * Feeds a hub with the Heyi scenario: the inventory on an empty journal, then the simulator's
+ * events up to the hub clock's "now", several times a second, on one daemon thread.
+ */
+public final class ScenarioRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final long PERIOD_MS = 200;
+
+    private final Hub hub;
+    private final Simulator simulator;
+    private final ScheduledExecutorService timer;
+
+    private ScenarioRunner(Hub hub, Simulator simulator) {
+        this.hub = hub;
+        this.simulator = simulator;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scenario");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts feeding; the inventory is appended at the hub clock's present if the journal is empty. */
+    public static ScenarioRunner start(Hub hub, HeyiScenario scenario, long seed) {
+        if (hub.head() == 0) {
+            Instant at = hub.clock().now();
+            List<Hub.Pending> inventory = new ArrayList<>();
+            for (Event e : scenario.inventory()) {
+                inventory.add(new Hub.Pending(at, e));
+            }
+            hub.append(inventory, Hub.Origin.system("scenario"));
+            LOG.info("和义 scenario inventory appended: {} events at {}", inventory.size(), at);
+        }
+        ScenarioRunner runner = new ScenarioRunner(hub, new Simulator(scenario, seed));
+        runner.timer.scheduleWithFixedDelay(runner::step, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        return runner;
+    }
+
+    private void step() {
+        try {
+            List<TimedEvent> events = simulator.advance(hub.situation(), hub.clock().now());
+            if (events.isEmpty()) {
+                return;
+            }
+            List<Hub.Pending> batch = new ArrayList<>(events.size());
+            for (TimedEvent e : events) {
+                batch.add(new Hub.Pending(e.time(), e.event()));
+            }
+            hub.appendEach(batch, "simulator");
+        } catch (RuntimeException e) {
+            // keep the scenario alive: one failed step must not stop the living picture
+            LOG.error("scenario step failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
