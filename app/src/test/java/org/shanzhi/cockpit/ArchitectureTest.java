@@ -1,0 +1,27 @@
+package org.shanzhi.cockpit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Dependencies point one way: hub → domain; the domain knows no UI, HTTP, SQL or JSON. */
+@AnalyzeClasses(packages = "org.shanzhi.cockpit", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPure = noClasses().that().resideInAPackage("..cockpit.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.javalin..", "java.sql..",
+                    "com.fasterxml..", "okhttp3..", "org.eclipse.jetty..", "java.net..", "java.nio.file..",
+                    "org.shanzhi.cockpit.hub..", "org.shanzhi.cockpit.app..");
+
+    @ArchTest
+    static final ArchRule hubHasNoUi = noClasses().that().resideInAPackage("..cockpit.hub..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.app..");
+
+    @ArchTest
+    static final ArchRule simulatorKnowsNoTransport = noClasses().that().resideInAPackage("..cockpit.hub.sim..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.eclipse.jetty..");
+}

@@ -1,0 +1,78 @@
+package org.shanzhi.cockpit.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
+
+/**
+ * The same hub code on a real PostgreSQL: migrations, appends, the audit trail, idempotency, the
+ * stream and a restart. Runs when SHANZHI_TEST_PG_URL is set (.ci/postgres.sh prints it); CI sets
+ * SHANZHI_REQUIRE_POSTGRES=1 so that a missing database fails instead of skipping.
+ */
+class PostgresJournalTest {
+
+    private static final String URL = System.getenv("SHANZHI_TEST_PG_URL");
+    private static final String USER = System.getenv().getOrDefault("SHANZHI_TEST_PG_USER", "cockpit");
+    private static final String PASSWORD = System.getenv().getOrDefault("SHANZHI_TEST_PG_PASSWORD", "cockpit");
+
+    @TempDir
+    Path data;
+
+    @BeforeEach
+    void cleanDatabase() throws Exception {
+        if (URL == null && System.getenv("SHANZHI_REQUIRE_POSTGRES") != null) {
+            throw new AssertionError("SHANZHI_REQUIRE_POSTGRES is set but SHANZHI_TEST_PG_URL is not");
+        }
+        assumeThat(URL).as("SHANZHI_TEST_PG_URL (run .ci/postgres.sh)").isNotNull();
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        }
+    }
+
+    private TestHub start() {
+        return new TestHub(HubRuntime.Config.local(data).withJdbc(URL, USER, PASSWORD));
+    }
+
+    @Test
+    void journalOnPostgresqlBehavesLikeOnH2() throws Exception {
+        String snapshot;
+        long head;
+        try (TestHub hub = start()) {
+            assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
+            assertThat(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", "pg-1").status())
+                    .isEqualTo(200);
+            assertThat(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", "pg-1").status())
+                    .isEqualTo(409);
+            TestHub.Reply partial = hub.ingest(List.of(new Event.SensorReported("S-1", 5),
+                    new Event.SensorReported("S-404", 5)));
+            assertThat(partial.status()).isEqualTo(422);
+
+            head = hub.runtime.hub().head();
+            assertThat(hub.runtime.hub().journal().head()).isEqualTo(head);
+            assertThat(hub.get("/api/v1/audit", Role.LEADER).json().get("entries").get(0).get("action").asText())
+                    .isEqualTo("unit-status");
+            try (TestHub.Subscriber sub = hub.subscribe("?since=" + (head - 3))) {
+                assertThat(sub.take(3).get(2).get("seq").asLong()).isEqualTo(head);
+            }
+            snapshot = hub.get("/api/v1/snapshot", Role.VIEWER).body();
+        }
+        try (TestHub hub = start()) {
+            assertThat(hub.get("/api/v1/snapshot", Role.VIEWER).body()).isEqualTo(snapshot);
+            hub.ingest(List.of(new Event.SensorReported("S-1", 9)));
+            assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
+        }
+    }
+}
