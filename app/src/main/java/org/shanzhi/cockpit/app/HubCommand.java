@@ -31,9 +31,10 @@ final class HubCommand implements Callable<Integer> {
                 : options.data.resolve("tokens.json").toString();
         System.out.println("  tokens (role → token): " + tokens);
         System.out.println("  health:   curl " + runtime.baseUrl() + "/api/v1/health");
-        System.out.println("  snapshot: curl -H \"Authorization: Bearer $(jq -r .viewer " + tokens + ")\" "
-                + runtime.baseUrl() + "/api/v1/snapshot");
-        System.out.println("  stream:   ws://" + runtime.baseUrl().substring("http://".length())
-                + "/api/v1/stream?since=0&token=<" + Role.VIEWER.key() + " token>");
+        String viewer = "$(sed -n 's/.*\"" + Role.VIEWER.key() + "\" *: *\"\\([^\"]*\\)\".*/\\1/p' " + tokens + ")";
+        System.out.println("  snapshot: curl -H \"Authorization: Bearer " + viewer + "\" " + runtime.baseUrl()
+                + "/api/v1/snapshot");
+        System.out.println("  stream:   java -jar shanzhi-cockpit.jar watch --hub " + runtime.baseUrl() + " --tokens "
+                + tokens + " --since 0");
     }
 }
