@@ -59,10 +59,12 @@ public final class Journal implements AutoCloseable {
 
     /**
      * The H2 file database under a data directory. WRITE_DELAY=0 writes every commit to the file
-     * at once, so an event acknowledged to a client survives a crash of the process.
+     * at once, so an event acknowledged to a client survives a crash of the process. The "async"
+     * file system is immune to Thread.interrupt(), which would otherwise close H2's file channel
+     * under a writer (a stopping server interrupts its threads) and corrupt the store.
      */
     public static String h2Url(java.nio.file.Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0";
+        return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0";
     }
 
     private Connection connect() throws SQLException {

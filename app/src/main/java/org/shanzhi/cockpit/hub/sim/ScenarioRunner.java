@@ -71,7 +71,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown(); // no interrupt: a step may be writing to the journal
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
