@@ -1,0 +1,580 @@
+package org.shanzhi.cockpit.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.javalin.Javalin;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.websocket.WsHandlerEntry;
+import io.javalin.websocket.WsHandlerType;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.shanzhi.cockpit.domain.AiAlert;
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.Dispute;
+import org.shanzhi.cockpit.domain.DisputeState;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Grid;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.PetitionState;
+import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.domain.Whistle;
+
+/**
+ * Checks the running hub against docs/openapi.yaml: the spec parses cleanly; the routes the server
+ * registers are exactly the documented ones; each documented role may use its route and no other
+ * role may; the list filters are the server's; every event type and enum constant is documented;
+ * and real calls (successes and each error) answer a documented status with a body that validates
+ * against the documented schema, as do the stream's frames. Every accepted request body must
+ * validate against the documented request schema too.
+ */
+class OpenApiContractTest {
+
+    static final Path SPEC = Path.of("..", "docs", "openapi.yaml");
+    static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
+    @TempDir
+    static Path data;
+    static TestHub hub;
+    static String specText;
+    static JsonNode spec;
+    static SpecSchema schemas;
+
+    /** "post /api/v1/incidents 201" for every validated reply. */
+    final Set<String> seen = new TreeSet<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        // the hub's cold start and the spec's parse overlap
+        CompletableFuture<TestHub> starting = CompletableFuture.supplyAsync(() -> new TestHub(data));
+        try {
+            specText = Files.readString(SPEC);
+            spec = new ObjectMapper(new YAMLFactory()).readTree(specText);
+            schemas = new SpecSchema(spec);
+        } finally {
+            hub = starting.join();
+        }
+        assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    // --- the file --------------------------------------------------------------------------------
+
+    @Test
+    void specParsesWithoutMessages() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(specText, null, options);
+        assertThat(result.getMessages()).as("swagger-parser messages").isEmpty();
+        assertThat(result.getOpenAPI()).isNotNull();
+        assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.0.3");
+        assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKeys("bearer", "token");
+    }
+
+    @Test
+    void everyEventTypeIsDocumented() {
+        Set<String> documented = new TreeSet<>();
+        spec.at("/components/schemas/EventType/enum").forEach(n -> documented.add(n.asText()));
+        assertThat(documented).as("EventType enum vs Json.eventTypes()").isEqualTo(new TreeSet<>(Json.eventTypes()));
+        for (String type : Json.eventTypes()) {
+            assertThat(spec.at("/components/schemas/" + type).isObject()).as("payload schema " + type).isTrue();
+            for (String envelope : List.of("Frame", "IngestEvent", "AcceptedEvent")) {
+                assertThat(spec.at("/components/schemas/" + envelope + "/discriminator/mapping/" + type).isTextual())
+                        .as(envelope + " maps " + type).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyEnumConstantIsDocumented() {
+        Map<String, Class<? extends Enum<?>>> enums = new LinkedHashMap<>();
+        enums.put("IncidentState", IncidentState.class);
+        enums.put("ComplaintState", ComplaintState.class);
+        enums.put("UnitStatus", UnitStatus.class);
+        enums.put("DisputeState", DisputeState.class);
+        enums.put("PetitionState", PetitionState.class);
+        enums.put("IncidentSource", Incident.Source.class);
+        enums.put("Severity", Incident.Severity.class);
+        enums.put("ComplaintChannel", Complaint.Channel.class);
+        enums.put("ComplaintType", Complaint.Type.class);
+        enums.put("ComplaintPriority", Complaint.Priority.class);
+        enums.put("Resolution", Complaint.Resolution.class);
+        enums.put("Satisfaction", Complaint.Satisfaction.class);
+        enums.put("DisputeLevel", Dispute.Level.class);
+        enums.put("DisputeRisk", Dispute.Risk.class);
+        enums.put("DisputeOutcome", Dispute.Outcome.class);
+        enums.put("PetitionForm", Petition.Form.class);
+        enums.put("WhistleKind", Whistle.Kind.class);
+        enums.put("Hazard", WeatherWarning.Hazard.class);
+        enums.put("WarningLevel", WeatherWarning.Level.class);
+        enums.put("AlertReview", AiAlert.Review.class);
+        enums.put("UnitRole", FieldUnit.Role.class);
+        enums.put("SensorKind", Sensor.Kind.class);
+        enums.put("GridKind", Grid.Kind.class);
+        enums.put("Role", Role.class);
+        for (Map.Entry<String, Class<? extends Enum<?>>> e : enums.entrySet()) {
+            List<String> java = new ArrayList<>();
+            for (Enum<?> c : e.getValue().getEnumConstants()) {
+                java.add(e.getValue() == Role.class ? ((Role) c).key() : c.name());
+            }
+            JsonNode node = e.getKey().equals("Role") ? spec.at("/components/schemas/AuditEntry/properties/role/enum")
+                    : spec.at("/components/schemas/" + e.getKey() + "/enum");
+            List<String> documented = new ArrayList<>();
+            node.forEach(n -> documented.add(n.asText()));
+            assertThat(documented).as("enum " + e.getKey()).isEqualTo(java);
+        }
+    }
+
+    // --- routes, roles, filters ------------------------------------------------------------------
+
+    @Test
+    void theServedRoutesAreExactlyTheDocumentedOnes() throws Exception {
+        Set<String> served = servedRoutes();
+        Set<String> documented = new TreeSet<>();
+        forEachOperation((method, path, op) -> documented.add(method.toUpperCase() + " " + path));
+        assertThat(documented).as("documented routes vs the routes the server registers").isEqualTo(served);
+
+        // and from outside: each documented route answers something other than "no such route"
+        forEachOperation((method, path, op) -> {
+            if (path.equals("/api/v1/stream")) {
+                return;
+            }
+            String concrete = path.replace("{id}", "no-such-id");
+            Role role = allowedRole(op);
+            TestHub.Reply r = method.equals("get") ? hub.get(concrete, role) : hub.post(concrete, role, "{}", null);
+            assertThat(isUnknownRoute(r)).as(method + " " + concrete + " → " + r.body()).isFalse();
+        });
+        assertThat(isUnknownRoute(hub.get("/api/v1/no-such-family", Role.VIEWER))).as("the probe itself").isTrue();
+        assertThat(isUnknownRoute(hub.post("/api/v1/health", Role.VIEWER, "{}", null))).isTrue();
+    }
+
+    @Test
+    void eachRoleMayUseExactlyItsDocumentedRoutes() throws Exception {
+        forEachOperation((method, path, op) -> {
+            List<String> roles = new ArrayList<>();
+            op.path("x-roles").forEach(n -> roles.add(n.asText()));
+            boolean open = op.has("security") && op.get("security").isEmpty();
+            assertThat(open || !roles.isEmpty()).as(method + " " + path + " documents its roles (x-roles)").isTrue();
+            String concrete = path.replace("{id}", "no-such-id");
+            if (path.equals("/api/v1/stream")) {
+                for (Role role : Role.values()) {
+                    int code = wsUpgrade(role, "?since=" + hub.runtime.hub().head());
+                    assertThat(code).as("stream as " + role.key()).isEqualTo(roles.contains(role.key()) ? 101 : 403);
+                }
+                assertThat(wsUpgrade(null, "?since=0")).isEqualTo(401);
+                return;
+            }
+            // requests that stop right after authorization: no Idempotency-Key, no valid body
+            for (Role role : Role.values()) {
+                TestHub.Reply r = method.equals("get") ? hub.get(concrete, role) : hub.post(concrete, role, "{}", null);
+                boolean allowed = open || roles.contains(role.key());
+                if (allowed) {
+                    assertThat(r.status()).as(method + " " + path + " as " + role.key() + ": " + r.body())
+                            .isNotIn(401, 403);
+                } else {
+                    assertThat(r.status()).as(method + " " + path + " as " + role.key() + ": " + r.body())
+                            .isEqualTo(403);
+                }
+                conforms(method, path, r);
+            }
+            TestHub.Reply none = method.equals("get") ? hub.get(concrete, null) : hub.post(concrete, null, "{}", null);
+            assertThat(none.status()).as(method + " " + path + " without a token").isEqualTo(open ? 200 : 401);
+            conforms(method, path, none);
+        });
+    }
+
+    @Test
+    void listFiltersAreTheServers() throws Exception {
+        forEachOperation((method, path, op) -> {
+            if (!method.equals("get") || !path.matches("/api/v1/[a-z]+") || !op.path("tags").toString()
+                    .contains("families")) {
+                return;
+            }
+            Set<String> documented = new TreeSet<>();
+            for (JsonNode p : op.path("parameters")) {
+                JsonNode param = schemas.resolve(p);
+                if (param.path("in").asText().equals("query")) {
+                    documented.add(param.get("name").asText());
+                }
+            }
+            documented.removeAll(List.of("limit", "offset"));
+            TestHub.Reply r = hub.get(path + "?zz_unknown=1", Role.VIEWER);
+            assertThat(r.status()).isEqualTo(400);
+            conforms(method, path, r);
+            Matcher m = Pattern.compile("filters here are \\[([^]]*)]").matcher(r.json().get("message").asText());
+            assertThat(m.find()).as(r.body()).isTrue();
+            Set<String> served = new TreeSet<>();
+            for (String f : m.group(1).split(",\\s*")) {
+                if (!f.isBlank()) {
+                    served.add(f.trim());
+                }
+            }
+            assertThat(documented).as("filters of " + path).isEqualTo(served);
+        });
+    }
+
+    // --- real calls ------------------------------------------------------------------------------
+
+    @Test
+    void realCallsAnswerDocumentedStatusesAndBodies() throws Exception {
+        get("/api/v1/health", "/api/v1/health", null, 200);
+        get("/api/v1/kpis", "/api/v1/kpis", Role.VIEWER, 200);   // nothing evaluated yet: NaN rates
+
+        // every event type, and every family non-empty
+        String batch = ingestBody(richBatch(), "2026-05-30T08:00:00Z");
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST, batch, "batch-1", 200);
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST, batch, "batch-1", 409);
+        post("/api/v1/ingest", "/api/v1/ingest", Role.TRAINER,
+                ingestBody(List.of(new Event.SensorReported("S-1", 3)), null), null, 200);
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST, "{\"events\":[]}", null, 200);
+        TestHub.Reply unknownSensor = post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST,
+                ingestBody(List.of(new Event.SensorReported("S-404", 1)), null), null, 422);
+        assertThat(unknownSensor.json().get("field").asText()).isEqualTo("events[0].payload.sensorId");
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST, "{\"events\":[", null, 400);
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST,
+                "{\"events\":[{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1,\"unit\":\"cm\"}}]}",
+                null, 400);
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST, "{\"events\":\"" + "x".repeat(1_100_000) + "\"}",
+                null, 413);
+
+        // reads
+        get("/api/v1/snapshot", "/api/v1/snapshot", Role.VIEWER, 200);
+        get("/api/v1/kpis", "/api/v1/kpis", Role.LEADER, 200);
+        TestHub.Reply events = get("/api/v1/events", "/api/v1/events?since=0&limit=10000", Role.OPERATOR, 200);
+        Set<String> types = new TreeSet<>();
+        events.json().get("events").forEach(f -> types.add(f.get("type").asText()));
+        assertThat(types).as("event types exercised").isEqualTo(new TreeSet<>(Json.eventTypes()));
+        get("/api/v1/events", "/api/v1/events?since=-1", Role.OPERATOR, 400);
+        get("/api/v1/events", "/api/v1/events?since=99999999", Role.OPERATOR, 400);
+        get("/api/v1/snapshot", "/api/v1/snapshot", null, 401);
+        TestHub.Reply badToken = TestHub.call(new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/snapshot")
+                .header("Authorization", "Bearer not-a-token-of-this-hub").build());
+        assertThat(badToken.status()).isEqualTo(401);
+        conforms("get", "/api/v1/snapshot", badToken);
+        get("/api/v1/snapshot", "/api/v1/snapshot", Role.INGEST, 403);
+        TestHub.Reply byQuery = TestHub.call(new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/kpis?token="
+                + hub.token(Role.VIEWER)).build());
+        assertThat(byQuery.status()).isEqualTo(200);
+        conforms("get", "/api/v1/kpis", byQuery);
+
+        forEachOperation((method, path, op) -> {
+            if (method.equals("get") && path.matches("/api/v1/[a-z]+/\\{id}")) {
+                String family = path.substring("/api/v1/".length(), path.length() - "/{id}".length());
+                TestHub.Reply page = get("/api/v1/" + family, "/api/v1/" + family + "?limit=1000", Role.FIELD_UNIT, 200);
+                assertThat(page.json().get("items").size()).as(family + " has entries to check").isPositive();
+                JsonNode first = page.json().get("items").get(0);
+                String id = first.has("id") ? first.get("id").asText()
+                        : first.has("code") ? first.get("code").asText() : first.get("orderNo").asText();
+                get(path, "/api/v1/" + family + "/" + id, Role.TRAINER, 200);
+                get(path, "/api/v1/" + family + "/NO-SUCH-ID", Role.VIEWER, 404);
+                get("/api/v1/" + family, "/api/v1/" + family + "?limit=1&offset=1", Role.VIEWER, 200);
+                get("/api/v1/" + family, "/api/v1/" + family + "?limit=1001", Role.VIEWER, 400);
+            }
+        });
+        get("/api/v1/incidents", "/api/v1/incidents?open=true&state=DISPATCHED", Role.VIEWER, 200);
+        get("/api/v1/cameras", "/api/v1/cameras?colour=red", Role.VIEWER, 400);
+
+        // commands
+        String open = "{\"title\":\"井盖缺失\",\"category\":\"井盖缺失\",\"severity\":\"HIGH\",\"at\":{\"lon\":116.38,\"lat\":39.815}}";
+        TestHub.Reply opened = post("/api/v1/incidents", "/api/v1/incidents", Role.OPERATOR, open, "c-open", 201);
+        String id = opened.json().get("events").get(0).get("payload").get("incidentId").asText();
+        TestHub.Reply replay = post("/api/v1/incidents", "/api/v1/incidents", Role.OPERATOR, open, "c-open", 409);
+        assertThat(replay.json().get("firstSeq").asLong()).isEqualTo(opened.json().get("firstSeq").asLong());
+        post("/api/v1/incidents", "/api/v1/incidents", Role.OPERATOR, open, null, 400);
+        post("/api/v1/incidents", "/api/v1/incidents", Role.LEADER, "{\"title\":\"t\",\"at\":{\"lon\":116.38,\"lat\":39.815}}",
+                "c-open-2", 422);
+        String inc = "/api/v1/incidents/" + id;
+        post("/api/v1/incidents/{id}/advance", inc + "/advance", Role.OPERATOR, "{\"state\":\"PENDING_DISPATCH\"}", "c-adv-1", 200);
+        post("/api/v1/incidents/{id}/dispatch", inc + "/dispatch", Role.LEADER, "{\"unitId\":\"U-2\"}", "c-disp-0", 422);
+        post("/api/v1/incidents/{id}/dispatch", inc + "/dispatch", Role.LEADER, "{\"unitId\":\"U-1\"}", "c-disp-1", 200);
+        post("/api/v1/units/{id}/status", "/api/v1/units/U-1/status", Role.FIELD_UNIT, "{\"status\":\"ACK\"}", "c-u-1", 200);
+        post("/api/v1/units/{id}/status", "/api/v1/units/NOPE/status", Role.FIELD_UNIT, "{\"status\":\"ACK\"}", "c-u-2", 404);
+        post("/api/v1/incidents/{id}/close", inc + "/close", Role.LEADER, "{\"note\":\"太早\"}", "c-close-0", 422);
+        post("/api/v1/incidents/{id}/close", inc + "/close", Role.OPERATOR, "{}", "c-close-x", 403);
+        int step = 0;
+        for (String state : List.of("IN_PROGRESS", "DISPOSED", "CHECKING")) {
+            post("/api/v1/incidents/{id}/advance", inc + "/advance", Role.FIELD_UNIT, "{\"state\":\"" + state + "\"}",
+                    "c-adv-s" + step++, 200);
+        }
+        post("/api/v1/incidents/{id}/close", inc + "/close", Role.LEADER, "", "c-close-1", 200);
+        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR,
+                "{\"decision\":\"ACCEPTED\",\"severity\":\"HIGH\"}", "c-rv-1", 200);
+        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\"}",
+                "c-rv-2", 422);
+        post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
+                "{\"state\":\"CLOSED\"}", "c-cmp-1", 200);
+        post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
+                "{\"state\":\"CLOSED\",\"by\":\"me\"}", "c-cmp-2", 400);
+        get("/api/v1/audit", "/api/v1/audit?limit=1000", Role.LEADER, 200);
+        get("/api/v1/audit", "/api/v1/audit?limit=0", Role.LEADER, 400);
+        get("/api/v1/kpis", "/api/v1/kpis", Role.VIEWER, 200);
+        get("/api/v1/snapshot", "/api/v1/snapshot", Role.VIEWER, 200);
+
+        // coverage: every operation answered 2xx at least once, and every error status was seen
+        forEachOperation((method, path, op) -> {
+            if (!path.equals("/api/v1/stream")) {
+                assertThat(seen.stream().anyMatch(s -> s.startsWith(method + " " + path + " 2")))
+                        .as("a successful " + method + " " + path + " was checked").isTrue();
+            }
+        });
+        Set<String> statuses = new TreeSet<>();
+        seen.forEach(s -> statuses.add(s.substring(s.lastIndexOf(' ') + 1)));
+        assertThat(statuses).contains("200", "201", "400", "401", "403", "404", "409", "413", "422");
+    }
+
+    @Test
+    void streamFramesAndClosesMatchTheSpec() throws Exception {
+        JsonNode frameSchema = schemas.resolve(operation("get", "/api/v1/stream").at("/responses/101"))
+                .at("/content/application~1json/schema");
+        long head = hub.runtime.hub().head();
+        try (TestHub.Subscriber sub = hub.subscribe("?since=0")) {
+            List<JsonNode> frames = sub.take((int) head);
+            for (JsonNode f : frames) {
+                assertThat(schemas.validate(frameSchema, f)).as("frame " + f).isEmpty();
+            }
+        }
+        String description = operation("get", "/api/v1/stream").get("description").asText();
+        try (TestHub.Subscriber beyond = hub.subscribe("?since=" + (head + 1_000_000))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> beyond.closeReason != null);
+            assertThat(beyond.closeCode).isEqualTo(1008);
+            assertThat(beyond.closeReason).contains("beyond the head");
+            assertThat(description).contains("1008").contains("beyond the head");
+        }
+        try (TestHub.Subscriber malformed = hub.subscribe("?since=abc")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> malformed.closeReason != null);
+            assertThat(malformed.closeCode).isEqualTo(1008);
+            assertThat(malformed.closeReason).contains("whole number");
+            assertThat(description).contains("whole number");
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    interface OperationVisitor {
+        void visit(String method, String path, JsonNode operation) throws Exception;
+    }
+
+    static void forEachOperation(OperationVisitor v) throws Exception {
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.get("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            for (String m : METHODS) {
+                if (p.getValue().has(m)) {
+                    v.visit(m, p.getKey(), p.getValue().get(m));
+                }
+            }
+        }
+    }
+
+    static JsonNode operation(String method, String path) {
+        JsonNode op = spec.path("paths").path(path).path(method);
+        assertThat(op.isObject()).as(method + " " + path + " is documented").isTrue();
+        return op;
+    }
+
+    TestHub.Reply get(String template, String path, Role role, int expected) {
+        TestHub.Reply r = hub.get(path, role);
+        assertThat(r.status()).as("GET " + path + ": " + r.body()).isEqualTo(expected);
+        conforms("get", template, r);
+        return r;
+    }
+
+    TestHub.Reply post(String template, String path, Role role, String body, String key, int expected) {
+        TestHub.Reply r = hub.post(path, role, body, key);
+        assertThat(r.status()).as("POST " + path + " " + abbreviate(body) + ": " + r.body()).isEqualTo(expected);
+        conforms("post", template, r);
+        if (r.status() / 100 == 2 && !body.isEmpty()) {
+            JsonNode requestSchema = operation("post", template).at("/requestBody/content/application~1json/schema");
+            try {
+                assertThat(schemas.validate(requestSchema, Json.MAPPER.readTree(body)))
+                        .as("the accepted request body of POST " + template + " fits the spec").isEmpty();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return r;
+    }
+
+    /** The reply's status is documented for the operation, and its body validates against that response's schema. */
+    void conforms(String method, String template, TestHub.Reply r) {
+        JsonNode responses = operation(method, template).get("responses");
+        JsonNode response = responses.get(String.valueOf(r.status()));
+        assertThat(response).as(method.toUpperCase() + " " + template + " answered " + r.status()
+                + ", which the spec does not document; body " + r.body()).isNotNull();
+        JsonNode schema = schemas.resolve(response).at("/content/application~1json/schema");
+        if (schema.isMissingNode()) {
+            assertThat(r.body()).as("no body documented").isEmpty();
+        } else {
+            assertThat(r.json()).as(method + " " + template + " " + r.status() + " has a JSON body").isNotNull();
+            assertThat(schemas.validate(schema, r.json())).as(method.toUpperCase() + " " + template + " "
+                    + r.status() + " body against the spec; body " + abbreviate(r.body())).isEmpty();
+        }
+        seen.add(method + " " + template + " " + r.status());
+    }
+
+    static boolean isUnknownRoute(TestHub.Reply r) {
+        return r.status() == 404 && r.json() != null && r.json().get("field").isNull();
+    }
+
+    static Role allowedRole(JsonNode op) {
+        for (JsonNode n : op.path("x-roles")) {
+            return Role.ofKey(n.asText());
+        }
+        return Role.VIEWER;
+    }
+
+    /** The routes the server registered: HTTP endpoints and WebSocket endpoints (as GET). */
+    static Set<String> servedRoutes() throws ReflectiveOperationException {
+        Field serverField = HubRuntime.class.getDeclaredField("server");
+        serverField.setAccessible(true);
+        Field appField = HubServer.class.getDeclaredField("app");
+        appField.setAccessible(true);
+        Javalin app = (Javalin) appField.get(serverField.get(hub.runtime));
+        Set<String> routes = new TreeSet<>();
+        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (e.endpoint.method.isHttpMethod()) {
+                routes.add(e.endpoint.method.name().toUpperCase() + " " + e.endpoint.path);
+            }
+        }
+        for (WsHandlerEntry e : app.unsafe.internalRouter.allWsHandlers()) {
+            if (e.getType() == WsHandlerType.WEBSOCKET) {
+                routes.add("GET " + e.getPath());
+            }
+        }
+        assertThat(routes).as("routes found by reflection").hasSizeGreaterThan(10);
+        return routes;
+    }
+
+    /** The HTTP status of a WebSocket upgrade: 101 when it opened. */
+    static int wsUpgrade(Role role, String query) {
+        Request.Builder b = new Request.Builder().url("ws://127.0.0.1:" + hub.runtime.port() + "/api/v1/stream" + query);
+        if (role != null) {
+            b.header("Authorization", "Bearer " + hub.token(role));
+        }
+        CompletableFuture<Integer> code = new CompletableFuture<>();
+        TestHub.HTTP.newWebSocket(b.build(), new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket ws, Response response) {
+                code.complete(response.code());
+                ws.close(1000, "done");
+            }
+
+            @Override
+            public void onFailure(WebSocket ws, Throwable t, Response response) {
+                code.complete(response == null ? -1 : response.code());
+            }
+        });
+        try {
+            return code.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String ingestBody(List<Event> events, String firstTime) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Event e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", Json.typeOf(e));
+            if (firstTime != null && list.isEmpty()) {
+                m.put("time", firstTime);
+            }
+            m.put("payload", e);
+            list.add(m);
+        }
+        return Json.write(Map.of("events", list));
+    }
+
+    /** One or more events of every type, after Fixtures.inventory(), so that every family has entries. */
+    static List<Event> richBatch() {
+        GeoPoint near = new GeoPoint(116.381, 39.816);
+        String order = "2605300001";
+        return List.of(
+                new Event.CameraStatusChanged("CAM-3", true),
+                new Event.SensorReported("S-1", 25.5),
+                new Event.UnitMoved("U-1", near, 90),
+                new Event.UnitStatusChanged("U-2", UnitStatus.AVL),
+                new Event.IncidentOpened("INC-A", "占道经营", "市容环境", Incident.Source.INSPECTOR,
+                        Incident.Severity.HIGH, IncidentState.REPORTED, Fixtures.WEST, null, null),
+                new Event.IncidentAdvanced("INC-A", IncidentState.REGISTERED, "核实属实"),
+                new Event.IncidentAdvanced("INC-A", IncidentState.PENDING_DISPATCH, null),
+                new Event.IncidentDispatched("INC-A", "U-2"),
+                new Event.UnitSos("U-2", true),
+                new Event.ComplaintReceived(order, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "噪音扰民",
+                        Complaint.Priority.TIMELY, Fixtures.EAST, "夜间施工噪音", false),
+                new Event.ComplaintAdvanced(order, ComplaintState.DISPATCHED),
+                new Event.ComplaintAdvanced(order, ComplaintState.SIGNED),
+                new Event.ComplaintAdvanced(order, ComplaintState.CONTACTED),
+                new Event.ComplaintAdvanced(order, ComplaintState.IN_PROGRESS),
+                new Event.ComplaintAdvanced(order, ComplaintState.REPLIED),
+                new Event.ComplaintRevisited(order, true, Complaint.Resolution.YES, Complaint.Satisfaction.SATISFIED),
+                new Event.DisputeRegistered("D-1", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
+                        "110106016001", "和义街道人民调解委员会", null),
+                new Event.DisputeAdvanced("D-1", DisputeState.TRIAGED, null),
+                new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 6, "拆迁补偿", "110106016002"),
+                new Event.PetitionAdvanced("P-1", PetitionState.ACCEPTED),
+                new Event.WhistleBlown("W-1", Whistle.Kind.DEMAND, "积水点处置", List.of("城管执法队", "排水集团"), "INC-A"),
+                new Event.WhistleArrived("W-1", "城管执法队"),
+                new Event.WhistleBlown("W-2", Whistle.Kind.EMERGENCY, "燃气泄漏", List.of("燃气集团"), null),
+                new Event.WhistleResolved("W-2"),
+                new Event.IntelReported("R-1", "XX-007", "群体聚集", Incident.Severity.MEDIUM, "110106016001", "小区门口聚集"),
+                new Event.KeyPeriodDeclared("K-1", "两会", Fixtures.T0, Fixtures.T0.plus(Duration.ofDays(14))),
+                new Event.WarningIssued("WW-1", WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.YELLOW,
+                        "北京市气象台", null),
+                new Event.WarningIssued("WW-2", WeatherWarning.Hazard.GALE, WeatherWarning.Level.BLUE, "北京市气象台",
+                        null),
+                new Event.WarningLifted("WW-2"),
+                new Event.AiAlertRaised("AL-1", "CAM-1", "暴露垃圾", "890", 0.91,
+                        List.of(new AiAlert.Box(0.1, 0.2, 0.3, 0.4, "垃圾袋"))),
+                new Event.AiAlertRaised("AL-2", "CAM-1", "暴露垃圾", "890", 0.62, List.of()),
+                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1"),
+                new Event.OutageReported("O-1", "110106016002", "电缆故障", 4, 320),
+                new Event.OutageRestored("O-1", 2, 1));
+    }
+
+    static String abbreviate(String s) {
+        return s == null || s.length() <= 600 ? s : s.substring(0, 600) + "…";
+    }
+}
