@@ -32,6 +32,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.IntelReport;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Outage;
@@ -50,7 +51,7 @@ import static org.shanzhi.cockpit.hub.Role.TRAINER;
 
 /**
  * The hub's HTTP and WebSocket API, all routes in one place (see docs/api.md and
- * api/openapi.yaml). Every route but health needs a bearer token whose role the route allows.
+ * docs/openapi.yaml). Every route but health needs a bearer token whose role the route allows.
  */
 public final class HubServer implements AutoCloseable {
 
@@ -114,6 +115,9 @@ public final class HubServer implements AutoCloseable {
             }), OPERATOR, LEADER);
             r.post("/api/v1/incidents/{id}/advance", ctx -> command(ctx, "advance-incident", "incidents", s -> {
                 Commands.AdvanceIncident c = body(ctx, Commands.AdvanceIncident.class);
+                if (c.state() != null && c.state().terminal() && c.state() != IncidentState.INVALID) {
+                    throw new BadRequest(403, "state", "closing a case is the leader's: POST …/close");
+                }
                 return List.of(new Event.IncidentAdvanced(ctx.pathParam("id"), c.state(), c.note()));
             }), OPERATOR, LEADER, FIELD_UNIT);
             r.post("/api/v1/incidents/{id}/dispatch", ctx -> command(ctx, "dispatch", "incidents", s -> {
@@ -201,8 +205,9 @@ public final class HubServer implements AutoCloseable {
 
     private Role roleOf(Context ctx) {
         String header = ctx.header("Authorization");
+        // browsers cannot set headers on a WebSocket: only the stream takes the token in the query
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim()
-                : ctx.queryParam("token");
+                : ctx.path().equals("/api/v1/stream") ? ctx.queryParam("token") : null;
         if (token == null || token.isEmpty()) {
             throw new BadRequest(401, "Authorization", "a bearer token is required (Authorization: Bearer …)");
         }
@@ -288,6 +293,9 @@ public final class HubServer implements AutoCloseable {
                 throw new BadRequest(name, "unknown field '" + name + "'; the body has only 'events'");
             }
         });
+        if (events.isEmpty()) {
+            throw new BadRequest("events", "the batch is empty");
+        }
         if (events.size() > MAX_BATCH) {
             throw new BadRequest("events", "at most " + MAX_BATCH + " events per call, got " + events.size());
         }
@@ -359,7 +367,12 @@ public final class HubServer implements AutoCloseable {
         m.put("lastSeq", recorded.isEmpty() ? null : recorded.get(recorded.size() - 1).seq());
         List<Map<String, Object>> events = new ArrayList<>();
         for (var r : recorded) {
-            events.add(Map.of("seq", r.seq(), "type", Json.typeOf(r.event()), "payload", r.event()));
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("seq", r.seq());
+            e.put("time", r.time());
+            e.put("type", Json.typeOf(r.event()));
+            e.put("payload", r.event());
+            events.add(e);
         }
         m.put("events", events);
         return m;
@@ -441,7 +454,7 @@ public final class HubServer implements AutoCloseable {
 
     private void duplicate(Hub.Duplicate e, Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", "duplicate");
+        m.put("error", e.sameRequest ? "duplicate" : "key_reused");
         m.put("field", "Idempotency-Key");
         m.put("message", e.sameRequest
                 ? "this request was already accepted as seq " + e.first.firstSeq() + ".." + e.first.lastSeq()

@@ -123,9 +123,10 @@ class HubBadInputTest {
         TestHub.Reply opened = hub.post("/api/v1/incidents", Role.OPERATOR, body, "open");
         head = hub.runtime.hub().head();
         String id = opened.json().get("events").get(0).get("payload").get("incidentId").asText();
-        TestHub.Reply r = hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR, "{\"state\":\"CLOSED\"}", "a");
+        TestHub.Reply r = hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR,
+                "{\"state\":\"IN_PROGRESS\"}", "a");
         refused(r, 422, "state");
-        assertThat(r.json().get("message").asText()).contains("REGISTERED → CLOSED");
+        assertThat(r.json().get("message").asText()).contains("REGISTERED → IN_PROGRESS");
         refused(hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR, "{\"state\":\"DONE\"}", "b"),
                 400, "body.state");
     }
@@ -140,7 +141,25 @@ class HubBadInputTest {
         assertThat(again.json().get("firstSeq").asLong()).isEqualTo(head);
         TestHub.Reply other = hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"AVL\"}", "same-key");
         refused(other, 409, "Idempotency-Key");
-        assertThat(other.json().get("message").asText()).contains("different request");
+        assertThat(other.json().get("error").asText()).isEqualTo("key_reused");
+    }
+
+    @Test
+    void closingThroughAdvanceIsTheLeadersCloseCommand() {
+        refused(hub.post("/api/v1/incidents/INC-1/advance", Role.OPERATOR, "{\"state\":\"CLOSED\"}", "adv"), 404, "id");
+        String body = "{\"title\":\"t\",\"category\":\"c\",\"at\":{\"lon\":116.38,\"lat\":39.815}}";
+        String id = hub.post("/api/v1/incidents", Role.OPERATOR, body, "open").json().get("events").get(0)
+                .get("payload").get("incidentId").asText();
+        head = hub.runtime.hub().head();
+        refused(hub.post("/api/v1/incidents/" + id + "/advance", Role.FIELD_UNIT, "{\"state\":\"CLOSED\"}", "adv2"),
+                403, "state");
+    }
+
+    @Test
+    void emptyBatchAndQueryTokens() {
+        refused(ingest("{\"events\":[]}"), 400, "events");
+        String url = "/api/v1/snapshot?token=" + hub.token(Role.VIEWER);
+        refused(hub.get(url, null), 401, "Authorization");
     }
 
     @Test
