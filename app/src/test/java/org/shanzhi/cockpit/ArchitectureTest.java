@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Dependencies point one way: hub → domain; the domain knows no UI, HTTP, SQL or JSON. */
+/** Dependencies point one way: hub → json → domain; the domain knows no UI, HTTP, SQL or JSON. */
 @AnalyzeClasses(packages = "org.shanzhi.cockpit", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -20,6 +20,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule hubHasNoUi = noClasses().that().resideInAPackage("..cockpit.hub..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.app..");
+
+    @ArchTest
+    static final ArchRule jsonMapsOnlyTheDomain = noClasses().that().resideInAPackage("..cockpit.json..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.shanzhi.cockpit.hub..",
+                    "org.shanzhi.cockpit.app..", "javafx..", "io.javalin..");
 
     @ArchTest
     static final ArchRule simulatorKnowsNoTransport = noClasses().that().resideInAPackage("..cockpit.hub.sim..")

@@ -14,7 +14,7 @@ import okhttp3.WebSocketListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.shanzhi.cockpit.hub.Json;
+import org.shanzhi.cockpit.json.Json;
 
 /** Prints a hub's event stream, one frame per line: a quick way to see what a hub is saying. */
 @Command(name = "watch", mixinStandardHelpOptions = true,

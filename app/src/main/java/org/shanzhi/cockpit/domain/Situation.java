@@ -11,7 +11,8 @@ import org.pcollections.TreePMap;
 /**
  * The whole picture of the sub-district after {@code seq} events: a pure, deterministic fold. Each
  * map is persistent, so {@link #apply} shares everything it does not change and costs O(log n).
- * Maps are keyed and iterated by id.
+ * Maps are keyed and iterated by id; the id is always the first component of the record they hold
+ * (the snapshot codec relies on it).
  */
 public record Situation(long seq, Instant time, District district,
                         PMap<String, Community> communities, PMap<String, Grid> grids,

@@ -1,7 +1,9 @@
 package org.shanzhi.cockpit.domain;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 /** 吹哨报到: the street summons departments, each must report on site (target 30 min). */
@@ -12,7 +14,8 @@ public record Whistle(String id, Kind kind, String reason, List<String> departme
 
     public Whistle {
         departments = List.copyOf(departments);
-        arrivals = Map.copyOf(arrivals);
+        // sorted, so that every JVM writes the same snapshot (Map.copyOf's order varies between runs)
+        arrivals = Collections.unmodifiableSortedMap(new TreeMap<>(arrivals));
     }
 
     public boolean open() {

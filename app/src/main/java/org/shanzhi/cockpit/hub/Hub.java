@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import org.shanzhi.cockpit.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

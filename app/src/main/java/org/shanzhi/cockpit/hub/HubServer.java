@@ -1,5 +1,7 @@
 package org.shanzhi.cockpit.hub;
 
+import org.shanzhi.cockpit.json.BadJson;
+import org.shanzhi.cockpit.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -150,6 +152,7 @@ public final class HubServer implements AutoCloseable {
 
             r.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), code(e.status()), e.field(),
                     e.getMessage()));
+            r.exception(BadJson.class, (e, ctx) -> error(ctx, 400, code(400), e.field(), e.getMessage()));
             r.exception(Hub.BatchRejected.class, this::rejected);
             r.exception(Hub.Duplicate.class, this::duplicate);
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()),
@@ -325,7 +328,7 @@ public final class HubServer implements AutoCloseable {
         }
         try {
             Json.eventClass(type.asText());
-        } catch (BadRequest ex) {
+        } catch (BadJson ex) {
             throw new BadRequest(path + ".type", ex.getMessage() + "; known: " + Json.eventTypes());
         }
         Instant time = null;

@@ -73,6 +73,15 @@ class HubBadInputTest {
     }
 
     @Test
+    void missingNumberIsNotZero() {
+        refused(ingest("{\"events\":[{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\"}}]}"),
+                400, "events[0].payload.value");
+        refused(ingest("{\"events\":[{\"type\":\"CameraRegistered\",\"payload\":{\"camera\":{\"id\":\"C9\","
+                + "\"name\":\"n\",\"at\":{\"lon\":116.38},\"ai\":true,\"online\":true}}}]}"),
+                400, "events[0].payload.camera.at.lat");
+    }
+
+    @Test
     void unknownProperty() {
         refused(ingest("{\"events\":[{\"type\":\"SensorReported\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1,\"colour\":2}}]}"),
                 400, "events[0].payload.colour");

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import org.shanzhi.cockpit.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import org.shanzhi.cockpit.json.Json;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

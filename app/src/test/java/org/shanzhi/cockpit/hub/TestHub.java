@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import org.shanzhi.cockpit.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
-package org.shanzhi.cockpit.hub;
+package org.shanzhi.cockpit.json;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +22,15 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.pcollections.PMap;
+import org.pcollections.TreePMap;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Situation;
 
 /**
- * The one JSON mapping of the hub: events by their simple class name, times as ISO-8601, the
+ * The one JSON mapping of the domain, shared by the hub and its clients: events by their simple class name, times as ISO-8601, the
  * situation's maps as arrays of their values. Strict on input: unknown properties, wrong types
  * and trailing tokens are errors that name the field.
  */
@@ -60,7 +66,7 @@ public final class Json {
     public static Class<? extends Event> eventClass(String type) {
         Class<? extends Event> c = type == null ? null : TYPES.get(type);
         if (c == null) {
-            throw new BadRequest("type", "unknown event type '" + type + "'");
+            throw new BadJson("type", "unknown event type '" + type + "'");
         }
         return c;
     }
@@ -73,14 +79,15 @@ public final class Json {
     public static Event readEvent(String type, JsonNode payload, String path) {
         Class<? extends Event> c = eventClass(type);
         if (payload == null || !payload.isObject()) {
-            throw new BadRequest(path, "payload must be a JSON object");
+            throw new BadJson(path, "payload must be a JSON object");
         }
+        requirePrimitives(c, payload, path);
         try {
             return MAPPER.treeToValue(payload, c);
         } catch (JsonMappingException e) {
             throw refused(path, e);
         } catch (IOException e) {
-            throw new BadRequest(path, e.getMessage());
+            throw new BadJson(path, e.getMessage());
         }
     }
 
@@ -96,13 +103,13 @@ public final class Json {
         try {
             JsonNode n = MAPPER.readTree(body);
             if (n == null || n.isMissingNode()) {
-                throw new BadRequest("body", "the body is empty; a JSON object is expected");
+                throw new BadJson("body", "the body is empty; a JSON object is expected");
             }
             return n;
         } catch (JsonMappingException e) {
             throw refused("body", e);
         } catch (IOException e) {
-            throw new BadRequest("body", "malformed JSON: " + clean(e));
+            throw new BadJson("body", "malformed JSON: " + clean(e));
         }
     }
 
@@ -112,7 +119,7 @@ public final class Json {
         } catch (JsonMappingException e) {
             throw refused(path, e);
         } catch (IOException e) {
-            throw new BadRequest(path, e.getMessage());
+            throw new BadJson(path, e.getMessage());
         }
     }
 
@@ -121,6 +128,86 @@ public final class Json {
             return MAPPER.writeValueAsString(o);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads {"seq": N, "situation": {...}} back into the situation the hub folded. Each family
+     * array becomes a map keyed by its records' first component (their id), as in the hub.
+     */
+    public static Situation readSnapshot(String json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            JsonNode s = root.get("situation");
+            if (s == null || !s.isObject()) {
+                throw new BadJson("situation", "a snapshot has a situation object");
+            }
+            RecordComponent[] parts = Situation.class.getRecordComponents();
+            Object[] args = new Object[parts.length];
+            Class<?>[] types = new Class<?>[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                RecordComponent c = parts[i];
+                types[i] = c.getType();
+                JsonNode v = s.get(c.getName());
+                if (c.getType() == PMap.class) {
+                    args[i] = readFamily(c, v);
+                } else if (v == null || v.isNull()) {
+                    args[i] = c.getType() == long.class ? 0L : null;
+                } else {
+                    args[i] = MAPPER.treeToValue(v, c.getType());
+                }
+            }
+            return Situation.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (JsonMappingException e) {
+            throw refused("situation", e);
+        } catch (IOException e) {
+            throw new BadJson("body", "malformed snapshot: " + clean(e));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PMap<String, Object> readFamily(RecordComponent c, JsonNode array) throws IOException,
+            ReflectiveOperationException {
+        Class<?> type = (Class<?>) ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[1];
+        Method id = type.getRecordComponents()[0].getAccessor();
+        PMap<String, Object> map = TreePMap.empty();
+        if (array == null || array.isNull()) {
+            return map;
+        }
+        if (!array.isArray()) {
+            throw new BadJson("situation." + c.getName(), "expected an array");
+        }
+        for (JsonNode item : array) {
+            Object value = MAPPER.treeToValue(item, type);
+            map = map.plus((String) id.invoke(value), value);
+        }
+        return map;
+    }
+
+    /** Decodes one stream frame; anything that is not a well-formed frame is a {@link BadJson}. */
+    public static Recorded readFrame(String frame) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(frame);
+        } catch (IOException e) {
+            throw new BadJson("frame", "malformed frame: " + clean(e));
+        }
+        if (n == null || !n.isObject() || !n.path("seq").canConvertToLong() || !n.path("seq").isIntegralNumber()
+                || !n.path("time").isTextual() || !n.path("type").isTextual()) {
+            throw new BadJson("frame", "a frame is {seq, time, type, payload}");
+        }
+        java.time.Instant time;
+        try {
+            time = java.time.Instant.parse(n.get("time").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadJson("time", "not an ISO-8601 time: " + n.get("time").asText());
+        }
+        Event e = readEvent(n.get("type").asText(), n.get("payload"), "payload");
+        try {
+            return new Recorded(n.get("seq").asLong(), time, e);
+        } catch (RuntimeException ex) {
+            throw new BadJson("frame", ex.getMessage());
         }
     }
 
@@ -133,12 +220,29 @@ public final class Json {
         return b.toString();
     }
 
-    /** A mapping error as a BadRequest; a value a record refused names the record's own field. */
-    private static BadRequest refused(String path, JsonMappingException e) {
-        if (e.getCause() instanceof Rejection r) {
-            return new BadRequest(path + fieldPath(e) + (r.field() == null ? "" : "." + r.field()), r.reason());
+    /**
+     * A missing number or boolean would silently become 0 or false: every primitive component of a
+     * record (and of the records inside it) must be present.
+     */
+    private static void requirePrimitives(Class<?> type, JsonNode node, String path) {
+        if (!type.isRecord() || node == null || !node.isObject()) {
+            return;
         }
-        return new BadRequest(path + fieldPath(e), clean(e));
+        for (RecordComponent c : type.getRecordComponents()) {
+            JsonNode v = node.get(c.getName());
+            if (c.getType().isPrimitive() && (v == null || v.isNull())) {
+                throw new BadJson(path + "." + c.getName(), c.getName() + " is required");
+            }
+            requirePrimitives(c.getType(), v, path + "." + c.getName());
+        }
+    }
+
+    /** A mapping error as a BadJson; a value a record refused names the record's own field. */
+    private static BadJson refused(String path, JsonMappingException e) {
+        if (e.getCause() instanceof Rejection r) {
+            return new BadJson(path + fieldPath(e) + (r.field() == null ? "" : "." + r.field()), r.reason());
+        }
+        return new BadJson(path + fieldPath(e), clean(e));
     }
 
     private static String fieldPath(JsonMappingException e) {
