@@ -1,0 +1,244 @@
+package org.shanzhi.cockpit.feed;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.json.BadJson;
+import org.shanzhi.cockpit.json.Json;
+
+/**
+ * Keeps a situation true to a hub: loads the snapshot, then streams from its seq and folds every
+ * frame, off the FX thread. On a disconnect it reconnects with jittered back-off and resumes
+ * from the last seq; on a gap (or a frame the fold refuses) it takes a new snapshot. Garbage
+ * frames are counted and skipped. Readers take {@link #latest()} whenever they like.
+ */
+public final class HubFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubFeed.class);
+    static final Duration STALE_AFTER = Duration.ofSeconds(5);
+    private static final long MIN_BACKOFF_MS = 250;
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final String baseUrl;
+    private final String token;
+    private final OkHttpClient http;
+    private final ScheduledExecutorService worker;
+    private final AtomicLong version = new AtomicLong();
+
+    private volatile Situation latest;
+    private volatile FeedStatus status;
+    private volatile boolean closed;
+    private volatile boolean needSnapshot = true;
+    private volatile WebSocket socket;
+    // each written by one thread at a time: the worker, or the current socket's reader
+    private volatile int attempt;
+    private volatile long garbage;
+    private volatile long resnapshots;
+    private volatile long reconnects;
+
+    public HubFeed(String baseUrl, String token) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.token = token;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(30))
+                .pingInterval(Duration.ofSeconds(10))
+                .build();
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hub-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        this.status = new FeedStatus(FeedStatus.State.CONNECTING, Instant.now(), 0, 0, 0, 0, null);
+    }
+
+    public HubFeed start() {
+        worker.execute(this::connect);
+        return this;
+    }
+
+    /** The newest situation, or null before the first snapshot. */
+    public Situation latest() {
+        return latest;
+    }
+
+    /** Increments with every new situation; a reader compares it to know whether to render. */
+    public long version() {
+        return version.get();
+    }
+
+    /** The connection state; a disconnect older than {@link #STALE_AFTER} reads as STALE. */
+    public FeedStatus status() {
+        FeedStatus s = status;
+        FeedStatus.State state = s.state() == FeedStatus.State.RECONNECTING
+                && Duration.between(s.since(), Instant.now()).compareTo(STALE_AFTER) > 0
+                ? FeedStatus.State.STALE : s.state();
+        return new FeedStatus(state, s.since(), seq(), garbage, resnapshots, reconnects, s.lastError());
+    }
+
+    // --- on the worker thread ------------------------------------------------------------------
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            Situation s = latest;
+            if (s == null || needSnapshot) {
+                s = snapshot();
+                needSnapshot = false;
+            }
+            openStream(s.seq());
+        } catch (IOException | RuntimeException e) {
+            retry(e.toString());
+        }
+    }
+
+    private Situation snapshot() throws IOException {
+        Request request = new Request.Builder().url(baseUrl + "/api/v1/snapshot")
+                .header("Authorization", "Bearer " + token).build();
+        try (Response r = http.newCall(request).execute()) {
+            if (r.code() != 200) {
+                throw new IOException("snapshot: HTTP " + r.code() + " " + r.body().string());
+            }
+            Situation s = Json.readSnapshot(r.body().string());
+            publish(s);
+            return s;
+        }
+    }
+
+    private void openStream(long since) {
+        Request request = new Request.Builder().url(baseUrl.replaceFirst("^http", "ws") + "/api/v1/stream?since=" + since)
+                .header("Authorization", "Bearer " + token).build();
+        socket = http.newWebSocket(request, new Listener());
+    }
+
+    private void retry(String error) {
+        if (closed) {
+            return;
+        }
+        FeedStatus s = status;
+        Instant since = s.state() == FeedStatus.State.LIVE || s.state() == FeedStatus.State.CONNECTING && latest != null
+                ? Instant.now() : s.since();
+        FeedStatus.State state = latest == null ? FeedStatus.State.CONNECTING : FeedStatus.State.RECONNECTING;
+        if (s.state() == FeedStatus.State.LIVE) {
+            reconnects++;
+        }
+        status = new FeedStatus(state, state == s.state() ? s.since() : since, 0, 0, 0, 0, error);
+        long ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(attempt++, 6));
+        long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        LOG.debug("hub feed: {}; retrying in {} ms", error, delay);
+        worker.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private long seq() {
+        Situation s = latest;
+        return s == null ? 0 : s.seq();
+    }
+
+    private void publish(Situation s) {
+        latest = s;
+        version.incrementAndGet();
+    }
+
+    /** Called on okhttp's reader thread for this socket: frames arrive one at a time, in order. */
+    private final class Listener extends WebSocketListener {
+
+        @Override
+        public void onOpen(WebSocket ws, Response response) {
+            if (ws != socket) {
+                return;
+            }
+            attempt = 0;
+            status = new FeedStatus(FeedStatus.State.LIVE, Instant.now(), 0, 0, 0, 0, null);
+        }
+
+        @Override
+        public void onMessage(WebSocket ws, String text) {
+            if (ws != socket) {
+                return; // a socket we already gave up on
+            }
+            Recorded r;
+            try {
+                r = Json.readFrame(text);
+            } catch (BadJson e) {
+                garbage++;
+                LOG.warn("hub feed: skipped an unreadable frame ({}: {})", e.field(), e.getMessage());
+                return;
+            }
+            Situation s = latest;
+            if (r.seq() <= s.seq()) {
+                return; // already folded (a resume overlapping what we have)
+            }
+            if (r.seq() > s.seq() + 1) {
+                resync(ws, "gap: expected seq " + (s.seq() + 1) + ", got " + r.seq());
+                return;
+            }
+            try {
+                publish(s.apply(r));
+            } catch (Rejection e) {
+                resync(ws, "frame " + r.seq() + " does not fold here: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket ws, int code, String reason) {
+            ws.close(1000, null);
+            if (ws != socket) {
+                return;
+            }
+            if (code == 1008 && reason != null && reason.contains("beyond the head")) {
+                // the hub's journal is behind us (a different or reset hub): start over from its snapshot
+                needSnapshot = true;
+            }
+            worker.execute(() -> retry("stream closed: " + code + " " + reason));
+        }
+
+        @Override
+        public void onFailure(WebSocket ws, Throwable t, Response response) {
+            if (ws != socket) {
+                return;
+            }
+            worker.execute(() -> retry("stream failed: " + (response != null ? "HTTP " + response.code() + " " : "")
+                    + t));
+        }
+
+        private void resync(WebSocket ws, String why) {
+            LOG.warn("hub feed: {}; taking a new snapshot", why);
+            resnapshots++;
+            needSnapshot = true;
+            socket = null;
+            ws.cancel();
+            worker.execute(() -> retry(why));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.close(1000, "closing");
+        }
+        worker.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
