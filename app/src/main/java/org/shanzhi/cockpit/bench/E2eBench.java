@@ -148,8 +148,8 @@ final class E2eBench {
                         if (rate > 0) {
                             long due = start + (long) (n * nanosPerBatch);
                             long wait = due - System.nanoTime();
-                            if (due >= end) {
-                                return;
+                            if (due >= end || System.nanoTime() >= end) {
+                                return; // done, or too far behind the pace to catch up
                             }
                             if (wait > 0) {
                                 TimeUnit.NANOSECONDS.sleep(wait);
