@@ -72,6 +72,7 @@ final class E2eBench {
             }
             hub.appendEach(inventory, "bench");
             byte[][] bodies = bodies(quick ? 200 : 1000);
+            figures.put("hub.e2e.writer_events_per_s", writer(hub), 0, "events/s");
             String ingestToken = runtime.tokens().tokenOf(Role.INGEST);
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 subs.add(new Subscriber(runtime, hub.head()));
@@ -81,7 +82,7 @@ final class E2eBench {
                     throw new IllegalStateException("a subscriber did not connect: " + s.failure);
                 }
             }
-            Duration warm = Duration.ofMillis(quick ? 500 : 2000);
+            Duration warm = Duration.ofMillis(quick ? 500 : 5000);
             Duration phase = Duration.ofMillis(quick ? 1500 : 10_000);
 
             post(runtime, ingestToken, bodies, warm, 0);
@@ -106,6 +107,35 @@ final class E2eBench {
             http.connectionPool().evictAll();
             Files2.deleteTree(dir);
         }
+    }
+
+    /**
+     * The writer alone: {@link Hub#append} of batches of {@value #BATCH} from one thread, with the
+     * audit entry an ingest call writes, before any subscriber or HTTP: fold, JSON and journal insert.
+     */
+    private double writer(Hub hub) {
+        SyntheticDay day = new SyntheticDay(5, Instant.EPOCH, Duration.ofHours(1), 50L * BATCH, 0, 0, 0.1, "");
+        List<List<Hub.Pending>> batches = new ArrayList<>();
+        for (int b = 0; b < 50; b++) {
+            List<Hub.Pending> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(new Hub.Pending(null, day.next().event()));
+            }
+            batches.add(batch);
+        }
+        Hub.Origin origin = new Hub.Origin("ingest", Role.INGEST, "ingest", BATCH + " events", null, "bench");
+        double rate = 0;
+        for (long length : new long[] {quick ? 300 : 2000, quick ? 500 : 3000}) { // warm-up, then measured
+            long events = 0;
+            long t0 = System.nanoTime();
+            long end = t0 + TimeUnit.MILLISECONDS.toNanos(length);
+            for (int b = 0; System.nanoTime() < end; b++) {
+                events += hub.append(batches.get(b % batches.size()), origin).size();
+            }
+            rate = events * 1e9 / (System.nanoTime() - t0);
+        }
+        Figures.note("e2e writer alone (Hub.append of {} from one thread): {} events/s", BATCH, Math.round(rate));
+        return rate;
     }
 
     /** Pre-made ingest bodies of {@value #BATCH} moves and readings (no time: the hub stamps them). */
