@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import org.shanzhi.cockpit.bench.BenchCommand;
 import org.shanzhi.cockpit.hub.HubRuntime;
 
 /**
@@ -13,7 +14,7 @@ import org.shanzhi.cockpit.hub.HubRuntime;
  */
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
-        subcommands = {HubCommand.class, WatchCommand.class})
+        subcommands = {HubCommand.class, WatchCommand.class, BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
 
     @Mixin

@@ -1,0 +1,95 @@
+package org.shanzhi.cockpit.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the hub's performance figures, one line each as {@code name: value unit} on
+ * stdout; notes and logs go to stderr. See docs/BENCHMARKS.md for the method and the targets.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the fold, the hub end to end, the snapshot, start-up and heap; prints name: value unit.")
+public final class BenchCommand implements Callable<Integer> {
+
+    /** The groups of figures, in the order they run. */
+    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start");
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start;"
+                    + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--quick", description = "Short runs for a smoke test; the figures are not meaningful.")
+    boolean quick;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<String> groups = new LinkedHashSet<>();
+        for (String name : only) {
+            String g = group(name);
+            if (!GROUPS.contains(g)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown figure '" + name + "'; known: " + String.join(", ", GROUPS));
+            }
+            groups.add(g);
+        }
+        if (groups.isEmpty()) {
+            groups.addAll(GROUPS);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Figures figures = new Figures(out);
+        Figures.note("bench{}: {} on {} cores, java {}", quick ? " --quick" : "", groups,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (groups.contains("fold")) {
+            new FoldBench(quick).run(figures);
+        }
+        if (groups.contains("heap") || groups.contains("snapshot")) {
+            try (DayHub day = DayHub.start(quick)) {
+                if (groups.contains("heap")) {
+                    figures.put("hub.heap_mb", day.heapAfterGcMb(), 1, "MB");
+                }
+                if (groups.contains("snapshot")) {
+                    double[] snap = day.snapshotMs(quick ? 2 : 5, quick ? 5 : 20);
+                    figures.put("hub.snapshot_ms", snap[0], 1, "ms");
+                    figures.put("hub.snapshot_kb", snap[1] / 1024, 0, "KB");
+                }
+            }
+        }
+        if (groups.contains("e2e")) {
+            new E2eBench(quick).run(figures);
+        }
+        if (groups.contains("start")) {
+            new StartBench(quick).run(figures);
+        }
+        return 0;
+    }
+
+    /** fold.events_per_s → fold, hub.e2e.p99_ms → e2e, hub.snapshot_ms → snapshot. */
+    static String group(String name) {
+        String n = name.trim();
+        if (n.startsWith("hub.")) {
+            n = n.substring(4);
+        }
+        int cut = n.length();
+        for (char c : new char[] {'.', '_'}) {
+            int i = n.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return n.substring(0, cut);
+    }
+}
