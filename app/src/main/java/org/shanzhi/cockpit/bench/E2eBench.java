@@ -221,7 +221,10 @@ final class E2eBench {
     }
 
     private static long longAfter(String s, String key) {
-        int i = s.indexOf(key) + key.length();
+        return digitsAt(s, s.indexOf(key) + key.length());
+    }
+
+    private static long digitsAt(String s, int i) {
         int j = i;
         while (j < s.length() && Character.isDigit(s.charAt(j))) {
             j++;
@@ -288,6 +291,8 @@ final class E2eBench {
     }
 
     /** A stream subscriber that keeps (seq, nanos received) of every frame, reading only the seq. */
+    private static final String SEQ = "{\"seq\":";
+
     private final class Subscriber extends WebSocketListener {
         final CountDownLatch open = new CountDownLatch(1);
         final WebSocket socket;
@@ -300,7 +305,7 @@ final class E2eBench {
 
         Subscriber(HubRuntime runtime, long since) {
             Request req = new Request.Builder()
-                    .url("ws://127.0.0.1:" + runtime.port() + "/api/v1/stream?since=" + since)
+                    .url("ws://127.0.0.1:" + runtime.port() + "/api/v1/stream?batch=true&since=" + since)
                     .header("Authorization", "Bearer " + runtime.tokens().tokenOf(Role.VIEWER)).build();
             this.last = since;
             this.socket = http.newWebSocket(req, this);
@@ -314,15 +319,19 @@ final class E2eBench {
         @Override
         public void onMessage(WebSocket webSocket, String text) {
             long t = System.nanoTime();
-            long seq = longAfter(text, "{\"seq\":");
-            synchronized (this) {
-                if (n == seqs.length) {
-                    seqs = Arrays.copyOf(seqs, n * 2);
-                    nanos = Arrays.copyOf(nanos, n * 2);
+            long seq = last;
+            // a batched message is an array of frames: every frame's seq arrived now
+            for (int at = text.indexOf(SEQ); at >= 0; at = text.indexOf(SEQ, at + 1)) {
+                seq = digitsAt(text, at + SEQ.length());
+                synchronized (this) {
+                    if (n == seqs.length) {
+                        seqs = Arrays.copyOf(seqs, n * 2);
+                        nanos = Arrays.copyOf(nanos, n * 2);
+                    }
+                    seqs[n] = seq;
+                    nanos[n] = t;
+                    n++;
                 }
-                seqs[n] = seq;
-                nanos[n] = t;
-                n++;
             }
             lastAt = t;
             last = seq;

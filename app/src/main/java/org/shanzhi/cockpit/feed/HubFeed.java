@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.feed;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,6 +48,8 @@ public final class HubFeed implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean needSnapshot = true;
     private volatile WebSocket socket;
+    /** The stream attempt that is current; callbacks of older attempts are ignored. */
+    private volatile int generation;
     // each written by one thread at a time: the worker, or the current socket's reader
     private volatile int attempt;
     private volatile long garbage;
@@ -125,9 +128,10 @@ public final class HubFeed implements AutoCloseable {
     }
 
     private void openStream(long since) {
-        Request request = new Request.Builder().url(baseUrl.replaceFirst("^http", "ws") + "/api/v1/stream?since=" + since)
+        Request request = new Request.Builder()
+                .url(baseUrl.replaceFirst("^http", "ws") + "/api/v1/stream?batch=true&since=" + since)
                 .header("Authorization", "Bearer " + token).build();
-        socket = http.newWebSocket(request, new Listener());
+        socket = http.newWebSocket(request, new Listener(++generation));
     }
 
     private void retry(String error) {
@@ -161,9 +165,19 @@ public final class HubFeed implements AutoCloseable {
     /** Called on okhttp's reader thread for this socket: frames arrive one at a time, in order. */
     private final class Listener extends WebSocketListener {
 
+        private final int attemptOf;
+
+        Listener(int generation) {
+            this.attemptOf = generation;
+        }
+
+        private boolean current() {
+            return attemptOf == generation;
+        }
+
         @Override
         public void onOpen(WebSocket ws, Response response) {
-            if (ws != socket) {
+            if (!current()) {
                 return;
             }
             attempt = 0;
@@ -172,36 +186,50 @@ public final class HubFeed implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket ws, String text) {
-            if (ws != socket) {
+            if (!current()) {
                 return; // a socket we already gave up on
             }
-            Recorded r;
+            List<Recorded> frames;
             try {
-                r = Json.readFrame(text);
+                frames = Json.readFrames(text);
             } catch (BadJson e) {
                 garbage++;
-                LOG.warn("hub feed: skipped an unreadable frame ({}: {})", e.field(), e.getMessage());
+                LOG.warn("hub feed: skipped an unreadable message ({}: {})", e.field(), e.getMessage());
                 return;
             }
+            // fold the whole message, publish once: a burst costs one new situation, not one per event
             Situation s = latest;
-            if (r.seq() <= s.seq()) {
-                return; // already folded (a resume overlapping what we have)
+            Situation folded = s;
+            for (Recorded r : frames) {
+                if (r.seq() <= folded.seq()) {
+                    continue; // already folded (a resume overlapping what we have)
+                }
+                if (r.seq() > folded.seq() + 1) {
+                    publishIfNew(s, folded);
+                    resync(ws, "gap: expected seq " + (folded.seq() + 1) + ", got " + r.seq());
+                    return;
+                }
+                try {
+                    folded = folded.apply(r);
+                } catch (Rejection e) {
+                    publishIfNew(s, folded);
+                    resync(ws, "frame " + r.seq() + " does not fold here: " + e.getMessage());
+                    return;
+                }
             }
-            if (r.seq() > s.seq() + 1) {
-                resync(ws, "gap: expected seq " + (s.seq() + 1) + ", got " + r.seq());
-                return;
-            }
-            try {
-                publish(s.apply(r));
-            } catch (Rejection e) {
-                resync(ws, "frame " + r.seq() + " does not fold here: " + e.getMessage());
+            publishIfNew(s, folded);
+        }
+
+        private void publishIfNew(Situation before, Situation after) {
+            if (after != before) {
+                publish(after);
             }
         }
 
         @Override
         public void onClosing(WebSocket ws, int code, String reason) {
             ws.close(1000, null);
-            if (ws != socket) {
+            if (!current()) {
                 return;
             }
             if (code == 1008 && reason != null && reason.contains("beyond the head")) {
@@ -213,7 +241,7 @@ public final class HubFeed implements AutoCloseable {
 
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
-            if (ws != socket) {
+            if (!current()) {
                 return;
             }
             worker.execute(() -> retry("stream failed: " + (response != null ? "HTTP " + response.code() + " " : "")
@@ -224,7 +252,7 @@ public final class HubFeed implements AutoCloseable {
             LOG.warn("hub feed: {}; taking a new snapshot", why);
             resnapshots++;
             needSnapshot = true;
-            socket = null;
+            generation++;
             ws.cancel();
             worker.execute(() -> retry(why));
         }

@@ -94,7 +94,11 @@ public final class HubServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(Duration.ofMinutes(5)));
+            config.jetty.modifyWebSocketServletFactory(f -> {
+                f.setIdleTimeout(Duration.ofMinutes(5));
+                // frames are small and many: compressing each one per subscriber costs more CPU than it saves
+                f.getAvailableExtensionNames().remove("permessage-deflate");
+            });
             var r = config.routes;
 
             r.before("/api/v1/*", this::limitBody);
@@ -310,7 +314,12 @@ public final class HubServer implements AutoCloseable {
         List<org.shanzhi.cockpit.domain.Recorded> recorded = hub.append(batch, new Hub.Origin("ingest",
                 (Role) ctx.attribute(ROLE), "ingest", batch.size() + " events", key == null ? null : checkKey(key),
                 hash(ctx, bytes)));
-        json(ctx, 200, Json.write(accepted(recorded)));
+        // outside systems send thousands of events: the answer is the seqs, not an echo
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accepted", recorded.size());
+        m.put("firstSeq", recorded.get(0).seq());
+        m.put("lastSeq", recorded.get(recorded.size() - 1).seq());
+        json(ctx, 200, Json.write(m));
     }
 
     private static Hub.Pending pending(JsonNode e, String path) {
@@ -429,7 +438,12 @@ public final class HubServer implements AutoCloseable {
                 ctx.closeSession(1008, "since " + since + " is beyond the head " + head + "; take a snapshot");
                 return;
             }
-            StreamSession session = new StreamSession(hub, ctx.session, since);
+            String batch = ctx.queryParam("batch");
+            if (batch != null && !batch.equals("true") && !batch.equals("false")) {
+                ctx.closeSession(1008, "batch must be true or false, got '" + batch + "'");
+                return;
+            }
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch));
             ctx.attribute("stream", session);
             sessions.add(session);
             session.start("stream-" + ctx.sessionId());

@@ -187,12 +187,32 @@ public final class Json {
 
     /** Decodes one stream frame; anything that is not a well-formed frame is a {@link BadJson}. */
     public static Recorded readFrame(String frame) {
-        JsonNode n;
         try {
-            n = MAPPER.readTree(frame);
+            return frame(MAPPER.readTree(frame));
         } catch (IOException e) {
             throw new BadJson("frame", "malformed frame: " + clean(e));
         }
+    }
+
+    /** Decodes a stream message: one frame, or an array of frames (a batched stream). */
+    public static List<Recorded> readFrames(String message) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(message);
+        } catch (IOException e) {
+            throw new BadJson("frame", "malformed message: " + clean(e));
+        }
+        if (n == null || !n.isArray()) {
+            return List.of(frame(n));
+        }
+        List<Recorded> out = new java.util.ArrayList<>(n.size());
+        for (JsonNode f : n) {
+            out.add(frame(f));
+        }
+        return out;
+    }
+
+    private static Recorded frame(JsonNode n) {
         if (n == null || !n.isObject() || !n.path("seq").canConvertToLong() || !n.path("seq").isIntegralNumber()
                 || !n.path("time").isTextual() || !n.path("type").isTextual()) {
             throw new BadJson("frame", "a frame is {seq, time, type, payload}");

@@ -164,6 +164,17 @@ class HubApiTest {
     }
 
     @Test
+    void batchedSubscribersGetArraysOfFramesUncompressed() throws Exception {
+        long head = hub.runtime.hub().head();
+        try (TestHub.Subscriber sub = hub.subscribe("?since=0&batch=true")) {
+            List<JsonNode> frames = sub.take((int) head);
+            assertThat(frames.get((int) head - 1).get("seq").asLong()).isEqualTo(head);
+            assertThat(sub.messages).isLessThan((int) head);
+            assertThat(sub.extensions).as("no per-message compression").isNull();
+        }
+    }
+
+    @Test
     void resumingWithSinceMissesNothingAndRepeatsNothing() throws Exception {
         long cut;
         try (TestHub.Subscriber first = hub.subscribe("?since=0")) {

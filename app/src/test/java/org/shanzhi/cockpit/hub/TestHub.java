@@ -90,6 +90,8 @@ final class TestHub implements AutoCloseable {
         volatile int closeCode;
         volatile String closeReason;
         volatile Throwable failure;
+        volatile int messages;
+        volatile String extensions;
         final WebSocket socket;
 
         Subscriber(String query) {
@@ -100,11 +102,22 @@ final class TestHub implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
+            messages++;
             try {
-                frames.add(Json.MAPPER.readTree(text));
+                JsonNode n = Json.MAPPER.readTree(text);
+                if (n.isArray()) {
+                    n.forEach(frames::add);
+                } else {
+                    frames.add(n);
+                }
             } catch (IOException e) {
                 failure = e;
             }
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            extensions = response.header("Sec-WebSocket-Extensions");
         }
 
         @Override
