@@ -29,4 +29,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule simulatorKnowsNoTransport = noClasses().that().resideInAPackage("..cockpit.hub.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule layoutsArePlainJava = noClasses().that().resideInAPackage("..cockpit.wall.layout..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.hub..",
+                    "org.shanzhi.cockpit.app..");
 }
