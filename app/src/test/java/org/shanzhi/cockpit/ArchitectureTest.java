@@ -29,4 +29,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule simulatorKnowsNoTransport = noClasses().that().resideInAPackage("..cockpit.hub.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule onlyKpiWidgetsUseTilesFx = noClasses().that().resideOutsideOfPackage("..cockpit.wall.kpi..")
+            .should().dependOnClassesThat().resideInAnyPackage("eu.hansolo..");
+
+    @ArchTest
+    static final ArchRule cockpitFiguresAreData = noClasses().that().haveSimpleNameStartingWith("CockpitFigures")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
 }
