@@ -34,4 +34,12 @@ class ArchitectureTest {
     static final ArchRule layoutsArePlainJava = noClasses().that().resideInAPackage("..cockpit.wall.layout..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.hub..",
                     "org.shanzhi.cockpit.app..");
+
+    @ArchTest
+    static final ArchRule onlyKpiWidgetsUseTilesFx = noClasses().that().resideOutsideOfPackage("..cockpit.wall.kpi..")
+            .should().dependOnClassesThat().resideInAnyPackage("eu.hansolo..");
+
+    @ArchTest
+    static final ArchRule cockpitFiguresAreData = noClasses().that().haveSimpleNameStartingWith("CockpitFigures")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
 }

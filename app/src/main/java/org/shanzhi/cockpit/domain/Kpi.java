@@ -2,6 +2,15 @@ package org.shanzhi.cockpit.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open
@@ -188,6 +197,402 @@ public final class Kpi {
             }
         }
         return Math.max(0, Duration.between(last, now).toDays());
+    }
+
+    // --- days, windows and series --------------------------------------------------------------
+
+    /** The centre keeps Beijing time: "today" starts at 00:00 Asia/Shanghai. */
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** A half-open window {@code [from, to)}. */
+    public record Window(Instant from, Instant to) {
+    }
+
+    /** Today in Beijing up to and including {@code now}. */
+    public static Window today(Instant now) {
+        return new Window(now.atZone(BEIJING).truncatedTo(ChronoUnit.DAYS).toInstant(), through(now));
+    }
+
+    /** Yesterday in Beijing up to and including the same time of day, so that a morning compares with a morning. */
+    public static Window yesterdaySoFar(Instant now) {
+        ZonedDateTime z = now.atZone(BEIJING).minusDays(1);
+        return new Window(z.truncatedTo(ChronoUnit.DAYS).toInstant(), through(z.toInstant()));
+    }
+
+    /** The last {@code days} days up to and including {@code now}. */
+    public static Window lastDays(Instant now, int days) {
+        return new Window(now.minus(Duration.ofDays(days)), through(now));
+    }
+
+    /** What a count per hour can be of. */
+    public enum Series { COMPLAINTS_RECEIVED, AI_ALERTS_RAISED, INCIDENTS_OPENED }
+
+    /** Counts per clock hour over the last 24 hours; the last bucket is the hour in progress. */
+    public record Hourly(Instant firstHour, List<Integer> counts) {
+        public Hourly {
+            counts = List.copyOf(counts);
+        }
+
+        public int total() {
+            return counts.stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    public static Hourly hourly(Situation s, Instant now, Series series) {
+        Instant first = now.atZone(BEIJING).truncatedTo(ChronoUnit.HOURS).minusHours(23).toInstant();
+        int[] buckets = new int[24];
+        for (Instant t : times(s, series)) {
+            if (t == null || t.isBefore(first) || t.isAfter(now)) {
+                continue;
+            }
+            int i = (int) Duration.between(first, t).toHours();
+            if (i < 24) {
+                buckets[i]++;
+            }
+        }
+        List<Integer> counts = new ArrayList<>(24);
+        for (int b : buckets) {
+            counts.add(b);
+        }
+        return new Hourly(first, counts);
+    }
+
+    private static List<Instant> times(Situation s, Series series) {
+        List<Instant> out = new ArrayList<>();
+        switch (series) {
+            case COMPLAINTS_RECEIVED -> s.complaints().values().forEach(c -> out.add(c.acceptedAt()));
+            case AI_ALERTS_RAISED -> s.alerts().values().forEach(a -> out.add(a.raisedAt()));
+            case INCIDENTS_OPENED -> s.incidents().values().forEach(i -> {
+                if (i.state() != IncidentState.INVALID) {
+                    out.add(i.openedAt());
+                }
+            });
+        }
+        return out;
+    }
+
+    // --- counts ---------------------------------------------------------------------------------
+
+    /** Cases opened in the window, invalid ones (核实无效) excluded as in {@link #closedLoopRate}. */
+    public static int incidentsOpened(Situation s, Instant from, Instant to) {
+        int n = 0;
+        for (Incident i : s.incidents().values()) {
+            if (i.state() != IncidentState.INVALID && within(i.openedAt(), from, to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Cases closed (结案, normally or not) in the window, whenever they were opened. */
+    public static int incidentsClosed(Situation s, Instant from, Instant to) {
+        int n = 0;
+        for (Incident i : s.incidents().values()) {
+            if ((i.state() == IncidentState.CLOSED || i.state() == IncidentState.CLOSED_ABNORMAL)
+                    && within(i.closedAt(), from, to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** 12345 orders accepted in the window. */
+    public static int complaintsReceived(Situation s, Instant from, Instant to) {
+        return (int) countComplaints(s, from, to);
+    }
+
+    public static int aiAlertsRaised(Situation s, Instant from, Instant to) {
+        int n = 0;
+        for (AiAlert a : s.alerts().values()) {
+            if (within(a.raisedAt(), from, to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** AI alerts nobody has reviewed yet (待研判). */
+    public static int aiAlertsPending(Situation s) {
+        int n = 0;
+        for (AiAlert a : s.alerts().values()) {
+            if (a.review() == AiAlert.Review.PENDING) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public static int intelReports(Situation s, Instant from, Instant to) {
+        int n = 0;
+        for (IntelReport r : s.intel().values()) {
+            if (within(r.reportedAt(), from, to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // --- rankings -------------------------------------------------------------------------------
+
+    /** A name with a value, for leaderboards; {@code name} is null for "no community". */
+    public record Ranked(String name, double value) {
+    }
+
+    private static final Comparator<Ranked> BY_VALUE_THEN_NAME = Comparator.comparingDouble(Ranked::value).reversed()
+            .thenComparing(Ranked::name, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** 12345 orders accepted in the window by 诉求分类, most first. */
+    public static List<Ranked> complaintCategories(Situation s, Instant from, Instant to) {
+        Map<String, Integer> n = new HashMap<>();
+        for (Complaint c : s.complaints().values()) {
+            if (within(c.acceptedAt(), from, to)) {
+                n.merge(c.category(), 1, Integer::sum);
+            }
+        }
+        return ranked(n);
+    }
+
+    /** Open cases per community (by name), most first; cases outside every community have a null name. */
+    public static List<Ranked> openIncidentsByCommunity(Situation s) {
+        Map<String, Integer> n = new HashMap<>();
+        for (Incident i : s.incidents().values()) {
+            if (i.open()) {
+                n.merge(communityName(s, i.communityCode()), 1, Integer::sum);
+            }
+        }
+        return ranked(n);
+    }
+
+    /** 千人诉求量 of each community over the window (orders accepted / its residents × 1,000), most first. */
+    public static List<Ranked> complaintsPerThousandByCommunity(Situation s, Instant from, Instant to) {
+        Map<String, Integer> n = new HashMap<>();
+        for (Complaint c : s.complaints().values()) {
+            if (c.communityCode() != null && within(c.acceptedAt(), from, to)) {
+                n.merge(c.communityCode(), 1, Integer::sum);
+            }
+        }
+        List<Ranked> out = new ArrayList<>();
+        for (Community c : s.communities().values()) {
+            if (c.population() > 0) {
+                out.add(new Ranked(c.name(), n.getOrDefault(c.code(), 0) / (c.population() / 1000.0)));
+            }
+        }
+        out.sort(BY_VALUE_THEN_NAME);
+        return out;
+    }
+
+    private static List<Ranked> ranked(Map<String, Integer> counts) {
+        List<Ranked> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(new Ranked(k, v)));
+        out.sort(BY_VALUE_THEN_NAME);
+        return out;
+    }
+
+    private static String communityName(Situation s, String code) {
+        if (code == null) {
+            return null;
+        }
+        Community c = s.communities().get(code);
+        return c == null ? code : c.name();
+    }
+
+    // --- time limits ----------------------------------------------------------------------------
+
+    /** Where a matter stands against its deadline. */
+    public enum Sla { OK, WARNING, OVERDUE }
+
+    /** Overdue past the deadline; warning when less than a quarter of the time from start to deadline remains. */
+    public static Sla sla(Instant start, Instant deadline, Instant now) {
+        if (deadline == null) {
+            return Sla.OK;
+        }
+        if (now.isAfter(deadline)) {
+            return Sla.OVERDUE;
+        }
+        long total = start == null ? 0 : Duration.between(start, deadline).toMillis();
+        long left = Duration.between(now, deadline).toMillis();
+        return total > 0 && left * 4 < total ? Sla.WARNING : Sla.OK;
+    }
+
+    /** An open case with its age and standing, for the 城市运行 list. */
+    public record OpenCase(String id, String title, String community, Incident.Severity severity,
+                           IncidentState state, Duration age, Instant deadline, Sla sla) {
+    }
+
+    /** Open cases, overdue first, then warning, then by deadline. */
+    public static List<OpenCase> openCases(Situation s, Instant now) {
+        List<OpenCase> out = new ArrayList<>();
+        for (Incident i : s.incidents().values()) {
+            if (i.open()) {
+                out.add(new OpenCase(i.id(), i.title(), communityName(s, i.communityCode()), i.severity(), i.state(),
+                        nonNegative(Duration.between(i.openedAt(), now)), i.deadline(),
+                        sla(i.openedAt(), i.deadline(), now)));
+            }
+        }
+        out.sort(Comparator.comparing((OpenCase c) -> c.sla().ordinal()).reversed()
+                .thenComparing(OpenCase::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OpenCase::id));
+        return out;
+    }
+
+    /** A dispute not yet settled, with its mediation deadline. */
+    public record DisputeDue(String id, String type, String community, Dispute.Risk risk, DisputeState state,
+                             Instant deadline, Sla sla) {
+    }
+
+    /**
+     * Disputes still before an outcome (登记 … 调解中), red risk first, then by deadline. Agreed, terminated and
+     * referred ones are past mediation even while follow-up keeps them open.
+     */
+    public static List<DisputeDue> disputesInMediation(Situation s, Instant now) {
+        List<DisputeDue> out = new ArrayList<>();
+        for (Dispute d : s.disputes().values()) {
+            if (d.state().ordinal() < DisputeState.AGREED.ordinal()) {
+                out.add(new DisputeDue(d.id(), d.type(), communityName(s, d.communityCode()), d.risk(), d.state(),
+                        d.deadline(), sla(d.registeredAt(), d.deadline(), now)));
+            }
+        }
+        out.sort(Comparator.comparing(DisputeDue::risk)
+                .thenComparing(DisputeDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(DisputeDue::id));
+        return out;
+    }
+
+    /** Which deadline of a 信访 matter runs: acceptance (15 days) or the written reply (60 days). */
+    public enum PetitionStep { ACCEPT, REPLY }
+
+    public record PetitionDue(String id, String subject, int people, PetitionState state, PetitionStep step,
+                              Instant deadline, Sla sla) {
+    }
+
+    /** 信访 matters waiting for acceptance or for the reply, by deadline. */
+    public static List<PetitionDue> petitionsDue(Situation s, Instant now) {
+        List<PetitionDue> out = new ArrayList<>();
+        for (Petition p : s.petitions().values()) {
+            if (p.state() == PetitionState.REGISTERED) {
+                out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.ACCEPT,
+                        p.acceptDeadline(), sla(p.registeredAt(), p.acceptDeadline(), now)));
+            } else if (p.open() && p.state().ordinal() < PetitionState.REPLIED.ordinal()) {
+                Instant accepted = p.replyDeadline() == null ? null : p.replyDeadline().minus(Petition.REPLY_LIMIT);
+                out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.REPLY,
+                        p.replyDeadline(), sla(accepted, p.replyDeadline(), now)));
+            }
+        }
+        out.sort(Comparator.comparing(PetitionDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PetitionDue::id));
+        return out;
+    }
+
+    // --- monitoring -----------------------------------------------------------------------------
+
+    /** Warnings in force at {@code now}, most severe first, then the newest. */
+    public static List<WeatherWarning> activeWarnings(Situation s, Instant now) {
+        List<WeatherWarning> out = new ArrayList<>();
+        for (WeatherWarning w : s.warnings().values()) {
+            if (w.activeAt(now)) {
+                out.add(w);
+            }
+        }
+        out.sort(Comparator.comparing(WeatherWarning::level).reversed()
+                .thenComparing(WeatherWarning::validFrom, Comparator.reverseOrder())
+                .thenComparing(WeatherWarning::id));
+        return out;
+    }
+
+    /** Sensors whose latest reading is an alarm, by kind then id. */
+    public static List<Sensor> sensorsInAlarm(Situation s) {
+        List<Sensor> out = new ArrayList<>();
+        for (Sensor x : s.sensors().values()) {
+            if (x.alarm()) {
+                out.add(x);
+            }
+        }
+        out.sort(Comparator.comparing(Sensor::kind).thenComparing(Sensor::id));
+        return out;
+    }
+
+    /** Outages not yet fully restored. */
+    public static int openOutages(Situation s) {
+        int n = 0;
+        for (Outage o : s.outages().values()) {
+            if (o.open()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // --- safety ---------------------------------------------------------------------------------
+
+    /** An open 吹哨 and how many of the summoned departments have reported on site. */
+    public record WhistleStatus(String id, Whistle.Kind kind, String reason, int arrived, int summoned,
+                                Instant requestedAt) {
+    }
+
+    public static List<WhistleStatus> openWhistles(Situation s) {
+        List<WhistleStatus> out = new ArrayList<>();
+        for (Whistle w : s.whistles().values()) {
+            if (w.open()) {
+                out.add(new WhistleStatus(w.id(), w.kind(), w.reason(), w.arrivals().size(), w.departments().size(),
+                        w.requestedAt()));
+            }
+        }
+        out.sort(Comparator.comparing(WhistleStatus::requestedAt).thenComparing(WhistleStatus::id));
+        return out;
+    }
+
+    /** The key period in force, or the next one declared, or empty. */
+    public static Optional<KeyPeriod> keyPeriod(Situation s, Instant now) {
+        KeyPeriod next = null;
+        for (KeyPeriod k : s.keyPeriods().values()) {
+            if (k.activeAt(now)) {
+                return Optional.of(k);
+            }
+            if (k.from().isAfter(now) && (next == null || k.from().isBefore(next.from()))) {
+                next = k;
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
+     * The earliest time the record holds (a case, an order, a dispute, a petition, an alert, a report), the start
+     * for {@link #daysWithoutGroupIncident}; {@code now} when the record is empty.
+     */
+    public static Instant recordStart(Situation s, Instant now) {
+        Instant first = now;
+        for (Incident i : s.incidents().values()) {
+            first = earlier(first, i.openedAt());
+        }
+        for (Complaint c : s.complaints().values()) {
+            first = earlier(first, c.acceptedAt());
+        }
+        for (Dispute d : s.disputes().values()) {
+            first = earlier(first, d.registeredAt());
+        }
+        for (Petition p : s.petitions().values()) {
+            first = earlier(first, p.registeredAt());
+        }
+        for (AiAlert a : s.alerts().values()) {
+            first = earlier(first, a.raisedAt());
+        }
+        for (IntelReport r : s.intel().values()) {
+            first = earlier(first, r.reportedAt());
+        }
+        return first;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return b != null && b.isBefore(a) ? b : a;
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** The end of a window that includes {@code now}: events stamped exactly now belong to it. */
+    private static Instant through(Instant now) {
+        return now.plusNanos(1);
     }
 
     private static long countComplaints(Situation s, Instant from, Instant to) {

@@ -125,6 +125,149 @@ class KpiTest {
         assertThat(Kpi.daysWithoutGroupIncident(s, at.plus(Duration.ofDays(3)), start)).isEqualTo(3);
     }
 
+    // --- days, series, rankings, deadlines -----------------------------------------------------------
+
+    /** 2026-05-30 08:00 Beijing is 00:00 UTC: Beijing's day starts at 16:00 UTC the day before. */
+    @Test
+    void todayAndYesterdayFollowBeijingMidnight() {
+        Instant now = Instant.parse("2026-05-30T12:00:00Z"); // 20:00 Beijing
+        assertThat(Kpi.today(now).from()).isEqualTo(Instant.parse("2026-05-29T16:00:00Z"));
+        assertThat(Kpi.yesterdaySoFar(now).from()).isEqualTo(Instant.parse("2026-05-28T16:00:00Z"));
+        assertThat(Kpi.yesterdaySoFar(now).to()).isAfter(Instant.parse("2026-05-29T12:00:00Z"))
+                .isBefore(Instant.parse("2026-05-29T12:00:01Z"));
+
+        Situation s = district();
+        s = at(s, "2026-05-29T15:59:00Z", opened("Y1"));           // 23:59 yesterday
+        s = at(s, "2026-05-29T16:00:00Z", opened("T1")); // 00:00 today
+        s = at(s, "2026-05-30T11:59:00Z", opened("T2"));
+        s = at(s, "2026-05-30T12:00:00Z", opened("T3"));           // exactly now: counted
+        Kpi.Window today = Kpi.today(s.time());
+        assertThat(Kpi.incidentsOpened(s, today.from(), today.to())).isEqualTo(3);
+        Kpi.Window yesterday = Kpi.yesterdaySoFar(s.time());
+        assertThat(Kpi.incidentsOpened(s, yesterday.from(), yesterday.to())).isZero(); // 23:59 is after 20:00
+        assertThat(Kpi.incidentsOpened(s, yesterday.from(), today.from())).isEqualTo(1);
+    }
+
+    @Test
+    void closedCountsCasesByTheirClosingTime() {
+        Situation s = with(district(), opened("A"), opened("B"));
+        s = closeCase(s, "A");
+        s = with(s, new Event.IncidentAdvanced("B", IncidentState.VERIFYING, null),
+                new Event.IncidentAdvanced("B", IncidentState.INVALID, null));
+        assertThat(Kpi.incidentsClosed(s, FAR_PAST, FAR_FUTURE)).isEqualTo(1);
+        assertThat(Kpi.incidentsOpened(s, FAR_PAST, FAR_FUTURE)).isEqualTo(1);
+    }
+
+    @Test
+    void hourlySeriesEndsWithTheHourInProgress() {
+        Situation s = district();
+        s = at(s, "2026-05-30T11:05:00Z", complaint("O-1"));
+        s = at(s, "2026-05-30T11:40:00Z", complaint("O-2"));
+        s = at(s, "2026-05-30T12:30:00Z", complaint("O-3"));
+        s = at(s, "2026-05-29T12:29:00Z", complaint("O-OLD")); // 24 h before the first bucket's end: outside
+        Kpi.Hourly h = Kpi.hourly(s, s.time(), Kpi.Series.COMPLAINTS_RECEIVED);
+        assertThat(h.counts()).hasSize(24);
+        assertThat(h.firstHour()).isEqualTo(Instant.parse("2026-05-29T13:00:00Z"));
+        assertThat(h.counts().get(23)).isEqualTo(1);
+        assertThat(h.counts().get(22)).isEqualTo(2);
+        assertThat(h.total()).isEqualTo(3);
+        assertThat(Kpi.hourly(Situation.empty(), Instant.EPOCH, Kpi.Series.AI_ALERTS_RAISED).total()).isZero();
+    }
+
+    @Test
+    void categoriesAndCommunitiesAreRankedMostFirst() {
+        Situation s = with(district(), complaint("O-1", "供暖", EAST), complaint("O-2", "物业管理", WEST),
+                complaint("O-3", "物业管理", EAST), complaint("O-4", "停车", EAST));
+        assertThat(Kpi.complaintCategories(s, FAR_PAST, FAR_FUTURE)).containsExactly(
+                new Kpi.Ranked("物业管理", 2), new Kpi.Ranked("供暖", 1), new Kpi.Ranked("停车", 1));
+        List<Kpi.Ranked> perThousand = Kpi.complaintsPerThousandByCommunity(s, FAR_PAST, FAR_FUTURE);
+        assertThat(perThousand.get(0).name()).isEqualTo("东社区");
+        assertThat(perThousand.get(0).value()).isCloseTo(3 / 24.0, within(1e-12));
+        assertThat(perThousand.get(1).value()).isCloseTo(1 / 24.0, within(1e-12));
+
+        s = with(s, opened("A"), opened("B"));
+        assertThat(Kpi.openIncidentsByCommunity(s)).containsExactly(new Kpi.Ranked("西社区", 2));
+    }
+
+    @Test
+    void slaWarnsInTheLastQuarterAndIsOverduePastTheDeadline() {
+        Instant start = Fixtures.T0;
+        Instant deadline = start.plus(Duration.ofHours(4));
+        assertThat(Kpi.sla(start, deadline, start.plus(Duration.ofHours(2)))).isEqualTo(Kpi.Sla.OK);
+        assertThat(Kpi.sla(start, deadline, start.plus(Duration.ofMinutes(180)))).isEqualTo(Kpi.Sla.OK);
+        assertThat(Kpi.sla(start, deadline, start.plus(Duration.ofMinutes(181)))).isEqualTo(Kpi.Sla.WARNING);
+        assertThat(Kpi.sla(start, deadline, deadline)).isEqualTo(Kpi.Sla.WARNING);
+        assertThat(Kpi.sla(start, deadline, deadline.plusSeconds(1))).isEqualTo(Kpi.Sla.OVERDUE);
+        assertThat(Kpi.sla(start, null, deadline)).isEqualTo(Kpi.Sla.OK);
+    }
+
+    @Test
+    void openCasesListOverdueFirstWithTheirAge() {
+        Situation s = with(district(), opened("A"));
+        s = at(s, "2026-05-30T04:30:00Z", opened("B")); // A opened at 00:11 with a 4 h limit: overdue by now
+        List<Kpi.OpenCase> cases = Kpi.openCases(s, s.time());
+        assertThat(cases).extracting(Kpi.OpenCase::id).containsExactly("A", "B");
+        assertThat(cases.get(0).sla()).isEqualTo(Kpi.Sla.OVERDUE);
+        assertThat(cases.get(0).community()).isEqualTo("西社区");
+        assertThat(cases.get(1).sla()).isEqualTo(Kpi.Sla.OK);
+        assertThat(cases.get(1).age()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void disputesPetitionsWarningsSensorsAndWhistles() {
+        Situation s = with(district(),
+                new Event.DisputeRegistered("D1", "邻里", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, null, null, null),
+                new Event.DisputeRegistered("D2", "物业", Dispute.Level.COMPLEX, Dispute.Risk.RED, null, null, null),
+                new Event.PetitionRegistered("P1", Petition.Form.VISIT, 1, "物业费", null),
+                new Event.PetitionRegistered("P2", Petition.Form.LETTER, 2, "拆迁", null),
+                new Event.PetitionAdvanced("P2", PetitionState.ACCEPTED),
+                new Event.WarningIssued("W1", WeatherWarning.Hazard.GALE, WeatherWarning.Level.BLUE, "气象台", null),
+                new Event.WarningIssued("W2", WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.ORANGE, "气象台",
+                        null),
+                new Event.SensorReported("S-1", 35),
+                new Event.WhistleBlown("WH", Whistle.Kind.EMERGENCY, "倒树", List.of("园林绿化队", "供电公司"), null),
+                new Event.WhistleArrived("WH", "供电公司"));
+        assertThat(Kpi.disputesInMediation(s, s.time())).extracting(Kpi.DisputeDue::id).containsExactly("D2", "D1");
+        List<Kpi.PetitionDue> due = Kpi.petitionsDue(s, s.time());
+        assertThat(due).extracting(Kpi.PetitionDue::step)
+                .containsExactly(Kpi.PetitionStep.ACCEPT, Kpi.PetitionStep.REPLY);
+        assertThat(due.get(1).deadline()).isEqualTo(s.petitions().get("P2").replyDeadline());
+        assertThat(Kpi.activeWarnings(s, s.time())).extracting(WeatherWarning::id).containsExactly("W2", "W1");
+        assertThat(Kpi.sensorsInAlarm(s)).extracting(Sensor::id).containsExactly("S-1");
+        assertThat(Kpi.openWhistles(s)).containsExactly(new Kpi.WhistleStatus("WH", Whistle.Kind.EMERGENCY, "倒树", 1,
+                2, s.whistles().get("WH").requestedAt()));
+        assertThat(Kpi.recordStart(s, s.time())).isEqualTo(s.disputes().get("D1").registeredAt());
+        assertThat(Kpi.recordStart(Situation.empty(), Fixtures.T0)).isEqualTo(Fixtures.T0);
+    }
+
+    @Test
+    void alertsPendingAndIntelToday() {
+        Situation s = with(district(),
+                new Event.AiAlertRaised("AL1", "CAM-1", "暴露垃圾", "890", 0.8, List.of()),
+                new Event.AiAlertRaised("AL2", "CAM-1", "占道经营", "891", 0.7, List.of()),
+                new Event.AiAlertReviewed("AL2", AiAlert.Review.REJECTED, null, null),
+                new Event.IntelReported("Q1", "XX-1", "群体性苗头", null, null, "t"));
+        assertThat(Kpi.aiAlertsRaised(s, FAR_PAST, FAR_FUTURE)).isEqualTo(2);
+        assertThat(Kpi.aiAlertsPending(s)).isEqualTo(1);
+        assertThat(Kpi.intelReports(s, FAR_PAST, FAR_FUTURE)).isEqualTo(1);
+        assertThat(Kpi.keyPeriod(s, s.time())).isEmpty();
+        s = with(s, new Event.KeyPeriodDeclared("K", "两会", FAR_PAST, FAR_FUTURE));
+        assertThat(Kpi.keyPeriod(s, s.time())).map(KeyPeriod::name).contains("两会");
+    }
+
+    private static Situation at(Situation s, String time, Event e) {
+        return s.apply(new Recorded(s.seq() + 1, Instant.parse(time), e));
+    }
+
+    private static Event complaint(String no) {
+        return complaint(no, "物业管理", EAST);
+    }
+
+    private static Event complaint(String no, String category, GeoPoint where) {
+        return new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, category,
+                Complaint.Priority.NORMAL, where, null, false);
+    }
+
     private static Event opened(String id) {
         return new Event.IncidentOpened(id, "t", "c", Incident.Source.INSPECTOR, null, null, WEST, null, null);
     }

@@ -1,0 +1,46 @@
+package org.shanzhi.cockpit.wall;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import org.shanzhi.cockpit.domain.Kpi;
+
+/** How the wall writes times, durations and changes; always Beijing time. Formatting only, no figures. */
+public final class Formats {
+
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(Kpi.BEIJING);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Kpi.BEIJING);
+
+    private Formats() {
+    }
+
+    public static String clock(Instant t) {
+        return t == null ? I18n.t("common.missing") : HOUR_MINUTE.format(t);
+    }
+
+    /** "21:30" on the day of {@code now}, "06-02 21:30" on another day. */
+    public static String when(Instant t, Instant now) {
+        if (t == null) {
+            return I18n.t("common.missing");
+        }
+        boolean sameDay = t.atZone(Kpi.BEIJING).toLocalDate().equals(now.atZone(Kpi.BEIJING).toLocalDate());
+        return sameDay ? HOUR_MINUTE.format(t) : DAY_TIME.format(t);
+    }
+
+    public static String duration(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 60) {
+            return I18n.t("duration.minutes", minutes);
+        }
+        if (minutes < 24 * 60) {
+            return I18n.t("duration.hoursMinutes", minutes / 60, minutes % 60);
+        }
+        return I18n.t("duration.daysHours", minutes / (24 * 60), minutes / 60 % 24);
+    }
+
+    /** +3, −2 or ±0. */
+    public static String change(int delta) {
+        return delta > 0 ? "+" + delta : delta < 0 ? "−" + (-delta) : "±0";
+    }
+}

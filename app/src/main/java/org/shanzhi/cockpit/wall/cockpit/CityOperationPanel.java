@@ -1,0 +1,78 @@
+package org.shanzhi.cockpit.wall.cockpit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Ratio;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.wall.Formats;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.kpi.GaugeKpi;
+import org.shanzhi.cockpit.wall.kpi.NumberKpi;
+import org.shanzhi.cockpit.wall.kpi.StatusList;
+import org.shanzhi.cockpit.wall.kpi.TextKpi;
+
+/** 城市运行: cases opened and closed today, the closed loop, open cases against their deadlines, outages, weather. */
+public final class CityOperationPanel extends CockpitPanel {
+
+    final NumberKpi opened = new NumberKpi(I18n.t("cockpit.city.opened"), I18n.t("unit.cases"));
+    final NumberKpi closed = new NumberKpi(I18n.t("cockpit.city.closed"), I18n.t("unit.cases"));
+    final GaugeKpi closedLoop = new GaugeKpi(I18n.t("cockpit.city.closedLoop", CockpitFigures.RATE_DAYS));
+    final GaugeKpi outage = new GaugeKpi(I18n.t("cockpit.city.outage"));
+    final StatusList openCases = new StatusList(I18n.t("cockpit.city.openCases", 0), 5);
+    final TextKpi weather = new TextKpi(I18n.t("cockpit.city.weather"));
+    final NumberKpi sensors = new NumberKpi(I18n.t("cockpit.city.sensors"), I18n.t("unit.sensors"));
+
+    public CityOperationPanel() {
+        super("cockpit.city.title");
+        place(opened, 0, 0, 1);
+        place(closed, 1, 0, 1);
+        place(closedLoop, 2, 0, 1);
+        place(outage, 3, 0, 1);
+        place(openCases, 0, 1, 2);
+        place(weather, 2, 1, 1);
+        place(sensors, 3, 1, 1);
+    }
+
+    @Override
+    void render(CockpitFigures f) {
+        CockpitFigures.City c = f.city();
+        opened.show(c.opened().today(), null);
+        opened.setCaption(I18n.t("common.vsYesterday", Formats.change(c.opened().change())), null);
+        closed.show(c.closed().today(), null);
+        closed.setCaption(I18n.t("common.vsYesterday", Formats.change(c.closed().change())), null);
+
+        Ratio loop = c.closedLoop();
+        closedLoop.show(loop.percent(), States.rate(loop.value(), 0.9, 0.7));
+        closedLoop.setCaption(I18n.t("cockpit.city.closedLoop.caption", loop.part(), loop.whole()), null);
+
+        Ratio power = c.outageRestoration();
+        if (c.openOutages() == 0) {
+            outage.show(Double.NaN, null);
+            outage.setCaption(I18n.t("cockpit.city.outage.none"), Theme.OK);
+        } else {
+            outage.show(power.percent(), Theme.WARNING);
+            outage.setCaption(I18n.t("cockpit.city.outage.caption", Math.floor(power.percent())), Theme.WARNING);
+        }
+
+        List<StatusList.Row> rows = new ArrayList<>();
+        for (Kpi.OpenCase k : c.openCases()) {
+            String where = k.community() == null ? I18n.t("common.unlocated") : k.community();
+            rows.add(new StatusList.Row(k.id(), I18n.t("cockpit.city.case.row", k.title(), where),
+                    I18n.t("sla.detail." + k.sla().name(), Formats.duration(k.age())), States.sla(k.sla())));
+        }
+        openCases.setTitle(I18n.t("cockpit.city.openCases", rows.size()));
+        openCases.show(rows);
+
+        WeatherWarning w = c.topWarning();
+        if (w == null) {
+            weather.show(I18n.t("cockpit.city.weather.none"), Theme.OK);
+        } else {
+            weather.show(I18n.t("warning.signal", I18n.t("hazard", w.hazard()), I18n.t("signal", w.level())),
+                    States.signal(w.level()));
+        }
+        sensors.show(c.sensorsInAlarm(), States.zeroIsGood(c.sensorsInAlarm()));
+    }
+}

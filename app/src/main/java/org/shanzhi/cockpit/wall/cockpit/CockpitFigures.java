@@ -1,0 +1,106 @@
+package org.shanzhi.cockpit.wall.cockpit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.shanzhi.cockpit.domain.KeyPeriod;
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Ratio;
+import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+
+/**
+ * Every number the four cockpit panels show, taken from a situation at its own time through {@link Kpi} only.
+ * The panels format these; they compute nothing. Pure data, no JavaFX.
+ */
+public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sentiment sentiment, Safety safety) {
+
+    /** 闭环率, 三率 and 调解成功率 look back this far; the category leaderboard a week. */
+    public static final int RATE_DAYS = 30;
+    public static final int CATEGORY_DAYS = 7;
+
+    /** A count today (Beijing) and yesterday up to the same time of day. */
+    public record DayCount(int today, int yesterday) {
+        public int change() {
+            return today - yesterday;
+        }
+    }
+
+    public record City(DayCount opened, DayCount closed, Ratio closedLoop, List<Kpi.OpenCase> openCases,
+                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
+    }
+
+    public record Monitoring(DayCount alerts, Kpi.Hourly alertsHourly, int alertsPending, Ratio camerasOnline,
+                             List<WeatherWarning> warnings, List<Sensor> sensorAlarms) {
+    }
+
+    public record Sentiment(DayCount orders, Kpi.Hourly ordersHourly, Kpi.ThreeRates rates, int overdue,
+                            List<Kpi.Ranked> categories, List<Kpi.Ranked> communities) {
+    }
+
+    public record Safety(List<Kpi.DisputeDue> disputes, Ratio mediation, List<Kpi.PetitionDue> petitions,
+                         int intelToday, List<Kpi.WhistleStatus> whistles, KeyPeriod keyPeriod,
+                         boolean keyPeriodActive, long daysWithoutGroupIncident) {
+
+        public int whistlesArrived() {
+            return whistles.stream().mapToInt(Kpi.WhistleStatus::arrived).sum();
+        }
+
+        public int whistlesSummoned() {
+            return whistles.stream().mapToInt(Kpi.WhistleStatus::summoned).sum();
+        }
+    }
+
+    public static CockpitFigures of(Situation s) {
+        return of(s, Kpi.Weights.DEFAULT);
+    }
+
+    public static CockpitFigures of(Situation s, Kpi.Weights weights) {
+        Instant now = s.time();
+        Kpi.Window today = Kpi.today(now);
+        Kpi.Window yesterday = Kpi.yesterdaySoFar(now);
+        Kpi.Window rates = Kpi.lastDays(now, RATE_DAYS);
+        Kpi.Window week = Kpi.lastDays(now, CATEGORY_DAYS);
+        List<WeatherWarning> warnings = Kpi.activeWarnings(s, now);
+        List<Sensor> alarms = Kpi.sensorsInAlarm(s);
+
+        City city = new City(
+                new DayCount(Kpi.incidentsOpened(s, today.from(), today.to()),
+                        Kpi.incidentsOpened(s, yesterday.from(), yesterday.to())),
+                new DayCount(Kpi.incidentsClosed(s, today.from(), today.to()),
+                        Kpi.incidentsClosed(s, yesterday.from(), yesterday.to())),
+                Kpi.closedLoopRate(s, rates.from(), rates.to()),
+                Kpi.openCases(s, now),
+                Kpi.outageRestoration(s), Kpi.openOutages(s),
+                warnings.isEmpty() ? null : warnings.get(0),
+                alarms.size());
+        Monitoring monitoring = new Monitoring(
+                new DayCount(Kpi.aiAlertsRaised(s, today.from(), today.to()),
+                        Kpi.aiAlertsRaised(s, yesterday.from(), yesterday.to())),
+                Kpi.hourly(s, now, Kpi.Series.AI_ALERTS_RAISED),
+                Kpi.aiAlertsPending(s),
+                Kpi.cameraOnlineRate(s),
+                warnings, alarms);
+        Sentiment sentiment = new Sentiment(
+                new DayCount(Kpi.complaintsReceived(s, today.from(), today.to()),
+                        Kpi.complaintsReceived(s, yesterday.from(), yesterday.to())),
+                Kpi.hourly(s, now, Kpi.Series.COMPLAINTS_RECEIVED),
+                Kpi.threeRates(s, rates.from(), rates.to(), weights),
+                Kpi.overdue(s, now).complaints(),
+                Kpi.complaintCategories(s, week.from(), week.to()),
+                Kpi.complaintsPerThousandByCommunity(s, rates.from(), rates.to()));
+        KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
+        Safety safety = new Safety(
+                Kpi.disputesInMediation(s, now),
+                Kpi.mediationSuccessRate(s, rates.from(), rates.to()),
+                Kpi.petitionsDue(s, now),
+                Kpi.intelReports(s, today.from(), today.to()),
+                Kpi.openWhistles(s),
+                period, period != null && period.activeAt(now),
+                // during a key period 零发生 counts its own days; otherwise since the record began
+                Kpi.daysWithoutGroupIncident(s, now,
+                        period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(s, now)));
+        return new CockpitFigures(now, city, monitoring, sentiment, safety);
+    }
+}

@@ -1,0 +1,77 @@
+package org.shanzhi.cockpit.wall.cockpit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Ratio;
+import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.wall.Formats;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.kpi.GaugeKpi;
+import org.shanzhi.cockpit.wall.kpi.NumberKpi;
+import org.shanzhi.cockpit.wall.kpi.StatusList;
+import org.shanzhi.cockpit.wall.kpi.TrendKpi;
+
+/** 监测预警: AI video alerts, the review queue, cameras online, warnings in force, sensor alarms. */
+public final class MonitoringPanel extends CockpitPanel {
+
+    final NumberKpi alerts = new NumberKpi(I18n.t("cockpit.monitoring.alerts"), I18n.t("unit.alerts"));
+    final TrendKpi trend = new TrendKpi(I18n.t("cockpit.monitoring.trend"));
+    final NumberKpi pending = new NumberKpi(I18n.t("cockpit.monitoring.pending"), I18n.t("unit.alerts"));
+    final GaugeKpi cameras = new GaugeKpi(I18n.t("cockpit.monitoring.cameras"));
+    final StatusList warnings = new StatusList(I18n.t("cockpit.monitoring.warnings", 0), 5);
+    final StatusList sensorAlarms = new StatusList(I18n.t("cockpit.monitoring.sensors", 0), 5);
+
+    public MonitoringPanel() {
+        super("cockpit.monitoring.title");
+        place(alerts, 0, 0, 1);
+        place(trend, 1, 0, 1);
+        place(pending, 2, 0, 1);
+        place(cameras, 3, 0, 1);
+        place(warnings, 0, 1, 2);
+        place(sensorAlarms, 2, 1, 2);
+    }
+
+    @Override
+    void render(CockpitFigures f) {
+        CockpitFigures.Monitoring m = f.monitoring();
+        alerts.show(m.alerts().today(), null);
+        alerts.setCaption(I18n.t("common.vsYesterday", Formats.change(m.alerts().change())), null);
+        trend.show(hourLabels(m.alertsHourly()), m.alertsHourly().counts(), Theme.INFO);
+        trend.setCaption(I18n.t("common.total24h", m.alertsHourly().total()), null);
+        pending.show(m.alertsPending(), m.alertsPending() > 0 ? Theme.WARNING : Theme.OK);
+
+        Ratio online = m.camerasOnline();
+        cameras.show(online.percent(), States.rate(online.value(), 0.95, 0.9));
+        cameras.setCaption(I18n.t("cockpit.monitoring.cameras.caption", online.part(), online.whole()), null);
+
+        List<StatusList.Row> w = new ArrayList<>();
+        for (WeatherWarning x : m.warnings()) {
+            String until = x.validTo() == null ? I18n.t("cockpit.monitoring.warning.untilLifted")
+                    : I18n.t("cockpit.monitoring.warning.until", Formats.when(x.validTo(), f.time()));
+            w.add(new StatusList.Row(x.id(), I18n.t("warning.signal", I18n.t("hazard", x.hazard()),
+                    I18n.t("signal", x.level())), until, States.signal(x.level())));
+        }
+        warnings.setTitle(I18n.t("cockpit.monitoring.warnings", w.size()));
+        warnings.show(w);
+
+        List<StatusList.Row> s = new ArrayList<>();
+        for (Sensor x : m.sensorAlarms()) {
+            s.add(new StatusList.Row(x.id(), I18n.t("cockpit.monitoring.sensor.row", I18n.t("sensor", x.kind()), x.id()),
+                    I18n.t("cockpit.monitoring.sensor.value", x.value(), x.kind().unit), Theme.CRITICAL));
+        }
+        sensorAlarms.setTitle(I18n.t("cockpit.monitoring.sensors", s.size()));
+        sensorAlarms.show(s);
+    }
+
+    static List<String> hourLabels(Kpi.Hourly h) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < h.counts().size(); i++) {
+            labels.add(Formats.clock(h.firstHour().plusSeconds(3600L * i)));
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,86 @@
+package org.shanzhi.cockpit.wall.kpi;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
+
+/**
+ * A cell of a panel: our own title on top (large, themed, CJK-safe), a body, a caption line. When the figure
+ * is missing the body is covered by "—" (or the empty text of a list) instead of a misleading zero.
+ */
+public class KpiCell extends VBox {
+
+    private final Label title = new Label();
+    private final StackPane body = new StackPane();
+    private final Label caption = new Label();
+    private final Label missing = new Label();
+
+    public KpiCell(String titleText) {
+        getStyleClass().add(Theme.KPI);
+        title.getStyleClass().add(Theme.KPI_TITLE);
+        title.setText(titleText);
+        title.setMaxWidth(Double.MAX_VALUE);
+        caption.getStyleClass().add(Theme.KPI_CAPTION);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setText(" ");
+        // the caption line is always laid out, so that the figures of a row line up and keep one size
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        missing.setVisible(false);
+        missing.setMouseTransparent(true);
+        StackPane.setAlignment(missing, Pos.CENTER);
+        body.setMinSize(0, 0);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(title, body, caption);
+        setMinSize(0, 0);
+    }
+
+    protected void setBody(Node content) {
+        body.getChildren().setAll(content, missing);
+    }
+
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
+    public String title() {
+        return title.getText();
+    }
+
+    /** The line under the figure; null hides it. */
+    public void setCaption(String text, String state) {
+        caption.setText(text == null ? "" : text);
+        Theme.setState(caption, state);
+    }
+
+    public String caption() {
+        return caption.getText().isEmpty() ? null : caption.getText();
+    }
+
+    /** Covers the body with "—" when there is no figure to show. */
+    protected void setMissing(boolean isMissing) {
+        setCover(isMissing, I18n.t("common.missing"), Theme.KPI_MISSING);
+    }
+
+    /** Covers the body with "暂无" when a list or board has nothing in it. */
+    protected void setEmpty(boolean isEmpty) {
+        setCover(isEmpty, I18n.t("common.none"), Theme.KPI_EMPTY);
+    }
+
+    private void setCover(boolean on, String text, String styleClass) {
+        missing.getStyleClass().setAll("label", styleClass);
+        missing.setText(text);
+        missing.setVisible(on);
+        body.getChildren().get(0).setVisible(!on);
+    }
+
+    public boolean isCovered() {
+        return missing.isVisible();
+    }
+}

@@ -1,0 +1,82 @@
+package org.shanzhi.cockpit.wall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Format;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Both bundles hold the same keys, no empty text, and patterns that take the same arguments. */
+class I18nTest {
+
+    private final ResourceBundle zh = I18n.bundle(Locale.SIMPLIFIED_CHINESE);
+    private final ResourceBundle en = I18n.bundle(Locale.ENGLISH);
+
+    @AfterEach
+    void reset() {
+        I18n.setLocale(I18n.DEFAULT);
+    }
+
+    @Test
+    void bundlesHaveTheSameKeys() {
+        assertThat(new TreeSet<>(en.keySet())).isEqualTo(new TreeSet<>(zh.keySet()));
+        assertThat(zh.keySet()).contains("cockpit.sentiment.title", "cockpit.city.title");
+    }
+
+    @Test
+    void noTextIsEmpty() {
+        for (ResourceBundle b : new ResourceBundle[] {zh, en}) {
+            for (String k : b.keySet()) {
+                assertThat(b.getString(k)).as("%s in %s", k, b.getLocale()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void patternsTakeTheSameArguments() {
+        for (String k : zh.keySet()) {
+            assertThat(arguments(en.getString(k))).as(k).isEqualTo(arguments(zh.getString(k)));
+        }
+    }
+
+    @Test
+    void chineseIsTheDefaultWhateverTheMachineSays() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.US);
+            I18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertThat(I18n.t("cockpit.sentiment.title")).isEqualTo("社情民意");
+            I18n.setLocale(Locale.ENGLISH);
+            assertThat(I18n.t("cockpit.sentiment.title")).isEqualTo("Public sentiment");
+            assertThat(I18n.t("cockpit.monitoring.cameras.caption", 1001, 1043)).isEqualTo("1,001 of 1,043 online");
+            assertThat(I18n.t("no.such.key")).isEqualTo("!no.such.key!");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    /** The argument numbers a pattern uses; parsing also proves the pattern is valid. */
+    private static Set<Integer> arguments(String pattern) {
+        MessageFormat f = new MessageFormat(pattern, Locale.ROOT);
+        Set<Integer> used = new TreeSet<>();
+        Format[] byArg = f.getFormatsByArgumentIndex();
+        // formats by index only covers arguments with a format; find the plain ones by trying each index
+        for (int i = 0; i < 10; i++) {
+            Object[] args = new Object[10];
+            args[i] = 7_654_321;
+            String with = f.format(args);
+            args[i] = null;
+            if (!with.equals(f.format(args))) {
+                used.add(i);
+            }
+        }
+        assertThat(byArg.length).isLessThanOrEqualTo(10);
+        return used;
+    }
+}

@@ -1,0 +1,100 @@
+package org.shanzhi.cockpit.wall.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shanzhi.cockpit.wall.cockpit.Day.opened;
+import static org.shanzhi.cockpit.wall.cockpit.Day.today;
+
+import java.util.Locale;
+
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
+
+class CityOperationPanelTest {
+
+    @BeforeAll
+    static void fx() throws Exception {
+        PanelHarness.start();
+    }
+
+    @AfterEach
+    void chinese() {
+        I18n.setLocale(I18n.DEFAULT);
+    }
+
+    /**
+     * Yesterday one case (closed today); today three: A at 10:00 (4 h limit, overdue by 20:00), C at 16:30 due
+     * 20:10 (10 min of 3 h 40 left: warning), B at 19:00 (fine). A storm outage 21 of 30 buildings back.
+     */
+    static Situation evening() {
+        return new Day()
+                .at("y10:00", opened("Y", "井盖缺失", null))
+                .at("10:00", opened("A", "暴露垃圾", null))
+                .at("16:30", opened("C", "道路积水", today("20:10")))
+                .at("19:00", opened("B", "占道经营", null))
+                .closeCase("19:10", "Y")
+                .at("19:20", new Event.OutageReported("OUT", "110106016002", "大风压断高压线", 30, 1800),
+                        new Event.OutageRestored("OUT", 21, 12),
+                        new Event.WarningIssued("W", WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.ORANGE,
+                                "北京市气象台", null),
+                        new Event.SensorReported("S-1", 35))
+                .now();
+    }
+
+    @Test
+    void showsTodaysCasesAgainstTheirDeadlines() throws Exception {
+        CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
+        PanelHarness.show(p, evening());
+
+        assertThat(PanelHarness.texts(p.node())).contains("城市运行", "20:00 更新", "今日新增案件", "3", "较昨日同时 +2",
+                "今日结案", "较昨日同时 +1", "结案 1 / 立案 4", "已恢复 70% 楼栋供电", "暴雨橙色预警", "在办案件 3 件");
+        assertThat(PanelHarness.texts(p.opened)).contains("3");
+        assertThat(p.opened.value()).isEqualTo(3);
+        assertThat(p.closedLoop.value()).isEqualTo(25.0);
+        assertThat(p.outage.value()).isEqualTo(70.0);
+        assertThat(p.weather.state()).isEqualTo(Theme.SIGNAL_ORANGE);
+        assertThat(p.sensors.value()).isEqualTo(1);
+
+        assertThat(p.openCases.rows()).extracting(r -> r.key()).containsExactly("A", "C", "B");
+        HBox overdue = p.openCases.rowNode("A");
+        assertThat(overdue.getStyleClass()).contains(Theme.CRITICAL);
+        assertThat(markerFill(overdue)).isEqualTo(Theme.color(Theme.CRITICAL));
+        assertThat(PanelHarness.texts(overdue)).contains("暴露垃圾 · 西社区", "超期 · 已 10小时0分");
+        assertThat(markerFill(p.openCases.rowNode("C"))).isEqualTo(Theme.color(Theme.WARNING));
+        assertThat(markerFill(p.openCases.rowNode("B"))).isEqualTo(Theme.color(Theme.OK));
+    }
+
+    @Test
+    void anEmptySituationRendersWithDashesAndNone() throws Exception {
+        CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
+        PanelHarness.show(p, Situation.empty());
+        assertThat(PanelHarness.texts(p.node())).contains("暂无数据", "0", "—", "无停电", "无生效预警", "暂无",
+                "在办案件 0 件");
+        assertThat(p.closedLoop.isCovered()).isTrue();
+        assertThat(p.openCases.isCovered()).isTrue();
+    }
+
+    @Test
+    void speaksEnglishWhenAsked() throws Exception {
+        I18n.setLocale(Locale.ENGLISH);
+        CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
+        PanelHarness.show(p, evening());
+        assertThat(PanelHarness.texts(p.node())).contains("City operation", "Updated 20:00", "Cases opened today",
+                "vs. yesterday +2", "70% of buildings restored", "Orange rainstorm warning", "Open cases: 3",
+                "overdue · 10 h 0 min old");
+    }
+
+    static javafx.scene.paint.Paint markerFill(HBox row) {
+        Region marker = (Region) row.getChildren().get(0);
+        return marker.getBackground().getFills().get(0).getFill();
+    }
+}

@@ -1,0 +1,80 @@
+package org.shanzhi.cockpit.wall.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.shanzhi.cockpit.domain.Dispute;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.Whistle;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
+
+class SafetyPanelTest {
+
+    @BeforeAll
+    static void fx() throws Exception {
+        PanelHarness.start();
+    }
+
+    @AfterEach
+    void chinese() {
+        I18n.setLocale(I18n.DEFAULT);
+    }
+
+    static Situation evening() {
+        return new Day()
+                .at("09:00", new Event.KeyPeriodDeclared("KP", "全国两会", Instant.parse("2026-05-20T00:00:00+08:00"),
+                        Instant.parse("2026-06-10T00:00:00+08:00")))
+                .at("10:00", new Event.DisputeRegistered("D-RED", "物业纠纷", Dispute.Level.COMPLEX, Dispute.Risk.RED,
+                        "110106016002", "街道调委会", Instant.parse("2026-05-30T18:00:00+08:00")),
+                        new Event.DisputeRegistered("D-YEL", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
+                                "110106016001", "西社区调委会", null),
+                        new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 2, "拆迁补偿", null),
+                        new Event.IntelReported("Q-1", "XX-1", "群体性苗头", null, null, "聚集"))
+                .at("y10:00", new Event.IntelReported("Q-0", "XX-2", "治安", null, null, "昨日"))
+                .at("19:00", new Event.WhistleBlown("WH", Whistle.Kind.EMERGENCY, "倒树压线",
+                        List.of("供电公司", "园林绿化队"), null))
+                .at("19:20", new Event.WhistleArrived("WH", "供电公司"))
+                .now();
+    }
+
+    @Test
+    void showsDisputesPetitionsWhistlesAndTheKeyPeriod() throws Exception {
+        SafetyPanel p = PanelHarness.mount(SafetyPanel::new);
+        PanelHarness.show(p, evening());
+        assertThat(PanelHarness.texts(p.node())).contains("安全稳定", "在调纠纷 2 件", "物业纠纷 · 东社区 · 红",
+                "超期 18:00", "截止 06-29 10:00", "信访事项 1 件", "拆迁补偿 · 2人", "受理截止 06-14 10:00",
+                "已报到 1 / 应到 2", "全国两会 进行中", "成功 0 / 办结 0", "—");
+        assertThat(PanelHarness.texts(p.intel)).contains("1");
+        assertThat(PanelHarness.texts(p.quiet)).contains("10");
+        assertThat(p.disputes.rows()).extracting(r -> r.key()).containsExactly("D-RED", "D-YEL");
+        var red = p.disputes.rowNode("D-RED");
+        assertThat(CityOperationPanelTest.markerFill(red)).isEqualTo(Theme.color(Theme.SIGNAL_RED));
+        Label detail = (Label) red.getChildren().get(2);
+        assertThat(detail.getTextFill()).isEqualTo(Theme.color(Theme.CRITICAL));
+        assertThat(CityOperationPanelTest.markerFill(p.disputes.rowNode("D-YEL")))
+                .isEqualTo(Theme.color(Theme.SIGNAL_YELLOW));
+    }
+
+    @Test
+    void emptyInEnglish() throws Exception {
+        I18n.setLocale(Locale.ENGLISH);
+        SafetyPanel p = PanelHarness.mount(SafetyPanel::new);
+        PanelHarness.show(p, Situation.empty());
+        assertThat(PanelHarness.texts(p.node())).contains("Safety & stability", "Disputes in mediation: 0",
+                "Petitions: 0", "None", "No key period", "Zero incidents", "—");
+        assertThat(p.disputes.isCovered()).isTrue();
+        assertThat(p.petitions.isCovered()).isTrue();
+    }
+}
