@@ -1,32 +1,66 @@
 package org.shanzhi.cockpit.app;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import org.shanzhi.cockpit.bench.BenchCommand;
+import org.shanzhi.cockpit.feed.HubFeed;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.wall.WallApp;
 
 /**
- * The default command: the cockpit with its embedded hub on the Heyi scenario. Until the wall's
- * windows exist it runs the embedded hub and says where it listens and how to read it.
+ * The default command: the wall. With no flags it starts the embedded hub on the Heyi scenario
+ * and opens the layout that fits the monitors found; {@code --hub URL --token T} reads a remote
+ * hub instead.
  */
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
-        subcommands = {HubCommand.class, WatchCommand.class, BenchCommand.class})
+        subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
 
     @Mixin
     HubOptions hub = new HubOptions();
 
+    @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one.")
+    String remote;
+
+    @Option(names = "--token", description = "Token for --hub (a reading role: viewer, operator, leader, …).")
+    String token;
+
+    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk) or a layout file; "
+            + "default: the one that fits the monitors.")
+    String layout;
+
+    @Option(names = "--locale", defaultValue = "zh-CN", description = "zh-CN (default) or en.")
+    String locale;
+
     @Override
-    public Integer call() throws Exception {
-        try (HubRuntime runtime = Scenario.start(hub)) {
-            System.out.println("善治 Cockpit: embedded hub at " + runtime.baseUrl()
-                    + " (the wall's windows are not part of this build yet)");
-            HubCommand.printAccess(runtime, hub);
-            Thread.currentThread().join();
+    public Integer call() {
+        if (remote != null && token == null) {
+            System.err.println("--hub needs --token");
+            return 2;
+        }
+        HubRuntime embedded = null;
+        String url = remote;
+        String t = token;
+        if (remote == null) {
+            embedded = Scenario.start(hub);
+            url = embedded.baseUrl();
+            t = embedded.tokens().tokenOf(Role.VIEWER);
+            System.out.println("善治 Cockpit: embedded hub at " + url);
+            HubCommand.printAccess(embedded, hub);
+        }
+        try (HubFeed feed = new HubFeed(url, t).start()) {
+            WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale)));
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
         }
         return 0;
     }

@@ -30,7 +30,7 @@ import org.shanzhi.cockpit.json.Json;
  * from the last seq; on a gap (or a frame the fold refuses) it takes a new snapshot. Garbage
  * frames are counted and skipped. Readers take {@link #latest()} whenever they like.
  */
-public final class HubFeed implements AutoCloseable {
+public final class HubFeed implements SituationSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubFeed.class);
     static final Duration STALE_AFTER = Duration.ofSeconds(5);
@@ -78,16 +78,19 @@ public final class HubFeed implements AutoCloseable {
     }
 
     /** The newest situation, or null before the first snapshot. */
+    @Override
     public Situation latest() {
         return latest;
     }
 
     /** Increments with every new situation; a reader compares it to know whether to render. */
+    @Override
     public long version() {
         return version.get();
     }
 
     /** The connection state; a disconnect older than {@link #STALE_AFTER} reads as STALE. */
+    @Override
     public FeedStatus status() {
         FeedStatus s = status;
         FeedStatus.State state = s.state() == FeedStatus.State.RECONNECTING

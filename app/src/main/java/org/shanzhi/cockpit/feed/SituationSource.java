@@ -1,0 +1,36 @@
+package org.shanzhi.cockpit.feed;
+
+import org.shanzhi.cockpit.domain.Situation;
+
+/** Where the wall takes its situation from: a hub feed live, or a fixed situation for pictures. */
+public interface SituationSource {
+
+    /** The newest situation, or null while there is none yet. */
+    Situation latest();
+
+    /** Changes whenever {@link #latest()} does. */
+    long version();
+
+    FeedStatus status();
+
+    /** A source that always shows the same situation, as live. */
+    static SituationSource fixed(Situation s) {
+        FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, s.time(), s.seq(), 0, 0, 0, null);
+        return new SituationSource() {
+            @Override
+            public Situation latest() {
+                return s;
+            }
+
+            @Override
+            public long version() {
+                return 1;
+            }
+
+            @Override
+            public FeedStatus status() {
+                return live;
+            }
+        };
+    }
+}

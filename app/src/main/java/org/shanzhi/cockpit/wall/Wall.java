@@ -1,0 +1,222 @@
+package org.shanzhi.cockpit.wall;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.wall.layout.LayoutLoader;
+import org.shanzhi.cockpit.wall.layout.LayoutResult;
+import org.shanzhi.cockpit.wall.layout.LayoutWatcher;
+import org.shanzhi.cockpit.wall.layout.Monitor;
+import org.shanzhi.cockpit.wall.layout.ScreenPlan;
+import org.shanzhi.cockpit.wall.layout.WallLayout;
+
+/**
+ * The wall on the FX thread: the windows of the current layout on the monitors found, one pump
+ * that shows the newest situation at most once per pulse, alarms, and switching layouts (menu on
+ * right-click, Ctrl+1…9, Ctrl+R to reload, F11 full screen; a changed layout file reloads itself).
+ * A layout that is refused leaves the current one on screen and says why.
+ */
+public final class Wall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wall.class);
+    private static final long REFRESH_NANOS = 250_000_000L;
+
+    private final SituationSource source;
+    private final WallContext context;
+    private final LayoutLoader loader;
+    private final List<Stage> stages = new ArrayList<>();
+    private final List<StageView> views = new ArrayList<>();
+    private Alarms alarms;
+    private WallLayout layout;
+    private long shownVersion = -1;
+    private long lastRefresh;
+    private LayoutWatcher watcher;
+
+    public Wall(SituationSource source, WallContext context, LayoutLoader loader) {
+        this.source = source;
+        this.context = context;
+        this.loader = loader;
+    }
+
+    public WallLayout layout() {
+        return layout;
+    }
+
+    /** Opens the layout and starts the pump and the layout watcher. */
+    public void start(WallLayout first) {
+        open(first);
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        }.start();
+        try {
+            watcher = LayoutWatcher.start(loader, result -> Platform.runLater(() -> changed(result)));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.info("layout files are not watched: {}", e.toString());
+        }
+    }
+
+    /** Replaces the windows by those of {@code next}. */
+    public void open(WallLayout next) {
+        List<Stage> old = new ArrayList<>(stages);
+        stages.clear();
+        views.clear();
+        ScreenPlan plan = ScreenPlan.of(next, monitors());
+        for (int i = 0; i < plan.stages().size(); i++) {
+            ScreenPlan.Stage p = plan.stages().get(i);
+            StageView view = new StageView(p, context);
+            views.add(view);
+            Scene scene;
+            if (i == 0) {
+                alarms = new Alarms(view.node());
+                scene = new Scene(alarms.node(), p.monitor().width(), p.monitor().height());
+            } else {
+                scene = new Scene(view.node(), p.monitor().width(), p.monitor().height());
+            }
+            scene.getStylesheets().add(Theme.stylesheet());
+            scene.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+            view.node().setOnContextMenuRequested(e -> menu().show(view.node(), e.getScreenX(), e.getScreenY()));
+            Stage stage = new Stage(p.decorated() ? StageStyle.DECORATED : StageStyle.UNDECORATED);
+            stage.setTitle(I18n.t("wall.title", next.title().in(I18n.locale())));
+            stage.setScene(scene);
+            stage.setX(p.monitor().x());
+            stage.setY(p.monitor().y());
+            stage.setFullScreenExitHint("");
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setFullScreen(p.fullScreen());
+            stage.setMaximized(p.maximized());
+            stage.setOnCloseRequest(e -> Platform.exit());
+            stage.show();
+            stages.add(stage);
+        }
+        old.forEach(s -> {
+            s.setOnCloseRequest(null);
+            s.close();
+        });
+        layout = next;
+        shownVersion = -1;
+        LOG.info("layout {} open: {} window(s), {}", next.name(), stages.size(), plan.mode());
+    }
+
+    private void pulse(long now) {
+        long v = source.version();
+        if (v != shownVersion) {
+            Situation s = source.latest();
+            if (s != null) {
+                for (StageView view : views) {
+                    view.screens().forEach(sv -> sv.show(s));
+                }
+                alarms.check(s);
+            }
+            shownVersion = v;
+        }
+        if (now - lastRefresh > REFRESH_NANOS) {
+            lastRefresh = now;
+            Instant t = Instant.now();
+            for (StageView view : views) {
+                view.screens().forEach(sv -> sv.refresh(t));
+            }
+        }
+    }
+
+    private void changed(LayoutResult result) {
+        if (layout == null || !result.name().equals(layout.name())) {
+            return;
+        }
+        apply(result);
+    }
+
+    /** Opens a layout by name or refuses it with its errors, keeping the current one. */
+    public void switchTo(String name) {
+        apply(loader.load(name));
+    }
+
+    private void apply(LayoutResult result) {
+        if (result instanceof LayoutResult.Loaded loaded) {
+            open(loaded.layout());
+        } else {
+            String report = ((LayoutResult.Refused) result).report();
+            LOG.warn("layout {} refused:\n{}", result.name(), report);
+            tell(I18n.t("wall.layoutRefused", result.name(), report));
+        }
+    }
+
+    /** A message for the operator in the notification bar, ahead of the alarms. */
+    public void tell(String text) {
+        alarms.tell(text);
+    }
+
+    private void key(KeyEvent e) {
+        if (e.getCode() == KeyCode.F11) {
+            Stage s = (Stage) ((Scene) e.getSource()).getWindow();
+            s.setFullScreen(!s.isFullScreen());
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.R) {
+            switchTo(layout.name());
+        } else if (e.isShortcutDown() && e.getCode().isDigitKey()) {
+            int i = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
+            List<String> names = loader.available();
+            if (i >= 0 && i < names.size()) {
+                switchTo(names.get(i));
+            }
+        }
+    }
+
+    private ContextMenu menu() {
+        ContextMenu m = new ContextMenu();
+        List<String> names = loader.available();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            MenuItem item = new MenuItem(I18n.t("wall.menu.layout", name, i + 1));
+            item.setOnAction(e -> switchTo(name));
+            m.getItems().add(item);
+        }
+        MenuItem reload = new MenuItem(I18n.t("wall.menu.reload"));
+        reload.setOnAction(e -> switchTo(layout.name()));
+        MenuItem language = new MenuItem(I18n.t("wall.menu.language"));
+        language.setOnAction(e -> {
+            I18n.setLocale(I18n.locale().getLanguage().equals("en") ? I18n.DEFAULT : Locale.ENGLISH);
+            open(layout);
+        });
+        MenuItem quit = new MenuItem(I18n.t("wall.menu.quit"));
+        quit.setOnAction(e -> Platform.exit());
+        m.getItems().addAll(new SeparatorMenuItem(), reload, language, quit);
+        return m;
+    }
+
+    /** The monitors JavaFX sees, as the plain records of the layout planner. */
+    public static List<Monitor> monitors() {
+        List<Monitor> out = new ArrayList<>();
+        for (javafx.stage.Screen s : javafx.stage.Screen.getScreens()) {
+            Rectangle2D b = s.getBounds();
+            out.add(new Monitor(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight(), s.getOutputScaleX()));
+        }
+        return out;
+    }
+
+    public void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+}

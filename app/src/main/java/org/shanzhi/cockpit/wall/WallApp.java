@@ -1,0 +1,62 @@
+package org.shanzhi.cockpit.wall;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.wall.layout.LayoutLoader;
+import org.shanzhi.cockpit.wall.layout.LayoutResult;
+import org.shanzhi.cockpit.wall.layout.ScreenPlan;
+import org.shanzhi.cockpit.wall.layout.WallLayout;
+
+/** The JavaFX application of the wall; started by {@link #run} from the plain main class. */
+public final class WallApp extends Application {
+
+    /** What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the language. */
+    public record Options(SituationSource source, String sourceLabel, String layout, Locale locale) {
+    }
+
+    private static volatile Options options;
+    private Wall wall;
+
+    /** Blocks until the wall is closed. */
+    public static void run(Options o) {
+        options = o;
+        Application.launch(WallApp.class);
+    }
+
+    @Override
+    public void start(Stage ignored) {
+        Options o = options;
+        I18n.setLocale(o.locale());
+        Platform.setImplicitExit(true);
+        LayoutLoader loader = LayoutLoader.standard();
+        String wanted = o.layout() != null ? o.layout() : ScreenPlan.pickLayout(Wall.monitors());
+        LayoutResult result = o.layout() != null && (o.layout().endsWith(".json") || Files.exists(Path.of(o.layout())))
+                ? loader.load(Path.of(o.layout())) : loader.load(wanted);
+        LayoutResult.Refused refused = null;
+        if (result instanceof LayoutResult.Refused r) {
+            refused = r;
+            System.err.println("layout " + r.name() + " refused:\n" + r.report());
+            result = loader.load(ScreenPlan.pickLayout(Wall.monitors()));
+        }
+        WallLayout layout = result.orElseThrow();
+        wall = new Wall(o.source(), new WallContext(o.source()::status, o.sourceLabel()), loader);
+        wall.start(layout);
+        if (refused != null) {
+            wall.tell(I18n.t("wall.layoutRefused", refused.name(), refused.report()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (wall != null) {
+            wall.stop();
+        }
+    }
+}

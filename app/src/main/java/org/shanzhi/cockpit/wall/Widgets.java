@@ -1,0 +1,25 @@
+package org.shanzhi.cockpit.wall;
+
+import org.shanzhi.cockpit.wall.cockpit.CityOperationPanel;
+import org.shanzhi.cockpit.wall.cockpit.MonitoringPanel;
+import org.shanzhi.cockpit.wall.cockpit.SafetyPanel;
+import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
+import org.shanzhi.cockpit.wall.layout.Placement;
+
+/** The one place that turns a layout's widget type into a widget. */
+final class Widgets {
+
+    private Widgets() {
+    }
+
+    static Widget create(Placement p, WallContext context) {
+        return switch (p.type()) {
+            case CITY -> new CityOperationPanel();
+            case MONITORING -> new MonitoringPanel();
+            case SENTIMENT -> new SentimentPanel();
+            case SAFETY -> new SafetyPanel();
+            case STATUS -> new StatusWidget(context);
+            case MAP, VIDEO, INCIDENTS -> new StatusWidget(context);
+        };
+    }
+}
