@@ -46,8 +46,14 @@ final class HubOptions {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the scenario simulator (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--start", description = "Simulated start time, ISO-8601 (default: the scenario's, 2026-05-30T06:00+08:00).")
+    @Option(names = "--start", description = "When the scenario's day begins, ISO-8601 (default: the scenario's, "
+            + "2026-05-30T06:00+08:00, the day of the storm).")
     Instant start;
+
+    @Option(names = "--hours-lived", defaultValue = "7",
+            description = "Simulated hours of that day already lived when a new hub opens (default: ${DEFAULT-VALUE}: "
+                    + "the clock starts at 13:00 with the morning's events, and the storm comes in the afternoon).")
+    double hoursLived;
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,

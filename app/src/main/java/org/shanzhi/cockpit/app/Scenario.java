@@ -23,10 +23,11 @@ final class Scenario {
             case "heyi":
                 HeyiScenario heyi = HeyiScenario.loadDefault();
                 Instant start = o.start != null ? o.start : Simulator.DEFAULT_START;
+                Instant opening = start.plusSeconds((long) (o.hoursLived * 3600));
                 // a journal that already holds the scenario resumes at its own simulated time
                 HubRuntime runtime = HubRuntime.start(o.config(s ->
-                        HubClock.simulated(s.seq() == 0 ? start : s.time(), o.speed)));
-                runtime.attach(ScenarioRunner.start(runtime.hub(), heyi, o.seed));
+                        HubClock.simulated(s.seq() == 0 ? opening : s.time(), o.speed)));
+                runtime.attach(ScenarioRunner.start(runtime.hub(), heyi, o.seed, start));
                 return runtime;
             default:
                 throw new CommandLine.ParameterException(new CommandLine(new HubCommand()),

@@ -38,8 +38,17 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** Starts feeding; the inventory is appended at the hub clock's present if the journal is empty. */
     public static ScenarioRunner start(Hub hub, HeyiScenario scenario, long seed) {
+        return start(hub, scenario, seed, hub.clock().now());
+    }
+
+    /**
+     * Starts feeding with the day beginning at {@code dayStart}: on an empty journal the inventory
+     * is appended then, and the first step simulates everything from there to the hub clock's
+     * present at once (a wall opened at 13:00 shows the morning that has been).
+     */
+    public static ScenarioRunner start(Hub hub, HeyiScenario scenario, long seed, Instant dayStart) {
         if (hub.head() == 0) {
-            Instant at = hub.clock().now();
+            Instant at = dayStart;
             List<Hub.Pending> inventory = new ArrayList<>();
             for (Event e : scenario.inventory()) {
                 inventory.add(new Hub.Pending(at, e));

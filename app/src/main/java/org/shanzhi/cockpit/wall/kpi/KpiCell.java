@@ -36,6 +36,11 @@ public class KpiCell extends VBox {
         missing.setMouseTransparent(true);
         StackPane.setAlignment(missing, Pos.CENTER);
         body.setMinSize(0, 0);
+        // a body taller than its cell is cut at the cell, never drawn over the title
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(body.widthProperty());
+        clip.heightProperty().bind(body.heightProperty());
+        body.setClip(clip);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(title, body, caption);
         setMinSize(0, 0);
@@ -43,6 +48,12 @@ public class KpiCell extends VBox {
 
     protected void setBody(Node content) {
         body.getChildren().setAll(content, missing);
+    }
+
+    /** A body that reads from the top (lists): when it does not fit, its last rows are cut, not its first. */
+    protected void setListBody(Node content) {
+        StackPane.setAlignment(content, Pos.TOP_LEFT);
+        setBody(content);
     }
 
     public void setTitle(String text) {

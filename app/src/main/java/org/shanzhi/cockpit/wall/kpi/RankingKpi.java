@@ -36,7 +36,7 @@ public final class RankingKpi extends KpiCell {
         this.rows = rows;
         this.format = format;
         board.getStyleClass().add(Theme.RANKING);
-        setBody(board);
+        setListBody(board);
         setEmpty(true);
     }
 

@@ -38,7 +38,7 @@ public final class StatusList extends KpiCell {
         this.rows = rows;
         list.getStyleClass().add(Theme.STATUS_LIST);
         list.setFillWidth(true);
-        setBody(list);
+        setListBody(list);
         setEmpty(true);
     }
 
