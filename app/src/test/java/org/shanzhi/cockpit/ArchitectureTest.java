@@ -31,6 +31,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.eclipse.jetty..");
 
     @ArchTest
+    static final ArchRule clientsReadTheHubOnlyOverTheWire = noClasses().that()
+            .resideInAnyPackage("..cockpit.wall..", "..cockpit.feed..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.shanzhi.cockpit.hub..", "io.javalin..",
+                    "java.sql..", "org.shanzhi.cockpit.app..");
+
+    @ArchTest
+    static final ArchRule feedHasNoUi = noClasses().that().resideInAPackage("..cockpit.feed..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.wall..");
+
+    @ArchTest
     static final ArchRule layoutsArePlainJava = noClasses().that().resideInAPackage("..cockpit.wall.layout..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.hub..",
                     "org.shanzhi.cockpit.app..");
