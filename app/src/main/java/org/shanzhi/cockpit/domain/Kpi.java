@@ -489,12 +489,14 @@ public final class Kpi {
     public enum CaseFilter { OPEN, TODAY, ALL }
 
     /**
-     * A case on the dispatch board with the unit it was given. For a finished case, {@code age} and {@code sla}
+     * A case on the dispatch board with the unit it was given; {@code unitOnCase} says whether that unit is still
+     * on it (a unit back on patrol or on another order is not). For a finished case, {@code age} and {@code sla}
      * are taken at its closing (how long it took, whether it was late).
      */
     public record DispatchCase(String id, String title, String category, String community,
                                Incident.Severity severity, IncidentState state, GeoPoint at, Duration age,
-                               Instant deadline, Sla sla, String unitId, String unitName, UnitStatus unitStatus) {
+                               Instant deadline, Sla sla, String unitId, String unitName, UnitStatus unitStatus,
+                               boolean unitOnCase) {
         public boolean open() {
             return !state.terminal();
         }
@@ -528,7 +530,7 @@ public final class Kpi {
             out.add(new DispatchCase(i.id(), i.title(), i.category(), communityName(s, i.communityCode()),
                     i.severity(), i.state(), i.at(), nonNegative(Duration.between(i.openedAt(), until)), i.deadline(),
                     sla(i.openedAt(), i.deadline(), until), i.unitId(), u == null ? null : u.name(),
-                    u == null ? null : u.status()));
+                    u == null ? null : u.status(), u != null && i.id().equals(u.incidentId())));
         }
         out.sort(BY_URGENCY);
         return out;

@@ -320,6 +320,8 @@ class KpiTest {
         Kpi.DispatchCase done = all.get(all.size() - 1);
         assertThat(done.unitName()).isEqualTo("网格员一");
         assertThat(done.unitStatus()).isEqualTo(UnitStatus.ASG);
+        assertThat(done.unitOnCase()).isTrue();
+        assertThat(open.get(0).unitOnCase()).isFalse();
         assertThat(done.age()).isEqualTo(Duration.ofMinutes(6)); // opened at the 15th minute, closed at the 21st
         assertThat(Kpi.dispatchBoard(s, now, Kpi.CaseFilter.TODAY)).hasSize(5);
         assertThat(Kpi.dispatchBoard(district(), now, Kpi.CaseFilter.OPEN)).isEmpty();
