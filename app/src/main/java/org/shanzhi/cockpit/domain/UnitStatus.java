@@ -43,4 +43,15 @@ public enum UnitStatus {
     public boolean dispatchable() {
         return this == AVL || this == PAT;
     }
+
+    /** How the duty desk counts its units: free to go, on an order, or not at work. */
+    public enum Availability { FREE, BUSY, AWAY }
+
+    public Availability availability() {
+        return switch (this) {
+            case AVL, PAT -> Availability.FREE;
+            case ASG, ACK, ENR, ONS, WRK, RPT, RET -> Availability.BUSY;
+            case OFF, UNA -> Availability.AWAY;
+        };
+    }
 }

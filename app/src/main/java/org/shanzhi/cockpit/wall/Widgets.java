@@ -4,7 +4,9 @@ import org.shanzhi.cockpit.wall.cockpit.CityOperationPanel;
 import org.shanzhi.cockpit.wall.cockpit.MonitoringPanel;
 import org.shanzhi.cockpit.wall.cockpit.SafetyPanel;
 import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
+import org.shanzhi.cockpit.wall.dispatch.IncidentsWidget;
 import org.shanzhi.cockpit.wall.layout.Placement;
+import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /** The one place that turns a layout's widget type into a widget. */
 final class Widgets {
@@ -19,7 +21,9 @@ final class Widgets {
             case SENTIMENT -> new SentimentPanel();
             case SAFETY -> new SafetyPanel();
             case STATUS -> new StatusWidget(context);
-            case MAP, VIDEO, INCIDENTS -> new StatusWidget(context);
+            case VIDEO -> new VideoWidget(p);
+            case INCIDENTS -> new IncidentsWidget(p);
+            case MAP -> new StatusWidget(context);
         };
     }
 }

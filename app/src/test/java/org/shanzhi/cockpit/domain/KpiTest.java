@@ -283,4 +283,82 @@ class KpiTest {
         }
         return s;
     }
+
+    // --- dispatch ---------------------------------------------------------------------------------
+
+    private static Event.IncidentOpened opened(String id, Incident.Severity severity, GeoPoint at, Instant deadline) {
+        return new Event.IncidentOpened(id, id, "市容环境", Incident.Source.INSPECTOR, severity,
+                IncidentState.REGISTERED, at, deadline, null);
+    }
+
+    /** A low case past its deadline outranks a critical one in time; then severity, then the oldest; finished last. */
+    @Test
+    void theDispatchBoardPutsOverdueFirstThenSeverityThenAge() {
+        Situation s = with(district(),
+                opened("LATE", Incident.Severity.LOW, WEST, Fixtures.T0.plusSeconds(60 * 12)),
+                opened("OLD-HIGH", Incident.Severity.HIGH, EAST, null),
+                opened("NEW-HIGH", Incident.Severity.HIGH, EAST, null),
+                opened("CRIT", Incident.Severity.CRITICAL, EAST, null),
+                opened("DONE", Incident.Severity.CRITICAL, WEST, null),
+                new Event.IncidentAdvanced("DONE", IncidentState.PENDING_DISPATCH, null),
+                new Event.IncidentDispatched("DONE", "U-1"));
+        for (IncidentState st : List.of(IncidentState.IN_PROGRESS, IncidentState.DISPOSED, IncidentState.CHECKING,
+                IncidentState.CLOSED)) {
+            s = with(s, new Event.IncidentAdvanced("DONE", st, null));
+        }
+        Instant now = s.time();
+
+        List<Kpi.DispatchCase> open = Kpi.dispatchBoard(s, now, Kpi.CaseFilter.OPEN);
+        assertThat(open).extracting(Kpi.DispatchCase::id).containsExactly("LATE", "CRIT", "OLD-HIGH", "NEW-HIGH");
+        assertThat(open.get(0).sla()).isEqualTo(Kpi.Sla.OVERDUE);
+        assertThat(open.get(0).community()).isEqualTo("西社区");
+        assertThat(open.get(1).sla()).isEqualTo(Kpi.Sla.OK);
+        assertThat(open.get(2).age()).isGreaterThan(open.get(3).age());
+
+        List<Kpi.DispatchCase> all = Kpi.dispatchBoard(s, now, Kpi.CaseFilter.ALL);
+        assertThat(all).extracting(Kpi.DispatchCase::id).endsWith("DONE");
+        Kpi.DispatchCase done = all.get(all.size() - 1);
+        assertThat(done.unitName()).isEqualTo("网格员一");
+        assertThat(done.unitStatus()).isEqualTo(UnitStatus.ASG);
+        assertThat(done.unitOnCase()).isTrue();
+        assertThat(open.get(0).unitOnCase()).isFalse();
+        assertThat(done.age()).isEqualTo(Duration.ofMinutes(6)); // opened at the 15th minute, closed at the 21st
+        assertThat(Kpi.dispatchBoard(s, now, Kpi.CaseFilter.TODAY)).hasSize(5);
+        assertThat(Kpi.dispatchBoard(district(), now, Kpi.CaseFilter.OPEN)).isEmpty();
+    }
+
+    @Test
+    void unitsCountAsFreeBusyOrAwayAndTheNearestFreeOnesAreFound() {
+        Situation s = with(district(),
+                new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
+                        new GeoPoint(116.385, 39.815), 0, null, false)),
+                new Event.UnitRegistered(new FieldUnit("U-4", "物业四", FieldUnit.Role.PROPERTY, UnitStatus.AVL,
+                        EAST, 0, null, false)),
+                new Event.UnitStatusChanged("U-3", UnitStatus.PAT),
+                new Event.UnitStatusChanged("U-4", UnitStatus.UNA),
+                opened("I", Incident.Severity.HIGH, new GeoPoint(116.386, 39.815), null),
+                new Event.IncidentAdvanced("I", IncidentState.PENDING_DISPATCH, null));
+        assertThat(Kpi.unitCounts(s)).isEqualTo(new Kpi.UnitCounts(2, 0, 2, 0));
+
+        List<Kpi.NearbyUnit> near = Kpi.nearestFreeUnits(s, new GeoPoint(116.386, 39.815), 5);
+        assertThat(near).extracting(Kpi.NearbyUnit::id).containsExactly("U-3", "U-1");
+        assertThat(near.get(0).metres()).isCloseTo(85.5, within(1.0));
+        assertThat(near.get(1).metres()).isCloseTo(513.2, within(2.0));
+        assertThat(Kpi.nearestFreeUnits(s, WEST, 1)).extracting(Kpi.NearbyUnit::id).containsExactly("U-1");
+
+        s = with(s, new Event.IncidentDispatched("I", "U-3"), new Event.UnitSos("U-1", true));
+        assertThat(Kpi.unitCounts(s)).isEqualTo(new Kpi.UnitCounts(1, 1, 2, 1));
+        assertThat(Kpi.nearestFreeUnits(s, WEST, 5)).isEmpty();
+        assertThat(Kpi.nearestFreeUnits(s, null, 5)).isEmpty();
+    }
+
+    @Test
+    void pendingAlertsComeNewestFirst() {
+        Situation s = with(district(),
+                new Event.AiAlertRaised("A1", "CAM-1", "暴露垃圾", "890", 0.8, null),
+                new Event.AiAlertRaised("A2", "CAM-1", "人群密度", "856", 0.9, null),
+                new Event.AiAlertRaised("A3", "CAM-1", "道路积水", null, 0.7, null),
+                new Event.AiAlertReviewed("A3", AiAlert.Review.REJECTED, null, null));
+        assertThat(Kpi.pendingAlerts(s)).extracting(AiAlert::id).containsExactly("A2", "A1");
+    }
 }

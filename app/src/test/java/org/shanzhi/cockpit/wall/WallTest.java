@@ -151,7 +151,7 @@ class WallTest {
         pulses();
         NotificationPane pane = (NotificationPane) all(".notification-pane").get(0);
         assertThat(pane.isShowing()).isTrue();
-        assertThat(pane.getText()).contains("特别重大").contains("燃气泄漏");
+        assertThat(pane.getText()).contains("特急").contains("燃气泄漏");
         fx(() -> {
             pane.lookupAll(".button").stream().filter(n -> n instanceof Button b && b.getText().equals("确认"))
                     .findFirst().map(Button.class::cast).orElseThrow().fire();
