@@ -94,13 +94,14 @@ final class MapPainter {
         if (layers.contains(MapLayer.COMPLAINT_HEAT)) {
             heat(g, p, situation);
         }
-        pois(g, p, base, marks);
         if (layers.contains(MapLayer.SENSORS)) {
             sensors(g, p, situation, marks);
         }
         if (layers.contains(MapLayer.CAMERAS) || layers.contains(MapLayer.AI_POINTS)) {
             cameras(g, p, situation, layers.contains(MapLayer.CAMERAS), layers.contains(MapLayer.AI_POINTS), marks);
         }
+        // landmarks above the camera clusters, under the units and cases
+        pois(g, p, base, marks);
         if (layers.contains(MapLayer.UNITS)) {
             units(g, p, situation, marks);
         }
@@ -458,11 +459,18 @@ final class MapPainter {
                 g.setLineWidth(3);
                 g.strokeOval(x - r - 5, y - r - 5, 2 * r + 10, 2 * r + 10);
             }
-            g.setFill(c);
-            g.fillOval(x - r, y - r, 2 * r, 2 * r);
-            g.setStroke(TEXT);
-            g.setLineWidth(1.5);
-            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            if (group == UnitGroup.OFF) {
+                // a hollow ring: off duty is background, and must not read as an offline camera
+                g.setStroke(c);
+                g.setLineWidth(2);
+                g.strokeOval(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
+            } else {
+                g.setFill(c);
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                g.setStroke(TEXT);
+                g.setLineWidth(1.5);
+                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            }
             marks.add(new MapMark(MapMark.Kind.UNIT, u.id(), x, y, r + 2, u));
         }
     }
@@ -736,7 +744,9 @@ final class MapPainter {
             legendRow(rows, texts, at, I18n.t("map.legend.units"), (x, y) -> {
                 dot(g, x - 11, y, 5, MapStyle.unit(UnitGroup.FREE));
                 dot(g, x, y, 5, MapStyle.unit(UnitGroup.BUSY));
-                dot(g, x + 11, y, 5, MapStyle.unit(UnitGroup.OFF));
+                g.setStroke(MapStyle.unit(UnitGroup.OFF));
+                g.setLineWidth(2);
+                g.strokeOval(x + 7, y - 4, 8, 8);
             });
         }
         if (layers.contains(MapLayer.INCIDENTS)) {

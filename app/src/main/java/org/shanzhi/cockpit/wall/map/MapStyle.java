@@ -39,7 +39,8 @@ final class MapStyle {
 
     /** Open cases per 1,000 residents where the choropleth classes begin [E]. */
     static final double[] CHOROPLETH_BREAKS = {0.1, 0.2, 0.3, 0.5};
-    private static final double[] CHOROPLETH_MIX = {0, 0.14, 0.26, 0.38, 0.52};
+    // a tint, not a fill: the symbols on top must keep their contrast
+    private static final double[] CHOROPLETH_MIX = {0, 0.07, 0.13, 0.20, 0.28};
 
     static final String FAMILY = family();
     static final Font LABEL = Font.font(FAMILY, 15);
