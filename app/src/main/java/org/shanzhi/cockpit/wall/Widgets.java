@@ -6,6 +6,7 @@ import org.shanzhi.cockpit.wall.cockpit.SafetyPanel;
 import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
 import org.shanzhi.cockpit.wall.dispatch.IncidentsWidget;
 import org.shanzhi.cockpit.wall.layout.Placement;
+import org.shanzhi.cockpit.wall.map.MapWidget;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /** The one place that turns a layout's widget type into a widget. */
@@ -23,7 +24,7 @@ final class Widgets {
             case STATUS -> new StatusWidget(context);
             case VIDEO -> new VideoWidget(p);
             case INCIDENTS -> new IncidentsWidget(p);
-            case MAP -> new StatusWidget(context);
+            case MAP -> new MapWidget(p);
         };
     }
 }

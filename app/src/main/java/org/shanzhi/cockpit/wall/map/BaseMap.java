@@ -1,0 +1,39 @@
+package org.shanzhi.cockpit.wall.map;
+
+import java.util.List;
+
+/**
+ * The vector base under the situation layers: roads and points of interest, already projected onto
+ * the world plane of {@link MapProjection} so that a frame only scales and shifts them.
+ */
+public record BaseMap(List<Road> roads, List<Poi> pois) {
+
+    public static final BaseMap EMPTY = new BaseMap(List.of(), List.of());
+
+    public BaseMap {
+        roads = List.copyOf(roads);
+        pois = List.copyOf(pois);
+    }
+
+    /** A road as a polyline; {@code kind} is expressway, arterial, street or lane. */
+    public record Road(String name, String kind, double[] xs, double[] ys) {
+
+        /** Main roads get a wider line and their name drawn along them. */
+        public boolean main() {
+            return "expressway".equals(kind) || "arterial".equals(kind);
+        }
+
+        public int rank() {
+            return switch (kind == null ? "" : kind) {
+                case "expressway" -> 3;
+                case "arterial" -> 2;
+                case "street" -> 1;
+                default -> 0;
+            };
+        }
+    }
+
+    /** A point of interest; {@code kind} as in pois.geojson (metro_station, street_office, school …). */
+    public record Poi(String id, String name, String kind, double x, double y) {
+    }
+}

@@ -1,0 +1,393 @@
+package org.shanzhi.cockpit.wall.map;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.shanzhi.cockpit.domain.Bounds;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.layout.Placement;
+import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+
+/**
+ * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points
+ * of interest) under the situation's layers, as the layout's {@code layers}, {@code centre} and
+ * {@code zoom} options say. Drag to pan, wheel or +/- to zoom, Home to fit the district again; hover
+ * names the nearest thing, a click opens its details (a click on a camera cluster zooms in).
+ * Everything runs on the FX thread; the frame is drawn in the pulse after a change, never more than once.
+ */
+public final class MapWidget implements Widget {
+
+    /** The district box of DOMAIN.md §6, until the situation brings its own. */
+    static final Bounds HEYI = new Bounds(116.372, 39.803, 116.419, 39.831);
+    static final double FIT_MARGIN = 24;
+    static final double HIT_SLOP = 5;
+    static final double KEY_ZOOM = 0.5;
+    static final double WHEEL_ZOOM_PER_NOTCH = 0.5;
+
+    private final MapPane root = new MapPane();
+    private final Canvas canvas = new Canvas();
+    private final Label tooltip = new Label();
+    private final VBox details = new VBox();
+    private final Set<MapLayer> layers;
+    private final Double layoutZoom;
+    private final double[] layoutCentre;
+    private final MapPainter painter = new MapPainter();
+    private final AnimationTimer pump = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            if (dirty) {
+                drawNow();
+            }
+        }
+    };
+
+    private BaseMap base = BaseMap.EMPTY;
+    private Situation situation;
+    private MapProjection view;
+    private Bounds fittedTo;
+    private boolean userMoved;
+    private boolean dirty;
+    private List<MapMark> marks = List.of();
+    private MapMark selected;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private long frames;
+    private long lastFrameNanos;
+
+    public MapWidget(Placement placement) {
+        this(placement, BaseMapLoader.shared());
+    }
+
+    MapWidget(Placement placement, CompletableFuture<BaseMap> baseMap) {
+        JsonNode options = placement.options();
+        layers = MapLayer.fromOptions(options);
+        JsonNode zoom = options.get("zoom");
+        layoutZoom = zoom != null && zoom.isNumber() ? zoom.asDouble() : null;
+        JsonNode centre = options.get("centre");
+        layoutCentre = centre != null && centre.path("lat").isNumber() && centre.path("lon").isNumber()
+                ? new double[] {centre.get("lon").asDouble(), centre.get("lat").asDouble()} : null;
+
+        root.getStyleClass().add("map");
+        root.setMinSize(0, 0);
+        root.setFocusTraversable(true);
+        canvas.setManaged(false);
+        tooltip.getStyleClass().add("map-tooltip");
+        tooltip.setManaged(false);
+        tooltip.setVisible(false);
+        tooltip.setMouseTransparent(true);
+        details.getStyleClass().add("map-details");
+        details.setManaged(false);
+        details.setVisible(false);
+        root.getChildren().addAll(canvas, details, tooltip);
+        wire();
+
+        if (baseMap.isDone()) {
+            base = baseMap.getNow(BaseMap.EMPTY);
+        } else {
+            // once, when the loader's thread is done
+            baseMap.thenAccept(b -> Platform.runLater(() -> {
+                base = b;
+                invalidate();
+            }));
+        }
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void show(Situation s) {
+        if (s == null || s == situation) {
+            return;
+        }
+        situation = s;
+        if (view != null && !userMoved && s.district() != null && !s.district().bounds().equals(fittedTo)) {
+            view = initialView(view.width(), view.height());
+        }
+        invalidate();
+    }
+
+    // --- the view ------------------------------------------------------------------------------------
+
+    private MapProjection initialView(double w, double h) {
+        Bounds b = situation != null && situation.district() != null ? situation.district().bounds() : HEYI;
+        fittedTo = b;
+        MapProjection fit = MapProjection.fitting(b, w, h, FIT_MARGIN);
+        if (layoutCentre == null && layoutZoom == null) {
+            return fit;
+        }
+        double lon = layoutCentre != null ? layoutCentre[0] : fit.centreLon();
+        double lat = layoutCentre != null ? layoutCentre[1] : fit.centreLat();
+        return MapProjection.centredOn(lon, lat, layoutZoom != null ? layoutZoom : fit.zoom(), w, h);
+    }
+
+    private void resized(double w, double h) {
+        if (view == null || !userMoved) {
+            view = initialView(w, h);
+        } else {
+            view = view.sized(w, h);
+        }
+        invalidate();
+    }
+
+    /** Asks for a frame in the next pulse; several changes in one pulse give one frame. */
+    private void invalidate() {
+        if (!dirty) {
+            dirty = true;
+            pump.start();
+        }
+    }
+
+    /** A view the operator chose: from now on resizing keeps it rather than fitting the district. */
+    void moveTo(MapProjection next) {
+        view = next;
+        userMoved = true;
+        tooltip.setVisible(false);
+        invalidate();
+    }
+
+    /** Back to the district (or the layout's view), as on start. */
+    void fit() {
+        userMoved = false;
+        if (view != null) {
+            view = initialView(view.width(), view.height());
+            invalidate();
+        }
+    }
+
+    /** Draws the frame now (the pump does this once per pulse after a change). */
+    void drawNow() {
+        if (view == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected);
+        lastFrameNanos = System.nanoTime() - t0;
+        frames++;
+        dirty = false;
+        if (selected != null) {
+            for (MapMark m : marks) {
+                if (m.id().equals(selected.id())) {
+                    selected = m;
+                    showDetails(m);
+                    break;
+                }
+            }
+        }
+    }
+
+    // --- pointer and keys ---------------------------------------------------------------------------
+
+    private void wire() {
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            root.requestFocus();
+            lastX = e.getX();
+            lastY = e.getY();
+            dragged = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (view == null) {
+                return;
+            }
+            double dx = e.getX() - lastX;
+            double dy = e.getY() - lastY;
+            if (dragged || Math.hypot(dx, dy) > 3) {
+                dragged = true;
+                lastX = e.getX();
+                lastY = e.getY();
+                moveTo(view.panned(dx, dy));
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (!dragged) {
+                click(e.getX(), e.getY());
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tooltip.setVisible(false));
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (view != null && e.getDeltaY() != 0) {
+                double notches = e.getDeltaY() / 40.0;
+                moveTo(view.zoomedAt(e.getX(), e.getY(), view.zoom() + notches * WHEEL_ZOOM_PER_NOTCH));
+            }
+            e.consume();
+        });
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (view == null) {
+                return;
+            }
+            double cx = view.width() / 2;
+            double cy = view.height() / 2;
+            switch (e.getCode()) {
+                case PLUS, EQUALS, ADD -> moveTo(view.zoomedAt(cx, cy, view.zoom() + KEY_ZOOM));
+                case MINUS, SUBTRACT -> moveTo(view.zoomedAt(cx, cy, view.zoom() - KEY_ZOOM));
+                case LEFT -> moveTo(view.panned(120, 0));
+                case RIGHT -> moveTo(view.panned(-120, 0));
+                case UP -> moveTo(view.panned(0, 120));
+                case DOWN -> moveTo(view.panned(0, -120));
+                case HOME, DIGIT0 -> fit();
+                case ESCAPE -> select(null);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    /** The mark nearest to the point within {@link #HIT_SLOP} pixels of its edge; the one drawn on top wins ties. */
+    MapMark hit(double x, double y) {
+        MapMark best = null;
+        double bestGap = HIT_SLOP;
+        for (int i = marks.size() - 1; i >= 0; i--) {
+            MapMark m = marks.get(i);
+            double gap = Math.max(0, m.gap(x, y));
+            if (gap < bestGap || best == null && gap <= HIT_SLOP) {
+                best = m;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+
+    void hover(double x, double y) {
+        MapMark m = hit(x, y);
+        if (m == null) {
+            tooltip.setVisible(false);
+            return;
+        }
+        tooltip.setText(MapDescriptions.tooltip(m, situation));
+        tooltip.applyCss();
+        tooltip.autosize();
+        double tx = Math.min(x + 14, root.getWidth() - tooltip.getWidth() - 4);
+        double ty = y + 16 + tooltip.getHeight() > root.getHeight() ? y - 10 - tooltip.getHeight() : y + 16;
+        tooltip.relocate(Math.max(4, tx), Math.max(4, ty));
+        tooltip.setVisible(true);
+    }
+
+    void click(double x, double y) {
+        MapMark m = hit(x, y);
+        if (m != null && m.subject() instanceof Cluster c) {
+            select(null);
+            moveTo(view.centredAt(c.x(), c.y(), Math.min(view.zoom() + 2, MapProjection.MAX_ZOOM)));
+            return;
+        }
+        select(m);
+    }
+
+    private void select(MapMark m) {
+        selected = m;
+        if (m == null) {
+            details.setVisible(false);
+        } else {
+            showDetails(m);
+        }
+        invalidate();
+    }
+
+    private void showDetails(MapMark m) {
+        MapDescriptions.Details d = MapDescriptions.details(m, situation);
+        Label title = new Label(d.title());
+        title.getStyleClass().add("map-details-title");
+        details.getChildren().setAll(title);
+        for (MapDescriptions.Row r : d.rows()) {
+            Label row = new Label(r.text());
+            row.getStyleClass().add("map-details-row");
+            Theme.setState(row, r.state());
+            details.getChildren().add(row);
+        }
+        details.setVisible(true);
+        root.requestLayout();
+    }
+
+    // --- for tests and the frame counter --------------------------------------------------------------
+
+    MapProjection view() {
+        return view;
+    }
+
+    List<MapMark> marks() {
+        return marks;
+    }
+
+    Set<MapLayer> layers() {
+        return layers;
+    }
+
+    MapMark selected() {
+        return selected;
+    }
+
+    VBox details() {
+        return details;
+    }
+
+    Label tooltip() {
+        return tooltip;
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+
+    MapPainter painter() {
+        return painter;
+    }
+
+    long frames() {
+        return frames;
+    }
+
+    long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    /** Sizes the canvas with its cell; the overlays stay in their corners. */
+    private final class MapPane extends Pane {
+        @Override
+        protected void layoutChildren() {
+            double w = Math.floor(getWidth());
+            double h = Math.floor(getHeight());
+            if (w >= 1 && h >= 1 && (canvas.getWidth() != w || canvas.getHeight() != h)) {
+                canvas.setWidth(w);
+                canvas.setHeight(h);
+                resized(w, h);
+            }
+            if (details.isVisible()) {
+                details.applyCss();
+                details.autosize();
+                details.relocate(16, 16);
+            }
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 960;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 540;
+        }
+    }
+}

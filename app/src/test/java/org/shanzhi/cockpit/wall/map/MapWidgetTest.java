@@ -1,0 +1,359 @@
+package org.shanzhi.cockpit.wall.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.District;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.hub.sim.HeyiScenario;
+import org.shanzhi.cockpit.hub.sim.Simulator;
+import org.shanzhi.cockpit.hub.sim.TimedEvent;
+import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.layout.Placement;
+import org.shanzhi.cockpit.wall.layout.WidgetType;
+import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+
+/** The map on the headless stage: clusters, hit-testing, layer toggles, and a storm evening to look at. */
+class MapWidgetTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant EIGHT_PM = OffsetDateTime.of(2026, 5, 30, 20, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant();
+    static final BaseMap BASE = BaseMapLoader.loadDefault();
+
+    // three cameras on one corner (one offline), two on another (one AI), one alone far away
+    static final GeoPoint CORNER = new GeoPoint(116.3850, 39.8200);
+    static final GeoPoint GATE = new GeoPoint(116.3950, 39.8100);
+    static final GeoPoint ALONE = new GeoPoint(116.4120, 39.8270);
+
+    @BeforeAll
+    static void stage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    static Situation cameras() {
+        List<Event> e = new ArrayList<>();
+        e.add(new Event.DistrictDefined(new District("110106016", "和义街道", 48000, 6.78, Fixtures.BOUNDS)));
+        e.add(cam("CAM-A", "西里一区北门", near(CORNER, 0), false, true));
+        e.add(cam("CAM-B", "西里一区北门东", near(CORNER, 1), false, true));
+        e.add(cam("CAM-C", "西里一区北门西", near(CORNER, 2), false, false));
+        e.add(cam("CAM-D", "南苑北里南门", near(GATE, 0), true, true));
+        e.add(cam("CAM-E", "南苑北里南门东", near(GATE, 1), false, true));
+        e.add(cam("CAM-F", "久敬庄路口", ALONE, false, true));
+        return Fixtures.fold(Situation.empty(), e);
+    }
+
+    static GeoPoint near(GeoPoint p, int k) {
+        return new GeoPoint(p.lon() + k * 0.00002, p.lat() + k * 0.00001);
+    }
+
+    static Event cam(String id, String name, GeoPoint at, boolean ai, boolean online) {
+        return new Event.CameraRegistered(new Camera(id, name, at, null, ai, online, "/video/" + id + ".mjpg"));
+    }
+
+    static Placement placement(String options) throws Exception {
+        JsonNode node = JSON.readTree(options);
+        return new Placement(WidgetType.MAP, 1, 1, 1, 1, node);
+    }
+
+    static MapWidget mount(String options, double w, double h, Situation s) throws Exception {
+        MapWidget map = fx(() -> new MapWidget(placement(options), CompletableFuture.completedFuture(BASE)));
+        FxToolkit.setupStage(stage -> {
+            Scene scene = new Scene((javafx.scene.Parent) map.node(), w, h);
+            scene.getStylesheets().add(Theme.stylesheet());
+            stage.setScene(scene);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+        });
+        show(map, s);
+        return map;
+    }
+
+    static void show(MapWidget map, Situation s) throws Exception {
+        fx(() -> {
+            map.show(s);
+            map.node().applyCss();
+            ((javafx.scene.Parent) map.node()).layout();
+            map.drawNow();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    static List<MapMark> marks(MapWidget map, MapMark.Kind kind) {
+        return map.marks().stream().filter(m -> m.kind() == kind).toList();
+    }
+
+    @Test
+    void camerasClusterWithTheirCountAndWorstState() throws Exception {
+        MapWidget map = mount("{\"centre\": {\"lat\": 39.817, \"lon\": 116.3955}, \"zoom\": 14}", 960, 600, cameras());
+        assertThat(map.view().zoom()).isEqualTo(14);
+        List<Cluster> clusters = marks(map, MapMark.Kind.CLUSTER).stream().map(m -> (Cluster) m.subject()).toList();
+        Map<Integer, CameraClusters.State> byCount = clusters.stream()
+                .collect(Collectors.toMap(Cluster::count, Cluster::worst));
+        assertThat(byCount).containsExactlyInAnyOrderEntriesOf(Map.of(
+                3, CameraClusters.State.OFFLINE,
+                2, CameraClusters.State.AI));
+        assertThat(marks(map, MapMark.Kind.CAMERA)).extracting(MapMark::id).containsExactly("CAM-F");
+        // the colours drawn are the theme's
+        assertThat(MapStyle.camera(CameraClusters.State.OFFLINE)).isEqualTo(Theme.color(Theme.STALE));
+
+        // a new situation with the same cameras keeps the clusters
+        show(map, cameras());
+        assertThat(marks(map, MapMark.Kind.CLUSTER)).hasSize(2);
+    }
+
+    @Test
+    void clustersAreCachedPerZoomStepAndCountEveryCamera() {
+        Situation s = cameras();
+        CameraClusters c = new CameraClusters();
+        List<Cluster> a = c.at(s.cameras(), true, true, 14.1);
+        assertThat(c.at(s.cameras(), true, true, 14.4)).isSameAs(a);
+        assertThat(a.stream().mapToInt(Cluster::count).sum()).isEqualTo(6);
+        assertThat(a).hasSize(3);
+        // a step further in, the cells are four times smaller: new clusters, still every camera
+        List<Cluster> b = c.at(s.cameras(), true, true, 16.6);
+        assertThat(b).isNotSameAs(a);
+        assertThat(b.stream().mapToInt(Cluster::count).sum()).isEqualTo(6);
+        // only the AI points
+        assertThat(c.at(s.cameras(), false, true, 14).stream().mapToInt(Cluster::count).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void clickingACameraShowsItsDetailsAndClickingAClusterZoomsIn() throws Exception {
+        MapWidget map = mount("{\"centre\": {\"lat\": 39.817, \"lon\": 116.3955}, \"zoom\": 14}", 960, 600, cameras());
+        FxRobot robot = new FxRobot();
+
+        MapMark alone = marks(map, MapMark.Kind.CAMERA).get(0);
+        robot.clickOn(screen(map, alone.x() + 2, alone.y() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(map.selected()).isNotNull();
+        assertThat(map.selected().id()).isEqualTo("CAM-F");
+        assertThat(map.details().isVisible()).isTrue();
+        assertThat(texts(map)).contains("久敬庄路口");
+
+        // hover names the nearest thing
+        fx(() -> {
+            map.hover(alone.x() + 4, alone.y());
+            return null;
+        });
+        assertThat(map.tooltip().isVisible()).isTrue();
+        assertThat(map.tooltip().getText()).startsWith("久敬庄路口");
+
+        MapMark cluster = marks(map, MapMark.Kind.CLUSTER).stream()
+                .filter(m -> ((Cluster) m.subject()).count() == 3).findFirst().orElseThrow();
+        robot.clickOn(screen(map, cluster.x(), cluster.y()));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            map.drawNow();
+            return null;
+        });
+        assertThat(map.view().zoom()).isEqualTo(16);
+        assertThat(map.selected()).isNull();
+        // the cluster is now the middle of the view
+        assertThat(cluster.subject()).isInstanceOf(Cluster.class);
+        Cluster c = (Cluster) cluster.subject();
+        assertThat(map.view().screenX(c.x())).isCloseTo(480, org.assertj.core.api.Assertions.within(0.01));
+
+        // once more: at 18 the cameras stand alone and CAM-C can be picked
+        robot.clickOn(screen(map, 480, 300));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            map.drawNow();
+            return null;
+        });
+        assertThat(map.view().zoom()).isEqualTo(18);
+        MapMark offline = marks(map, MapMark.Kind.CAMERA).stream().filter(m -> m.id().equals("CAM-C")).findFirst()
+                .orElseThrow();
+        fx(() -> {
+            map.click(offline.x(), offline.y());
+            return null;
+        });
+        assertThat(texts(map)).contains("西里一区北门西", "状态 离线");
+    }
+
+    @Test
+    void layersFollowTheLayoutOptions() throws Exception {
+        Situation storm = StormDay.situation();
+        MapWidget without = mount("{\"layers\": [\"communities\", \"units\", \"incidents\"]}", 1280, 720, storm);
+        assertThat(marks(without, MapMark.Kind.CAMERA)).isEmpty();
+        assertThat(marks(without, MapMark.Kind.CLUSTER)).isEmpty();
+        assertThat(marks(without, MapMark.Kind.SENSOR)).isEmpty();
+        assertThat(marks(without, MapMark.Kind.UNIT)).isNotEmpty();
+        assertThat(marks(without, MapMark.Kind.INCIDENT)).isNotEmpty();
+
+        MapWidget aiOnly = mount("{\"layers\": [\"aiPoints\"]}", 1280, 720, storm);
+        Set<Boolean> ai = new HashSet<>();
+        int cameras = 0;
+        for (MapMark m : aiOnly.marks()) {
+            if (m.subject() instanceof Camera c) {
+                ai.add(c.ai());
+                cameras++;
+            } else if (m.subject() instanceof Cluster c) {
+                ai.add(c.ai() == c.count());
+                cameras += c.count();
+            }
+        }
+        assertThat(ai).containsExactly(true);
+        assertThat(cameras).isEqualTo((int) storm.cameras().values().stream().filter(Camera::ai).count());
+        assertThat(marks(aiOnly, MapMark.Kind.UNIT)).isEmpty();
+
+        MapWidget all = mount("{}", 1280, 720, storm);
+        int drawn = 0;
+        for (MapMark m : all.marks()) {
+            drawn += m.subject() instanceof Cluster c ? c.count() : m.kind() == MapMark.Kind.CAMERA ? 1 : 0;
+        }
+        assertThat(drawn).isEqualTo(storm.cameras().size());
+    }
+
+    @Test
+    void aStormEveningAt1920x1000() throws Exception {
+        Situation storm = StormDay.situation();
+        assertThat(storm.time()).isEqualTo(EIGHT_PM);
+        MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
+                + "\"units\", \"incidents\", \"complaintHeat\"]}", 1920, 1000, storm);
+        BufferedImage img = png(map, Path.of("target", "map", "map.png"));
+        assertThat(img.getWidth()).isEqualTo(1920);
+        assertThat(img.getHeight()).isEqualTo(1000);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 7) {
+            for (int x = 0; x < img.getWidth(); x += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
+        System.out.printf("storm evening: %s; %d marks; open per 1000 %s%n", map.view(), map.marks().size(),
+                map.painter().openPerThousand());
+
+        // a closer look, as an operator would zoom into the east
+        fx(() -> {
+            map.click(-1, -1);
+            return null;
+        });
+        MapWidget close = mount("{\"centre\": {\"lat\": 39.8150, \"lon\": 116.4040}, \"zoom\": 17}", 1920, 1000, storm);
+        png(close, Path.of("target", "map", "map-z17.png"));
+    }
+
+    @Test
+    void drawingAStormEveningIsCheap() throws Exception {
+        Situation storm = StormDay.situation();
+        MapWidget map = mount("{}", 1920, 1080, storm);
+        for (double zoom : new double[] {map.view().zoom(), 17.5}) {
+            fx(() -> {
+                map.moveTo(map.view().zoomedAt(960, 540, zoom));
+                return null;
+            });
+            double ms = fx(() -> {
+                int runs = 40;
+                long total = 0;
+                for (int i = 0; i < runs + 5; i++) {
+                    map.drawNow();
+                    if (i >= 5) {
+                        total += map.lastFrameNanos();
+                    }
+                }
+                return total / 1e6 / runs;
+            });
+            // the software rasteriser of the headless tests replays a frame's canvas commands in a snapshot;
+            // a snapshot with no new commands gives the snapshot's own cost
+            double withRaster = 0;
+            double bare = 0;
+            int samples = 8;
+            for (int i = -4; i < samples; i++) { // four to warm up the rasteriser
+                fx(() -> {
+                    map.drawNow();
+                    return null;
+                });
+                long t0 = System.nanoTime();
+                fx(() -> map.node().snapshot(null, null));
+                double a = (System.nanoTime() - t0) / 1e6 / samples;
+                t0 = System.nanoTime();
+                fx(() -> map.node().snapshot(null, null));
+                double b = (System.nanoTime() - t0) / 1e6 / samples;
+                if (i >= 0) {
+                    withRaster += a;
+                    bare += b;
+                }
+            }
+            System.out.printf("map frame at 1920x1080, zoom %.1f, %d marks: draw calls %.2f ms; "
+                    + "snapshot with the frame's raster %.1f ms, without %.1f ms (prism sw)%n",
+                    map.view().zoom(), map.marks().size(), ms, withRaster, bare);
+        }
+    }
+
+    static Point2D screen(MapWidget map, double x, double y) throws Exception {
+        return fx(() -> map.canvas().localToScreen(x, y));
+    }
+
+    static List<String> texts(MapWidget map) throws Exception {
+        return fx(() -> map.details().getChildren().stream().map(n -> ((Label) n).getText()).toList());
+    }
+
+    static BufferedImage png(MapWidget map, Path file) throws Exception {
+        WritableImage fxImage = fx(() -> map.node().snapshot(null, null));
+        BufferedImage img = SwingFXUtils.fromFXImage(fxImage, null);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+        return img;
+    }
+
+    /** The simulated 5月30日 storm day folded to 20:00 Beijing, once per test run. */
+    static final class StormDay {
+        private static Situation storm;
+
+        static synchronized Situation situation() {
+            if (storm == null) {
+                HeyiScenario heyi = HeyiScenario.loadDefault();
+                Situation s = Situation.empty();
+                for (Event e : heyi.inventory()) {
+                    s = s.apply(new Recorded(s.seq() + 1, Simulator.DEFAULT_START, e));
+                }
+                for (TimedEvent t : new Simulator(heyi, 7).advance(s, EIGHT_PM)) {
+                    s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
+                }
+                storm = s;
+            }
+            return storm;
+        }
+    }
+
+}
