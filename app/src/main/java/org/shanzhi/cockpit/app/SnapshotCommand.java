@@ -71,17 +71,22 @@ final class SnapshotCommand implements Callable<Integer> {
         System.setProperty("prism.order", "sw");
         System.setProperty("java.awt.headless", "true");
         I18n.setLocale(Locale.forLanguageTag(locale));
-        CompletableFuture<BufferedImage> image = new CompletableFuture<>();
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
                 WallContext context = new WallContext(SituationSource.fixed(situation)::status, "snapshot");
-                WritableImage fx = WallPicture.render(wall, situation, context);
-                image.complete(SwingFXUtils.fromFXImage(fx, null));
+                WallPicture.render(wall, situation, context).whenComplete((fx, e) -> {
+                    if (e != null) {
+                        image.completeExceptionally(e);
+                    } else {
+                        image.complete(fx);
+                    }
+                });
             } catch (RuntimeException e) {
                 image.completeExceptionally(e);
             }
         });
-        BufferedImage png = image.get();
+        BufferedImage png = SwingFXUtils.fromFXImage(image.get(), null);
         Platform.exit();
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

@@ -1,5 +1,9 @@
 package org.shanzhi.cockpit.wall;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 
@@ -11,24 +15,50 @@ import org.shanzhi.cockpit.wall.layout.WallLayout;
 /** A whole layout rendered at its full resolution, with no window: for docs, checks and reports. */
 public final class WallPicture {
 
+    /** Pulses to let widgets that draw on a later pulse (the map, its base loaded in the background) settle. */
+    private static final int SETTLE_PULSES = 90;
+
     private WallPicture() {
     }
 
-    /** Renders every screen of the layout at its wall position and design size. Call on the FX thread. */
-    public static WritableImage render(WallLayout layout, Situation situation, WallContext context) {
+    /**
+     * Renders every screen of the layout at its wall position and design size, after letting the
+     * widgets settle for a second and a half of pulses. Call on the FX thread.
+     */
+    public static CompletableFuture<WritableImage> render(WallLayout layout, Situation situation,
+                                                         WallContext context) {
         // one tiny monitor: the planner puts every screen into one window and tells its full content size
-        ScreenPlan.Stage plan = ScreenPlan.of(layout, java.util.List.of(Monitor.at(0, 0, 1, 1))).stages().get(0);
+        ScreenPlan.Stage plan = ScreenPlan.of(layout, List.of(Monitor.at(0, 0, 1, 1))).stages().get(0);
         StageView view = new StageView(plan, context);
         Scene scene = new Scene(view.node(), plan.contentWidth(), plan.contentHeight());
         scene.getStylesheets().add(Theme.stylesheet());
-        view.node().applyCss();
-        view.node().layout();
-        for (ScreenView s : view.screens()) {
-            s.show(situation);
-            s.refresh(situation.time());
-        }
-        view.node().applyCss();
-        view.node().layout();
-        return scene.snapshot(null);
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // a scene with no window is laid out only when asked: do it each pulse, as a window would
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                if (++pulses == 2) {
+                    // shown once laid out, as on a wall: widgets fit their figures to the size they have
+                    for (ScreenView s : view.screens()) {
+                        s.show(situation);
+                        s.refresh(situation.time());
+                    }
+                }
+                if (pulses < SETTLE_PULSES) {
+                    return;
+                }
+                stop();
+                try {
+                    image.complete(scene.snapshot(null));
+                } catch (RuntimeException e) {
+                    image.completeExceptionally(e);
+                }
+            }
+        }.start();
+        return image;
     }
 }

@@ -178,6 +178,7 @@ public final class MapWidget implements Widget {
     /** Draws the frame now (the pump does this once per pulse after a change). */
     void drawNow() {
         if (view == null) {
+            dirty = false; // nothing to draw on yet; the first size will ask again
             return;
         }
         long t0 = System.nanoTime();
