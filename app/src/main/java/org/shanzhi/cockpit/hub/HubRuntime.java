@@ -46,6 +46,8 @@ public final class HubRuntime implements AutoCloseable {
     private final HubServer server;
     private final Config config;
     private final List<AutoCloseable> producers = new ArrayList<>();
+    private Thread shutdownHook;
+    private boolean closed;
 
     private HubRuntime(Config config, Hub hub, Tokens tokens, HubServer server) {
         this.config = config;
@@ -68,7 +70,11 @@ public final class HubRuntime implements AutoCloseable {
         HubServer server = new HubServer(hub, tokens).start(config.host(), config.port());
         LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
                 + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
-        return new HubRuntime(config, hub, tokens, server);
+        HubRuntime runtime = new HubRuntime(config, hub, tokens, server);
+        Thread hook = new Thread(runtime::close, "hub-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        runtime.shutdownHook = hook;
+        return runtime;
     }
 
     public Hub hub() {
@@ -93,7 +99,18 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to: closing here as well is harmless
+            }
+        }
         for (AutoCloseable p : producers) {
             try {
                 p.close();

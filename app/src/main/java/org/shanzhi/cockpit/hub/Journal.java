@@ -62,9 +62,12 @@ public final class Journal implements AutoCloseable {
      * at once, so an event acknowledged to a client survives a crash of the process. The "async"
      * file system is immune to Thread.interrupt(), which would otherwise close H2's file channel
      * under a writer (a stopping server interrupts its threads) and corrupt the store.
+     * DB_CLOSE_ON_EXIT=FALSE: on Ctrl+C or SIGTERM the hub's own shutdown hook stops the scenario
+     * and the server first, then closes the journal (H2's hook would close it under them).
      */
     public static String h2Url(java.nio.file.Path dataDir) {
-        return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0";
+        // the hub closes the journal itself on shutdown, after its writers have stopped
+        return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private Connection connect() throws SQLException {

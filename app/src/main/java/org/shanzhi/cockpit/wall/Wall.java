@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.wall;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class Wall {
     private Alarms alarms;
     private WallLayout layout;
     private long shownVersion = -1;
+    private boolean shownAny;
     private long lastRefresh;
     private LayoutWatcher watcher;
 
@@ -128,6 +130,11 @@ public final class Wall {
                     view.screens().forEach(sv -> sv.show(s));
                 }
                 alarms.check(s);
+                if (!shownAny) {
+                    shownAny = true;
+                    LOG.info("first situation shown: seq {}, {} ms after the process started", s.seq(),
+                            System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+                }
             }
             shownVersion = v;
         }

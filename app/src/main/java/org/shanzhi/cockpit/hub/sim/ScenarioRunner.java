@@ -61,9 +61,19 @@ public final class ScenarioRunner implements AutoCloseable {
         return runner;
     }
 
+    /** Simulated time one step covers at most: a hub that opens late in the day catches up in slices. */
+    private static final java.time.Duration SLICE = java.time.Duration.ofMinutes(30);
+    private Instant reached;
+
     private void step() {
         try {
-            List<TimedEvent> events = simulator.advance(hub.situation(), hub.clock().now());
+            if (reached == null) {
+                reached = hub.situation().time();
+            }
+            Instant now = hub.clock().now();
+            Instant to = now.isAfter(reached.plus(SLICE)) ? reached.plus(SLICE) : now;
+            reached = to;
+            List<TimedEvent> events = simulator.advance(hub.situation(), to);
             if (events.isEmpty()) {
                 return;
             }
