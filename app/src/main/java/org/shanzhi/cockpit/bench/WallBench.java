@@ -59,7 +59,8 @@ import org.shanzhi.cockpit.wall.layout.WallLayout;
  * as fast as the hub takes it, the wall following; then heap used after full GCs, whole process.</li>
  * <li>{@code wall.first_frame_ms}: a child JVM ({@link WallFirstFrame}) doing what the default
  * command does on a first start, headless; from starting the process to the end of the first
- * pulse that showed the hub's situation with the morning lived (median of 3).</li>
+ * pulse that showed a situation from the hub; {@code wall.first_frame_lived_ms} to the first that
+ * showed the morning up to the 13:00 opening (medians of 3).</li>
  * </ul>
  */
 final class WallBench {
@@ -370,9 +371,9 @@ final class WallBench {
         boolean followed = awaitShown(shown, hub.head(), 60_000);
         long followedMs = (System.nanoTime() - t0) / 1_000_000;
         Situation s = hub.situation();
-        Figures.note("wall day: {} more events to {} appended in {} ms, the wall showed the head {} after {} ms; "
+        Figures.note("wall day: {} more events to {} appended in {} ms, the wall {} the head after {} ms; "
                         + "head {}; mix of the rest {}; counts {}", accepted, s.time(), appendedMs,
-                followed ? "" : "NOT", followedMs, hub.head(), mix, s.counts());
+                followed ? "showed" : "had NOT shown", followedMs, hub.head(), mix, s.counts());
         Thread.sleep(1000); // a few pulses with nothing new
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
