@@ -14,18 +14,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: the hub's performance figures, one line each as {@code name: value unit} on
+ * {@code bench}: the hub's and the wall's performance figures, one line each as {@code name: value unit} on
  * stdout; notes and logs go to stderr. See docs/BENCHMARKS.md for the method and the targets.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the fold, the hub end to end, the snapshot, start-up and heap; prints name: value unit.")
+        description = "Measure the fold, the hub end to end, the snapshot, start-up and heap, and the wall; prints name: value unit.")
 public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start");
+    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start;"
+            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall;"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -73,6 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains("start")) {
             new StartBench(quick).run(figures);
+        }
+        if (groups.contains("wall")) {
+            new WallBench(quick).run(figures);
         }
         return 0;
     }
