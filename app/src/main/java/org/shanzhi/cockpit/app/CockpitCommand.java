@@ -1,7 +1,9 @@
 package org.shanzhi.cockpit.app;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,6 +13,7 @@ import org.shanzhi.cockpit.bench.BenchCommand;
 import org.shanzhi.cockpit.feed.HubFeed;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.Tokens;
 import org.shanzhi.cockpit.wall.WallApp;
 
 /**
@@ -45,21 +48,34 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("--hub needs --token");
             return 2;
         }
-        HubRuntime embedded = null;
+        CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;
-        if (remote == null) {
-            embedded = Scenario.start(hub);
-            url = embedded.baseUrl();
-            t = embedded.tokens().tokenOf(Role.VIEWER);
-            System.out.println("善治 Cockpit: embedded hub at " + url);
-            HubCommand.printAccess(embedded, hub);
+        if (remote == null && hub.port == 0) {
+            HubRuntime started = Scenario.start(hub);
+            embedded = CompletableFuture.completedFuture(started);
+            url = started.baseUrl();
+            t = started.tokens().tokenOf(Role.VIEWER);
+        } else if (remote == null) {
+            // the wall's windows open while the embedded hub starts; the feed connects when it listens
+            url = "http://" + hub.host + ":" + hub.port;
+            Path tokens = hub.tokens != null ? hub.tokens : hub.data.resolve("tokens.json");
+            t = Tokens.loadOrCreate(tokens).tokenOf(Role.VIEWER);
+            embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));
+            embedded.whenComplete((runtime, e) -> {
+                if (e != null) {
+                    System.err.println("the embedded hub did not start: " + e.getCause());
+                    System.exit(1);
+                }
+                System.out.println("善治 Cockpit: embedded hub at " + runtime.baseUrl());
+                HubCommand.printAccess(runtime, hub);
+            });
         }
         try (HubFeed feed = new HubFeed(url, t).start()) {
             WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale)));
         } finally {
             if (embedded != null) {
-                embedded.close();
+                embedded.join().close();
             }
         }
         return 0;

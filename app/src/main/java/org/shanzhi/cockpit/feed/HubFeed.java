@@ -149,10 +149,23 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             reconnects++;
         }
         status = new FeedStatus(state, state == s.state() ? s.since() : since, 0, 0, 0, 0, error);
-        long ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(attempt++, 6));
+        // until the first snapshot the wall has nothing to show: keep trying at least every second
+        long max = latest == null ? 1000 : MAX_BACKOFF_MS;
+        long ceiling = Math.min(max, MIN_BACKOFF_MS << Math.min(attempt++, 6));
         long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         LOG.debug("hub feed: {}; retrying in {} ms", error, delay);
         worker.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands work to the worker thread, unless the feed is closed (its worker is gone then). */
+    private void later(Runnable r) {
+        if (!closed) {
+            try {
+                worker.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile
+            }
+        }
     }
 
     private long seq() {
@@ -239,7 +252,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
                 // the hub's journal is behind us (a different or reset hub): start over from its snapshot
                 needSnapshot = true;
             }
-            worker.execute(() -> retry("stream closed: " + code + " " + reason));
+            later(() -> retry("stream closed: " + code + " " + reason));
         }
 
         @Override
@@ -247,7 +260,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             if (!current()) {
                 return;
             }
-            worker.execute(() -> retry("stream failed: " + (response != null ? "HTTP " + response.code() + " " : "")
+            later(() -> retry("stream failed: " + (response != null ? "HTTP " + response.code() + " " : "")
                     + t));
         }
 
@@ -257,7 +270,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             needSnapshot = true;
             generation++;
             ws.cancel();
-            worker.execute(() -> retry(why));
+            later(() -> retry(why));
         }
     }
 
