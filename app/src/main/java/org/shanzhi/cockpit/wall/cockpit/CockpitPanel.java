@@ -28,9 +28,8 @@ abstract class CockpitPanel implements Widget {
     private static final int COLUMNS = 4;
     private static final int ROWS = 2;
 
-    // the four panels of a wall share one computation per situation (FX thread only)
-    private static Situation lastSituation;
-    private static CockpitFigures lastFigures;
+    /** The situation this panel shows (its figures may have been computed by another panel). */
+    private Situation lastSituation;
 
     private final BorderPane root = new BorderPane();
     private final Label clock = new Label();
@@ -80,11 +79,49 @@ abstract class CockpitPanel implements Widget {
 
     @Override
     public final void show(Situation situation) {
-        if (situation != lastSituation) {
-            lastFigures = CockpitFigures.of(situation);
-            lastSituation = situation;
+        if (lastSituation != null && sameFigures(lastSituation, situation)) {
+            return;
         }
-        show(lastFigures);
+        lastSituation = situation;
+        show(figuresOf(situation));
+    }
+
+    // the four panels of a wall show the same situation in the same pulse: compute its figures once (FX thread)
+    private static Situation computedFor;
+    private static CockpitFigures computed;
+
+    private static CockpitFigures figuresOf(Situation s) {
+        if (s != computedFor) {
+            computed = CockpitFigures.of(s);
+            computedFor = s;
+        }
+        return computed;
+    }
+
+    /**
+     * Whether {@code b} would show the same figures as {@code a}: no cockpit figure depends on where
+     * units are (they move many times a second), sensor readings count only through the sensors in
+     * alarm, and times (ages, "today") are shown to the minute. The fold shares every map it does not
+     * change, so comparing maps by identity is exact and cheap.
+     */
+    static boolean sameFigures(Situation a, Situation b) {
+        return a == b || a.incidents() == b.incidents() && a.complaints() == b.complaints()
+                && a.disputes() == b.disputes() && a.petitions() == b.petitions() && a.whistles() == b.whistles()
+                && a.warnings() == b.warnings() && a.alerts() == b.alerts() && a.outages() == b.outages()
+                && a.intel() == b.intel() && a.keyPeriods() == b.keyPeriods() && a.cameras() == b.cameras()
+                && a.communities() == b.communities() && a.district() == b.district()
+                && a.time().getEpochSecond() / 60 == b.time().getEpochSecond() / 60
+                && alarmIds(a).equals(alarmIds(b));
+    }
+
+    private static java.util.Set<String> alarmIds(Situation s) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (org.shanzhi.cockpit.domain.Sensor x : s.sensors().values()) {
+            if (x.alarm()) {
+                ids.add(x.id());
+            }
+        }
+        return ids;
     }
 
     /** Shows figures already computed (one computation can feed all four panels). */
