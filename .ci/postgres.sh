@@ -16,6 +16,7 @@ for _ in $(seq 1 30); do
   runuser -u postgres -- pg_isready -q && break
   sleep 1
 done
+runuser -u postgres -- pg_isready -q || { echo "PostgreSQL did not start" >&2; exit 1; }
 runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 <<'SQL'
 DROP DATABASE IF EXISTS cockpit_test;
 DO $$ BEGIN

@@ -48,6 +48,10 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("--hub needs --token");
             return 2;
         }
+        if (remote == null && !hub.scenario.equals("heyi") && !hub.scenario.equals("none")) {
+            System.err.println("unknown scenario '" + hub.scenario + "'; known: heyi, none");
+            return 2;
+        }
         CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;
@@ -56,9 +60,14 @@ final class CockpitCommand implements Callable<Integer> {
             embedded = CompletableFuture.completedFuture(started);
             url = started.baseUrl();
             t = started.tokens().tokenOf(Role.VIEWER);
+            System.out.println("善治 Cockpit: embedded hub at " + url);
+            HubCommand.printAccess(started, hub);
         } else if (remote == null) {
             // the wall's windows open while the embedded hub starts; the feed connects when it listens
-            url = "http://" + hub.host + ":" + hub.port;
+            // the wall reaches its own hub on loopback, whatever address the hub binds for others
+            boolean wildcard = hub.host.equals("0.0.0.0") || hub.host.equals("::");
+            url = "http://" + (wildcard ? "127.0.0.1" : hub.host.contains(":") ? "[" + hub.host + "]" : hub.host)
+                    + ":" + hub.port;
             Path tokens = hub.tokens != null ? hub.tokens : hub.data.resolve("tokens.json");
             t = Tokens.loadOrCreate(tokens).tokenOf(Role.VIEWER);
             embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));

@@ -16,13 +16,10 @@ import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.shanzhi.cockpit.domain.Event;
-import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.Simulator;
-import org.shanzhi.cockpit.hub.sim.TimedEvent;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallPicture;
@@ -63,7 +60,7 @@ final class SnapshotCommand implements Callable<Integer> {
             return 1;
         }
         WallLayout wall = result.orElseThrow();
-        Situation situation = simulate(after, seed);
+        Situation situation = Simulator.simulate(HeyiScenario.loadDefault(), seed, Simulator.DEFAULT_START.plus(after));
 
         // no display: JavaFX's headless platform, software rendering (must be set before the toolkit starts)
         System.setProperty("glass.platform", "Monocle");
@@ -97,20 +94,4 @@ final class SnapshotCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The Heyi scenario folded from its start up to {@code after} later. */
-    static Situation simulate(Duration after, long seed) {
-        HeyiScenario heyi = HeyiScenario.loadDefault();
-        Situation s = Situation.empty();
-        for (Event e : heyi.inventory()) {
-            s = s.apply(new Recorded(s.seq() + 1, Simulator.DEFAULT_START, e));
-        }
-        for (TimedEvent t : new Simulator(heyi, seed).advance(s, Simulator.DEFAULT_START.plus(after))) {
-            try {
-                s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
-            } catch (org.shanzhi.cockpit.domain.Rejection e) {
-                // as in the hub: a planned event the situation no longer allows is dropped
-            }
-        }
-        return s;
-    }
 }

@@ -84,6 +84,7 @@ final class StreamSession implements Runnable {
                 }
                 if (failure != null) {
                     LOG.debug("stream send failed: {}", failure.toString());
+                    session.close(1011, "send failed; resume from the last seq received", Callback.NOOP);
                     return;
                 }
             }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import javafx.scene.Node;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 
@@ -31,8 +30,8 @@ final class Alarms {
     private final Deque<Alarm> waiting = new ArrayDeque<>();
     private Situation previous;
 
-    Alarms(Node content) {
-        pane = new NotificationPane(content);
+    Alarms() {
+        pane = new NotificationPane();
         pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         pane.setShowFromTop(true);
         pane.setCloseButtonVisible(false);

@@ -79,9 +79,19 @@ final class ScreenView {
 
     void show(Situation s) {
         for (Widget w : widgets) {
-            w.show(s);
+            try {
+                w.show(s);
+            } catch (RuntimeException e) {
+                // one broken widget must not freeze the others; say it once per widget
+                if (failed.add(w)) {
+                    LOG.error("widget {} failed to show seq {}", w.getClass().getSimpleName(), s.seq(), e);
+                }
+            }
         }
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScreenView.class);
+    private final java.util.Set<Widget> failed = new java.util.HashSet<>();
 
     /** Every pulse: status bars tick, and a stale picture says so with its age. */
     void refresh(Instant now) {

@@ -46,7 +46,8 @@ public final class Wall {
     private final LayoutLoader loader;
     private final List<Stage> stages = new ArrayList<>();
     private final List<StageView> views = new ArrayList<>();
-    private Alarms alarms;
+    /** One queue of alarms for the life of the wall: a layout switch keeps what is not yet acknowledged. */
+    private final Alarms alarms = new Alarms();
     private WallLayout layout;
     private long shownVersion = -1;
     private boolean shownAny;
@@ -91,7 +92,10 @@ public final class Wall {
             views.add(view);
             Scene scene;
             if (i == 0) {
-                alarms = new Alarms(view.node());
+                if (alarms.node().getScene() != null) {
+                    alarms.node().getScene().setRoot(new javafx.scene.layout.Pane()); // frees it from the old window
+                }
+                alarms.node().setContent(view.node());
                 scene = new Scene(alarms.node(), p.monitor().width(), p.monitor().height());
             } else {
                 scene = new Scene(view.node(), p.monitor().width(), p.monitor().height());

@@ -23,14 +23,16 @@ class WallBenchTest {
         List<String> cmd = new ArrayList<>(WallBench.childCommand("org.shanzhi.cockpit.app.Main"));
         cmd.addAll(List.of("bench", "--quick", "--only", "wall"));
         File err = File.createTempFile("wall-bench-test", ".log");
-        Process child = new ProcessBuilder(cmd).redirectError(err).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        File stdout = File.createTempFile("wall-bench-test", ".out");
+        Process child = new ProcessBuilder(cmd).redirectError(err).redirectOutput(stdout).start();
         boolean ended = child.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
             child.destroyForcibly();
         }
+        String out = Files.readString(stdout.toPath(), StandardCharsets.UTF_8);
         String log = Files.readString(err.toPath());
         Files.deleteIfExists(err.toPath());
+        Files.deleteIfExists(stdout.toPath());
 
         assertThat(ended).as("bench ended; stderr:\n%s", log).isTrue();
         assertThat(child.exitValue()).as("exit code; stderr:\n%s", log).isZero();

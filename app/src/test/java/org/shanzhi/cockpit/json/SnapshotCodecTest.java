@@ -20,15 +20,7 @@ class SnapshotCodecTest {
 
     @Test
     void aSimulatedDayRoundTrips() {
-        HeyiScenario heyi = HeyiScenario.loadDefault();
-        Situation s = Situation.empty();
-        for (Event e : heyi.inventory()) {
-            s = s.apply(new Recorded(s.seq() + 1, Simulator.DEFAULT_START, e));
-        }
-        Simulator sim = new Simulator(heyi, 3);
-        for (TimedEvent t : sim.advance(s, Simulator.DEFAULT_START.plus(Duration.ofHours(20)))) {
-            s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
-        }
+        Situation s = Simulator.simulate(HeyiScenario.loadDefault(), 3, Simulator.DEFAULT_START.plus(Duration.ofHours(20)));
         assertThat(s.incidents()).isNotEmpty();
         assertThat(s.outages()).isNotEmpty();
 

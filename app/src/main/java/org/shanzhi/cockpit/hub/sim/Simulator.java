@@ -184,6 +184,25 @@ public final class Simulator {
         }
     }
 
+    /**
+     * The Heyi day folded from its inventory at {@link #DEFAULT_START} up to {@code until}, without a
+     * hub: for pictures, checks and tests. Like the hub, it drops an event the fold refuses.
+     */
+    public static Situation simulate(HeyiScenario heyi, long seed, Instant until) {
+        Situation s = Situation.empty();
+        for (Event e : heyi.inventory()) {
+            s = s.apply(new Recorded(s.seq() + 1, DEFAULT_START, e));
+        }
+        for (TimedEvent t : new Simulator(heyi, seed).advance(s, until)) {
+            try {
+                s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
+            } catch (Rejection e) {
+                // a planned event the situation no longer allows
+            }
+        }
+        return s;
+    }
+
     /** Events dropped because the situation no longer allowed them (for logs and tests). */
     public int dropped() {
         return dropped;

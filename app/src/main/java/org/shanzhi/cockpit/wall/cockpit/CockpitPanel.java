@@ -100,8 +100,8 @@ abstract class CockpitPanel implements Widget {
 
     /**
      * Whether {@code b} would show the same figures as {@code a}: no cockpit figure depends on where
-     * units are (they move many times a second), sensor readings count only through the sensors in
-     * alarm, and times (ages, "today") are shown to the minute. The fold shares every map it does not
+     * units are (they move many times a second), sensor readings count only for the sensors in alarm,
+     * and times (ages, "today") are shown to the minute. The fold shares every map it does not
      * change, so comparing maps by identity is exact and cheap.
      */
     static boolean sameFigures(Situation a, Situation b) {
@@ -111,17 +111,18 @@ abstract class CockpitPanel implements Widget {
                 && a.intel() == b.intel() && a.keyPeriods() == b.keyPeriods() && a.cameras() == b.cameras()
                 && a.communities() == b.communities() && a.district() == b.district()
                 && a.time().getEpochSecond() / 60 == b.time().getEpochSecond() / 60
-                && alarmIds(a).equals(alarmIds(b));
+                && alarms(a).equals(alarms(b));
     }
 
-    private static java.util.Set<String> alarmIds(Situation s) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    /** The sensors in alarm and their readings, which the monitoring panel lists. */
+    private static java.util.Map<String, Double> alarms(Situation s) {
+        java.util.Map<String, Double> readings = new java.util.HashMap<>();
         for (org.shanzhi.cockpit.domain.Sensor x : s.sensors().values()) {
             if (x.alarm()) {
-                ids.add(x.id());
+                readings.put(x.id(), x.value());
             }
         }
-        return ids;
+        return readings;
     }
 
     /** Shows figures already computed (one computation can feed all four panels). */

@@ -90,7 +90,6 @@ class SimulatorTest {
         Situation s = run.situation;
 
         assertThat(run.rejected).isZero();
-        assertThat(run.millis).isLessThan(10_000);
         assertThat(run.events).isSortedAccordingTo((a, b) -> a.time().compareTo(b.time()));
         assertThat(run.events.get(0).time()).isAfter(Simulator.DEFAULT_START);
         assertThat(run.events.get(run.events.size() - 1).time())

@@ -213,7 +213,7 @@ class MapWidgetTest {
 
     @Test
     void layersFollowTheLayoutOptions() throws Exception {
-        Situation storm = StormDay.situation();
+        Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         MapWidget without = mount("{\"layers\": [\"communities\", \"units\", \"incidents\"]}", 1280, 720, storm);
         assertThat(marks(without, MapMark.Kind.CAMERA)).isEmpty();
         assertThat(marks(without, MapMark.Kind.CLUSTER)).isEmpty();
@@ -247,7 +247,7 @@ class MapWidgetTest {
 
     @Test
     void aStormEveningAt1920x1000() throws Exception {
-        Situation storm = StormDay.situation();
+        Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         assertThat(storm.time()).isEqualTo(EIGHT_PM);
         MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
                 + "\"units\", \"incidents\", \"complaintHeat\"]}", 1920, 1000, storm);
@@ -275,7 +275,7 @@ class MapWidgetTest {
 
     @Test
     void drawingAStormEveningIsCheap() throws Exception {
-        Situation storm = StormDay.situation();
+        Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         MapWidget map = mount("{}", 1920, 1080, storm);
         for (double zoom : new double[] {map.view().zoom(), 17.5}) {
             fx(() -> {
@@ -334,26 +334,6 @@ class MapWidgetTest {
         Files.createDirectories(file.getParent());
         ImageIO.write(img, "png", file.toFile());
         return img;
-    }
-
-    /** The simulated 5月30日 storm day folded to 20:00 Beijing, once per test run. */
-    static final class StormDay {
-        private static Situation storm;
-
-        static synchronized Situation situation() {
-            if (storm == null) {
-                HeyiScenario heyi = HeyiScenario.loadDefault();
-                Situation s = Situation.empty();
-                for (Event e : heyi.inventory()) {
-                    s = s.apply(new Recorded(s.seq() + 1, Simulator.DEFAULT_START, e));
-                }
-                for (TimedEvent t : new Simulator(heyi, 7).advance(s, EIGHT_PM)) {
-                    s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
-                }
-                storm = s;
-            }
-            return storm;
-        }
     }
 
 }
