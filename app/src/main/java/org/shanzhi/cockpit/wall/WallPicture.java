@@ -32,21 +32,23 @@ public final class WallPicture {
         StageView view = new StageView(plan, context);
         Scene scene = new Scene(view.node(), plan.contentWidth(), plan.contentHeight());
         scene.getStylesheets().add(Theme.stylesheet());
+        // lay the screens out once, as a window would before its first frame, then show the situation
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        for (ScreenView s : view.screens()) {
+            s.show(situation);
+            s.refresh(situation.time());
+        }
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         new AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
-                // a scene with no window is laid out only when asked: do it each pulse, as a window would
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
                 if (++pulses == 2) {
-                    // shown once laid out, as on a wall: widgets fit their figures to the size they have
-                    for (ScreenView s : view.screens()) {
-                        s.show(situation);
-                        s.refresh(situation.time());
-                    }
+                    // the layout pass a window makes after its first frame: tiles fit their type and colours to it
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
                 }
                 if (pulses < SETTLE_PULSES) {
                     return;

@@ -39,16 +39,10 @@ final class TilePalette {
     }
 
     /** The value and bar take the colour of the state; null leaves the neutral text colour. */
-    /** Colours a tile for a state; TilesFX redraws on every colour set, so only a change is set. */
     static void state(Tile tile, String state) {
         Color c = state == null ? Theme.token("-wall-text") : Theme.color(state);
-        Color bar = state == null ? Theme.color(Theme.INFO) : c;
-        if (!c.equals(tile.getValueColor())) {
-            tile.setValueColor(c);
-        }
-        if (!bar.equals(tile.getBarColor())) {
-            tile.setBarColor(bar);
-        }
+        tile.setValueColor(c);
+        tile.setBarColor(state == null ? Theme.color(Theme.INFO) : c);
     }
 
     static Color text() {
