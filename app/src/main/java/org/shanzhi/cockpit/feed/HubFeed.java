@@ -227,7 +227,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
                 }
                 try {
                     folded = folded.apply(r);
-                } catch (Rejection e) {
+                } catch (RuntimeException e) { // a Rejection, or anything else the fold refuses
                     publishIfNew(s, folded);
                     resync(ws, "frame " + r.seq() + " does not fold here: " + e.getMessage());
                     return;

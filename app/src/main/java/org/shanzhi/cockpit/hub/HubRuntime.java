@@ -67,7 +67,13 @@ public final class HubRuntime implements AutoCloseable {
         String url = config.jdbcUrl() != null ? config.jdbcUrl() : Journal.h2Url(config.dataDir());
         Journal journal = Journal.open(url, config.dbUser(), config.dbPassword());
         Hub hub = new Hub(journal, config.clock());
-        HubServer server = new HubServer(hub, tokens).start(config.host(), config.port());
+        HubServer server;
+        try {
+            server = new HubServer(hub, tokens).start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            hub.close(); // frees the journal (and H2's file lock) for the next attempt
+            throw e;
+        }
         LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
                 + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
         HubRuntime runtime = new HubRuntime(config, hub, tokens, server);

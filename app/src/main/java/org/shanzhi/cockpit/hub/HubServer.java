@@ -7,8 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -60,7 +58,6 @@ public final class HubServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_BATCH = 10_000;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final String ROLE = "role";
 
     /** A family of the situation that can be listed and fetched by id. */
@@ -237,7 +234,7 @@ public final class HubServer implements AutoCloseable {
     private void kpis(Context ctx) {
         Situation s = hub.situation();
         Instant now = s.time();
-        Instant dayStart = ZonedDateTime.ofInstant(now, BEIJING).toLocalDate().atStartOfDay(BEIJING).toInstant();
+        Instant dayStart = Kpi.today(now).from();
         Instant monthAgo = now.minus(Duration.ofDays(30));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", s.seq());

@@ -103,9 +103,8 @@ public final class LayoutWatcher implements AutoCloseable {
     }
 
     private void deliver(String name) {
-        LayoutResult result = loader.load(name);
         try {
-            listener.changed(result);
+            listener.changed(loader.load(name));
         } catch (RuntimeException e) {
             log.error("layout listener failed on {}", name, e);
         }
