@@ -1,6 +1,5 @@
 package org.shanzhi.cockpit.app;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -68,8 +67,7 @@ final class CockpitCommand implements Callable<Integer> {
             boolean wildcard = hub.host.equals("0.0.0.0") || hub.host.equals("::");
             url = "http://" + (wildcard ? "127.0.0.1" : hub.host.contains(":") ? "[" + hub.host + "]" : hub.host)
                     + ":" + hub.port;
-            Path tokens = hub.tokens != null ? hub.tokens : hub.data.resolve("tokens.json");
-            t = Tokens.loadOrCreate(tokens).tokenOf(Role.VIEWER);
+            t = Tokens.loadOrCreate(hub.tokensFile()).tokenOf(Role.VIEWER);
             embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));
             embedded.whenComplete((runtime, e) -> {
                 if (e != null) {

@@ -27,8 +27,7 @@ final class HubCommand implements Callable<Integer> {
     }
 
     static void printAccess(HubRuntime runtime, HubOptions options) {
-        String tokens = options.tokens != null ? options.tokens.toString()
-                : options.data.resolve("tokens.json").toString();
+        String tokens = options.tokensFile().toString();
         System.out.println("  tokens (role → token): " + tokens);
         System.out.println("  health:   curl " + runtime.baseUrl() + "/api/v1/health");
         String viewer = "$(sed -n 's/.*\"" + Role.VIEWER.key() + "\" *: *\"\\([^\"]*\\)\".*/\\1/p' " + tokens + ")";

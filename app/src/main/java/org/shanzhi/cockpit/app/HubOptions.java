@@ -55,6 +55,11 @@ final class HubOptions {
                     + "the clock starts at 13:00 with the morning's events, and the storm comes in the afternoon).")
     double hoursLived;
 
+    /** The tokens file these options name, by the hub's own rule. */
+    Path tokensFile() {
+        return config(s -> HubClock.system()).tokens();
+    }
+
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
                 clock);

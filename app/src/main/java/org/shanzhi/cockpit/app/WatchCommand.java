@@ -47,7 +47,9 @@ final class WatchCommand implements Callable<Integer> {
         String url = hub.replaceFirst("^http", "ws") + "/api/v1/stream" + (since == null ? "" : "?since=" + since);
         CountDownLatch closed = new CountDownLatch(1);
         int[] code = {0};
-        new OkHttpClient().newWebSocket(new Request.Builder().url(url).header("Authorization", "Bearer " + t).build(),
+        // pings keep a quiet stream open past the hub's idle timeout
+        OkHttpClient http = new OkHttpClient.Builder().pingInterval(java.time.Duration.ofSeconds(30)).build();
+        http.newWebSocket(new Request.Builder().url(url).header("Authorization", "Bearer " + t).build(),
                 new WebSocketListener() {
                     @Override
                     public void onMessage(WebSocket ws, String text) {
@@ -79,6 +81,8 @@ final class WatchCommand implements Callable<Integer> {
                     }
                 });
         closed.await();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
         return code[0];
     }
 }

@@ -36,6 +36,11 @@ public final class HubRuntime implements AutoCloseable {
             return new Config(host, p, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, clock);
         }
 
+        /** The tokens file: the one given, else {@code tokens.json} in the data directory. */
+        public Path tokens() {
+            return tokensFile != null ? tokensFile : dataDir.resolve("tokens.json");
+        }
+
         public Config withJdbc(String url, String user, String password) {
             return new Config(host, port, dataDir, tokensFile, url, user, password, clock);
         }
@@ -62,7 +67,7 @@ public final class HubRuntime implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + config.dataDir() + ": " + e, e);
         }
-        Path tokensFile = config.tokensFile() != null ? config.tokensFile() : config.dataDir().resolve("tokens.json");
+        Path tokensFile = config.tokens();
         Tokens tokens = Tokens.loadOrCreate(tokensFile);
         String url = config.jdbcUrl() != null ? config.jdbcUrl() : Journal.h2Url(config.dataDir());
         Journal journal = Journal.open(url, config.dbUser(), config.dbPassword());
