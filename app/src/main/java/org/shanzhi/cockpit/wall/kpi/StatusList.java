@@ -14,7 +14,8 @@ import org.shanzhi.cockpit.wall.Theme;
 
 /**
  * Open matters, one row each: a colour marker, what it is, and how it stands (age, deadline), coloured by the
- * row's state class. Shows the first {@code rows} and "另有 N 项" for the rest; "暂无" when empty.
+ * row's state class. Shows the first {@code rows} that fit whole in the cell and "另有 N 项" for the rest;
+ * "暂无" when empty.
  */
 public final class StatusList extends KpiCell {
 
@@ -28,7 +29,7 @@ public final class StatusList extends KpiCell {
         }
     }
 
-    private final VBox list = new VBox();
+    private final FittingList list = new FittingList();
     private final int rows;
     private List<Row> shown = List.of();
     private int shownMore = -1;
@@ -55,11 +56,66 @@ public final class StatusList extends KpiCell {
         for (Row r : shown) {
             nodes.add(row(r));
         }
-        list.getChildren().setAll(nodes);
-        if (more > 0) {
-            Label m = new Label(I18n.t("common.more", more));
-            m.getStyleClass().add(Theme.STATUS_MORE);
-            list.getChildren().add(m);
+        list.show(nodes, more);
+    }
+
+    /**
+     * The rows, laid out top down; a row that would not fit whole is hidden and counted in the
+     * "more" line under the last one shown, so a small cell never shows half a row.
+     */
+    private static final class FittingList extends VBox {
+        private final Label more = new Label();
+        private int beyond;
+
+        FittingList() {
+            setMinHeight(0); // the cell decides the height; rows that do not fit are hidden, not squeezed
+            more.getStyleClass().add(Theme.STATUS_MORE);
+            more.setManaged(false);
+            more.setVisible(false);
+        }
+
+        void show(List<HBox> rows, int notListed) {
+            beyond = notListed;
+            getChildren().setAll(rows);
+            getChildren().add(more);
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            List<javafx.scene.Node> rows = getManagedChildren();
+            double moreHeight = more.prefHeight(-1);
+            double room = getHeight() - snappedBottomInset();
+            int fit = fitting(rows, room);
+            if (fit < rows.size() || beyond > 0) {
+                fit = fitting(rows, room - moreHeight);
+            }
+            double bottom = snappedTopInset();
+            for (int i = 0; i < rows.size(); i++) {
+                rows.get(i).setVisible(i < fit);
+                if (i < fit) {
+                    bottom = rows.get(i).getBoundsInParent().getMaxY();
+                }
+            }
+            int hidden = rows.size() - fit + beyond;
+            more.setVisible(hidden > 0);
+            if (hidden > 0) {
+                more.setText(I18n.t("common.more", hidden));
+                more.resizeRelocate(snappedLeftInset(), bottom, getWidth() - snappedLeftInset() - snappedRightInset(),
+                        moreHeight);
+            }
+        }
+
+        private static int fitting(List<javafx.scene.Node> rows, double room) {
+            int n = 0;
+            for (javafx.scene.Node r : rows) {
+                if (r.getBoundsInParent().getMaxY() > room) {
+                    break;
+                }
+                n++;
+            }
+            return n;
         }
     }
 
