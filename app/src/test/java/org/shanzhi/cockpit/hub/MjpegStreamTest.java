@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import javafx.application.Platform;
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.video.MjpegStream;
 
 /** The wall's pure-Java MJPEG reader against a real hub's simulated camera. */
@@ -26,12 +26,8 @@ class MjpegStreamTest {
     static TestHub hub;
 
     @BeforeAll
-    static void start() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // another test started the toolkit
-        }
+    static void start() throws Exception {
+        WidgetHarness.start(); // the toolkit, started the way every FX test here starts it
         hub = new TestHub(data);
         assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
     }
