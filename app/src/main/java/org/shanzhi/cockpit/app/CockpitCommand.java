@@ -79,7 +79,7 @@ final class CockpitCommand implements Callable<Integer> {
             });
         }
         try (HubFeed feed = new HubFeed(url, t).start()) {
-            WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale)));
+            WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale), t));
         } finally {
             if (embedded != null) {
                 embedded.join().close();

@@ -61,6 +61,10 @@ public final class HubRuntime implements AutoCloseable {
         this.server = server;
     }
 
+    public HubServer server() {
+        return server;
+    }
+
     public static HubRuntime start(Config config) {
         try {
             Files.createDirectories(config.dataDir());

@@ -41,6 +41,7 @@ import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.domain.Whistle;
+import org.shanzhi.cockpit.hub.video.VirtualCameras;
 
 import static org.shanzhi.cockpit.hub.Role.FIELD_UNIT;
 import static org.shanzhi.cockpit.hub.Role.INGEST;
@@ -84,10 +85,12 @@ public final class HubServer implements AutoCloseable {
     private final Tokens tokens;
     private final Javalin app;
     private final List<StreamSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final VirtualCameras cameras;
 
     public HubServer(Hub hub, Tokens tokens) {
         this.hub = hub;
         this.tokens = tokens;
+        this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
@@ -143,6 +146,8 @@ public final class HubServer implements AutoCloseable {
                 return List.of(new Event.ComplaintAdvanced(ctx.pathParam("id"), c.state()));
             }), OPERATOR, LEADER);
 
+            r.get("/video/{cameraId}.mjpg", cameras::serve, READERS); // simulated cameras (MJPEG)
+
             r.wsBeforeUpgrade("/api/v1/stream", ctx -> {
                 Role role = roleOf(ctx);
                 if (!List.of(READERS).contains(role)) {
@@ -181,9 +186,15 @@ public final class HubServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The simulated cameras behind {@code /video/…}. */
+    public VirtualCameras cameras() {
+        return cameras;
+    }
+
     @Override
     public void close() {
         sessions.forEach(StreamSession::stop);
+        cameras.close();
         app.stop();
     }
 
@@ -209,9 +220,10 @@ public final class HubServer implements AutoCloseable {
 
     private Role roleOf(Context ctx) {
         String header = ctx.header("Authorization");
-        // browsers cannot set headers on a WebSocket: only the stream takes the token in the query
+        // browsers cannot set headers on a WebSocket, nor players on a video: only these take the token in the query
+        boolean queryToken = ctx.path().equals("/api/v1/stream") || ctx.path().startsWith("/video/");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim()
-                : ctx.path().equals("/api/v1/stream") ? ctx.queryParam("token") : null;
+                : queryToken ? ctx.queryParam("token") : null;
         if (token == null || token.isEmpty()) {
             throw new BadRequest(401, "Authorization", "a bearer token is required (Authorization: Bearer …)");
         }

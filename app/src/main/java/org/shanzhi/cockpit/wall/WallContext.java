@@ -4,6 +4,18 @@ import java.util.function.Supplier;
 
 import org.shanzhi.cockpit.feed.FeedStatus;
 
-/** What widgets may need besides the situation: how current it is, and where it comes from. */
-public record WallContext(Supplier<FeedStatus> feedStatus, String source) {
+/**
+ * What widgets may need besides the situation: how current it is, where it comes from, and the token to read it
+ * with ({@code token} null: no hub to ask, e.g. a snapshot; video tiles then show no picture).
+ */
+public record WallContext(Supplier<FeedStatus> feedStatus, String source, String token) {
+
+    public WallContext(Supplier<FeedStatus> feedStatus, String source) {
+        this(feedStatus, source, null);
+    }
+
+    /** Whether {@code source} is a hub that video can be read from. */
+    public boolean hasHub() {
+        return token != null && source != null && (source.startsWith("http://") || source.startsWith("https://"));
+    }
 }

@@ -22,7 +22,7 @@ final class Widgets {
             case SENTIMENT -> new SentimentPanel();
             case SAFETY -> new SafetyPanel();
             case STATUS -> new StatusWidget(context);
-            case VIDEO -> new VideoWidget(p);
+            case VIDEO -> new VideoWidget(p, context);
             case INCIDENTS -> new IncidentsWidget(p);
             case MAP -> new MapWidget(p);
         };

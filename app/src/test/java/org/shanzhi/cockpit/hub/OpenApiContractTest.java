@@ -354,6 +354,23 @@ class OpenApiContractTest {
         get("/api/v1/kpis", "/api/v1/kpis", Role.VIEWER, 200);
         get("/api/v1/snapshot", "/api/v1/snapshot", Role.VIEWER, 200);
 
+        // simulated camera video: a stream (read only its start), and the errors
+        var cams = hub.runtime.hub().situation().cameras().values();
+        String online = cams.stream().filter(c -> c.online()).findFirst().orElseThrow().id();
+        String offline = cams.stream().filter(c -> !c.id().equals(online)).findFirst().orElseThrow().id();
+        assertThat(hub.ingest(List.of(new Event.CameraStatusChanged(offline, false))).status()).isEqualTo(200);
+        try (Response video = TestHub.HTTP.newCall(new Request.Builder().url(hub.runtime.baseUrl() + "/video/"
+                + online + ".mjpg?token=" + hub.token(Role.FIELD_UNIT)).build()).execute()) {
+            assertThat(video.code()).isEqualTo(200);
+            assertThat(video.header("Content-Type")).startsWith("multipart/x-mixed-replace");
+            assertThat(operation("get", "/video/{cameraId}.mjpg").at("/responses/200/content")
+                    .has("multipart/x-mixed-replace")).isTrue();
+            seen.add("get /video/{cameraId}.mjpg 200");
+        }
+        TestHub.Reply down = get("/video/{cameraId}.mjpg", "/video/" + offline + ".mjpg", Role.VIEWER, 503);
+        assertThat(down.json().get("cameraId").asText()).isEqualTo(offline);
+        get("/video/{cameraId}.mjpg", "/video/NO-SUCH-CAM.mjpg", Role.VIEWER, 404);
+
         // coverage: every operation answered 2xx at least once, and every error status was seen
         forEachOperation((method, path, op) -> {
             if (!path.equals("/api/v1/stream")) {

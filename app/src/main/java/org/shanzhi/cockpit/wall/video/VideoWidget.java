@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -30,6 +33,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
@@ -39,6 +43,9 @@ import org.shanzhi.cockpit.wall.layout.Placement;
  * ({@code key-points}: the AI cameras; {@code all}; or a community code) and {@code tourSeconds} (轮巡: the next
  * page of the group every so many seconds of situation time, advanced by {@link #show}, no timer of its own). The
  * newest AI alert still waiting for review on a camera of the group puts that camera in the first tile.
+ * With a hub in the {@link WallContext}, online tiles play their camera's {@code streamUrl} (MJPEG, read by
+ * {@link MjpegStream}); a pump applies each tile's newest frame at most once per pulse, and tiles that show no
+ * online camera, or a widget no longer on a showing window, close their streams.
  */
 public final class VideoWidget implements Widget {
 
@@ -71,6 +78,16 @@ public final class VideoWidget implements Widget {
     private final Label empty = new Label();
     private final GridPane grid = new GridPane();
     private final List<Tile> tiles = new ArrayList<>();
+    private final WallContext context;
+    private final AnimationTimer pump = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pump();
+        }
+    };
+    private boolean pumping;
+    /** Whether the widget is on a showing window: streams open and close with it. */
+    private final javafx.beans.value.ObservableValue<Boolean> showing;
 
     private Situation last;
     private PMap<String, Camera> camerasOf;
@@ -80,6 +97,12 @@ public final class VideoWidget implements Widget {
     private int page;
 
     public VideoWidget(Placement placement) {
+        this(placement, null);
+    }
+
+    /** {@code context} with a hub (and token): tiles play video; null or without a hub: names and states only. */
+    public VideoWidget(Placement placement, WallContext context) {
+        this.context = context != null && context.hasHub() ? context : null;
         int s = placement == null ? 4 : placement.options().path("split").asInt(4);
         this.split = s == 1 || s == 4 || s == 9 || s == 16 ? s : 4;
         this.side = (int) Math.round(Math.sqrt(split));
@@ -98,7 +121,7 @@ public final class VideoWidget implements Widget {
         HBox header = new HBox(title, groupLabel, pages);
         header.getStyleClass().add(Theme.PANEL_HEADER);
         // said once under the grid, so that no tile can be read as playing
-        Label notice = new Label(I18n.t("video.notice"));
+        Label notice = new Label(I18n.t(this.context != null ? "video.notice.live" : "video.notice"));
         notice.getStyleClass().add(NOTICE);
         notice.setMinWidth(0);
         HBox footer = new HBox(notice);
@@ -116,7 +139,7 @@ public final class VideoWidget implements Widget {
             grid.getRowConstraints().add(rc);
         }
         for (int i = 0; i < split; i++) {
-            Tile tile = new Tile();
+            Tile tile = new Tile(this.context != null);
             tiles.add(tile);
             grid.add(tile, i % side, i / side);
         }
@@ -131,6 +154,11 @@ public final class VideoWidget implements Widget {
         root.setBottom(footer);
         root.getStyleClass().addAll(Theme.PANEL, ROOT, "video-split-" + split);
         root.getStylesheets().add(Theme.stylesheet());
+        showing = root.sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty).orElse(false);
+        if (this.context != null) {
+            showing.addListener((o, was, is) -> syncStreams());
+        }
         show(Situation.empty());
     }
 
@@ -180,10 +208,72 @@ public final class VideoWidget implements Widget {
             tiles.get(i).show(c, i == 0 && alarm != null ? alarm : null, s.time(), members.isEmpty());
         }
 
+        syncStreams();
+
         boolean none = members.isEmpty();
         empty.setVisible(none);
         empty.setText(!none ? "" : UNITS.equals(group) ? I18n.t("video.empty.units")
                 : s.cameras().isEmpty() ? I18n.t("common.noData") : I18n.t("video.empty.group", group));
+    }
+
+    private boolean live() {
+        return context != null && Boolean.TRUE.equals(showing.getValue());
+    }
+
+    /** Opens the streams of the tiles that show an online camera, closes the others; runs the pump while any. */
+    private void syncStreams() {
+        if (context == null) {
+            return;
+        }
+        boolean live = live();
+        boolean any = false;
+        for (Tile t : tiles) {
+            t.sync(live ? urlOf(t.camera) : null, context.source(), context.token());
+            any |= t.stream != null;
+        }
+        if (any && !pumping) {
+            pumping = true;
+            pump.start();
+        } else if (!any && pumping) {
+            pumping = false;
+            pump.stop();
+        }
+    }
+
+    /** Each pulse: every playing tile shows its newest frame, if a new one arrived, and its state. */
+    private void pump() {
+        if (!live()) {
+            syncStreams(); // closes them all, stops the pump
+            return;
+        }
+        for (Tile t : tiles) {
+            t.pump();
+        }
+    }
+
+    /** The stream to play for a camera: its streamUrl, relative to the hub unless absolute; null for none. */
+    private String urlOf(Camera c) {
+        if (c == null || !c.online() || c.streamUrl() == null || c.streamUrl().isBlank()) {
+            return null;
+        }
+        String u = c.streamUrl();
+        if (u.startsWith("http://") || u.startsWith("https://")) {
+            return u;
+        }
+        String base = context.source().endsWith("/") ? context.source().substring(0, context.source().length() - 1)
+                : context.source();
+        return base + (u.startsWith("/") ? u : "/" + u);
+    }
+
+    /** Closes every stream (the wall closes; tests). */
+    public void closeStreams() {
+        for (Tile t : tiles) {
+            t.sync(null, null, null);
+        }
+        if (pumping) {
+            pumping = false;
+            pump.stop();
+        }
     }
 
     /** The page of the tour at {@code now}: one page further every {@code tourSeconds} after the first picture. */
@@ -242,8 +332,12 @@ public final class VideoWidget implements Widget {
         return page;
     }
 
-    /** One tile: what it would play, and plainly that it does not play yet. */
+    /** One tile: its camera's picture when it plays, else plainly what it would play and its state. */
     static final class Tile extends StackPane {
+        final ImageView picture = new ImageView();
+        private final boolean video;
+        MjpegStream stream;
+        private MjpegStream.State shownState;
         final Label alarm = new Label();
         final Label name = new Label();
         final Label id = new Label();
@@ -255,7 +349,12 @@ public final class VideoWidget implements Widget {
         private boolean drawn;
         private boolean blank;
 
-        Tile() {
+        Tile(boolean video) {
+            this.video = video;
+            picture.setManaged(false);
+            picture.setPreserveRatio(true);
+            picture.setSmooth(true);
+            picture.setVisible(false);
             for (Label l : List.of(alarm, name, id, state)) {
                 l.setMinWidth(0);
                 l.setMaxWidth(Double.MAX_VALUE);
@@ -273,7 +372,7 @@ public final class VideoWidget implements Widget {
             VBox top = new VBox(2, alarm, name, idLine);
             StackPane.setAlignment(top, Pos.TOP_LEFT);
             StackPane.setAlignment(state, Pos.CENTER);
-            getChildren().addAll(state, top);
+            getChildren().addAll(picture, state, top);
             getStyleClass().add(TILE);
             setMinSize(0, 0);
             setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
@@ -305,7 +404,8 @@ public final class VideoWidget implements Widget {
             name.setText(c.name());
             id.setText(c.id());
             ai.setVisible(c.ai());
-            state.setText(I18n.t(c.online() ? "video.online" : "video.offline"));
+            state.setText(video && c.online() ? stateText(stream == null ? null : stream.state())
+                    : I18n.t(c.online() ? "video.online" : "video.offline"));
             Theme.setState(state, c.online() ? null : Theme.CRITICAL);
             boolean alarmed = a != null;
             if (alarmed) {
@@ -319,6 +419,69 @@ public final class VideoWidget implements Widget {
 
         Camera camera() {
             return camera;
+        }
+
+        /** Plays {@code url} (null: nothing); the token goes only to the hub's own URLs. */
+        void sync(String url, String hub, String token) {
+            if (stream != null && stream.url().equals(url)) {
+                return;
+            }
+            if (stream != null) {
+                stream.close();
+                stream = null;
+                picture.setImage(null);
+                picture.setVisible(false);
+            }
+            shownState = null;
+            if (url != null) {
+                stream = new MjpegStream(url, hub != null && url.startsWith(hub) ? token : null);
+                pump();
+            }
+        }
+
+        void pump() {
+            if (stream == null) {
+                return;
+            }
+            Image frame = stream.take();
+            if (frame != null) {
+                Image was = picture.getImage();
+                picture.setImage(frame);
+                if (was == null || was.getWidth() != frame.getWidth() || was.getHeight() != frame.getHeight()) {
+                    requestLayout();
+                }
+                picture.setVisible(true);
+            }
+            MjpegStream.State s = stream.state();
+            if (s != shownState) {
+                shownState = s;
+                if (s == MjpegStream.State.FAILED) {
+                    picture.setVisible(false);
+                }
+                state.setText(stateText(s));
+                Theme.setState(state, s == MjpegStream.State.FAILED ? Theme.WARNING : null);
+            }
+        }
+
+        private static String stateText(MjpegStream.State s) {
+            return s == null || s == MjpegStream.State.CONNECTING ? I18n.t("video.connecting")
+                    : s == MjpegStream.State.FAILED ? I18n.t("video.noSignal") : "";
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            double w = getWidth();
+            double h = getHeight();
+            picture.setFitWidth(w);
+            picture.setFitHeight(h);
+            Image img = picture.getImage();
+            if (img != null && img.getWidth() > 0 && img.getHeight() > 0) {
+                double scale = Math.min(w / img.getWidth(), h / img.getHeight());
+                picture.relocate((w - img.getWidth() * scale) / 2, (h - img.getHeight() * scale) / 2);
+            } else {
+                picture.relocate(0, 0);
+            }
         }
     }
 }
