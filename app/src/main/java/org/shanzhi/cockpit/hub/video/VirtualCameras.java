@@ -264,26 +264,27 @@ public final class VirtualCameras implements AutoCloseable {
                     g.fillOval(x + 12, y + 28, 16, 16);
                     g.fillOval(x + 62, y + 28, 16, 16);
                 }
-                // overlay: name, id, AI, time
+                // on-screen display along the bottom, as cameras print it (the wall's tile names the camera at the top)
+                int band = HEIGHT - 64;
                 g.setColor(new Color(0, 0, 0, 140));
-                g.fillRect(0, 0, WIDTH, 64);
+                g.fillRect(0, band, WIDTH, 64);
                 g.setColor(Color.WHITE);
                 g.setFont(TITLE);
-                g.drawString(c.name() == null ? c.id() : c.name(), 14, 30);
+                g.drawString(c.name() == null ? c.id() : c.name(), 14, band + 28);
                 g.setFont(SMALL);
-                g.drawString(c.id(), 14, 54);
+                g.drawString(c.id(), 14, band + 52);
                 String t = time;
-                g.drawString(t, WIDTH - 14 - g.getFontMetrics().stringWidth(t), 54);
+                g.drawString(t, WIDTH - 14 - g.getFontMetrics().stringWidth(t), band + 52);
                 if (c.ai()) {
                     g.setColor(new Color(0x2E86DE));
-                    g.fillRoundRect(WIDTH - 60, 10, 46, 24, 8, 8);
+                    g.fillRoundRect(WIDTH - 60, band + 8, 46, 24, 8, 8);
                     g.setColor(Color.WHITE);
                     g.setFont(TITLE.deriveFont(18f));
-                    g.drawString("AI", WIDTH - 48, 29);
+                    g.drawString("AI", WIDTH - 48, band + 27);
                 }
                 if ((frame / FPS) % 2 == 0) {
                     g.setColor(new Color(0xE74C3C));
-                    g.fillOval(WIDTH - 30, HEIGHT - 30, 12, 12);
+                    g.fillOval(WIDTH - 30, 18, 12, 12);
                 }
             } finally {
                 g.dispose();
