@@ -61,27 +61,7 @@ final class PanelHarness {
 
     /** Every visible text under a node: label texts in full, and free Text nodes (TilesFX) as drawn. */
     static List<String> texts(Node root) {
-        List<String> out = new ArrayList<>();
-        collect(root, out);
-        return out;
-    }
-
-    private static void collect(Node n, List<String> out) {
-        if (!n.isVisible()) {
-            return;
-        }
-        if (n instanceof Labeled l) {
-            out.add(l.getText());
-            return;
-        }
-        if (n instanceof Text t && t.getText() != null && !t.getText().isEmpty()) {
-            out.add(t.getText());
-        }
-        if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                collect(c, out);
-            }
-        }
+        return org.shanzhi.cockpit.wall.WidgetHarness.texts(root);
     }
 
     /** Labels with one of the style classes whose drawn text was cut short (an ellipsis in place of the end). */
