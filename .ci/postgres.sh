@@ -11,7 +11,8 @@ version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
   pg_createcluster "$version" main >/dev/null
 fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
+# 3>&-: the server must not inherit the captured stdout, or "$(.ci/postgres.sh)" never returns
+pg_ctlcluster "$version" main start 2>/dev/null 3>&- || true
 for _ in $(seq 1 30); do
   runuser -u postgres -- pg_isready -q && break
   sleep 1
