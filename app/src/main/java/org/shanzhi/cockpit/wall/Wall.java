@@ -85,6 +85,7 @@ public final class Wall {
         List<Stage> old = new ArrayList<>(stages);
         stages.clear();
         views.clear();
+        context.links().clear();
         ScreenPlan plan = ScreenPlan.of(next, monitors());
         for (int i = 0; i < plan.stages().size(); i++) {
             ScreenPlan.Stage p = plan.stages().get(i);

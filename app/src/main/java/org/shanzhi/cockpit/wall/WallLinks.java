@@ -1,0 +1,44 @@
+package org.shanzhi.cockpit.wall;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.shanzhi.cockpit.domain.GeoPoint;
+
+/**
+ * How the widgets of one wall reach each other, on the FX thread: a click on a camera of the map opens its video on
+ * the video screen, an alarm centres the map on its place. The wall forgets every listener when it opens a layout,
+ * so the widgets of the last one do not linger.
+ */
+public final class WallLinks {
+
+    private final List<Consumer<String>> cameraViewers = new ArrayList<>();
+    private final List<Consumer<GeoPoint>> maps = new ArrayList<>();
+
+    /** A widget that can show a camera's video (by camera id). */
+    public void onOpenCamera(Consumer<String> viewer) {
+        cameraViewers.add(viewer);
+    }
+
+    /** A widget that can centre on a place and mark it. */
+    public void onFocus(Consumer<GeoPoint> map) {
+        maps.add(map);
+    }
+
+    /** Asks the video widgets to show {@code cameraId}; false when there is none on the wall. */
+    public boolean openCamera(String cameraId) {
+        cameraViewers.forEach(v -> v.accept(cameraId));
+        return !cameraViewers.isEmpty();
+    }
+
+    /** Asks the maps to centre on {@code at} and mark it. */
+    public void focus(GeoPoint at) {
+        maps.forEach(m -> m.accept(at));
+    }
+
+    void clear() {
+        cameraViewers.clear();
+        maps.clear();
+    }
+}
