@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javafx.scene.input.DataFormat;
+
 import org.shanzhi.cockpit.domain.GeoPoint;
 
 /**
@@ -12,6 +14,9 @@ import org.shanzhi.cockpit.domain.GeoPoint;
  * so the widgets of the last one do not linger.
  */
 public final class WallLinks {
+
+    /** What a camera dragged from the map or a list carries: its id, dropped onto a video tile. */
+    public static final DataFormat CAMERA = new DataFormat("application/x-shanzhi-camera");
 
     private final List<Consumer<String>> cameraViewers = new ArrayList<>();
     private final List<Consumer<GeoPoint>> maps = new ArrayList<>();
