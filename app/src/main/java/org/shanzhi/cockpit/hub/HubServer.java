@@ -41,6 +41,7 @@ import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.domain.Whistle;
+import org.shanzhi.cockpit.hub.video.RtspRelay;
 import org.shanzhi.cockpit.hub.video.VirtualCameras;
 
 import static org.shanzhi.cockpit.hub.Role.FIELD_UNIT;
@@ -86,11 +87,13 @@ public final class HubServer implements AutoCloseable {
     private final Javalin app;
     private final List<StreamSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final VirtualCameras cameras;
+    private final RtspRelay relay;
 
     public HubServer(Hub hub, Tokens tokens) {
         this.hub = hub;
         this.tokens = tokens;
         this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now);
+        this.relay = new RtspRelay(id -> hub.situation().cameras().get(id));
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
@@ -147,6 +150,7 @@ public final class HubServer implements AutoCloseable {
             }), OPERATOR, LEADER);
 
             r.get("/video/{cameraId}.mjpg", cameras::serve, READERS); // simulated cameras (MJPEG)
+            r.get("/video/relay/{cameraId}", relay::serve, READERS); // RTSP cameras for players without RTSP
 
             r.wsBeforeUpgrade("/api/v1/stream", ctx -> {
                 Role role = roleOf(ctx);
@@ -191,10 +195,16 @@ public final class HubServer implements AutoCloseable {
         return cameras;
     }
 
+    /** The RTSP relay behind {@code /video/relay/…}. */
+    public RtspRelay relay() {
+        return relay;
+    }
+
     @Override
     public void close() {
         sessions.forEach(StreamSession::stop);
         cameras.close();
+        relay.close();
         app.stop();
     }
 

@@ -22,15 +22,15 @@ import okhttp3.WebSocketListener;
 import org.shanzhi.cockpit.domain.Event;
 
 /** A real hub on a free loopback port, with a real HTTP and WebSocket client. */
-final class TestHub implements AutoCloseable {
+public final class TestHub implements AutoCloseable {
 
     static final MediaType JSON = MediaType.get("application/json");
     static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
 
     final Path data;
-    final HubRuntime runtime;
+    public final HubRuntime runtime;
 
-    TestHub(Path data) {
+    public TestHub(Path data) {
         this(HubRuntime.Config.local(data));
     }
 
@@ -39,11 +39,11 @@ final class TestHub implements AutoCloseable {
         this.runtime = HubRuntime.start(config);
     }
 
-    String token(Role role) {
+    public String token(Role role) {
         return runtime.tokens().tokenOf(role);
     }
 
-    record Reply(int status, JsonNode json, String body) {
+    public record Reply(int status, JsonNode json, String body) {
     }
 
     Reply get(String path, Role role) {
@@ -66,7 +66,7 @@ final class TestHub implements AutoCloseable {
     }
 
     /** Posts events to /ingest as {type, payload}. */
-    Reply ingest(List<Event> events) {
+    public Reply ingest(List<Event> events) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Event e : events) {
             list.add(Map.of("type", Json.typeOf(e), "payload", e));

@@ -108,7 +108,8 @@ class WallTest {
     }
 
     private static List<Node> all(String selector) {
-        return Window.getWindows().stream().filter(Window::isShowing)
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w != FxToolkit.toolkitContext().getRegisteredStage()) // not other tests'
                 .flatMap(w -> w.getScene().getRoot().lookupAll(selector).stream()).toList();
     }
 

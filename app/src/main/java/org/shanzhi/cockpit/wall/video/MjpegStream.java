@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,31 +19,44 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * A pure-Java MJPEG player's network half: reads a {@code multipart/x-mixed-replace} stream of JPEGs over HTTP on
- * its own daemon thread, decodes each part into a JavaFX {@link Image} and keeps only the newest; reconnects with
- * back-off when the stream ends or fails. Parts are cut by their Content-Length, or else by the JPEG SOI/EOI markers.
- * The UI polls {@link #take()} (at most once per pulse) and {@link #state()}.
+ * The pure-Java player, for machines without libvlc: reads a {@code multipart/x-mixed-replace} stream of JPEGs
+ * over HTTP on its own daemon thread, decodes each part into a JavaFX {@link Image} and keeps only the newest;
+ * reconnects with {@link Retry}'s back-off when the stream ends, fails or stalls (the read timeout). Parts are cut
+ * by their Content-Length, or else by the JPEG SOI/EOI markers.
  */
-public final class MjpegStream implements AutoCloseable {
-
-    public enum State { CONNECTING, PLAYING, FAILED }
+final class MjpegStream implements Playback {
 
     static final OkHttpClient HTTP = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS)
-            .readTimeout(10, TimeUnit.SECONDS).retryOnConnectionFailure(false).build();
+            .readTimeout(5, TimeUnit.SECONDS).retryOnConnectionFailure(false).build();
     private static final int MAX_PART = 8 << 20;
-    private static final long MAX_BACKOFF = 10_000;
 
     private final String url;
     private final String token;
+    private final Retry retry = new Retry();
     private final AtomicReference<Image> newest = new AtomicReference<>();
     private final Thread thread;
-    private volatile State state = State.CONNECTING;
+    private volatile Status status = new Status(State.CONNECTING, Instant.now(), null);
     private volatile boolean closed;
+    private volatile boolean hidden;
     private volatile Call call;
     private volatile long frames;
+    private Image image;
+    private long shown;
+
+    /** Whether this reader can play {@code url}: an HTTP URL of an MJPEG stream ({@code .mjpg}). */
+    static boolean plays(String url) {
+        try {
+            URI u = URI.create(url);
+            String path = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                    && (path.endsWith(".mjpg") || path.endsWith(".mjpeg"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     /** Starts reading {@code url}; {@code token} (may be null) goes in the Authorization header. */
-    public MjpegStream(String url, String token) {
+    MjpegStream(String url, String token) {
         this.url = url;
         this.token = token;
         this.thread = new Thread(this::run, "mjpeg " + url);
@@ -49,22 +64,54 @@ public final class MjpegStream implements AutoCloseable {
         thread.start();
     }
 
+    @Override
     public String url() {
         return url;
     }
 
-    public State state() {
-        return state;
+    @Override
+    public Status status() {
+        return status;
     }
 
-    /** Frames decoded so far. */
-    public long frames() {
+    @Override
+    public long decoded() {
         return frames;
     }
 
-    /** The newest decoded frame not taken yet, or null. */
-    public Image take() {
-        return newest.getAndSet(null);
+    @Override
+    public long shown() {
+        return shown;
+    }
+
+    @Override
+    public boolean pump() {
+        Image next = newest.getAndSet(null);
+        if (next == null) {
+            return false;
+        }
+        image = next;
+        shown++;
+        return true;
+    }
+
+    @Override
+    public Image image() {
+        return image;
+    }
+
+    /** Hidden: the connection closes (an MJPEG stream cannot pause) and opens again when shown. */
+    @Override
+    public void hidden(boolean hide) {
+        hidden = hide;
+        if (hide) {
+            Call c = call;
+            if (c != null) {
+                c.cancel();
+            }
+        } else {
+            thread.interrupt(); // out of its wait
+        }
     }
 
     @Override
@@ -78,8 +125,15 @@ public final class MjpegStream implements AutoCloseable {
     }
 
     private void run() {
-        long backoff = 500;
         while (!closed) {
+            if (hidden) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    // shown again, or closed
+                }
+                continue;
+            }
             Request.Builder b = new Request.Builder().url(url);
             if (token != null && !token.isEmpty()) {
                 b.header("Authorization", "Bearer " + token);
@@ -98,24 +152,27 @@ public final class MjpegStream implements AutoCloseable {
                         if (!img.isError() && img.getWidth() > 0) {
                             newest.set(img);
                             frames++;
-                            state = State.PLAYING;
-                            backoff = 500;
+                            if (status.state() != State.PLAYING) {
+                                status = new Status(State.PLAYING, Instant.now(), null);
+                                retry.reset();
+                            }
                         }
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 // ended or failed: try again after a pause
             }
-            if (closed) {
-                return;
+            if (closed || hidden) {
+                continue;
             }
-            state = State.FAILED;
+            long delay = retry.nextDelayMs();
+            Instant since = status.state() == State.NO_SIGNAL ? status.since() : Instant.now();
+            status = new Status(State.NO_SIGNAL, since, Instant.now().plusMillis(delay));
             try {
-                Thread.sleep(backoff);
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
-                return;
+                // closed, or shown again
             }
-            backoff = Math.min(MAX_BACKOFF, backoff * 2);
         }
     }
 

@@ -1,18 +1,26 @@
 package org.shanzhi.cockpit.wall.video;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -21,64 +29,71 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 import org.pcollections.PMap;
 
-import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Kpi.VideoAlarm;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
- * The video screen's grid of 1, 4, 9 or 16 tiles, without playback yet: each tile names its camera (name, id, AI
- * badge) and says plainly whether it is online; no tile pretends to play. Options: {@code split}, {@code group}
- * ({@code key-points}: the AI cameras; {@code all}; or a community code) and {@code tourSeconds} (轮巡: the next
- * page of the group every so many seconds of situation time, advanced by {@link #show}, no timer of its own). The
- * newest AI alert still waiting for review on a camera of the group puts that camera in the first tile.
- * With a hub in the {@link WallContext}, online tiles play their camera's {@code streamUrl} (MJPEG, read by
- * {@link MjpegStream}); a pump applies each tile's newest frame at most once per pulse, and tiles that show no
- * online camera, or a widget no longer on a showing window, close their streams.
+ * The video screen's grid of 1, 4, 9 or 16 {@link VideoTile}s. Options: {@code split}, {@code group}
+ * ({@code key-points}: the AI cameras; {@code all}; or a community code), {@code tourSeconds} (轮巡: the next page
+ * of the group every so many seconds of situation time), {@code alarmTile} (the tile alarms go to, from 0; -1: the
+ * least important one, the last that is neither pinned nor chosen by hand) and {@code alarmSeconds} (how long of
+ * situation time an alarm stays up, unless it is cleared sooner).
+ * <p>
+ * New AI alerts and sensor alarms ({@link Kpi#newVideoAlarms}) queue for the alarm tile, one after another; the
+ * one shown centres the wall's maps on its place. A camera dropped on a tile, or opened from the map, stays there
+ * until cleared; a pinned tile is never taken by alarms; a double-click maximises a tile and pauses the hidden ones.
+ * With a hub in the {@link WallContext} tiles play their camera's stream ({@link Playback}): one pump applies
+ * each playing tile's newest frame at most once per pulse, and a widget no longer on a showing window closes them.
  */
 public final class VideoWidget implements Widget {
 
     static final String ROOT = "video";
     static final String GRID = "video-grid";
-    static final String TILE = "video-tile";
-    static final String TILE_ALARM = "video-tile-alarm";
-    static final String TILE_VACANT = "video-tile-vacant";
-    static final String NAME = "video-name";
-    static final String ID = "video-id";
-    static final String BADGE = "video-ai";
-    static final String STATE = "video-state";
-    static final String ALARM = "video-alarm";
     static final String NOTICE = "video-notice";
     static final String FOOTER = "video-footer";
     static final String EMPTY = "video-empty";
+    static final String QUEUE = "video-queue";
 
     public static final String KEY_POINTS = "key-points";
     public static final String ALL = "all";
     public static final String UNITS = "units";
+    /** Alarms waiting beyond this many are dropped, oldest first: a storm must not bury the wall for hours. */
+    static final int MAX_QUEUED = 50;
+    /** How many alarm ids are remembered so that one is never queued twice. */
+    private static final int SEEN = 10_000;
+    /** {@code -Dshanzhi.rtsp=direct}: libvlc plays rtsp:// itself (builds with live555), not through the hub. */
+    static final boolean RTSP_DIRECT = "direct".equals(System.getProperty("shanzhi.rtsp"));
 
     private final int split;
     private final int side;
     private final String group;
     private final int tourSeconds;
+    private final int alarmTile;
+    private final int alarmSeconds;
 
     private final BorderPane root = new BorderPane();
     private final Label groupLabel = new Label();
     private final Label pages = new Label();
+    private final Label queued = new Label();
     private final Label empty = new Label();
     private final GridPane grid = new GridPane();
-    private final List<Tile> tiles = new ArrayList<>();
+    private final List<VideoTile> tiles = new ArrayList<>();
+    /** The camera chosen by hand for each tile (dropped, or opened from the map); null: the tour's. */
+    private final String[] chosen;
     private final WallContext context;
+    private final Libvlc vlc;
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -87,14 +102,19 @@ public final class VideoWidget implements Widget {
     };
     private boolean pumping;
     /** Whether the widget is on a showing window: streams open and close with it. */
-    private final javafx.beans.value.ObservableValue<Boolean> showing;
+    private final ObservableValue<Boolean> showing;
 
-    private Situation last;
+    private Situation last = Situation.empty();
     private PMap<String, Camera> camerasOf;
     private List<Camera> members = List.of();
-    private Set<String> memberIds = Set.of();
     private Instant tourStart;
     private int page;
+    private final Deque<VideoAlarm> queue = new ArrayDeque<>();
+    private final Set<String> seen = new LinkedHashSet<>();
+    private VideoAlarm current;
+    private Instant currentUntil;
+    private int currentTile = -1;
+    private VideoTile maximised;
 
     public VideoWidget(Placement placement) {
         this(placement, null);
@@ -102,7 +122,13 @@ public final class VideoWidget implements Widget {
 
     /** {@code context} with a hub (and token): tiles play video; null or without a hub: names and states only. */
     public VideoWidget(Placement placement, WallContext context) {
-        this.context = context != null && context.hasHub() ? context : null;
+        this(placement, context, context != null && context.hasHub() ? Libvlc.shared() : Libvlc.absent("no hub"));
+    }
+
+    VideoWidget(Placement placement, WallContext context, Libvlc vlc) {
+        this.context = context;
+        this.vlc = vlc;
+        boolean video = context != null && context.hasHub();
         int s = placement == null ? 4 : placement.options().path("split").asInt(4);
         this.split = s == 1 || s == 4 || s == 9 || s == 16 ? s : 4;
         this.side = (int) Math.round(Math.sqrt(split));
@@ -110,6 +136,11 @@ public final class VideoWidget implements Widget {
         this.group = g.isBlank() ? KEY_POINTS : g;
         int t = placement == null ? 0 : placement.options().path("tourSeconds").asInt(0);
         this.tourSeconds = t <= 0 ? 0 : Math.max(5, t);
+        int a = placement == null ? 0 : placement.options().path("alarmTile").asInt(0);
+        this.alarmTile = a < 0 || a >= split ? -1 : a;
+        int secs = placement == null ? 60 : placement.options().path("alarmSeconds").asInt(60);
+        this.alarmSeconds = Math.max(5, secs);
+        this.chosen = new String[split];
 
         Label title = new Label(I18n.t("video.title"));
         title.getStyleClass().add(Theme.PANEL_TITLE);
@@ -118,10 +149,13 @@ public final class VideoWidget implements Widget {
         groupLabel.setMinWidth(Region.USE_PREF_SIZE);
         pages.getStyleClass().add(Theme.PANEL_CLOCK);
         pages.setMinWidth(0);
-        HBox header = new HBox(title, groupLabel, pages);
+        queued.getStyleClass().add(QUEUE);
+        queued.setMinWidth(Region.USE_PREF_SIZE);
+        queued.setVisible(false);
+        HBox header = new HBox(title, groupLabel, pages, queued);
         header.getStyleClass().add(Theme.PANEL_HEADER);
-        // said once under the grid, so that no tile can be read as playing
-        Label notice = new Label(I18n.t(this.context != null ? "video.notice.live" : "video.notice"));
+        // said once under the grid, so that no tile can be read as playing when it does not
+        Label notice = new Label(I18n.t(video ? "video.notice.live" : "video.notice"));
         notice.getStyleClass().add(NOTICE);
         notice.setMinWidth(0);
         HBox footer = new HBox(notice);
@@ -139,9 +173,10 @@ public final class VideoWidget implements Widget {
             grid.getRowConstraints().add(rc);
         }
         for (int i = 0; i < split; i++) {
-            Tile tile = new Tile(this.context != null);
+            VideoTile tile = new VideoTile(video);
             tiles.add(tile);
             grid.add(tile, i % side, i / side);
+            wire(tile, i);
         }
         empty.getStyleClass().add(EMPTY);
         empty.setWrapText(true);
@@ -156,10 +191,46 @@ public final class VideoWidget implements Widget {
         root.getStylesheets().add(Theme.stylesheet());
         showing = root.sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
                 .flatMap(javafx.stage.Window::showingProperty).orElse(false);
-        if (this.context != null) {
+        if (video) {
             showing.addListener((o, was, is) -> syncStreams());
         }
+        if (context != null) {
+            context.links().onOpenCamera(this::open);
+        }
         show(Situation.empty());
+    }
+
+    /** Double-click maximises, right-click pins or clears, a camera dropped on the tile stays there. */
+    private void wire(VideoTile tile, int index) {
+        tile.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                maximise(maximised == tile ? null : tile);
+            }
+        });
+        tile.setOnContextMenuRequested(e -> {
+            MenuItem pin = new MenuItem(I18n.t(tile.pinned() ? "video.unpin" : "video.pin"));
+            pin.setOnAction(x -> pin(index, !tile.pinned()));
+            MenuItem clear = new MenuItem(I18n.t("video.clear"));
+            clear.setDisable(chosen[index] == null);
+            clear.setOnAction(x -> choose(index, null));
+            new ContextMenu(pin, clear).show(tile, e.getScreenX(), e.getScreenY());
+            e.consume(); // not the wall's own menu
+        });
+        tile.setOnDragOver(e -> {
+            if (e.getDragboard().hasContent(WallLinks.CAMERA)) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        tile.setOnDragDropped(e -> {
+            Object id = e.getDragboard().getContent(WallLinks.CAMERA);
+            boolean ok = id instanceof String && last.cameras().containsKey(id);
+            if (ok) {
+                choose(index, (String) id);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
     }
 
     @Override
@@ -169,67 +240,193 @@ public final class VideoWidget implements Widget {
 
     @Override
     public void show(Situation s) {
-        if (s == null || s == last) {
+        if (s == null || (s == last && camerasOf != null)) {
             return;
         }
+        Situation before = last;
         last = s;
         if (s.cameras() != camerasOf) {
             camerasOf = s.cameras();
             members = members(s);
-            memberIds = Set.copyOf(members.stream().map(Camera::id).toList());
         }
         groupLabel.setText(groupName(s));
+        takeAlarms(before, s);
 
         int pageCount = Math.max(1, (members.size() + split - 1) / split);
         page = tourPage(s.time(), pageCount);
-        List<Camera> onPage = members.subList(Math.min(members.size(), page * split),
-                Math.min(members.size(), (page + 1) * split));
         pages.setText(I18n.t("video.pages", members.size(), page + 1, pageCount)
                 + (tourSeconds > 0 ? " · " + I18n.t("video.tour", tourSeconds) : ""));
-
-        AiAlert alarm = null;
-        for (AiAlert a : Kpi.pendingAlerts(s)) {
-            if (memberIds.contains(a.cameraId())) {
-                alarm = a;
-                break;
-            }
-        }
-        List<Camera> shown = new ArrayList<>(split);
-        if (alarm != null) {
-            shown.add(s.cameras().get(alarm.cameraId()));
-        }
-        for (Camera c : onPage) {
-            if (shown.size() < split && (alarm == null || !c.id().equals(alarm.cameraId()))) {
-                shown.add(c);
-            }
-        }
-        for (int i = 0; i < split; i++) {
-            Camera c = i < shown.size() ? shown.get(i) : null;
-            tiles.get(i).show(c, i == 0 && alarm != null ? alarm : null, s.time(), members.isEmpty());
-        }
-
-        syncStreams();
+        placeCameras(s);
 
         boolean none = members.isEmpty();
-        empty.setVisible(none);
+        empty.setVisible(none && current == null && java.util.Arrays.stream(chosen).allMatch(c -> c == null));
         empty.setText(!none ? "" : UNITS.equals(group) ? I18n.t("video.empty.units")
                 : s.cameras().isEmpty() ? I18n.t("common.noData") : I18n.t("video.empty.group", group));
     }
 
+    /** Queues the new alarms, ends the one shown when it is cleared or its time is up, and brings up the next. */
+    private void takeAlarms(Situation before, Situation s) {
+        for (VideoAlarm a : Kpi.newVideoAlarms(before, s)) {
+            boolean recent = a.raisedAt() == null
+                    || !a.raisedAt().isBefore(s.time().minusSeconds(alarmSeconds));
+            if (recent && seen.add(a.id())) {
+                queue.addLast(a);
+            }
+        }
+        while (seen.size() > SEEN) {
+            seen.remove(seen.iterator().next());
+        }
+        while (queue.size() > MAX_QUEUED) {
+            queue.removeFirst();
+        }
+        queue.removeIf(a -> !a.standsIn(s));
+        if (current != null && (!current.standsIn(s) || !s.time().isBefore(currentUntil))) {
+            current = null;
+            currentTile = -1;
+        }
+        if (current == null && !queue.isEmpty()) {
+            int tile = alarmTileIndex();
+            if (tile >= 0) {
+                current = queue.removeFirst();
+                currentTile = tile;
+                currentUntil = s.time().plusSeconds(alarmSeconds);
+                if (context != null) {
+                    context.links().focus(current.at());
+                }
+            }
+        }
+        queued.setVisible(!queue.isEmpty());
+        queued.setText(queue.isEmpty() ? "" : I18n.t(current == null ? "video.queue.pinned" : "video.queue",
+                queue.size()));
+    }
+
+    /** The layout's alarm tile if it is free to take, else the least important one; -1 when all are pinned. */
+    private int alarmTileIndex() {
+        if (alarmTile >= 0 && !tiles.get(alarmTile).pinned()) {
+            return alarmTile;
+        }
+        for (int i = split - 1; i >= 0; i--) {
+            if (!tiles.get(i).pinned() && chosen[i] == null) {
+                return i;
+            }
+        }
+        for (int i = split - 1; i >= 0; i--) {
+            if (!tiles.get(i).pinned()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The alarm on its tile, the cameras chosen by hand on theirs, the tour's page in the rest. */
+    private void placeCameras(Situation s) {
+        Camera[] shown = new Camera[split];
+        Set<String> taken = new HashSet<>();
+        if (current != null) {
+            shown[currentTile] = s.cameras().get(current.cameraId());
+            taken.add(current.cameraId());
+        }
+        for (int i = 0; i < split; i++) {
+            if (shown[i] == null && chosen[i] != null && s.cameras().containsKey(chosen[i])) {
+                shown[i] = s.cameras().get(chosen[i]);
+                taken.add(chosen[i]);
+            }
+        }
+        int next = page * split;
+        for (int i = 0; i < split; i++) {
+            if (shown[i] != null || (i == currentTile) || chosen[i] != null) {
+                continue;
+            }
+            while (next < members.size() && next < (page + 1) * split && taken.contains(members.get(next).id())) {
+                next++;
+            }
+            if (next < members.size() && next < (page + 1) * split) {
+                shown[i] = members.get(next++);
+            }
+        }
+        for (int i = 0; i < split; i++) {
+            tiles.get(i).show(shown[i], i == currentTile ? current : null, s.time(), members.isEmpty());
+        }
+        syncStreams();
+    }
+
+    /** Puts {@code cameraId} on tile {@code index} until cleared (null clears it: the tour's camera again). */
+    void choose(int index, String cameraId) {
+        chosen[index] = cameraId;
+        placeCameras(last);
+    }
+
+    /** A camera opened from elsewhere on the wall: on the least important tile, or where it already is. */
+    void open(String cameraId) {
+        if (!last.cameras().containsKey(cameraId)) {
+            return;
+        }
+        for (int i = 0; i < split; i++) {
+            if (cameraId.equals(chosen[i])) {
+                return;
+            }
+        }
+        for (int i = split - 1; i >= 0; i--) {
+            if (!tiles.get(i).pinned() && i != currentTile && chosen[i] == null) {
+                choose(i, cameraId);
+                return;
+            }
+        }
+        for (int i = split - 1; i >= 0; i--) {
+            if (!tiles.get(i).pinned() && i != currentTile) {
+                choose(i, cameraId);
+                return;
+            }
+        }
+    }
+
+    void pin(int index, boolean pinned) {
+        tiles.get(index).pin(pinned);
+        if (pinned && index == currentTile) {
+            // the operator keeps this picture: the alarm moves to another tile
+            VideoAlarm a = current;
+            current = null;
+            currentTile = -1;
+            if (a != null) {
+                queue.addFirst(a);
+            }
+            takeAlarms(last, last);
+        }
+        placeCameras(last);
+    }
+
+    /** One tile over the whole grid (null: the grid again); the others pause while hidden. */
+    void maximise(VideoTile tile) {
+        maximised = tile;
+        for (int i = 0; i < split; i++) {
+            VideoTile t = tiles.get(i);
+            if (tile == null) {
+                GridPane.setConstraints(t, i % side, i / side, 1, 1);
+                t.hide(false);
+            } else if (t == tile) {
+                GridPane.setConstraints(t, 0, 0, side, side);
+                t.hide(false);
+            } else {
+                t.hide(true);
+            }
+        }
+    }
+
     private boolean live() {
-        return context != null && Boolean.TRUE.equals(showing.getValue());
+        return context != null && context.hasHub() && Boolean.TRUE.equals(showing.getValue());
     }
 
     /** Opens the streams of the tiles that show an online camera, closes the others; runs the pump while any. */
     private void syncStreams() {
-        if (context == null) {
+        if (context == null || !context.hasHub()) {
             return;
         }
         boolean live = live();
         boolean any = false;
-        for (Tile t : tiles) {
-            t.sync(live ? urlOf(t.camera) : null, context.source(), context.token());
-            any |= t.stream != null;
+        for (VideoTile t : tiles) {
+            String url = live ? urlOf(t.camera()) : null;
+            t.play(url, url != null && url.startsWith(context.source()) ? context.token() : null, vlc);
+            any |= t.playback() != null;
         }
         if (any && !pumping) {
             pumping = true;
@@ -240,35 +437,43 @@ public final class VideoWidget implements Widget {
         }
     }
 
-    /** Each pulse: every playing tile shows its newest frame, if a new one arrived, and its state. */
+    /** Each pulse: every shown tile takes its newest frame, if one arrived, and its state. */
     private void pump() {
         if (!live()) {
             syncStreams(); // closes them all, stops the pump
             return;
         }
-        for (Tile t : tiles) {
-            t.pump();
+        for (VideoTile t : tiles) {
+            if (t.isVisible()) {
+                t.pump();
+            }
         }
     }
 
-    /** The stream to play for a camera: its streamUrl, relative to the hub unless absolute; null for none. */
-    private String urlOf(Camera c) {
+    /**
+     * The stream to play for a camera: its streamUrl, relative to the hub unless absolute; an rtsp:// camera
+     * through the hub's relay (Debian's libvlc cannot open RTSP); null for none.
+     */
+    String urlOf(Camera c) {
         if (c == null || !c.online() || c.streamUrl() == null || c.streamUrl().isBlank()) {
             return null;
         }
         String u = c.streamUrl();
-        if (u.startsWith("http://") || u.startsWith("https://")) {
-            return u;
-        }
         String base = context.source().endsWith("/") ? context.source().substring(0, context.source().length() - 1)
                 : context.source();
+        if (u.startsWith("rtsp://") && !RTSP_DIRECT) {
+            return base + "/video/relay/" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
+        }
+        if (u.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            return u;
+        }
         return base + (u.startsWith("/") ? u : "/" + u);
     }
 
     /** Closes every stream (the wall closes; tests). */
     public void closeStreams() {
-        for (Tile t : tiles) {
-            t.sync(null, null, null);
+        for (VideoTile t : tiles) {
+            t.play(null, null, vlc);
         }
         if (pumping) {
             pumping = false;
@@ -318,13 +523,26 @@ public final class VideoWidget implements Widget {
     /** The cameras shown, tile by tile (null for a vacant tile). */
     public List<String> cameraIds() {
         List<String> out = new ArrayList<>();
-        for (Tile t : tiles) {
-            out.add(t.camera == null ? null : t.camera.id());
+        for (VideoTile t : tiles) {
+            out.add(t.camera() == null ? null : t.camera().id());
         }
         return out;
     }
 
-    List<Tile> tiles() {
+    /** Frames decoded and shown by all tiles so far: {decoded, shown} (benchmarks). */
+    public long[] frames() {
+        long decoded = 0;
+        long shownFrames = 0;
+        for (VideoTile t : tiles) {
+            if (t.playback() != null) {
+                decoded += t.playback().decoded();
+                shownFrames += t.playback().shown();
+            }
+        }
+        return new long[] {decoded, shownFrames};
+    }
+
+    List<VideoTile> tiles() {
         return tiles;
     }
 
@@ -332,156 +550,7 @@ public final class VideoWidget implements Widget {
         return page;
     }
 
-    /** One tile: its camera's picture when it plays, else plainly what it would play and its state. */
-    static final class Tile extends StackPane {
-        final ImageView picture = new ImageView();
-        private final boolean video;
-        MjpegStream stream;
-        private MjpegStream.State shownState;
-        final Label alarm = new Label();
-        final Label name = new Label();
-        final Label id = new Label();
-        final Label ai = new Label(I18n.t("video.ai"));
-        final Label state = new Label();
-        private Camera camera;
-        private AiAlert alert;
-        private String alarmSince;
-        private boolean drawn;
-        private boolean blank;
-
-        Tile(boolean video) {
-            this.video = video;
-            picture.setManaged(false);
-            picture.setPreserveRatio(true);
-            picture.setSmooth(true);
-            picture.setVisible(false);
-            for (Label l : List.of(alarm, name, id, state)) {
-                l.setMinWidth(0);
-                l.setMaxWidth(Double.MAX_VALUE);
-            }
-            alarm.getStyleClass().add(ALARM);
-            name.getStyleClass().add(NAME);
-            id.getStyleClass().add(ID);
-            ai.getStyleClass().add(BADGE);
-            ai.setMinWidth(Region.USE_PREF_SIZE);
-            state.getStyleClass().add(STATE);
-            state.setWrapText(true);
-            state.setAlignment(Pos.CENTER);
-            HBox idLine = new HBox(6, id, ai);
-            idLine.setAlignment(Pos.CENTER_LEFT);
-            VBox top = new VBox(2, alarm, name, idLine);
-            StackPane.setAlignment(top, Pos.TOP_LEFT);
-            StackPane.setAlignment(state, Pos.CENTER);
-            getChildren().addAll(picture, state, top);
-            getStyleClass().add(TILE);
-            setMinSize(0, 0);
-            setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        }
-
-        /** Shows a camera (null: vacant; blank when the group has none at all) and its pending alert, if any. */
-        void show(Camera c, AiAlert a, Instant now, boolean groupEmpty) {
-            String since = a == null ? null : Formats.when(a.raisedAt(), now);
-            if (drawn && c == camera && a == alert && Objects.equals(since, alarmSince) && groupEmpty == blank) {
-                return;
-            }
-            drawn = true;
-            blank = groupEmpty;
-            camera = c;
-            alert = a;
-            alarmSince = since;
-            getStyleClass().removeAll(TILE_ALARM, TILE_VACANT);
-            if (c == null) {
-                getStyleClass().add(TILE_VACANT);
-                name.setText("");
-                id.setText("");
-                ai.setVisible(false);
-                state.setText(groupEmpty ? "" : I18n.t("video.vacant"));
-                Theme.setState(state, Theme.STALE);
-                alarm.setVisible(false);
-                alarm.setManaged(false);
-                return;
-            }
-            name.setText(c.name());
-            id.setText(c.id());
-            ai.setVisible(c.ai());
-            state.setText(video && c.online() ? stateText(stream == null ? null : stream.state())
-                    : I18n.t(c.online() ? "video.online" : "video.offline"));
-            Theme.setState(state, c.online() ? null : Theme.CRITICAL);
-            boolean alarmed = a != null;
-            if (alarmed) {
-                getStyleClass().add(TILE_ALARM);
-                alarm.setText(I18n.t("video.alarm", a.kind(), a.confidence() * 100) + "\n"
-                        + I18n.t("video.alarm.since", since));
-            }
-            alarm.setVisible(alarmed);
-            alarm.setManaged(alarmed);
-        }
-
-        Camera camera() {
-            return camera;
-        }
-
-        /** Plays {@code url} (null: nothing); the token goes only to the hub's own URLs. */
-        void sync(String url, String hub, String token) {
-            if (stream != null && stream.url().equals(url)) {
-                return;
-            }
-            if (stream != null) {
-                stream.close();
-                stream = null;
-                picture.setImage(null);
-                picture.setVisible(false);
-            }
-            shownState = null;
-            if (url != null) {
-                stream = new MjpegStream(url, hub != null && url.startsWith(hub) ? token : null);
-                pump();
-            }
-        }
-
-        void pump() {
-            if (stream == null) {
-                return;
-            }
-            Image frame = stream.take();
-            if (frame != null) {
-                Image was = picture.getImage();
-                picture.setImage(frame);
-                if (was == null || was.getWidth() != frame.getWidth() || was.getHeight() != frame.getHeight()) {
-                    requestLayout();
-                }
-                picture.setVisible(true);
-            }
-            MjpegStream.State s = stream.state();
-            if (s != shownState) {
-                shownState = s;
-                if (s == MjpegStream.State.FAILED) {
-                    picture.setVisible(false);
-                }
-                state.setText(stateText(s));
-                Theme.setState(state, s == MjpegStream.State.FAILED ? Theme.WARNING : null);
-            }
-        }
-
-        private static String stateText(MjpegStream.State s) {
-            return s == null || s == MjpegStream.State.CONNECTING ? I18n.t("video.connecting")
-                    : s == MjpegStream.State.FAILED ? I18n.t("video.noSignal") : "";
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            double w = getWidth();
-            double h = getHeight();
-            picture.setFitWidth(w);
-            picture.setFitHeight(h);
-            Image img = picture.getImage();
-            if (img != null && img.getWidth() > 0 && img.getHeight() > 0) {
-                double scale = Math.min(w / img.getWidth(), h / img.getHeight());
-                picture.relocate((w - img.getWidth() * scale) / 2, (h - img.getHeight() * scale) / 2);
-            } else {
-                picture.relocate(0, 0);
-            }
-        }
+    int queuedAlarms() {
+        return queue.size();
     }
 }

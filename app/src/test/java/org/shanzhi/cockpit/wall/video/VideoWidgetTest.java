@@ -1,10 +1,11 @@
 package org.shanzhi.cockpit.wall.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 
@@ -56,10 +58,15 @@ class VideoWidgetTest {
 
     /** The fixture's CAM-1 (AI) … CAM-3 (offline) and CAM-4 … CAM-9 online in the east community. */
     static Situation nineCameras() {
+        return nineCameras(false);
+    }
+
+    /** As {@link #nineCameras()}, CAM-4 … CAM-9 with AI analysis when {@code ai}. */
+    static Situation nineCameras(boolean ai) {
         List<Event> more = new ArrayList<>();
         for (int i = 4; i <= 9; i++) {
             more.add(new Event.CameraRegistered(new Camera("CAM-" + i, "东路" + i + "号杆", new GeoPoint(116.41, 39.81),
-                    null, false, true, null)));
+                    null, ai, true, null)));
         }
         return at(Fixtures.district(), 0, more.toArray(Event[]::new));
     }
@@ -71,12 +78,12 @@ class VideoWidgetTest {
         assertThat(w.tiles()).hasSize(4);
         assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-3", null);
 
-        VideoWidget.Tile west = w.tiles().get(0);
+        VideoTile west = w.tiles().get(0);
         assertThat(WidgetHarness.texts(west)).contains("西门", "CAM-1", "AI", "在线 · 视频播放未接入");
         assertThat(west.ai.isVisible()).isTrue();
         assertThat(w.tiles().get(1).ai.isVisible()).isFalse();
 
-        VideoWidget.Tile north = w.tiles().get(2);
+        VideoTile north = w.tiles().get(2);
         assertThat(north.state.getText()).isEqualTo("离线");
         assertThat(north.state.getStyleClass()).contains(Theme.CRITICAL);
         assertThat(w.tiles().get(3).state.getText()).isEqualTo("空位");
@@ -152,37 +159,172 @@ class VideoWidgetTest {
     }
 
     @Test
-    void aPendingAlertPutsItsCameraInTheFirstTile() throws Exception {
-        VideoWidget w = mount("{\"split\":4,\"group\":\"all\",\"tourSeconds\":30}");
-        Situation s = nineCameras();
+    void anAlarmTakesTheAlarmTileForItsTimeWhileTheNextOnesQueue() throws Exception {
+        List<GeoPoint> focused = new ArrayList<>();
+        WallContext context = new WallContext(() -> null, "test");
+        context.links().onFocus(focused::add);
+        VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(WidgetHarness.placement(WidgetType.VIDEO,
+                "{\"split\":4,\"group\":\"all\",\"tourSeconds\":30,\"alarmSeconds\":60}"), context), 1438, 1080);
+        Situation s = nineCameras(true);
         WidgetHarness.show(w, s);
-        s = at(s, 35, new Event.AiAlertRaised("AL-1", "CAM-1", "人群密度", "856", 0.87, null));
+        s = at(s, 35, new Event.AiAlertRaised("AL-1", "CAM-1", "人群密度", "856", 0.87,
+                List.of(new AiAlert.Box(0.25, 0.25, 0.5, 0.5, "人群"))));
         WidgetHarness.show(w, s);
         assertThat(w.page()).isEqualTo(1);
         assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-5", "CAM-6", "CAM-7");
-        VideoWidget.Tile first = w.tiles().get(0);
-        assertThat(first.getStyleClass()).contains(VideoWidget.TILE_ALARM);
+        VideoTile first = w.tiles().get(0);
+        assertThat(first.getStyleClass()).contains(VideoTile.TILE_ALARM);
         assertThat(first.alarm.isVisible()).isTrue();
         assertThat(first.alarm.getText()).startsWith("AI预警 · 人群密度 · 置信度 87%").contains("20:00 起待研判");
-        assertThat(w.tiles().get(1).getStyleClass()).doesNotContain(VideoWidget.TILE_ALARM);
         assertThat(w.tiles().get(1).alarm.isVisible()).isFalse();
+        assertThat(focused).containsExactly(s.cameras().get("CAM-1").at());
+        // the box is drawn over the picture's place: its edge in the alarm colour, its inside left clear
+        javafx.scene.image.Image boxes = WidgetHarness.fx(() -> first.boxes.snapshot(transparent(), null));
+        javafx.geometry.Rectangle2D area = WidgetHarness.fx(first::pictureArea);
+        double edgeX = area.getMinX() + 0.25 * area.getWidth() + 1;
+        double midY = area.getMinY() + 0.5 * area.getHeight();
+        assertThat(boxes.getPixelReader().getColor((int) edgeX, (int) midY).getOpacity()).isGreaterThan(0.5);
+        assertThat(boxes.getPixelReader().getColor((int) (area.getMinX() + area.getWidth() / 2), (int) midY)
+                .getOpacity()).isZero();
 
-        // on its own page the alarm camera is not shown twice
-        s = tick(s, 95);
+        // a second alarm waits for the first one's time to run out
+        s = at(s, 40, new Event.AiAlertRaised("AL-2", "CAM-4", "火警", "881", 0.9, null));
         WidgetHarness.show(w, s);
+        assertThat(w.cameraIds().get(0)).isEqualTo("CAM-1");
+        assertThat(w.queuedAlarms()).isEqualTo(1);
+        assertThat(WidgetHarness.texts(w.node())).contains("另有 1 条告警排队");
+        s = tick(s, 96);
+        WidgetHarness.show(w, s);
+        assertThat(w.cameraIds().get(0)).isEqualTo("CAM-4");
+        assertThat(first.alarm.getText()).startsWith("AI预警 · 火警 · 置信度 90%");
+        assertThat(w.queuedAlarms()).isZero();
+        assertThat(focused).hasSize(2);
+
+        // reviewed: the tour goes on in its tile
+        s = at(s, 100, new Event.AiAlertReviewed("AL-2", AiAlert.Review.REJECTED, null, null));
+        WidgetHarness.show(w, s);
+        assertThat(first.getStyleClass()).doesNotContain(VideoTile.TILE_ALARM);
+        assertThat(first.alarm.isVisible()).isFalse();
         assertThat(w.page()).isZero();
         assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-3", "CAM-4");
+    }
 
-        // reviewed: the tour goes on without it
-        s = at(s, 100, new Event.AiAlertReviewed("AL-1", AiAlert.Review.REJECTED, null, null));
-        WidgetHarness.show(w, s);
-        assertThat(w.tiles().get(0).getStyleClass()).doesNotContain(VideoWidget.TILE_ALARM);
-        assertThat(w.tiles().get(0).alarm.isVisible()).isFalse();
-
-        // an alert outside the group does not take a tile
+    @Test
+    void alarmsComeFromAnyCameraAndSensorsBringTheirNearestCamera() throws Exception {
         VideoWidget east = mount("{\"split\":4,\"group\":\"110106016002\"}");
         WidgetHarness.show(east, at(nineCameras(), 10, new Event.AiAlertRaised("AL-2", "CAM-1", "火警", "881", 0.9, null)));
-        assertThat(east.cameraIds()).containsExactly("CAM-2", "CAM-3", "CAM-4", "CAM-5");
-        assertThat(Arrays.asList(east.tiles().get(0).getStyleClass().toArray())).doesNotContain(VideoWidget.TILE_ALARM);
+        assertThat(east.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-3", "CAM-4");
+
+        VideoWidget w = mount("{\"split\":4,\"group\":\"key-points\"}");
+        Situation s = nineCameras();
+        WidgetHarness.show(w, s);
+        s = at(s, 20, new Event.SensorReported("S-1", 35));
+        WidgetHarness.show(w, s);
+        assertThat(w.cameraIds().get(0)).isEqualTo("CAM-2"); // online and nearest; CAM-3 is as near but offline
+        assertThat(w.tiles().get(0).alarm.getText()).startsWith("传感器告警 · 积水 S-1 · 35 cm");
+        s = at(s, 30, new Event.SensorReported("S-1", 5));
+        WidgetHarness.show(w, s);
+        assertThat(w.cameraIds()).containsExactly("CAM-1", null, null, null);
+
+        // a wall opened late shows an alarm still recent, not the old ones
+        VideoWidget late = mount("{\"split\":4,\"group\":\"all\",\"alarmSeconds\":60}");
+        Situation old = at(nineCameras(true), 0, new Event.AiAlertRaised("AL-OLD", "CAM-4", "火警", "881", 0.9, null));
+        old = at(old, 10, new Event.AiAlertRaised("AL-NEW", "CAM-5", "火警", "881", 0.9, null));
+        WidgetHarness.show(late, tick(old, 65));
+        assertThat(late.cameraIds().get(0)).isEqualTo("CAM-5");
+        assertThat(late.queuedAlarms()).isZero();
+    }
+
+    @Test
+    void aPinnedTileKeepsItsPictureAndChosenCamerasStay() throws Exception {
+        VideoWidget w = mount("{\"split\":4,\"group\":\"all\"}");
+        Situation s = nineCameras(true);
+        WidgetHarness.show(w, s);
+        WidgetHarness.fx(() -> {
+            w.pin(0, true);
+            w.choose(2, "CAM-9");
+            return null;
+        });
+        assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-9", "CAM-3");
+        assertThat(w.tiles().get(0).pin.isVisible()).isTrue();
+
+        s = at(s, 10, new Event.AiAlertRaised("AL-1", "CAM-6", "占道经营", "801", 0.8, null));
+        WidgetHarness.show(w, s);
+        // not the pinned first tile, not the chosen one: the least important
+        assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-9", "CAM-6");
+        assertThat(w.tiles().get(3).getStyleClass()).contains(VideoTile.TILE_ALARM);
+
+        // a camera opened from the map goes to the least important tile the alarm leaves free
+        WidgetHarness.fx(() -> {
+            w.open("CAM-8");
+            return null;
+        });
+        assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-8", "CAM-9", "CAM-6");
+        WidgetHarness.fx(() -> {
+            w.choose(2, null);
+            w.choose(1, null);
+            return null;
+        });
+        assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-3", "CAM-6");
+
+        // every tile pinned: alarms wait, and the header says why
+        WidgetHarness.fx(() -> {
+            for (int i = 0; i < 4; i++) {
+                w.pin(i, true);
+            }
+            return null;
+        });
+        assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-3", "CAM-4");
+        assertThat(WidgetHarness.texts(w.node())).contains("1 条告警排队 · 画面均已锁定");
+    }
+
+    @Test
+    void doubleClickMaximisesATileAndAgainRestoresTheGrid() throws Exception {
+        VideoWidget w = mount("{\"split\":4,\"group\":\"all\"}");
+        WidgetHarness.show(w, nineCameras());
+        VideoTile second = w.tiles().get(1);
+        WidgetHarness.fx(() -> {
+            w.maximise(second);
+            return null;
+        });
+        WidgetHarness.fx(() -> {
+            w.node().applyCss();
+            ((javafx.scene.Parent) w.node()).layout();
+            return null;
+        });
+        assertThat(second.getWidth()).isGreaterThan(w.tiles().get(0).getParent().getLayoutBounds().getWidth() * 0.9);
+        assertThat(w.tiles().get(0).isVisible()).isFalse();
+        WidgetHarness.fx(() -> {
+            w.maximise(null);
+            w.node().applyCss();
+            ((javafx.scene.Parent) w.node()).layout();
+            return null;
+        });
+        assertThat(w.tiles().get(0).isVisible()).isTrue();
+        assertThat(second.getWidth()).isLessThan(w.tiles().get(0).getParent().getLayoutBounds().getWidth() * 0.6);
+    }
+
+    @Test
+    void withoutLibvlcAStreamThatIsNotMjpegSaysWhatToInstall() throws Exception {
+        WallContext context = new WallContext(() -> null, "http://127.0.0.1:9", "token");
+        VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(WidgetHarness.placement(WidgetType.VIDEO,
+                "{\"split\":1,\"group\":\"all\"}"), context, Libvlc.absent("test")), 800, 500);
+        Situation s = at(Fixtures.district(), 0, new Event.CameraRegistered(new Camera("CAM-0", "南门", Fixtures.EAST,
+                null, false, true, "http://127.0.0.1:9/live/cam0.ts")));
+        WidgetHarness.show(w, s);
+        assertThat(w.cameraIds()).containsExactly("CAM-0");
+        await().atMost(Duration.ofSeconds(5)).until(() -> WidgetHarness.fx(() -> w.tiles().get(0).state.getText())
+                .equals("未安装 libvlc · 请安装：apt-get install libvlc5 vlc-plugin-base"));
+        assertThat(w.tiles().get(0).state.getStyleClass()).contains(Theme.CRITICAL);
+        WidgetHarness.fx(() -> {
+            w.closeStreams();
+            return null;
+        });
+    }
+
+    static javafx.scene.SnapshotParameters transparent() {
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return p;
     }
 }

@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.hub;
+package org.shanzhi.cockpit.wall.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.TestHub;
 import org.shanzhi.cockpit.wall.WidgetHarness;
-import org.shanzhi.cockpit.wall.video.MjpegStream;
 
 /** The wall's pure-Java MJPEG reader against a real hub's simulated camera. */
 class MjpegStreamTest {
@@ -40,9 +41,10 @@ class MjpegStreamTest {
     @Test
     void readsFramesFromTheHub() {
         try (MjpegStream s = new MjpegStream(hub.runtime.baseUrl() + "/video/CAM-1.mjpg", hub.token(Role.VIEWER))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> s.frames() >= 2);
-            assertThat(s.state()).isEqualTo(MjpegStream.State.PLAYING);
-            Image img = s.take();
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.decoded() >= 2);
+            assertThat(s.status().state()).isEqualTo(Playback.State.PLAYING);
+            assertThat(s.pump()).isTrue();
+            Image img = s.image();
             assertThat(img).isNotNull();
             assertThat(img.getWidth()).isEqualTo(640);
             assertThat(img.getHeight()).isEqualTo(360);
@@ -53,8 +55,9 @@ class MjpegStreamTest {
     @Test
     void anOfflineCameraFailsAndKeepsRetrying() {
         try (MjpegStream s = new MjpegStream(hub.runtime.baseUrl() + "/video/CAM-3.mjpg", hub.token(Role.VIEWER))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> s.state() == MjpegStream.State.FAILED);
-            assertThat(s.frames()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.status().state() == Playback.State.NO_SIGNAL);
+            assertThat(s.status().retryAt()).isAfter(s.status().since());
+            assertThat(s.decoded()).isZero();
         }
     }
 

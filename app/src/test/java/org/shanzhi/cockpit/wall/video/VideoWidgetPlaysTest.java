@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.hub;
+package org.shanzhi.cockpit.wall.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.TestHub;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
-import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /** The video grid plays the hub's simulated cameras, and closes the streams when it leaves its window. */
 class VideoWidgetPlaysTest {
@@ -41,12 +42,22 @@ class VideoWidgetPlaysTest {
     }
 
     @Test
-    void onlineTilesShowFramesAndLeavingTheWindowStopsThem() throws Exception {
+    void throughLibvlc() throws Exception {
+        TestMedia.requireVlc();
+        onlineTilesShowFramesAndLeavingTheWindowStopsThem(Libvlc.shared());
+    }
+
+    @Test
+    void withoutLibvlcThroughThePureJavaReader() throws Exception {
+        onlineTilesShowFramesAndLeavingTheWindowStopsThem(Libvlc.absent("test: a machine without libvlc"));
+    }
+
+    void onlineTilesShowFramesAndLeavingTheWindowStopsThem(Libvlc vlc) throws Exception {
         WallContext context = new WallContext(() -> null, hub.runtime.baseUrl(), hub.token(Role.VIEWER));
         VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(
-                WidgetHarness.placement(WidgetType.VIDEO, "{\"split\":4,\"group\":\"all\"}"), context), 800, 500);
+                WidgetHarness.placement(WidgetType.VIDEO, "{\"split\":4,\"group\":\"all\"}"), context, vlc), 800, 500);
         WidgetHarness.show(w, hub.runtime.hub().situation());
-        await().atMost(Duration.ofSeconds(10)).until(() -> WidgetHarness.fx(() -> pictures(w.node())) == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> WidgetHarness.fx(() -> pictures(w.node())) == 2);
         assertThat(hub.runtime.server().cameras().rendering()).isEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> WidgetHarness.fx(() -> WidgetHarness.texts(w.node())
                 .stream().noneMatch(t -> t.contains("连接中") || t.contains("未接入"))));

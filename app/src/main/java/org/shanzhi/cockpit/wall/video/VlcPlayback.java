@@ -1,0 +1,314 @@
+package org.shanzhi.cockpit.wall.video;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+import uk.co.caprica.vlcj.player.base.MediaPlayer;
+import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
+import uk.co.caprica.vlcj.player.embedded.videosurface.CallbackVideoSurface;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
+
+/**
+ * A stream played by libvlc into a {@link PixelBuffer} of our own: the decoder thread writes each frame into the
+ * buffer and marks it dirty; {@link #pump()} on the FX thread tells JavaFX the buffer changed, at most once per
+ * pulse (frames in between are coalesced). The player comes from {@link Libvlc}'s pool and every libvlc call runs
+ * on its thread. The watchdog ({@link #check}) restarts a stream whose frames stop, gives up on one that does not
+ * start within {@link #START_TIMEOUT_S} seconds, and starts failed ones again after a back-off that never ends.
+ */
+final class VlcPlayback implements Playback {
+
+    static final long STALL_S = 4;
+    static final long START_TIMEOUT_S = 10;
+
+    /** A buffer libvlc decodes into, and the size it has (decoders pad it beyond the picture). */
+    private record Frame(ByteBuffer buffer, int width, int height) {
+    }
+
+    private final Libvlc vlc;
+    private final String url;
+    private final String mrl;
+    private final Retry retry = new Retry();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final LongAdder decoded = new LongAdder();
+    private final Object lock = new Object();
+    private final CallbackVideoSurface surface;
+    private final MediaPlayerEventAdapter events = new MediaPlayerEventAdapter() {
+        @Override
+        public void error(MediaPlayer mediaPlayer) {
+            vlc.run(() -> failed(System.nanoTime()));
+        }
+
+        @Override
+        public void finished(MediaPlayer mediaPlayer) {
+            vlc.run(() -> failed(System.nanoTime())); // a camera's stream has no end: an end is a failure
+        }
+    };
+
+    // written by libvlc's threads, read by the FX thread
+    private volatile int formatWidth;
+    private volatile int formatHeight;
+    private volatile Frame frame;
+    private volatile long lastFrameNanos;
+    /** When the stream's clock last moved. */
+    private volatile long lastProgressNanos;
+    /** The picture's own size within the buffer, as libvlc reports it once playing; null until then. */
+    private volatile Rectangle2D visible;
+    private volatile Status status = new Status(State.CONNECTING, Instant.now(), null);
+    private volatile boolean closed;
+
+    // the libvlc thread's own
+    private EmbeddedMediaPlayer player;
+    private long attemptNanos;
+    private long lastTime = Long.MIN_VALUE;
+    private long retryAtNanos;
+    private boolean hidden;
+    private boolean pausedByUs;
+
+    // the FX thread's own
+    private Frame bound;
+    private PixelBuffer<ByteBuffer> pixels;
+    private WritableImage image;
+    private long shown;
+
+    VlcPlayback(Libvlc vlc, String url, String token) {
+        this.vlc = vlc;
+        this.url = url;
+        this.mrl = token == null ? url : url + (url.contains("?") ? "&" : "?") + "token=" + token;
+        this.surface = vlc.factory().videoSurfaces().newVideoSurface(new Format(), new Render(), true);
+        vlc.watch(this);
+        vlc.run(this::start);
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public Status status() {
+        return status;
+    }
+
+    @Override
+    public boolean pump() {
+        Frame f = frame;
+        if (f == null) {
+            return false;
+        }
+        if (f != bound) {
+            bound = f;
+            pixels = new PixelBuffer<>(f.width(), f.height(), f.buffer(), PixelFormat.getByteBgraPreInstance());
+            image = new WritableImage(pixels);
+        }
+        if (!dirty.getAndSet(false)) {
+            return false;
+        }
+        pixels.updateBuffer(b -> null);
+        shown++;
+        return true;
+    }
+
+    @Override
+    public Image image() {
+        return image;
+    }
+
+    /** The part of {@link #image()} that is picture (decoders pad the buffer); null before the first frame. */
+    Rectangle2D viewport() {
+        Rectangle2D v = visible;
+        if (bound == null) {
+            return null;
+        }
+        return v != null && v.getWidth() <= bound.width() && v.getHeight() <= bound.height() ? v
+                : new Rectangle2D(0, 0, bound.width(), bound.height());
+    }
+
+    @Override
+    public void hidden(boolean hide) {
+        vlc.run(() -> {
+            if (hide == hidden || closed) {
+                return;
+            }
+            hidden = hide;
+            if (player == null) {
+                return;
+            }
+            if (hide) {
+                pausedByUs = player.status().canPause();
+                if (pausedByUs) {
+                    player.controls().setPause(true);
+                } else {
+                    player.controls().stop(); // a live stream cannot pause: it starts afresh when shown
+                }
+            } else if (pausedByUs) {
+                lastFrameNanos = System.nanoTime();
+                lastProgressNanos = lastFrameNanos;
+                player.controls().setPause(false);
+            } else {
+                start();
+            }
+        });
+    }
+
+    @Override
+    public long decoded() {
+        return decoded.sum();
+    }
+
+    @Override
+    public long shown() {
+        return shown;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        vlc.unwatch(this);
+        vlc.run(() -> {
+            if (player != null) {
+                player.events().removeMediaPlayerEventListener(events);
+                player.controls().stop();
+                vlc.giveBack(player);
+                player = null;
+            }
+        });
+    }
+
+    /** libvlc thread: (re)starts the stream. */
+    private void start() {
+        if (closed) {
+            return;
+        }
+        if (player == null) {
+            player = vlc.borrow();
+            player.videoSurface().set(surface);
+            player.events().addMediaPlayerEventListener(events);
+        } else {
+            player.controls().stop();
+        }
+        long now = System.nanoTime();
+        attemptNanos = now;
+        retryAtNanos = 0;
+        lastTime = Long.MIN_VALUE;
+        lastProgressNanos = now;
+        synchronized (lock) {
+            if (status.state() == State.CONNECTING || status.state() == State.PLAYING) {
+                status = new Status(State.CONNECTING, Instant.now(), null);
+            }
+        }
+        if (!player.media().play(mrl, ":network-caching=300")) {
+            failed(now);
+        }
+    }
+
+    /** libvlc thread: the stream could not open, ended or failed; try again after a pause. */
+    private void failed(long now) {
+        if (closed || player == null) {
+            return;
+        }
+        player.controls().stop();
+        long delay = retry.nextDelayMs();
+        retryAtNanos = now + TimeUnit.MILLISECONDS.toNanos(delay);
+        Instant retryAt = Instant.now().plusMillis(delay);
+        synchronized (lock) {
+            Instant since = status.state() == State.NO_SIGNAL ? status.since() : Instant.now();
+            status = new Status(State.NO_SIGNAL, since, retryAt);
+        }
+    }
+
+    /**
+     * libvlc thread, once a second: stalls, attempts that take too long, retries that are due. A stall is the
+     * stream's clock standing still: libvlc keeps displaying the last picture when no new one comes.
+     */
+    void check(long now) {
+        if (closed || hidden) {
+            return;
+        }
+        State s = status.state();
+        boolean attempting = retryAtNanos == 0;
+        if (s == State.PLAYING && player != null) {
+            long t = player.status().time();
+            if (t != lastTime) {
+                lastTime = t;
+                lastProgressNanos = now;
+            }
+            if (visible == null) {
+                java.awt.Dimension d = player.video().videoDimension();
+                if (d != null && d.width > 0 && d.height > 0) {
+                    visible = new Rectangle2D(0, 0, d.width, d.height);
+                }
+            }
+        }
+        long stall = TimeUnit.SECONDS.toNanos(STALL_S);
+        boolean stalled = now - lastFrameNanos > stall || (lastTime >= 0 && now - lastProgressNanos > stall);
+        if (s == State.PLAYING && stalled) {
+            synchronized (lock) {
+                status = new Status(State.STALLED, Instant.now(), null);
+            }
+            start();
+        } else if (s != State.PLAYING && attempting && now - attemptNanos > TimeUnit.SECONDS.toNanos(START_TIMEOUT_S)) {
+            failed(now);
+        } else if (s == State.NO_SIGNAL && !attempting && now >= retryAtNanos) {
+            start();
+        }
+    }
+
+    private final class Format implements BufferFormatCallback {
+        @Override
+        public BufferFormat getBufferFormat(int sourceWidth, int sourceHeight) {
+            formatWidth = sourceWidth;
+            formatHeight = sourceHeight;
+            return new RV32BufferFormat(sourceWidth, sourceHeight);
+        }
+
+        @Override
+        public void newFormatSize(int bufferWidth, int bufferHeight, int displayWidth, int displayHeight) {
+        }
+
+        @Override
+        public void allocatedBuffers(ByteBuffer[] buffers) {
+            frame = new Frame(buffers[0], formatWidth, formatHeight);
+        }
+    }
+
+    private final class Render implements RenderCallback {
+        @Override
+        public void lock(MediaPlayer mediaPlayer) {
+        }
+
+        @Override
+        public void display(MediaPlayer mediaPlayer, ByteBuffer[] buffers, BufferFormat format, int displayWidth,
+                            int displayHeight) {
+            if (closed) {
+                return;
+            }
+            lastFrameNanos = System.nanoTime();
+            decoded.increment();
+            dirty.set(true);
+            if (status.state() != State.PLAYING) {
+                synchronized (lock) {
+                    status = new Status(State.PLAYING, Instant.now(), null);
+                }
+                lastProgressNanos = lastFrameNanos;
+                retry.reset();
+            }
+        }
+
+        @Override
+        public void unlock(MediaPlayer mediaPlayer) {
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.shanzhi.cockpit.wall.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WidgetHarness;
+import org.shanzhi.cockpit.wall.layout.WidgetType;
+
+/** Tiles play real media through libvlc into their own PixelBuffer, and heal when streams stall or come late. */
+class VlcPlaybackTest {
+
+    @BeforeAll
+    static void start() throws Exception {
+        WidgetHarness.start();
+        I18n.setLocale(I18n.DEFAULT);
+        TestMedia.requireVlc();
+    }
+
+    /** A grid of {@code split} tiles showing cameras CAM-00 … with these stream URLs. */
+    static VideoWidget playing(int split, String... urls) throws Exception {
+        WallContext context = new WallContext(() -> null, "http://127.0.0.1:9", "token");
+        VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(WidgetHarness.placement(WidgetType.VIDEO,
+                "{\"split\":" + split + ",\"group\":\"all\"}"), context, Libvlc.shared()), 960, 540);
+        List<Event> cams = new ArrayList<>();
+        for (int i = 0; i < urls.length; i++) {
+            cams.add(new Event.CameraRegistered(new Camera(String.format("CAM-0%d", i), "测试" + i, Fixtures.EAST,
+                    null, false, true, urls[i])));
+        }
+        Situation s = Situation.empty();
+        for (Event e : Fixtures.inventory()) {
+            s = s.apply(new Recorded(s.seq() + 1, Fixtures.T0, e));
+        }
+        for (Event e : cams) {
+            s = s.apply(new Recorded(s.seq() + 1, Fixtures.T0, e));
+        }
+        WidgetHarness.show(w, s);
+        return w;
+    }
+
+    static long shown(VideoTile t) throws Exception {
+        return WidgetHarness.fx(() -> t.playback() == null ? 0 : t.playback().shown());
+    }
+
+    static Playback.State state(VideoTile t) throws Exception {
+        return WidgetHarness.fx(() -> t.playback().status().state());
+    }
+
+    static void close(VideoWidget w) throws Exception {
+        WidgetHarness.fx(() -> {
+            w.closeStreams();
+            return null;
+        });
+    }
+
+    @Test
+    void aClipFilePlaysIntoTheTile() throws Exception {
+        VideoWidget w = playing(1, TestMedia.clip().toUri().toString());
+        VideoTile tile = w.tiles().get(0);
+        assertThat(w.cameraIds()).containsExactly("CAM-00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> shown(tile) >= 50);
+        WidgetHarness.fx(() -> {
+            assertThat(tile.picture.isVisible()).isTrue();
+            assertThat(tile.picture.getViewport().getWidth()).isEqualTo(640);
+            assertThat(tile.picture.getViewport().getHeight()).isEqualTo(360);
+            assertThat(tile.playback().decoded()).isGreaterThanOrEqualTo(tile.playback().shown());
+            assertThat(tile.state.getText()).isEmpty();
+            return null;
+        });
+        close(w);
+    }
+
+    @Test
+    void anHttpStreamFromCvlcPlaysAndATileWhoseFramesStopRestartsItself() throws Exception {
+        int port = TestMedia.freePort();
+        try (TestMedia.Streamer cvlc = TestMedia.http(port)) {
+            VideoWidget w = playing(1, "http://127.0.0.1:" + port + "/c.ts");
+            VideoTile tile = w.tiles().get(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> shown(tile) >= 25);
+            assertThat(state(tile)).isEqualTo(Playback.State.PLAYING);
+
+            cvlc.freeze(); // the connection stays open, the frames stop
+            await().atMost(Duration.ofSeconds(15)).until(() -> state(tile) != Playback.State.PLAYING);
+            String said = WidgetHarness.fx(() -> tile.state.getText());
+            assertThat(said).matches("(画面停滞 · 自 .* · 正在重启播放器|无信号 · 自 .* · \\d+ 秒后重试)");
+
+            cvlc.thaw();
+            long before = shown(tile);
+            await().atMost(Duration.ofSeconds(60)).until(() -> state(tile) == Playback.State.PLAYING
+                    && shown(tile) >= before + 25);
+            close(w);
+        }
+    }
+
+    @Test
+    void streamsThatAreNotThereSayNoSignalAndPlayWhenTheyComeBack() throws Exception {
+        int port = TestMedia.freePort();
+        String[] urls = new String[4];
+        for (int i = 0; i < 4; i++) {
+            urls[i] = "http://127.0.0.1:" + port + "/c.ts"; // the same dead server four times
+        }
+        VideoWidget w = playing(4, urls);
+        for (VideoTile t : w.tiles()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(t) == Playback.State.NO_SIGNAL);
+            String said = WidgetHarness.fx(() -> t.state.getText());
+            assertThat(said).matches("无信号 · 自 \\d\\d:\\d\\d · \\d+ 秒后重试");
+            assertThat(WidgetHarness.fx(() -> t.playback().status().retryAt())).isNotNull();
+        }
+        try (TestMedia.Streamer cvlc = TestMedia.http(port)) {
+            VideoTile first = w.tiles().get(0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> shown(first) >= 10);
+            assertThat(state(first)).isEqualTo(Playback.State.PLAYING);
+        }
+        close(w);
+    }
+}
