@@ -35,6 +35,12 @@ interface Playback extends AutoCloseable {
     /** The picture the frames go to; null before the first frame. Replaced when the stream's size changes. */
     Image image();
 
+    /** The picture's width / height, at which {@link #image()} is drawn; 16:9 before the first frame. */
+    default double aspect() {
+        Image i = image();
+        return i == null || i.getHeight() <= 0 ? 16.0 / 9.0 : i.getWidth() / i.getHeight();
+    }
+
     /** A hidden tile pauses its stream (or stops it when live streams cannot pause) and resumes when shown. */
     void hidden(boolean hidden);
 

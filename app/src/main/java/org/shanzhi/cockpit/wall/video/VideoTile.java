@@ -45,7 +45,7 @@ final class VideoTile extends StackPane {
     static final String PIN = "video-pin";
     static final String STATE = "video-state";
     static final String ALARM = "video-alarm";
-    /** The 16:9 box that boxes are drawn in while there is no picture yet. */
+    /** The aspect of a tile's picture until its stream says otherwise. */
     private static final double ASPECT = 16.0 / 9.0;
 
     final ImageView picture = new ImageView();
@@ -69,11 +69,13 @@ final class VideoTile extends StackPane {
     /** When the alarm came to this tile (nanoTime), until its camera's first frame; 0 when none is awaited. */
     private long alarmAwaitingSince;
     private long lastAlarmToFrameNanos = -1;
+    /** The picture's width / height (16:9 until a stream says otherwise). */
+    private double aspect = ASPECT;
 
     VideoTile(boolean video) {
         this.video = video;
         picture.setManaged(false);
-        picture.setPreserveRatio(true);
+        picture.setPreserveRatio(false); // the tile fits the picture's own aspect: see Playback.aspect()
         picture.setSmooth(true);
         picture.setVisible(false);
         boxes.setManaged(false);
@@ -200,6 +202,7 @@ final class VideoTile extends StackPane {
             playback = null;
             picture.setImage(null);
             picture.setVisible(false);
+            aspect = ASPECT;
         }
         if (url != null) {
             playback = Playback.open(url, token, vlc);
@@ -222,10 +225,9 @@ final class VideoTile extends StackPane {
         }
         if (playback.pump()) {
             Image img = playback.image();
-            Rectangle2D viewport = playback instanceof VlcPlayback v ? v.viewport() : null;
-            if (picture.getImage() != img || !Objects.equals(picture.getViewport(), viewport)) {
+            if (picture.getImage() != img || aspect != playback.aspect()) {
                 picture.setImage(img);
-                picture.setViewport(viewport);
+                aspect = playback.aspect();
                 requestLayout();
             }
             picture.setVisible(true);
@@ -303,19 +305,16 @@ final class VideoTile extends StackPane {
         }
     }
 
-    /** Where the picture is drawn in the tile: the image fitted, or a fitted 16:9 box before the first frame. */
+    /** Where the picture is drawn in the tile: the largest box of the picture's aspect, centred. */
     Rectangle2D pictureArea() {
         double w = getWidth();
         double h = getHeight();
-        Image img = picture.getImage();
-        Rectangle2D vp = picture.getViewport();
-        double iw = vp != null ? vp.getWidth() : img != null ? img.getWidth() : ASPECT;
-        double ih = vp != null ? vp.getHeight() : img != null ? img.getHeight() : 1;
-        if (iw <= 0 || ih <= 0 || w <= 0 || h <= 0) {
+        if (w <= 0 || h <= 0) {
             return new Rectangle2D(0, 0, Math.max(1, w), Math.max(1, h));
         }
-        double scale = Math.min(w / iw, h / ih);
-        return new Rectangle2D((w - iw * scale) / 2, (h - ih * scale) / 2, iw * scale, ih * scale);
+        double pw = Math.min(w, h * aspect);
+        double ph = pw / aspect;
+        return new Rectangle2D((w - pw) / 2, (h - ph) / 2, pw, ph);
     }
 
     @Override

@@ -64,7 +64,7 @@ final class VlcPlayback implements Playback {
     private volatile long lastFrameNanos;
     /** When the stream's clock last moved. */
     private volatile long lastProgressNanos;
-    /** The picture's own size within the buffer, as libvlc reports it once playing; null until then. */
+    /** The picture's own size, as libvlc reports it once playing; null until then. */
     private volatile Rectangle2D visible;
     private volatile Status status = new Status(State.CONNECTING, Instant.now(), null);
     private volatile boolean closed;
@@ -126,14 +126,14 @@ final class VlcPlayback implements Playback {
         return image;
     }
 
-    /** The part of {@link #image()} that is picture (decoders pad the buffer); null before the first frame. */
-    Rectangle2D viewport() {
+    /**
+     * The picture's own width / height. libvlc scales the picture to fill the buffer it proposed, whose size can
+     * differ from the picture's (640×386 for 640×360), so the buffer is drawn at this aspect, not its own.
+     */
+    @Override
+    public double aspect() {
         Rectangle2D v = visible;
-        if (bound == null) {
-            return null;
-        }
-        return v != null && v.getWidth() <= bound.width() && v.getHeight() <= bound.height() ? v
-                : new Rectangle2D(0, 0, bound.width(), bound.height());
+        return v != null ? v.getWidth() / v.getHeight() : Playback.super.aspect();
     }
 
     @Override
