@@ -22,12 +22,16 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall");
+    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall", "video");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall;"
+            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall, video;"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
+
+    @Option(names = "--video-soak-minutes", paramLabel = "N",
+            description = "Also run the video soak (streams killed and restored every minute) for N minutes.")
+    int videoSoakMinutes;
 
     @Option(names = "--quick", description = "Short runs for a smoke test; the figures are not meaningful.")
     boolean quick;
@@ -53,29 +57,36 @@ public final class BenchCommand implements Callable<Integer> {
         Figures figures = new Figures(out);
         Figures.note("bench{}: {} on {} cores, java {}", quick ? " --quick" : "", groups,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        if (groups.contains("fold")) {
-            new FoldBench(quick).run(figures);
-        }
-        if (groups.contains("heap") || groups.contains("snapshot")) {
-            try (DayHub day = DayHub.start(quick)) {
-                if (groups.contains("heap")) {
-                    figures.put("hub.heap_mb", day.heapAfterGcMb(), 1, "MB");
-                }
-                if (groups.contains("snapshot")) {
-                    double[] snap = day.snapshotMs(quick ? 2 : 5, quick ? 5 : 20);
-                    figures.put("hub.snapshot_ms", snap[0], 1, "ms");
-                    figures.put("hub.snapshot_kb", snap[1] / 1024, 0, "KB");
+        try {
+            if (groups.contains("fold")) {
+                new FoldBench(quick).run(figures);
+            }
+            if (groups.contains("heap") || groups.contains("snapshot")) {
+                try (DayHub day = DayHub.start(quick)) {
+                    if (groups.contains("heap")) {
+                        figures.put("hub.heap_mb", day.heapAfterGcMb(), 1, "MB");
+                    }
+                    if (groups.contains("snapshot")) {
+                        double[] snap = day.snapshotMs(quick ? 2 : 5, quick ? 5 : 20);
+                        figures.put("hub.snapshot_ms", snap[0], 1, "ms");
+                        figures.put("hub.snapshot_kb", snap[1] / 1024, 0, "KB");
+                    }
                 }
             }
-        }
-        if (groups.contains("e2e")) {
-            new E2eBench(quick).run(figures);
-        }
-        if (groups.contains("start")) {
-            new StartBench(quick).run(figures);
-        }
-        if (groups.contains("wall")) {
-            new WallBench(quick).run(figures);
+            if (groups.contains("e2e")) {
+                new E2eBench(quick).run(figures);
+            }
+            if (groups.contains("start")) {
+                new StartBench(quick).run(figures);
+            }
+            if (groups.contains("wall")) {
+                new WallBench(quick).run(figures);
+            }
+            if (groups.contains("video")) {
+                new VideoBench(quick, videoSoakMinutes).run(figures);
+            }
+        } finally {
+            WallBench.stopToolkit(); // else JavaFX keeps the process alive
         }
         return 0;
     }

@@ -162,7 +162,7 @@ final class WallBench {
     // --- latency, FX busy, heap: the wall in this process ---------------------------------------------
 
     private void live(Figures figures) throws Exception {
-        boolean started = startToolkit();
+        startToolkit();
         Path dir = Files.createTempDirectory("shanzhi-bench-wall");
         HeyiScenario heyi = HeyiScenario.loadDefault();
         Simulator simulator = new Simulator(heyi, 1);
@@ -243,9 +243,6 @@ final class WallBench {
             }
         } finally {
             Files2.deleteTree(dir);
-            if (started) {
-                Platform.exit();
-            }
         }
     }
 
@@ -387,24 +384,38 @@ final class WallBench {
     // --- helpers ---------------------------------------------------------------------------------------
 
     /** Starts the headless toolkit; false if it was running already (then it is left running). */
-    private static boolean startToolkit() throws Exception {
+    private static boolean toolkitStarted;
+
+    /** Starts JavaFX headless for the benchmarks that need it, once; {@link #stopToolkit()} ends it. */
+    static synchronized void startToolkit() throws Exception {
+        if (toolkitStarted) {
+            return;
+        }
         headless();
         CompletableFuture<Void> up = new CompletableFuture<>();
         try {
             Platform.startup(() -> up.complete(null));
         } catch (IllegalStateException alreadyRunning) {
-            return false;
+            return; // started by whoever runs us (a test)
         }
         up.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        return true;
+        toolkitStarted = true;
     }
 
-    private interface FxCall<T> {
+    /** Ends the JavaFX started by {@link #startToolkit()}, so that the process can end. */
+    static synchronized void stopToolkit() {
+        if (toolkitStarted) {
+            Platform.exit();
+            toolkitStarted = false;
+        }
+    }
+
+    interface FxCall<T> {
         T call() throws Exception;
     }
 
-    private static <T> T onFx(FxCall<T> work) throws Exception {
+    static <T> T onFx(FxCall<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -41,6 +41,10 @@ interface Playback extends AutoCloseable {
         return i == null || i.getHeight() <= 0 ? 16.0 / 9.0 : i.getWidth() / i.getHeight();
     }
 
+    /** The tile shows the picture at this size in screen pixels; a player may decode to about that size. */
+    default void fit(double width, double height) {
+    }
+
     /** A hidden tile pauses its stream (or stops it when live streams cannot pause) and resumes when shown. */
     void hidden(boolean hidden);
 

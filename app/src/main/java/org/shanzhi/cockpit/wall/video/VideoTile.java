@@ -66,9 +66,10 @@ final class VideoTile extends StackPane {
     private boolean blank;
     private boolean pinned;
     private String stateText;
-    /** When the alarm came to this tile (nanoTime), until its camera's first frame; 0 when none is awaited. */
-    private long alarmAwaitingSince;
-    private long lastAlarmToFrameNanos = -1;
+    /** Whether the alarm on this tile still waits for its camera's first frame. */
+    private boolean alarmAwaitingFrame;
+    /** When (nanoTime) the alarm on this tile showed its camera's first frame; 0 while it has not. */
+    private long alarmFrameNanos;
     /** The picture's width / height (16:9 until a stream says otherwise). */
     private double aspect = ASPECT;
 
@@ -76,7 +77,7 @@ final class VideoTile extends StackPane {
         this.video = video;
         picture.setManaged(false);
         picture.setPreserveRatio(false); // the tile fits the picture's own aspect: see Playback.aspect()
-        picture.setSmooth(true);
+        picture.setSmooth(false);
         picture.setVisible(false);
         boxes.setManaged(false);
         boxes.setMouseTransparent(true);
@@ -114,10 +115,9 @@ final class VideoTile extends StackPane {
         if (drawn && c == camera && a == shownAlarm && Objects.equals(since, alarmSince) && groupEmpty == blank) {
             return;
         }
-        if (a != null && a != shownAlarm) {
-            alarmAwaitingSince = System.nanoTime();
-        } else if (a == null) {
-            alarmAwaitingSince = 0;
+        if (a != shownAlarm) {
+            alarmAwaitingFrame = a != null;
+            alarmFrameNanos = 0;
         }
         drawn = true;
         blank = groupEmpty;
@@ -187,9 +187,9 @@ final class VideoTile extends StackPane {
         return playback;
     }
 
-    /** Alarm to first frame of the alarm's camera on this tile, in nanoseconds; -1 before the first. */
-    long lastAlarmToFrameNanos() {
-        return lastAlarmToFrameNanos;
+    /** When (nanoTime) the alarm on this tile showed its camera's first frame; 0 while it has not, or no alarm. */
+    long alarmFrameNanos() {
+        return alarmFrameNanos;
     }
 
     /** Plays {@code url} (null: nothing). */
@@ -206,6 +206,7 @@ final class VideoTile extends StackPane {
         }
         if (url != null) {
             playback = Playback.open(url, token, vlc);
+            fitPlayback(pictureArea());
             pump();
         }
     }
@@ -231,9 +232,9 @@ final class VideoTile extends StackPane {
                 requestLayout();
             }
             picture.setVisible(true);
-            if (alarmAwaitingSince != 0) {
-                lastAlarmToFrameNanos = System.nanoTime() - alarmAwaitingSince;
-                alarmAwaitingSince = 0;
+            if (alarmAwaitingFrame) {
+                alarmAwaitingFrame = false;
+                alarmFrameNanos = System.nanoTime();
             }
         }
         if (camera != null && camera.online()) {
@@ -317,6 +318,15 @@ final class VideoTile extends StackPane {
         return new Rectangle2D((w - pw) / 2, (h - ph) / 2, pw, ph);
     }
 
+    /** Tells the player the picture's size in screen pixels (the wall may be scaled as a whole to its window). */
+    private void fitPlayback(Rectangle2D area) {
+        if (playback != null) {
+            javafx.geometry.Bounds screen = localToScene(new javafx.geometry.BoundingBox(area.getMinX(),
+                    area.getMinY(), area.getWidth(), area.getHeight()));
+            playback.fit(screen.getWidth(), screen.getHeight());
+        }
+    }
+
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
@@ -324,6 +334,7 @@ final class VideoTile extends StackPane {
         picture.setFitWidth(area.getWidth());
         picture.setFitHeight(area.getHeight());
         picture.relocate(area.getMinX(), area.getMinY());
+        fitPlayback(area);
         if (boxes.getWidth() != getWidth() || boxes.getHeight() != getHeight()) {
             boxes.setWidth(getWidth());
             boxes.setHeight(getHeight());

@@ -542,6 +542,26 @@ public final class VideoWidget implements Widget {
         return new long[] {decoded, shownFrames};
     }
 
+    /**
+     * The alarm shown now, its camera, and when (nanoTime) its first frame reached the tile (0: not yet):
+     * null when no alarm is shown (benchmarks).
+     */
+    public AlarmShown alarmShown() {
+        if (current == null) {
+            return null;
+        }
+        VideoTile t = tiles.get(currentTile);
+        return new AlarmShown(current.id(), current.cameraId(), t.alarmFrameNanos());
+    }
+
+    public record AlarmShown(String alarmId, String cameraId, long firstFrameNanos) {
+    }
+
+    /** Why libvlc cannot play here, or null when it can. */
+    public static String libvlcMissing() {
+        return Libvlc.shared().missing();
+    }
+
     List<VideoTile> tiles() {
         return tiles;
     }

@@ -57,9 +57,15 @@ final class VlcPlayback implements Playback {
         }
     };
 
+    // the size the tile shows the picture at, in screen pixels (0: not known yet); set by the FX thread
+    private volatile double fitWidth;
+    private volatile double fitHeight;
+
     // written by libvlc's threads, read by the FX thread
     private volatile int formatWidth;
     private volatile int formatHeight;
+    /** The width libvlc proposed for the buffer: the stream's own. */
+    private volatile int sourceWidth = Integer.MAX_VALUE;
     private volatile Frame frame;
     private volatile long lastFrameNanos;
     /** When the stream's clock last moved. */
@@ -134,6 +140,26 @@ final class VlcPlayback implements Playback {
     public double aspect() {
         Rectangle2D v = visible;
         return v != null ? v.getWidth() / v.getHeight() : Playback.super.aspect();
+    }
+
+    /**
+     * The tile shows the picture at {@code width × height} screen pixels: libvlc scales into a buffer of about that
+     * size (never larger than the stream), so that neither it nor JavaFX handles pixels nobody sees. When the
+     * tile grows or shrinks past half of that (maximised, restored), the stream restarts with a buffer to fit.
+     */
+    @Override
+    public void fit(double width, double height) {
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        double was = fitWidth;
+        fitWidth = width;
+        fitHeight = height;
+        Frame f = frame;
+        if (f != null && was > 0 && (width > f.width() * 1.5 && f.width() < sourceWidth
+                || width < f.width() / 1.5)) {
+            vlc.run(this::start);
+        }
     }
 
     @Override
@@ -268,10 +294,15 @@ final class VlcPlayback implements Playback {
 
     private final class Format implements BufferFormatCallback {
         @Override
-        public BufferFormat getBufferFormat(int sourceWidth, int sourceHeight) {
-            formatWidth = sourceWidth;
-            formatHeight = sourceHeight;
-            return new RV32BufferFormat(sourceWidth, sourceHeight);
+        public BufferFormat getBufferFormat(int proposedWidth, int proposedHeight) {
+            sourceWidth = proposedWidth;
+            double scale = 1;
+            if (fitWidth > 0 && fitHeight > 0) {
+                scale = Math.min(1, Math.max(fitWidth / proposedWidth, fitHeight / proposedHeight));
+            }
+            formatWidth = Math.max(16, (int) Math.ceil(proposedWidth * scale));
+            formatHeight = Math.max(16, (int) Math.ceil(proposedHeight * scale));
+            return new RV32BufferFormat(formatWidth, formatHeight);
         }
 
         @Override
