@@ -1,6 +1,8 @@
 package org.shanzhi.cockpit.wall.video;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,7 +87,7 @@ final class VlcPlayback implements Playback {
 
     // the FX thread's own
     private Frame bound;
-    private PixelBuffer<ByteBuffer> pixels;
+    private PixelBuffer<IntBuffer> pixels;
     private WritableImage image;
     private long shown;
 
@@ -116,7 +118,10 @@ final class VlcPlayback implements Playback {
         }
         if (f != bound) {
             bound = f;
-            pixels = new PixelBuffer<>(f.width(), f.height(), f.buffer(), PixelFormat.getByteBgraPreInstance());
+            // RV32 is B, G, R, A in memory: read as little-endian ints that is ARGB, JavaFX's own format, which the
+            // software pipeline takes without converting every pixel (as it must for byte BGRA)
+            IntBuffer ints = f.buffer().duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            pixels = new PixelBuffer<>(f.width(), f.height(), ints, PixelFormat.getIntArgbPreInstance());
             image = new WritableImage(pixels);
         }
         if (!dirty.getAndSet(false)) {

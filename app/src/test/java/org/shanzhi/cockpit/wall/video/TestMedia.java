@@ -60,6 +60,17 @@ public final class TestMedia {
         return clip;
     }
 
+    /** A 4-second clip of one colour (e.g. {@code red}), 320×180. */
+    public static Path solid(String colour) throws Exception {
+        Path out = clip().resolveSibling(colour + ".mp4");
+        if (!Files.exists(out)) {
+            run("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "color=c=" + colour + ":size=320x180:rate=25",
+                    "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", "25", out.toString());
+            out.toFile().deleteOnExit();
+        }
+        return out;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -87,6 +87,38 @@ class VlcPlaybackTest {
     }
 
     @Test
+    void coloursReachTheScreenUnchanged() throws Exception {
+        VideoWidget w = playing(1, TestMedia.solid("red").toUri().toString());
+        VideoTile tile = w.tiles().get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shown(tile) >= 5);
+        javafx.scene.paint.Color centre = WidgetHarness.fx(() -> {
+            javafx.scene.image.Image img = tile.picture.getImage();
+            return img.getPixelReader().getColor((int) img.getWidth() / 2, (int) img.getHeight() / 2);
+        });
+        assertThat(centre.getRed()).isGreaterThan(0.8);
+        assertThat(centre.getGreen()).isLessThan(0.2);
+        assertThat(centre.getBlue()).isLessThan(0.2);
+        assertThat(centre.getOpacity()).isEqualTo(1.0);
+        close(w);
+    }
+
+    @Test
+    void aCorruptFileSaysNoSignalAndTheOtherTilesPlayOn() throws Exception {
+        java.nio.file.Path corrupt = TestMedia.clip().resolveSibling("corrupt.mp4");
+        byte[] junk = new byte[256 * 1024];
+        new java.util.Random(7).nextBytes(junk);
+        java.nio.file.Files.write(corrupt, junk);
+        VideoWidget w = playing(4, corrupt.toUri().toString(), TestMedia.clip().toUri().toString());
+        VideoTile bad = w.tiles().get(0);
+        VideoTile good = w.tiles().get(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(bad) == Playback.State.NO_SIGNAL);
+        assertThat(WidgetHarness.fx(() -> bad.state.getText())).startsWith("无信号");
+        await().atMost(Duration.ofSeconds(20)).until(() -> shown(good) >= 25);
+        assertThat(shown(bad)).isZero();
+        close(w);
+    }
+
+    @Test
     void anHttpStreamFromCvlcPlaysAndATileWhoseFramesStopRestartsItself() throws Exception {
         int port = TestMedia.freePort();
         try (TestMedia.Streamer cvlc = TestMedia.http(port)) {
