@@ -194,6 +194,17 @@ final class VideoBench {
             return null;
         });
         Thread.sleep(warmup * 1000L);
+        long[] pulses = {0};
+        AnimationTimer counter = WallBench.onFx(() -> {
+            AnimationTimer t = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses[0]++;
+                }
+            };
+            t.start();
+            return t;
+        });
         long[] f0 = frames(shown.widget);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
@@ -201,7 +212,12 @@ final class VideoBench {
         long[] f1 = frames(shown.widget);
         long cpu = processCpuNanos() - cpu0;
         long elapsed = System.nanoTime() - t0;
+        long pulseCount = WallBench.onFx(() -> {
+            counter.stop();
+            return pulses[0];
+        });
         close(shown);
+        figures.put(prefix + ".fx_pulses_per_s", pulseCount * 1e9 / elapsed, 1, "/s");
         long decoded = f1[0] - f0[0];
         long shownFrames = f1[1] - f0[1];
         Figures.note("{}: {} tiles, {} s: {} frames decoded ({}/s per tile), {} shown", prefix, split, measured,

@@ -200,7 +200,10 @@ public final class VideoWidget implements Widget {
         show(Situation.empty());
     }
 
-    /** Double-click maximises, right-click pins or clears, a camera dropped on the tile stays there. */
+    /**
+     * Double-click maximises, right-click pins or clears, a camera dropped on the tile (from the map, or dragged
+     * from another tile) stays there.
+     */
     private void wire(VideoTile tile, int index) {
         tile.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -215,6 +218,13 @@ public final class VideoWidget implements Widget {
             clear.setOnAction(x -> choose(index, null));
             new ContextMenu(pin, clear).show(tile, e.getScreenX(), e.getScreenY());
             e.consume(); // not the wall's own menu
+        });
+        tile.setOnDragDetected(e -> {
+            if (tile.camera() != null) {
+                javafx.scene.input.Dragboard board = tile.startDragAndDrop(TransferMode.COPY);
+                board.setContent(java.util.Map.of(WallLinks.CAMERA, tile.camera().id()));
+                e.consume();
+            }
         });
         tile.setOnDragOver(e -> {
             if (e.getDragboard().hasContent(WallLinks.CAMERA)) {
