@@ -5,21 +5,34 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javafx.animation.AnimationTimer;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.animation.Transition;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.shanzhi.cockpit.domain.Bounds;
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
@@ -28,7 +41,9 @@ import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
  * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points
  * of interest) under the situation's layers, as the layout's {@code layers}, {@code centre} and
  * {@code zoom} options say. Drag to pan, wheel or +/- to zoom, Home to fit the district again; hover
- * names the nearest thing, a click opens its details (a click on a camera cluster zooms in).
+ * names the nearest thing, a click opens its details and actions in a popover (a click on a camera cluster zooms
+ * in); a camera dragged onto a video tile plays there. Other widgets centre the map through the wall's links
+ * ({@link WallLinks#focus}): it flies there and rings the place for {@link #FOCUS_RING}.
  * Everything runs on the FX thread; the frame is drawn in the pulse after a change, never more than once.
  */
 public final class MapWidget implements Widget {
@@ -39,11 +54,17 @@ public final class MapWidget implements Widget {
     static final double HIT_SLOP = 5;
     static final double KEY_ZOOM = 0.5;
     static final double WHEEL_ZOOM_PER_NOTCH = 0.5;
+    /** A place another widget asks for is shown at least this close, ringed this long. */
+    static final double FOCUS_ZOOM = 17;
+    static final Duration FOCUS_RING = Duration.seconds(30);
+    static final Duration FLIGHT = Duration.millis(800);
 
     private final MapPane root = new MapPane();
     private final Canvas canvas = new Canvas();
     private final Label tooltip = new Label();
-    private final VBox details = new VBox();
+    private final Circle focusRing = new Circle();
+    private final Timeline focusPulse;
+    private final MapPopover popover;
     private final Set<MapLayer> layers;
     private final Double layoutZoom;
     private final double[] layoutCentre;
@@ -69,14 +90,17 @@ public final class MapWidget implements Widget {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private String pressedCamera;
+    private GeoPoint focused;
+    private Transition flight;
     private long frames;
     private long lastFrameNanos;
 
-    public MapWidget(Placement placement) {
-        this(placement, BaseMapLoader.shared());
+    public MapWidget(Placement placement, WallContext context) {
+        this(placement, context, BaseMapLoader.shared());
     }
 
-    MapWidget(Placement placement, CompletableFuture<BaseMap> baseMap) {
+    MapWidget(Placement placement, WallContext context, CompletableFuture<BaseMap> baseMap) {
         JsonNode options = placement.options();
         layers = MapLayer.fromOptions(options);
         JsonNode zoom = options.get("zoom");
@@ -93,11 +117,32 @@ public final class MapWidget implements Widget {
         tooltip.setManaged(false);
         tooltip.setVisible(false);
         tooltip.setMouseTransparent(true);
-        details.getStyleClass().add("map-details");
-        details.setManaged(false);
-        details.setVisible(false);
-        root.getChildren().addAll(canvas, details, tooltip);
+        focusRing.getStyleClass().add("map-focus-ring");
+        focusRing.setManaged(false);
+        focusRing.setVisible(false);
+        focusRing.setMouseTransparent(true);
+        focusPulse = new Timeline(
+                new KeyFrame(Duration.ZERO, new KeyValue(focusRing.radiusProperty(), 10),
+                        new KeyValue(focusRing.opacityProperty(), 1)),
+                new KeyFrame(Duration.millis(1500), new KeyValue(focusRing.radiusProperty(), 46, Interpolator.EASE_OUT),
+                        new KeyValue(focusRing.opacityProperty(), 0.15)));
+        focusPulse.setCycleCount((int) (FOCUS_RING.toMillis() / 1500));
+        focusPulse.setOnFinished(e -> {
+            focused = null;
+            focusRing.setVisible(false);
+        });
+        popover = new MapPopover(context);
+        popover.popOver().setConsumeAutoHidingEvents(false);
+        popover.popOver().setOnHidden(e -> {
+            // hidden by a click elsewhere or Escape: the ring on the map goes too
+            if (selected != null && !popover.isShowing()) {
+                selected = null;
+                invalidate();
+            }
+        });
+        root.getChildren().addAll(canvas, focusRing, tooltip);
         wire();
+        context.links().onFocus(this::focus);
 
         if (baseMap.isDone()) {
             base = baseMap.getNow(BaseMap.EMPTY);
@@ -163,7 +208,62 @@ public final class MapWidget implements Widget {
         view = next;
         userMoved = true;
         tooltip.setVisible(false);
+        if (selected != null) {
+            select(null); // the popover would point at where the mark was
+        }
         invalidate();
+    }
+
+    /** Moves the view there in {@link #FLIGHT}, zooming out on the way when it is far. */
+    void flyTo(double lon, double lat, double zoom) {
+        if (view == null) {
+            return;
+        }
+        if (flight != null) {
+            flight.stop();
+        }
+        MapProjection from = view;
+        double x0 = from.worldXAt(from.width() / 2);
+        double y0 = from.worldYAt(from.height() / 2);
+        double x1 = MapProjection.worldX(lon);
+        double y1 = MapProjection.worldY(lat);
+        double z0 = from.zoom();
+        double z1 = Math.max(MapProjection.MIN_ZOOM, Math.min(MapProjection.MAX_ZOOM, zoom));
+        // the way out: far enough to see both ends at once, never below the start or the end
+        double screens = Math.hypot(x1 - x0, y1 - y0) * from.scale() / Math.max(1, Math.min(from.width(), from.height()));
+        double dip = screens > 1 ? Math.log(screens) / Math.log(2) + 0.5 : 0;
+        flight = new Transition() {
+            {
+                setCycleDuration(FLIGHT);
+                setInterpolator(Interpolator.EASE_BOTH);
+            }
+
+            @Override
+            protected void interpolate(double f) {
+                double z = z0 + (z1 - z0) * f - dip * Math.sin(Math.PI * f);
+                moveTo(from.centredAt(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, Math.max(MapProjection.MIN_ZOOM, z)));
+            }
+        };
+        flight.play();
+    }
+
+    /** Centres there (flying) and rings the place for {@link #FOCUS_RING}: another widget asked, see {@link WallLinks}. */
+    void focus(GeoPoint at) {
+        if (at == null) {
+            return;
+        }
+        focused = at;
+        flyTo(at.lon(), at.lat(), view == null ? FOCUS_ZOOM : Math.max(view.zoom(), FOCUS_ZOOM));
+        focusRing.setVisible(true);
+        placeFocusRing();
+        focusPulse.playFromStart();
+    }
+
+    private void placeFocusRing() {
+        if (focused != null && view != null) {
+            focusRing.setCenterX(view.xOf(focused.lon()));
+            focusRing.setCenterY(view.yOf(focused.lat()));
+        }
     }
 
     /** Back to the district (or the layout's view), as on start. */
@@ -186,11 +286,12 @@ public final class MapWidget implements Widget {
         lastFrameNanos = System.nanoTime() - t0;
         frames++;
         dirty = false;
+        placeFocusRing();
         if (selected != null) {
             for (MapMark m : marks) {
                 if (m.id().equals(selected.id())) {
                     selected = m;
-                    showDetails(m);
+                    popover.refresh(m, situation);
                     break;
                 }
             }
@@ -205,9 +306,23 @@ public final class MapWidget implements Widget {
             lastX = e.getX();
             lastY = e.getY();
             dragged = false;
+            MapMark m = hit(e.getX(), e.getY());
+            pressedCamera = m != null && m.subject() instanceof Camera c ? c.id() : null;
+        });
+        // a camera pressed and dragged leaves the map for a video tile instead of panning
+        canvas.addEventHandler(MouseEvent.DRAG_DETECTED, e -> {
+            if (pressedCamera != null) {
+                Dragboard board = canvas.startDragAndDrop(TransferMode.COPY);
+                ClipboardContent content = new ClipboardContent();
+                content.put(WallLinks.CAMERA, pressedCamera);
+                content.putString(pressedCamera);
+                board.setContent(content);
+                dragged = true;
+                e.consume();
+            }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (view == null) {
+            if (view == null || pressedCamera != null) {
                 return;
             }
             double dx = e.getX() - lastX;
@@ -297,28 +412,19 @@ public final class MapWidget implements Widget {
     }
 
     private void select(MapMark m) {
-        selected = m;
         if (m == null) {
-            details.setVisible(false);
-        } else {
-            showDetails(m);
+            selected = null;
+            popover.hide();
+        } else if (canvas.getScene() != null && canvas.getScene().getWindow() != null
+                && canvas.getScene().getWindow().isShowing()) {
+            Point2D at = canvas.localToScreen(m.x(), m.y());
+            boolean right = m.x() < view.width() / 2;
+            double edge = m.radius() + 4;
+            // the arrow's tip just beside the mark; the popover opens towards the middle of the map
+            popover.show(m, situation, canvas, at.getX() + (right ? edge : -edge), at.getY(), right);
+            selected = m;
         }
         invalidate();
-    }
-
-    private void showDetails(MapMark m) {
-        MapDescriptions.Details d = MapDescriptions.details(m, situation);
-        Label title = new Label(d.title());
-        title.getStyleClass().add("map-details-title");
-        details.getChildren().setAll(title);
-        for (MapDescriptions.Row r : d.rows()) {
-            Label row = new Label(r.text());
-            row.getStyleClass().add("map-details-row");
-            Theme.setState(row, r.state());
-            details.getChildren().add(row);
-        }
-        details.setVisible(true);
-        root.requestLayout();
     }
 
     // --- for tests and the frame counter --------------------------------------------------------------
@@ -339,8 +445,12 @@ public final class MapWidget implements Widget {
         return selected;
     }
 
-    VBox details() {
-        return details;
+    MapPopover popover() {
+        return popover;
+    }
+
+    Circle focusRing() {
+        return focusRing;
     }
 
     Label tooltip() {
@@ -373,11 +483,6 @@ public final class MapWidget implements Widget {
                 canvas.setWidth(w);
                 canvas.setHeight(h);
                 resized(w, h);
-            }
-            if (details.isVisible()) {
-                details.applyCss();
-                details.autosize();
-                details.relocate(16, 16);
             }
         }
 

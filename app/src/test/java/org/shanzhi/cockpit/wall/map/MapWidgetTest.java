@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
@@ -44,6 +43,8 @@ import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.Simulator;
 import org.shanzhi.cockpit.hub.sim.TimedEvent;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
@@ -91,7 +92,11 @@ class MapWidgetTest {
     }
 
     static MapWidget mount(String options, double w, double h, Situation s) throws Exception {
-        MapWidget map = fx(() -> new MapWidget(placement(options), CompletableFuture.completedFuture(BASE)));
+        return mount(options, w, h, s, new WallContext(() -> null, "test"));
+    }
+
+    static MapWidget mount(String options, double w, double h, Situation s, WallContext context) throws Exception {
+        MapWidget map = fx(() -> new MapWidget(placement(options), context, CompletableFuture.completedFuture(BASE)));
         FxToolkit.setupStage(stage -> {
             Scene scene = new Scene((javafx.scene.Parent) map.node(), w, h);
             scene.getStylesheets().add(Theme.stylesheet());
@@ -168,7 +173,7 @@ class MapWidgetTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(map.selected()).isNotNull();
         assertThat(map.selected().id()).isEqualTo("CAM-F");
-        assertThat(map.details().isVisible()).isTrue();
+        assertThat(map.popover().isShowing()).isTrue();
         assertThat(texts(map)).contains("久敬庄路口");
 
         // hover names the nearest thing
@@ -325,7 +330,7 @@ class MapWidgetTest {
     }
 
     static List<String> texts(MapWidget map) throws Exception {
-        return fx(() -> map.details().getChildren().stream().map(n -> ((Label) n).getText()).toList());
+        return fx(() -> WidgetHarness.texts(map.popover().content()));
     }
 
     static BufferedImage png(MapWidget map, Path file) throws Exception {
