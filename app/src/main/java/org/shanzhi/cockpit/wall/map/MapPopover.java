@@ -1,7 +1,9 @@
 package org.shanzhi.cockpit.wall.map;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -150,15 +152,18 @@ final class MapPopover {
             actions.getChildren().setAll(outcome == null ? List.of() : List.of(outcome));
             return;
         }
-        List<Kpi.NearbyUnit> units = Kpi.nearestFreeUnits(s, i.at(), NEAREST);
-        List<String> ids = units.stream().map(Kpi.NearbyUnit::id).toList();
-        if (ids.equals(offered) && !actions.getChildren().isEmpty()) {
-            // the same units: their distances only
-            for (int k = 0; k < units.size(); k++) {
-                ((Button) actions.getChildren().get(k + 1)).setText(unitText(units.get(k)));
+        List<Kpi.NearbyUnit> free = Kpi.nearestFreeUnits(s, i.at(), Integer.MAX_VALUE);
+        Map<String, Kpi.NearbyUnit> byId = new HashMap<>();
+        free.forEach(u -> byId.put(u.id(), u));
+        if (!offered.isEmpty() && byId.keySet().containsAll(offered) && !actions.getChildren().isEmpty()) {
+            // the units offered are still free: same buttons in the same order (one may be under the pointer), new distances
+            for (int k = 0; k < offered.size(); k++) {
+                ((Button) actions.getChildren().get(k + 1)).setText(unitText(byId.get(offered.get(k))));
             }
             return;
         }
+        List<Kpi.NearbyUnit> units = free.subList(0, Math.min(NEAREST, free.size()));
+        List<String> ids = units.stream().map(Kpi.NearbyUnit::id).toList();
         offered = ids;
         List<Node> nodes = new ArrayList<>();
         Label heading = new Label(I18n.t("map.dispatch.heading"));

@@ -15,6 +15,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyEvent;
@@ -26,11 +27,15 @@ import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
 
 import org.shanzhi.cockpit.domain.Bounds;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
@@ -43,7 +48,8 @@ import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
  * {@code zoom} options say. Drag to pan, wheel or +/- to zoom, Home to fit the district again; hover
  * names the nearest thing, a click opens its details and actions in a popover (a click on a camera cluster zooms
  * in); a camera dragged onto a video tile plays there. Other widgets centre the map through the wall's links
- * ({@link WallLinks#focus}): it flies there and rings the place for {@link #FOCUS_RING}.
+ * ({@link WallLinks#focus}): it flies there and rings the place for {@link #FOCUS_RING}; so does a place found with the
+ * search box (cameras, communities, units, points of interest, roads).
  * Everything runs on the FX thread; the frame is drawn in the pulse after a change, never more than once.
  */
 public final class MapWidget implements Widget {
@@ -58,11 +64,14 @@ public final class MapWidget implements Widget {
     static final double FOCUS_ZOOM = 17;
     static final Duration FOCUS_RING = Duration.seconds(30);
     static final Duration FLIGHT = Duration.millis(800);
+    static final int SEARCH_HITS = 12;
 
     private final MapPane root = new MapPane();
     private final Canvas canvas = new Canvas();
     private final Label tooltip = new Label();
     private final Circle focusRing = new Circle();
+    private final TextField search = new TextField();
+    private final Label searchNote = new Label();
     private final Timeline focusPulse;
     private final MapPopover popover;
     private final Set<MapLayer> layers;
@@ -79,8 +88,9 @@ public final class MapWidget implements Widget {
         }
     };
 
-    private BaseMap base = BaseMap.EMPTY;
-    private Situation situation;
+    // read by the search box's suggestion thread as well
+    private volatile BaseMap base = BaseMap.EMPTY;
+    private volatile Situation situation;
     private MapProjection view;
     private Bounds fittedTo;
     private boolean userMoved;
@@ -140,8 +150,16 @@ public final class MapWidget implements Widget {
                 invalidate();
             }
         });
-        root.getChildren().addAll(canvas, focusRing, tooltip);
+        search.getStyleClass().add("map-search");
+        search.setPromptText(I18n.t("map.search.prompt"));
+        search.setManaged(false);
+        searchNote.getStyleClass().add("map-search-note");
+        searchNote.setManaged(false);
+        searchNote.setVisible(false);
+        searchNote.setMouseTransparent(true);
+        root.getChildren().addAll(canvas, focusRing, search, searchNote, tooltip);
         wire();
+        wireSearch();
         context.links().onFocus(this::focus);
 
         if (baseMap.isDone()) {
@@ -249,11 +267,14 @@ public final class MapWidget implements Widget {
 
     /** Centres there (flying) and rings the place for {@link #FOCUS_RING}: another widget asked, see {@link WallLinks}. */
     void focus(GeoPoint at) {
-        if (at == null) {
-            return;
+        if (at != null) {
+            ring(at, view == null ? FOCUS_ZOOM : Math.max(view.zoom(), FOCUS_ZOOM));
         }
+    }
+
+    private void ring(GeoPoint at, double zoom) {
         focused = at;
-        flyTo(at.lon(), at.lat(), view == null ? FOCUS_ZOOM : Math.max(view.zoom(), FOCUS_ZOOM));
+        flyTo(at.lon(), at.lat(), zoom);
         focusRing.setVisible(true);
         placeFocusRing();
         focusPulse.playFromStart();
@@ -296,6 +317,34 @@ public final class MapWidget implements Widget {
                 }
             }
         }
+    }
+
+    // --- the search box ----------------------------------------------------------------------------
+
+    private void wireSearch() {
+        AutoCompletionBinding<MapSearch.Hit> suggestions = TextFields.bindAutoCompletion(search,
+                request -> MapSearch.find(request.getUserText(), situation, base, SEARCH_HITS));
+        suggestions.setPrefWidth(560);
+        suggestions.setVisibleRowCount(8);
+        suggestions.setOnAutoCompleted(e -> go(e.getCompletion()));
+        search.setOnAction(e -> {
+            List<MapSearch.Hit> hits = MapSearch.find(search.getText(), situation, base, 1);
+            if (hits.isEmpty()) {
+                searchNote.setText(I18n.t("map.search.none", search.getText().strip()));
+                Theme.setState(searchNote, Theme.WARNING);
+                searchNote.setVisible(!search.getText().isBlank());
+            } else {
+                go(hits.get(0));
+            }
+        });
+        search.textProperty().addListener((o, was, now) -> searchNote.setVisible(false));
+    }
+
+    /** Flies to a place found and rings it. */
+    void go(MapSearch.Hit hit) {
+        searchNote.setVisible(false);
+        root.requestFocus();
+        ring(hit.at(), hit.zoom());
     }
 
     // --- pointer and keys ---------------------------------------------------------------------------
@@ -349,7 +398,7 @@ public final class MapWidget implements Widget {
             e.consume();
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (view == null) {
+            if (view == null || e.getTarget() == search) {
                 return;
             }
             double cx = view.width() / 2;
@@ -453,6 +502,14 @@ public final class MapWidget implements Widget {
         return focusRing;
     }
 
+    TextField search() {
+        return search;
+    }
+
+    Label searchNote() {
+        return searchNote;
+    }
+
     Label tooltip() {
         return tooltip;
     }
@@ -484,6 +541,10 @@ public final class MapWidget implements Widget {
                 canvas.setHeight(h);
                 resized(w, h);
             }
+            search.resize(Math.min(360, Math.max(160, w - 120)), search.prefHeight(-1));
+            search.relocate(16, 16);
+            searchNote.autosize();
+            searchNote.relocate(16, 20 + search.getHeight());
         }
 
         @Override

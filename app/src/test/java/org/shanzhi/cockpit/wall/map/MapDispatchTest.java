@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,11 @@ class MapDispatchTest {
     static Path data;
     static HubRuntime hub;
     static int cases;
+
+    @AfterEach
+    void popups() throws Exception {
+        MapWidgetTest.closePopups();
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -136,6 +142,28 @@ class MapDispatchTest {
         assertThat(buttons(map)).isEmpty();
         assertThat(texts(map)).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
         append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL)));
+    }
+
+    @Test
+    void theUnitsOfferedKeepTheirButtonsWhileTheyMoveAndAreReplacedWhenTheyStopBeingFree() throws Exception {
+        MapWidget map = mapFor(hub.tokens().tokenOf(Role.OPERATOR), "operator");
+        open(map);
+        Button first = buttons(map).get(0);
+        String before = first.getText();
+        append(List.of(new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() - 0.003, Fixtures.WEST.lat()), 270)));
+        show(map, hub.hub().situation());
+        assertThat(buttons(map)).containsExactly(first);
+        assertThat(first.getText()).startsWith("网格员一").isNotEqualTo(before);
+
+        append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.UNA)));
+        show(map, hub.hub().situation());
+        assertThat(buttons(map)).isEmpty();
+        assertThat(texts(map)).contains("附近没有空闲单兵");
+
+        append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL),
+                new Event.UnitMoved("U-1", Fixtures.WEST, 90)));
+        show(map, hub.hub().situation());
+        assertThat(buttons(map)).hasSize(1).noneMatch(b -> b == first);
     }
 
     @Test

@@ -19,6 +19,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -34,6 +35,11 @@ import org.shanzhi.cockpit.wall.WallLinks;
 class MapLinksTest {
 
     static final String VIEW = "{\"centre\": {\"lat\": 39.8200, \"lon\": 116.3850}, \"zoom\": 18}";
+
+    @AfterEach
+    void popups() throws Exception {
+        MapWidgetTest.closePopups();
+    }
 
     @BeforeAll
     static void stage() throws Exception {
@@ -114,6 +120,8 @@ class MapLinksTest {
             e.setDropCompleted(true);
         });
         FxToolkit.setupStage(stage -> {
+            stage.setX(0);
+            stage.setY(0);
             HBox both = new HBox((Region) map.node(), tile);
             ((Region) map.node()).setPrefSize(960, 600);
             stage.setScene(new Scene(both, 1260, 600));

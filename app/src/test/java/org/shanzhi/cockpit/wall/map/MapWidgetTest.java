@@ -22,10 +22,13 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -118,6 +121,19 @@ class MapWidgetTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Popovers and suggestion lists left open would take later robot clicks aimed at the shared stage. */
+    @AfterEach
+    void popups() throws Exception {
+        closePopups();
+    }
+
+    static void closePopups() throws Exception {
+        fx(() -> {
+            new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof PopupWindow).forEach(Window::hide);
+            return null;
+        });
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
