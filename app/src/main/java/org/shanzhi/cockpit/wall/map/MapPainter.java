@@ -71,7 +71,7 @@ final class MapPainter {
     private WritableImage heat;
 
     List<MapMark> paint(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
-                        MapMark selected) {
+                        MapMark selected, UnitTrails trails) {
         List<MapMark> marks = new ArrayList<>(2048);
         placed.clear();
         double w = p.width();
@@ -103,6 +103,10 @@ final class MapPainter {
         // landmarks above the camera clusters, under the units and cases
         pois(g, p, base, marks);
         if (layers.contains(MapLayer.UNITS)) {
+            trails(g, p, situation, trails);
+            if (layers.contains(MapLayer.INCIDENTS)) {
+                dispatchLines(g, p, situation);
+            }
             units(g, p, situation, marks);
         }
         if (layers.contains(MapLayer.INCIDENTS)) {
@@ -422,6 +426,39 @@ final class MapPainter {
         g.lineTo(x, y + r);
         g.lineTo(x - r, y);
         g.closePath();
+    }
+
+    /** Each unit's recent way, fading towards its oldest position. */
+    private static void trails(GraphicsContext g, MapProjection p, Situation s, UnitTrails trails) {
+        g.setLineWidth(2.5);
+        for (FieldUnit u : s.units().values()) {
+            List<GeoPoint> trail = trails.of(u.id());
+            if (trail.size() < 2) {
+                continue;
+            }
+            Color c = MapStyle.unit(MapStyle.group(u));
+            for (int i = 1; i < trail.size(); i++) {
+                GeoPoint a = trail.get(i - 1);
+                GeoPoint b = trail.get(i);
+                g.setStroke(c.deriveColor(0, 1, 1, 0.12 + 0.5 * i / trail.size()));
+                g.strokeLine(p.xOf(a.lon()), p.yOf(a.lat()), p.xOf(b.lon()), p.yOf(b.lat()));
+            }
+        }
+    }
+
+    /** A dashed line from each unit on a case to that case, while both are on the map. */
+    private static void dispatchLines(GraphicsContext g, MapProjection p, Situation s) {
+        g.setStroke(MapStyle.unit(UnitGroup.BUSY));
+        g.setLineWidth(2);
+        g.setLineDashes(8, 5);
+        for (FieldUnit u : s.units().values()) {
+            Incident i = u.incidentId() == null ? null : s.incidents().get(u.incidentId());
+            if (u.at() == null || i == null || i.at() == null || !i.open() || !u.id().equals(i.unitId())) {
+                continue;
+            }
+            g.strokeLine(p.xOf(u.at().lon()), p.yOf(u.at().lat()), p.xOf(i.at().lon()), p.yOf(i.at().lat()));
+        }
+        g.setLineDashes((double[]) null);
     }
 
     private void units(GraphicsContext g, MapProjection p, Situation s, List<MapMark> marks) {
@@ -748,6 +785,28 @@ final class MapPainter {
                 g.setLineWidth(2);
                 g.strokeOval(x + 7, y - 4, 8, 8);
             });
+            legendRow(rows, texts, at, I18n.t("map.legend.trail"), (x, y) -> {
+                Color c = MapStyle.unit(UnitGroup.FREE);
+                g.setLineWidth(2.5);
+                for (int k = 0; k < 4; k++) {
+                    g.setStroke(c.deriveColor(0, 1, 1, 0.15 + 0.15 * k));
+                    g.strokeLine(x - 14 + 6 * k, y + 3 - k, x - 8 + 6 * k, y + 2 - k);
+                }
+                dot(g, x + 12, y - 2, 4, c);
+            });
+            if (layers.contains(MapLayer.INCIDENTS)) {
+                legendRow(rows, texts, at, I18n.t("map.legend.dispatch"), (x, y) -> {
+                    g.setStroke(MapStyle.unit(UnitGroup.BUSY));
+                    g.setLineWidth(2);
+                    g.setLineDashes(5, 3);
+                    g.strokeLine(x - 10, y, x + 8, y);
+                    g.setLineDashes((double[]) null);
+                    dot(g, x - 11, y, 4, MapStyle.unit(UnitGroup.BUSY));
+                    diamond(g, x + 11, y, 5);
+                    g.setFill(MapStyle.severity(Incident.Severity.HIGH));
+                    g.fill();
+                });
+            }
         }
         if (layers.contains(MapLayer.INCIDENTS)) {
             legendRow(rows, texts, at, I18n.t("map.legend.incidents"), (x, y) -> {

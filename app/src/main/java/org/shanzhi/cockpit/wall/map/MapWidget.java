@@ -78,6 +78,7 @@ public final class MapWidget implements Widget {
     private final Double layoutZoom;
     private final double[] layoutCentre;
     private final MapPainter painter = new MapPainter();
+    private final UnitTrails trails = new UnitTrails();
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -184,6 +185,7 @@ public final class MapWidget implements Widget {
             return;
         }
         situation = s;
+        trails.update(s.units());
         if (view != null && !userMoved && s.district() != null && !s.district().bounds().equals(fittedTo)) {
             view = initialView(view.width(), view.height());
         }
@@ -303,7 +305,7 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
-        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected);
+        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected, trails);
         lastFrameNanos = System.nanoTime() - t0;
         frames++;
         dirty = false;
@@ -516,6 +518,10 @@ public final class MapWidget implements Widget {
 
     Canvas canvas() {
         return canvas;
+    }
+
+    UnitTrails trails() {
+        return trails;
     }
 
     MapPainter painter() {
