@@ -14,7 +14,7 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -42,9 +42,11 @@ import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
 import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
 
 /**
- * Draws one frame of the map on a canvas and returns the marks it drew, in drawing order. Called on the
- * FX thread; keeps what is costly (camera clusters per zoom step, open cases per community, the heat
- * image, text widths) until the situation or the view changes.
+ * Draws the map in two layers: the base (land, communities and their choropleth, grids, boundaries, roads) on its
+ * own canvas, drawn again only when the view or what it shows changed, and the live layers on a transparent canvas
+ * above it, every frame; returns the marks it drew, in drawing order. Called on the FX thread. Camera clusters and
+ * the heat image are computed on the map's worker thread ({@link OffThread}): a frame draws the newest ones at hand
+ * (a heat image of an older view is moved and scaled into place) and the next frame the fresh ones.
  */
 final class MapPainter {
 
@@ -58,6 +60,8 @@ final class MapPainter {
     private static final double HEAT_CELL = 6;
 
     private final CameraClusters clusters = new CameraClusters();
+    private final OffThread<ClusterKey, List<Cluster>> clusterWork;
+    private final OffThread<HeatKey, Heat> heatWork;
     private final Map<String, Double> widths = new HashMap<>();
     private final Text measure = new Text();
     private final List<Bounds> placed = new ArrayList<>();
@@ -66,31 +70,99 @@ final class MapPainter {
     private PMap<String, Community> countedCommunities;
     private Map<String, Double> openPerThousand = Map.of();
 
-    private PMap<String, Complaint> heatComplaints;
-    private MapProjection heatView;
-    private WritableImage heat;
+    private Heat heatShown;
+    private WritableImage heatImage;
+    private boolean settled;
 
-    List<MapMark> paint(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
-                        MapMark selected, UnitTrails trails) {
-        List<MapMark> marks = new ArrayList<>(2048);
-        placed.clear();
-        double w = p.width();
-        double h = p.height();
+    private MapProjection baseView;
+    private BaseMap baseDrawn;
+    private Situation baseSituation;
+    private Set<MapLayer> baseLayers;
+    private Map<String, Integer> baseClasses;
+
+    /** What the clusters are computed from; the step is {@link CameraClusters#step}. */
+    private record ClusterKey(PMap<String, Camera> cameras, boolean plain, boolean ai, double step) {
+    }
+
+    /** The heat of these complaints seen in this view; {@code now} (the window's end) is read, not compared. */
+    private record HeatKey(PMap<String, Complaint> complaints, MapProjection view, Instant now) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HeatKey k && k.complaints == complaints && k.view == view;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(complaints) * 31 + System.identityHashCode(view);
+        }
+    }
+
+    /** A heat image in the pixels of {@code view}: {@code cols} × {@code rows} cells, ARGB; null pixels: no heat. */
+    private record Heat(MapProjection view, int cols, int rows, int[] argb) {
+    }
+
+    /** {@code onReady}: called on the worker thread when a cluster or heat computation is done. */
+    MapPainter(Runnable onReady) {
+        clusterWork = new OffThread<>(k -> clusters.at(k.cameras(), k.plain(), k.ai(), k.step()), onReady);
+        heatWork = new OffThread<>(MapPainter::heat, onReady);
+    }
+
+    /**
+     * Draws the base layer when the view, the base, the communities, the grids, the layers or a community's
+     * choropleth class changed since the last time; true when it drew.
+     */
+    boolean paintBase(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers) {
+        Situation situation = s == null ? Situation.empty() : s;
+        boolean choropleth = layers.contains(MapLayer.COMMUNITIES);
+        Map<String, Integer> classes = new HashMap<>();
+        if (choropleth) {
+            countOpenCases(situation);
+            openPerThousand.forEach((code, rate) -> classes.put(code, MapStyle.choroplethClass(rate)));
+        }
+        if (baseView != null && sameView(p, baseView) && base == baseDrawn && baseSituation != null
+                && situation.communities() == baseSituation.communities() && situation.grids() == baseSituation.grids()
+                && situation.district() == baseSituation.district() && layers.equals(baseLayers)
+                && classes.equals(baseClasses)) {
+            return false;
+        }
+        baseView = p;
+        baseDrawn = base;
+        baseSituation = situation;
+        baseLayers = Set.copyOf(layers);
+        baseClasses = classes;
         g.setLineJoin(StrokeLineJoin.ROUND);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setGlobalAlpha(1);
         // clearing the whole canvas also drops the commands of a frame that was never shown
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, p.width(), p.height());
         g.setFill(BG);
-        g.fillRect(0, 0, w, h);
-
-        Situation situation = s == null ? Situation.empty() : s;
-        communities(g, p, situation, layers.contains(MapLayer.COMMUNITIES));
+        g.fillRect(0, 0, p.width(), p.height());
+        communities(g, p, situation, choropleth);
         if (layers.contains(MapLayer.GRIDS) && p.zoom() >= GRIDS_FROM) {
             grids(g, p, situation);
         }
         boundaries(g, p, situation);
         roads(g, p, base);
+        return true;
+    }
+
+    /** Whether the last frame showed the clusters and the heat of its own view and situation (tests wait for it). */
+    boolean settled() {
+        return settled;
+    }
+
+    List<MapMark> paint(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
+                        MapMark selected, UnitTrails trails) {
+        List<MapMark> marks = new ArrayList<>(2048);
+        placed.clear();
+        settled = true;
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setGlobalAlpha(1);
+        // clearing the whole canvas also drops the commands of a frame that was never shown
+        g.clearRect(0, 0, p.width(), p.height());
+
+        Situation situation = s == null ? Situation.empty() : s;
         if (layers.contains(MapLayer.COMPLAINT_HEAT)) {
             heat(g, p, situation);
         }
@@ -343,7 +415,10 @@ final class MapPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.setFont(CLUSTER);
-            for (Cluster c : clusters.at(s.cameras(), plain, ai, p.zoom())) {
+            ClusterKey key = new ClusterKey(s.cameras(), plain, ai, CameraClusters.step(p.zoom()));
+            List<Cluster> found = clusterWork.latest(key);
+            settled &= clusterWork.has(key);
+            for (Cluster c : found == null ? List.<Cluster>of() : found) {
                 double x = p.screenX(c.x());
                 double y = p.screenY(c.y());
                 if (!onScreen(p, x, y)) {
@@ -515,15 +590,28 @@ final class MapPainter {
     // --- complaint heat: a coarse density grid, blurred by drawing it scaled --------------------------
 
     private void heat(GraphicsContext g, MapProjection p, Situation s) {
-        if (s.complaints() != heatComplaints || !sameView(p, heatView)) {
-            heat = heatImage(p, s);
-            heatComplaints = s.complaints();
-            heatView = p;
+        if (s.time() == null) {
+            return;
         }
-        if (heat != null) {
-            g.setImageSmoothing(true);
-            g.drawImage(heat, 0, 0, p.width(), p.height());
+        HeatKey key = new HeatKey(s.complaints(), p, s.time());
+        Heat h = heatWork.latest(key);
+        settled &= heatWork.has(key);
+        if (h == null || h.argb() == null) {
+            return;
         }
+        if (h != heatShown) {
+            heatShown = h;
+            heatImage = new WritableImage(h.cols(), h.rows());
+            heatImage.getPixelWriter().setPixels(0, 0, h.cols(), h.rows(), PixelFormat.getIntArgbInstance(), h.argb(),
+                    0, h.cols());
+        }
+        // the image covers its own view: moved and scaled into this one (the same place when the view is the same)
+        MapProjection v = h.view();
+        double k = p.scale() / v.scale();
+        double x = p.screenX(v.worldXAt(0));
+        double y = p.screenY(v.worldYAt(0));
+        g.setImageSmoothing(true);
+        g.drawImage(heatImage, x, y, h.cols() * HEAT_CELL * k, h.rows() * HEAT_CELL * k);
     }
 
     private static boolean sameView(MapProjection a, MapProjection b) {
@@ -531,19 +619,18 @@ final class MapPainter {
                 && a.screenX(0.5) == b.screenX(0.5) && a.screenY(0.5) == b.screenY(0.5);
     }
 
-    private static WritableImage heatImage(MapProjection p, Situation s) {
+    /** On the worker thread: a density grid of the last 24 hours' complaints, as colours. */
+    private static Heat heat(HeatKey key) {
+        MapProjection p = key.view();
         int cols = (int) Math.ceil(p.width() / HEAT_CELL);
         int rows = (int) Math.ceil(p.height() / HEAT_CELL);
         float[] density = new float[cols * rows];
-        Instant now = s.time();
-        if (now == null) {
-            return null;
-        }
+        Instant now = key.now();
         Instant since = now.minus(Duration.ofHours(24));
         // a kernel of about 150 m on the ground
         int radius = Math.max(2, (int) Math.round(150 / p.metresPerPixel() / HEAT_CELL));
         float max = 0;
-        for (Complaint c : s.complaints().values()) {
+        for (Complaint c : key.complaints().values()) {
             if (c.at() == null || c.acceptedAt() == null || c.acceptedAt().isBefore(since)) {
                 continue;
             }
@@ -568,20 +655,19 @@ final class MapPainter {
             }
         }
         if (max == 0) {
-            return null;
+            return new Heat(p, cols, rows, null);
         }
-        WritableImage img = new WritableImage(cols, rows);
-        PixelWriter pw = img.getPixelWriter();
-        for (int y = 0; y < rows; y++) {
-            for (int x = 0; x < cols; x++) {
-                float v = density[y * cols + x] / max;
-                if (v > 0.02) {
-                    pw.setColor(x, y, Color.color(HEAT.getRed(), HEAT.getGreen(), HEAT.getBlue(),
-                            Math.min(0.7, 0.12 + 0.6 * v)));
-                }
+        int[] argb = new int[cols * rows];
+        int rgb = (int) Math.round(HEAT.getRed() * 255) << 16 | (int) Math.round(HEAT.getGreen() * 255) << 8
+                | (int) Math.round(HEAT.getBlue() * 255);
+        for (int i = 0; i < argb.length; i++) {
+            float v = density[i] / max;
+            if (v > 0.02) {
+                int alpha = (int) Math.round(255 * Math.min(0.7, 0.12 + 0.6 * v));
+                argb[i] = alpha << 24 | rgb;
             }
         }
-        return img;
+        return new Heat(p, cols, rows, argb);
     }
 
     // --- labels --------------------------------------------------------------------------------------

@@ -67,6 +67,8 @@ public final class MapWidget implements Widget {
     static final int SEARCH_HITS = 12;
 
     private final MapPane root = new MapPane();
+    /** The base layer, drawn again only when the view or what it shows changes; {@link #canvas} holds the live layers. */
+    private final Canvas baseCanvas = new Canvas();
     private final Canvas canvas = new Canvas();
     private final Label tooltip = new Label();
     private final Circle focusRing = new Circle();
@@ -77,7 +79,8 @@ public final class MapWidget implements Widget {
     private final Set<MapLayer> layers;
     private final Double layoutZoom;
     private final double[] layoutCentre;
-    private final MapPainter painter = new MapPainter();
+    // a result from the worker thread asks for a frame; rare (a view or the cameras changed), so one runLater each
+    private final MapPainter painter = new MapPainter(() -> Platform.runLater(this::invalidate));
     private final UnitTrails trails = new UnitTrails();
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
@@ -123,6 +126,8 @@ public final class MapWidget implements Widget {
         root.getStyleClass().add("map");
         root.setMinSize(0, 0);
         root.setFocusTraversable(true);
+        baseCanvas.setManaged(false);
+        baseCanvas.setMouseTransparent(true);
         canvas.setManaged(false);
         tooltip.getStyleClass().add("map-tooltip");
         tooltip.setManaged(false);
@@ -158,7 +163,7 @@ public final class MapWidget implements Widget {
         searchNote.setManaged(false);
         searchNote.setVisible(false);
         searchNote.setMouseTransparent(true);
-        root.getChildren().addAll(canvas, focusRing, search, searchNote, tooltip);
+        root.getChildren().addAll(baseCanvas, canvas, focusRing, search, searchNote, tooltip);
         wire();
         wireSearch();
         context.links().onFocus(this::focus);
@@ -305,6 +310,7 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
+        painter.paintBase(baseCanvas.getGraphicsContext2D(), view, situation, base, layers);
         marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected, trails);
         lastFrameNanos = System.nanoTime() - t0;
         frames++;
@@ -545,6 +551,8 @@ public final class MapWidget implements Widget {
             if (w >= 1 && h >= 1 && (canvas.getWidth() != w || canvas.getHeight() != h)) {
                 canvas.setWidth(w);
                 canvas.setHeight(h);
+                baseCanvas.setWidth(w);
+                baseCanvas.setHeight(h);
                 resized(w, h);
             }
             search.resize(Math.min(360, Math.max(160, w - 120)), search.prefHeight(-1));

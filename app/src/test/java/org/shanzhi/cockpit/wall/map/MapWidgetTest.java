@@ -1,10 +1,12 @@
 package org.shanzhi.cockpit.wall.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,6 +122,15 @@ class MapWidgetTest {
             map.drawNow();
             return null;
         });
+        settle(map);
+    }
+
+    /** Draws until a frame shows the clusters and heat of its own view, computed on the map's worker thread. */
+    static void settle(MapWidget map) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> {
+            map.drawNow();
+            return map.painter().settled();
+        }));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -204,10 +215,7 @@ class MapWidgetTest {
                 .filter(m -> ((Cluster) m.subject()).count() == 3).findFirst().orElseThrow();
         robot.clickOn(screen(map, cluster.x(), cluster.y()));
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            map.drawNow();
-            return null;
-        });
+        settle(map);
         assertThat(map.view().zoom()).isEqualTo(16);
         assertThat(map.selected()).isNull();
         // the cluster is now the middle of the view
@@ -218,10 +226,7 @@ class MapWidgetTest {
         // once more: at 18 the cameras stand alone and CAM-C can be picked
         robot.clickOn(screen(map, 480, 300));
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            map.drawNow();
-            return null;
-        });
+        settle(map);
         assertThat(map.view().zoom()).isEqualTo(18);
         MapMark offline = marks(map, MapMark.Kind.CAMERA).stream().filter(m -> m.id().equals("CAM-C")).findFirst()
                 .orElseThrow();
@@ -303,6 +308,7 @@ class MapWidgetTest {
                 map.moveTo(map.view().zoomedAt(960, 540, zoom));
                 return null;
             });
+            settle(map);
             double ms = fx(() -> {
                 int runs = 40;
                 long total = 0;
