@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall");
+    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall", "map");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall;"
+            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall, map"
+                    + " (map needs a display: xvfb-run);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -48,6 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (groups.isEmpty()) {
             groups.addAll(GROUPS);
+            // the map against a WebView needs a display and downloads; it runs when asked for
+            groups.remove("map");
         }
         PrintWriter out = spec.commandLine().getOut();
         Figures figures = new Figures(out);
@@ -76,6 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains("wall")) {
             new WallBench(quick).run(figures);
+        }
+        if (groups.contains("map")) {
+            new MapBench(quick).run(figures);
         }
         return 0;
     }

@@ -129,6 +129,7 @@ public final class MapWidget implements Widget {
         baseCanvas.setManaged(false);
         baseCanvas.setMouseTransparent(true);
         canvas.setManaged(false);
+        canvas.getStyleClass().add("map-canvas");
         tooltip.getStyleClass().add("map-tooltip");
         tooltip.setManaged(false);
         tooltip.setVisible(false);
