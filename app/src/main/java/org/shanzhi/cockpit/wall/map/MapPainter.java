@@ -45,8 +45,8 @@ import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
  * Draws the map in two layers: the base (land, communities and their choropleth, grids, boundaries, roads) on its
  * own canvas, drawn again only when the view or what it shows changed, and the live layers on a transparent canvas
  * above it, every frame; returns the marks it drew, in drawing order. Called on the FX thread. Camera clusters and
- * the heat image are computed on the map's worker thread ({@link OffThread}): a frame draws the newest ones at hand
- * (a heat image of an older view is moved and scaled into place) and the next frame the fresh ones.
+ * the heat image (both fixed in the world, per half zoom step, so a pan computes nothing) are computed on the map's
+ * worker thread ({@link OffThread}): a frame draws the newest ones at hand and the next frame the fresh ones.
  */
 final class MapPainter {
 
@@ -70,8 +70,9 @@ final class MapPainter {
     private PMap<String, Community> countedCommunities;
     private Map<String, Double> openPerThousand = Map.of();
 
-    private Heat heatShown;
-    private WritableImage heatImage;
+    /** The heat images of one set of complaints by zoom step: zooming in and out again computes nothing (worker thread). */
+    private final Map<Double, Heat> heatByStep = new HashMap<>();
+    private HeatKey heatOf;
     private boolean settled;
 
     private MapProjection baseView;
@@ -85,31 +86,42 @@ final class MapPainter {
     }
 
     /** The heat of these complaints seen in this view; {@code now} (the window's end) is read, not compared. */
-    private record HeatKey(PMap<String, Complaint> complaints, MapProjection view, Instant now) {
+    /**
+     * The heat of these complaints over this area (the district) at a zoom step; {@code now} (the window's end) is
+     * read, not compared: a new complaint makes a new map of them.
+     */
+    private record HeatKey(PMap<String, Complaint> complaints, org.shanzhi.cockpit.domain.Bounds area, double step,
+                           Instant now) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof HeatKey k && k.complaints == complaints && k.view == view;
+            return o instanceof HeatKey k && k.complaints == complaints && k.step == step
+                    && java.util.Objects.equals(k.area, area);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(complaints) * 31 + System.identityHashCode(view);
+            return System.identityHashCode(complaints) * 31 + Double.hashCode(step);
         }
     }
 
-    /** A heat image in the pixels of {@code view}: {@code cols} × {@code rows} cells, ARGB; null pixels: no heat. */
-    private record Heat(MapProjection view, int cols, int rows, int[] argb) {
+    /**
+     * A heat image fixed in the world, as the clusters are: its top-left corner ({@code x0}, {@code y0}) and cell
+     * size in world units, {@code cols} × {@code rows} cells; a null image: no heat. A pan only moves it. The image
+     * is made on the worker thread (an image is no node of the scene), so the FX thread only draws it.
+     */
+    private record Heat(double x0, double y0, double cell, int cols, int rows, WritableImage image) {
     }
 
     /** {@code onReady}: called on the worker thread when a cluster or heat computation is done. */
     MapPainter(Runnable onReady) {
         clusterWork = new OffThread<>(k -> clusters.at(k.cameras(), k.plain(), k.ai(), k.step()), onReady);
-        heatWork = new OffThread<>(MapPainter::heat, onReady);
+        heatWork = new OffThread<>(this::heatAt, onReady);
     }
 
     /**
-     * Draws the base layer when the view, the base, the communities, the grids, the layers or a community's
-     * choropleth class changed since the last time; true when it drew.
+     * Draws the base layer in projection {@code p} (the map keeps one while the view only pans) when that
+     * projection, the base, the communities, the grids, the layers or a community's choropleth class changed since
+     * the last time; true when it drew.
      */
     boolean paintBase(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers) {
         Situation situation = s == null ? Situation.empty() : s;
@@ -119,7 +131,7 @@ final class MapPainter {
             countOpenCases(situation);
             openPerThousand.forEach((code, rate) -> classes.put(code, MapStyle.choroplethClass(rate)));
         }
-        if (baseView != null && sameView(p, baseView) && base == baseDrawn && baseSituation != null
+        if (p == baseView && base == baseDrawn && baseSituation != null
                 && situation.communities() == baseSituation.communities() && situation.grids() == baseSituation.grids()
                 && situation.district() == baseSituation.district() && layers.equals(baseLayers)
                 && classes.equals(baseClasses)) {
@@ -503,22 +515,25 @@ final class MapPainter {
         g.closePath();
     }
 
-    /** Each unit's recent way, fading towards its oldest position. */
+    /** Each unit's recent way: one faint polyline per unit (a stroke per segment costs the renderer ten times more). */
     private static void trails(GraphicsContext g, MapProjection p, Situation s, UnitTrails trails) {
         g.setLineWidth(2.5);
+        g.setGlobalAlpha(0.45);
+        double[] xs = new double[UnitTrails.LENGTH];
+        double[] ys = new double[UnitTrails.LENGTH];
         for (FieldUnit u : s.units().values()) {
             List<GeoPoint> trail = trails.of(u.id());
             if (trail.size() < 2) {
                 continue;
             }
-            Color c = MapStyle.unit(MapStyle.group(u));
-            for (int i = 1; i < trail.size(); i++) {
-                GeoPoint a = trail.get(i - 1);
-                GeoPoint b = trail.get(i);
-                g.setStroke(c.deriveColor(0, 1, 1, 0.12 + 0.5 * i / trail.size()));
-                g.strokeLine(p.xOf(a.lon()), p.yOf(a.lat()), p.xOf(b.lon()), p.yOf(b.lat()));
+            for (int i = 0; i < trail.size(); i++) {
+                xs[i] = p.xOf(trail.get(i).lon());
+                ys[i] = p.yOf(trail.get(i).lat());
             }
+            g.setStroke(MapStyle.unit(MapStyle.group(u)));
+            g.strokePolyline(xs, ys, trail.size());
         }
+        g.setGlobalAlpha(1);
     }
 
     /** A dashed line from each unit on a case to that case, while both are on the map. */
@@ -593,49 +608,82 @@ final class MapPainter {
         if (s.time() == null) {
             return;
         }
-        HeatKey key = new HeatKey(s.complaints(), p, s.time());
+        HeatKey key = new HeatKey(s.complaints(), s.district() == null ? null : s.district().bounds(),
+                CameraClusters.step(p.zoom()), s.time());
         Heat h = heatWork.latest(key);
         settled &= heatWork.has(key);
-        if (h == null || h.argb() == null) {
+        if (h == null || h.image() == null) {
             return;
         }
-        if (h != heatShown) {
-            heatShown = h;
-            heatImage = new WritableImage(h.cols(), h.rows());
-            heatImage.getPixelWriter().setPixels(0, 0, h.cols(), h.rows(), PixelFormat.getIntArgbInstance(), h.argb(),
-                    0, h.cols());
+        // only the part of the image on screen: drawing it whole, scaled, costs the software renderer its full size
+        double k = h.cell() * p.scale(); // screen pixels per cell
+        double left = p.screenX(h.x0());
+        double top = p.screenY(h.y0());
+        double c0 = Math.max(0, Math.floor(-left / k));
+        double r0 = Math.max(0, Math.floor(-top / k));
+        double c1 = Math.min(h.cols(), Math.ceil((p.width() - left) / k));
+        double r1 = Math.min(h.rows(), Math.ceil((p.height() - top) / k));
+        if (c1 <= c0 || r1 <= r0) {
+            return;
         }
-        // the image covers its own view: moved and scaled into this one (the same place when the view is the same)
-        MapProjection v = h.view();
-        double k = p.scale() / v.scale();
-        double x = p.screenX(v.worldXAt(0));
-        double y = p.screenY(v.worldYAt(0));
         g.setImageSmoothing(true);
-        g.drawImage(heatImage, x, y, h.cols() * HEAT_CELL * k, h.rows() * HEAT_CELL * k);
+        g.drawImage(h.image(), c0, r0, c1 - c0, r1 - r0, left + c0 * k, top + r0 * k, (c1 - c0) * k, (r1 - r0) * k);
     }
 
-    private static boolean sameView(MapProjection a, MapProjection b) {
-        return b != null && a.zoom() == b.zoom() && a.width() == b.width() && a.height() == b.height()
-                && a.screenX(0.5) == b.screenX(0.5) && a.screenY(0.5) == b.screenY(0.5);
+    /** Cells of about {@link #HEAT_CELL} screen pixels at the step, but never more than this many across the area. */
+    private static final int HEAT_MAX_CELLS = 1000;
+
+    private Heat heatAt(HeatKey key) {
+        if (heatOf == null || key.complaints() != heatOf.complaints() || !java.util.Objects.equals(key.area(), heatOf.area())) {
+            heatByStep.clear();
+            heatOf = key;
+        }
+        return heatByStep.computeIfAbsent(key.step(), step -> heat(key));
     }
 
-    /** On the worker thread: a density grid of the last 24 hours' complaints, as colours. */
+    /** On the worker thread: a density grid of the last 24 hours' complaints over the area, as colours. */
     private static Heat heat(HeatKey key) {
-        MapProjection p = key.view();
-        int cols = (int) Math.ceil(p.width() / HEAT_CELL);
-        int rows = (int) Math.ceil(p.height() / HEAT_CELL);
-        float[] density = new float[cols * rows];
-        Instant now = key.now();
-        Instant since = now.minus(Duration.ofHours(24));
-        // a kernel of about 150 m on the ground
-        int radius = Math.max(2, (int) Math.round(150 / p.metresPerPixel() / HEAT_CELL));
-        float max = 0;
+        Instant since = key.now().minus(Duration.ofHours(24));
+        List<Complaint> recent = new ArrayList<>();
+        double west = Double.MAX_VALUE;
+        double east = -Double.MAX_VALUE;
+        double north = -Double.MAX_VALUE;
+        double south = Double.MAX_VALUE;
         for (Complaint c : key.complaints().values()) {
-            if (c.at() == null || c.acceptedAt() == null || c.acceptedAt().isBefore(since)) {
-                continue;
+            if (c.at() != null && c.acceptedAt() != null && !c.acceptedAt().isBefore(since)) {
+                recent.add(c);
+                west = Math.min(west, c.at().lon());
+                east = Math.max(east, c.at().lon());
+                south = Math.min(south, c.at().lat());
+                north = Math.max(north, c.at().lat());
             }
-            int cx = (int) (p.xOf(c.at().lon()) / HEAT_CELL);
-            int cy = (int) (p.yOf(c.at().lat()) / HEAT_CELL);
+        }
+        if (recent.isEmpty()) {
+            return new Heat(0, 0, 1, 0, 0, null);
+        }
+        if (key.area() != null) {
+            west = Math.min(west, key.area().west());
+            east = Math.max(east, key.area().east());
+            south = Math.min(south, key.area().south());
+            north = Math.max(north, key.area().north());
+        }
+        MapProjection z = MapProjection.centredOn((west + east) / 2, (south + north) / 2, key.step(), 1, 1);
+        double x0 = MapProjection.worldX(west);
+        double y0 = MapProjection.worldY(north);
+        double extent = Math.max(MapProjection.worldX(east) - x0, MapProjection.worldY(south) - y0);
+        double cellPixels = Math.max(HEAT_CELL, extent * z.scale() / HEAT_MAX_CELLS);
+        double cell = cellPixels / z.scale();
+        // a kernel of about 150 m on the ground; the grid reaches that far beyond the area
+        int radius = Math.max(2, (int) Math.round(150 / z.metresPerPixel() / cellPixels));
+        x0 -= radius * cell;
+        y0 -= radius * cell;
+        int cols = (int) Math.ceil((MapProjection.worldX(east) - x0) / cell) + radius + 1;
+        int rows = (int) Math.ceil((MapProjection.worldY(south) - y0) / cell) + radius + 1;
+        float[] density = new float[cols * rows];
+        float max = 0;
+        for (Complaint c : recent) {
+            int cx = (int) ((MapProjection.worldX(c.at().lon()) - x0) / cell);
+            int cy = (int) ((MapProjection.worldY(c.at().lat()) - y0) / cell);
             for (int dy = -radius; dy <= radius; dy++) {
                 int y = cy + dy;
                 if (y < 0 || y >= rows) {
@@ -654,9 +702,6 @@ final class MapPainter {
                 }
             }
         }
-        if (max == 0) {
-            return new Heat(p, cols, rows, null);
-        }
         int[] argb = new int[cols * rows];
         int rgb = (int) Math.round(HEAT.getRed() * 255) << 16 | (int) Math.round(HEAT.getGreen() * 255) << 8
                 | (int) Math.round(HEAT.getBlue() * 255);
@@ -667,7 +712,9 @@ final class MapPainter {
                 argb[i] = alpha << 24 | rgb;
             }
         }
-        return new Heat(p, cols, rows, argb);
+        WritableImage image = new WritableImage(cols, rows);
+        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);
+        return new Heat(x0, y0, cell, cols, rows, image);
     }
 
     // --- labels --------------------------------------------------------------------------------------
@@ -874,10 +921,8 @@ final class MapPainter {
             legendRow(rows, texts, at, I18n.t("map.legend.trail"), (x, y) -> {
                 Color c = MapStyle.unit(UnitGroup.FREE);
                 g.setLineWidth(2.5);
-                for (int k = 0; k < 4; k++) {
-                    g.setStroke(c.deriveColor(0, 1, 1, 0.15 + 0.15 * k));
-                    g.strokeLine(x - 14 + 6 * k, y + 3 - k, x - 8 + 6 * k, y + 2 - k);
-                }
+                g.setStroke(c.deriveColor(0, 1, 1, 0.45));
+                g.strokePolyline(new double[] {x - 14, x - 6, x + 2, x + 10}, new double[] {y + 4, y + 1, y + 3, y - 2}, 4);
                 dot(g, x + 12, y - 2, 4, c);
             });
             if (layers.contains(MapLayer.INCIDENTS)) {

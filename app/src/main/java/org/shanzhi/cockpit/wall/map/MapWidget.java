@@ -24,6 +24,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,8 @@ public final class MapWidget implements Widget {
     static final Duration FOCUS_RING = Duration.seconds(30);
     static final Duration FLIGHT = Duration.millis(800);
     static final int SEARCH_HITS = 12;
+    /** The base layer reaches this far beyond each edge, so a pan shifts it rather than drawing it again. */
+    static final double BASE_MARGIN = 256;
 
     private final MapPane root = new MapPane();
     /** The base layer, drawn again only when the view or what it shows changes; {@link #canvas} holds the live layers. */
@@ -96,6 +99,8 @@ public final class MapWidget implements Widget {
     private volatile BaseMap base = BaseMap.EMPTY;
     private volatile Situation situation;
     private MapProjection view;
+    /** The projection of the base canvas: the view's zoom, {@link #BASE_MARGIN} larger on every side. */
+    private MapProjection baseView;
     private Bounds fittedTo;
     private boolean userMoved;
     private boolean dirty;
@@ -108,6 +113,7 @@ public final class MapWidget implements Widget {
     private GeoPoint focused;
     private Transition flight;
     private long frames;
+    private long baseFrames;
     private long lastFrameNanos;
 
     public MapWidget(Placement placement, WallContext context) {
@@ -311,7 +317,10 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
-        painter.paintBase(baseCanvas.getGraphicsContext2D(), view, situation, base, layers);
+        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers)) {
+            baseFrames++;
+        }
+        baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
         marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected, trails);
         lastFrameNanos = System.nanoTime() - t0;
         frames++;
@@ -354,6 +363,28 @@ public final class MapWidget implements Widget {
         searchNote.setVisible(false);
         root.requestFocus();
         ring(hit.at(), hit.zoom());
+    }
+
+    /**
+     * The base projection for this view: the last one while the view is only panned within the margin (the canvas
+     * is then moved, not drawn), else one centred on the view.
+     */
+    private MapProjection baseFor(MapProjection v) {
+        double w = v.width() + 2 * BASE_MARGIN;
+        double h = v.height() + 2 * BASE_MARGIN;
+        if (baseView != null && baseView.zoom() == v.zoom() && baseView.width() == w && baseView.height() == h) {
+            double left = baseView.screenX(v.worldXAt(0));
+            double top = baseView.screenY(v.worldYAt(0));
+            if (left >= 0 && top >= 0 && left <= 2 * BASE_MARGIN && top <= 2 * BASE_MARGIN) {
+                return baseView;
+            }
+        }
+        baseView = v.sized(w, h);
+        if (baseCanvas.getWidth() != w || baseCanvas.getHeight() != h) {
+            baseCanvas.setWidth(w);
+            baseCanvas.setHeight(h);
+        }
+        return baseView;
     }
 
     // --- pointer and keys ---------------------------------------------------------------------------
@@ -539,6 +570,15 @@ public final class MapWidget implements Widget {
         return frames;
     }
 
+    /** How many frames drew the base layer again. */
+    long baseFrames() {
+        return baseFrames;
+    }
+
+    Canvas baseCanvas() {
+        return baseCanvas;
+    }
+
     long lastFrameNanos() {
         return lastFrameNanos;
     }
@@ -552,8 +592,8 @@ public final class MapWidget implements Widget {
             if (w >= 1 && h >= 1 && (canvas.getWidth() != w || canvas.getHeight() != h)) {
                 canvas.setWidth(w);
                 canvas.setHeight(h);
-                baseCanvas.setWidth(w);
-                baseCanvas.setHeight(h);
+                // the base canvas is larger than the map: it must not show beyond it
+                setClip(new Rectangle(w, h));
                 resized(w, h);
             }
             search.resize(Math.min(360, Math.max(160, w - 120)), search.prefHeight(-1));

@@ -238,6 +238,41 @@ class MapWidgetTest {
     }
 
     @Test
+    void panningShiftsTheBaseLayerAndDrawsItAgainOnlyBeyondItsMargin() throws Exception {
+        Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
+        MapWidget map = mount("{}", 1280, 720, storm);
+        long drawn = map.baseFrames();
+        double x0 = map.baseCanvas().getLayoutX();
+        assertThat(map.baseCanvas().getWidth()).isEqualTo(1280 + 2 * MapWidget.BASE_MARGIN);
+
+        pan(map, 40, -30);
+        assertThat(map.baseFrames()).isEqualTo(drawn);
+        assertThat(map.baseCanvas().getLayoutX()).isCloseTo(x0 + 40, org.assertj.core.api.Assertions.within(0.01));
+        // a new situation with the same communities and cases per community keeps it too
+        show(map, storm);
+        assertThat(map.baseFrames()).isEqualTo(drawn);
+
+        pan(map, MapWidget.BASE_MARGIN, 0);
+        assertThat(map.baseFrames()).isEqualTo(drawn + 1);
+        assertThat(map.baseCanvas().getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
+
+        fx(() -> {
+            map.moveTo(map.view().zoomedAt(640, 360, map.view().zoom() + 0.1));
+            map.drawNow();
+            return null;
+        });
+        assertThat(map.baseFrames()).isEqualTo(drawn + 2);
+    }
+
+    static void pan(MapWidget map, double dx, double dy) throws Exception {
+        fx(() -> {
+            map.moveTo(map.view().panned(dx, dy));
+            map.drawNow();
+            return null;
+        });
+    }
+
+    @Test
     void layersFollowTheLayoutOptions() throws Exception {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         MapWidget without = mount("{\"layers\": [\"communities\", \"units\", \"incidents\"]}", 1280, 720, storm);
