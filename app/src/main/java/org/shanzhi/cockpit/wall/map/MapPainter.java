@@ -517,8 +517,8 @@ final class MapPainter {
 
     /** Each unit's recent way: one faint polyline per unit (a stroke per segment costs the renderer ten times more). */
     private static void trails(GraphicsContext g, MapProjection p, Situation s, UnitTrails trails) {
-        g.setLineWidth(2.5);
-        g.setGlobalAlpha(0.45);
+        g.setLineWidth(2);
+        g.setGlobalAlpha(0.35);
         double[] xs = new double[UnitTrails.LENGTH];
         double[] ys = new double[UnitTrails.LENGTH];
         for (FieldUnit u : s.units().values()) {
@@ -920,8 +920,8 @@ final class MapPainter {
             });
             legendRow(rows, texts, at, I18n.t("map.legend.trail"), (x, y) -> {
                 Color c = MapStyle.unit(UnitGroup.FREE);
-                g.setLineWidth(2.5);
-                g.setStroke(c.deriveColor(0, 1, 1, 0.45));
+                g.setLineWidth(2);
+                g.setStroke(c.deriveColor(0, 1, 1, 0.35));
                 g.strokePolyline(new double[] {x - 14, x - 6, x + 2, x + 10}, new double[] {y + 4, y + 1, y + 3, y - 2}, 4);
                 dot(g, x + 12, y - 2, 4, c);
             });

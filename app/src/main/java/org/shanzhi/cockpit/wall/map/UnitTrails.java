@@ -13,12 +13,14 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 
 /**
  * Where each field unit has been lately: its last {@link #LENGTH} positions, oldest first, as the map saw them from
- * one situation to the next. A situation holds only where a unit is now, so the map keeps the trail itself; units
- * that leave the situation are forgotten. On the FX thread.
+ * one situation to the next, cut where it jumped. A situation holds only where a unit is now, so the map keeps the
+ * trail itself; units that leave the situation are forgotten. On the FX thread.
  */
 final class UnitTrails {
 
     static final int LENGTH = 12;
+    /** A move longer than this between two situations is a jump (a catch-up, a bad fix), not a way walked: the trail starts again. */
+    static final double JUMP_METRES = 200;
 
     private final Map<String, Deque<GeoPoint>> trails = new HashMap<>();
     private PMap<String, FieldUnit> seen;
@@ -35,6 +37,10 @@ final class UnitTrails {
                 continue;
             }
             Deque<GeoPoint> trail = trails.computeIfAbsent(u.id(), id -> new ArrayDeque<>(LENGTH));
+            GeoPoint last = trail.peekLast();
+            if (last != null && last.metresTo(u.at()) > JUMP_METRES) {
+                trail.clear();
+            }
             if (!u.at().equals(trail.peekLast())) {
                 if (trail.size() == LENGTH) {
                     trail.removeFirst();

@@ -63,6 +63,11 @@ class MapTrailsTest {
         // a unit standing still keeps one point
         assertThat(trails.of("U-2")).containsExactly(Fixtures.EAST);
 
+        // a jump of more than 200 m starts the trail again
+        s = with(s, new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() + 0.01, Fixtures.WEST.lat()), 90));
+        trails.update(s.units());
+        assertThat(trails.of("U-1")).containsExactly(s.units().get("U-1").at());
+
         trails.update(s.units().minus("U-2"));
         assertThat(trails.units()).isEqualTo(1);
         assertThat(trails.of("U-2")).isEmpty();
