@@ -77,6 +77,8 @@ final class MapPainter {
 
     private MapProjection baseView;
     private BaseMap baseDrawn;
+    private OverlayLoader.Overlay overlayDrawn;
+    private String overlayName;
     private Situation baseSituation;
     private Set<MapLayer> baseLayers;
     private Map<String, Integer> baseClasses;
@@ -123,7 +125,8 @@ final class MapPainter {
      * projection, the base, the communities, the grids, the layers or a community's choropleth class changed since
      * the last time; true when it drew.
      */
-    boolean paintBase(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers) {
+    boolean paintBase(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
+                      OverlayLoader.Overlay overlay) {
         Situation situation = s == null ? Situation.empty() : s;
         boolean choropleth = layers.contains(MapLayer.COMMUNITIES);
         Map<String, Integer> classes = new HashMap<>();
@@ -131,7 +134,8 @@ final class MapPainter {
             countOpenCases(situation);
             openPerThousand.forEach((code, rate) -> classes.put(code, MapStyle.choroplethClass(rate)));
         }
-        if (p == baseView && base == baseDrawn && baseSituation != null
+        overlayName = overlay == null ? null : overlay.name();
+        if (p == baseView && base == baseDrawn && overlay == overlayDrawn && baseSituation != null
                 && situation.communities() == baseSituation.communities() && situation.grids() == baseSituation.grids()
                 && situation.district() == baseSituation.district() && layers.equals(baseLayers)
                 && classes.equals(baseClasses)) {
@@ -139,6 +143,7 @@ final class MapPainter {
         }
         baseView = p;
         baseDrawn = base;
+        overlayDrawn = overlay;
         baseSituation = situation;
         baseLayers = Set.copyOf(layers);
         baseClasses = classes;
@@ -155,7 +160,48 @@ final class MapPainter {
         }
         boundaries(g, p, situation);
         roads(g, p, base);
+        if (overlay != null) {
+            overlay(g, p, overlay);
+        }
         return true;
+    }
+
+    /** The overlay's lines and points over the roads; lines whose box is off the canvas are not drawn. */
+    private static void overlay(GraphicsContext g, MapProjection p, OverlayLoader.Overlay overlay) {
+        double x0 = p.worldXAt(0);
+        double x1 = p.worldXAt(p.width());
+        double y0 = p.worldYAt(0);
+        double y1 = p.worldYAt(p.height());
+        g.setStroke(OVERLAY);
+        g.setLineWidth(1.5);
+        double[] xs = new double[0];
+        double[] ys = new double[0];
+        for (OverlayLoader.Line l : overlay.lines()) {
+            if (l.maxX() < x0 || l.minX() > x1 || l.maxY() < y0 || l.minY() > y1) {
+                continue;
+            }
+            int n = l.xs().length;
+            if (xs.length < n) {
+                xs = new double[n];
+                ys = new double[n];
+            }
+            for (int i = 0; i < n; i++) {
+                xs[i] = p.screenX(l.xs()[i]);
+                ys[i] = p.screenY(l.ys()[i]);
+            }
+            g.strokePolyline(xs, ys, n);
+        }
+        g.setFill(OVERLAY);
+        for (double[] pt : overlay.points()) {
+            if (pt[0] >= x0 && pt[0] <= x1 && pt[1] >= y0 && pt[1] <= y1) {
+                g.fillOval(p.screenX(pt[0]) - 2.5, p.screenY(pt[1]) - 2.5, 5, 5);
+            }
+        }
+    }
+
+    /** The overlay under the last base drawn. */
+    OverlayLoader.Overlay overlayDrawn() {
+        return overlayDrawn;
     }
 
     /** Whether the last frame showed the clusters and the heat of its own view and situation (tests wait for it). */
@@ -956,6 +1002,13 @@ final class MapPainter {
                 diamond(g, x, y, 5);
                 g.setFill(WARNING);
                 g.fill();
+            });
+        }
+        if (overlayName != null) {
+            legendRow(rows, texts, at, I18n.t("map.legend.overlay", overlayName), (x, y) -> {
+                g.setStroke(OVERLAY);
+                g.setLineWidth(1.5);
+                g.strokePolyline(new double[] {x - 12, x - 3, x + 4, x + 12}, new double[] {y + 4, y - 3, y + 3, y - 4}, 4);
             });
         }
         if (layers.contains(MapLayer.COMPLAINT_HEAT)) {

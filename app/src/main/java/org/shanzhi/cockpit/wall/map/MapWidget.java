@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.wall.map;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +78,8 @@ public final class MapWidget implements Widget {
     private final Circle focusRing = new Circle();
     private final TextField search = new TextField();
     private final Label searchNote = new Label();
+    /** The overlay file's loading: its share read, then its error if it failed; hidden once it is drawn. */
+    private final Label overlayStatus = new Label();
     private final Timeline focusPulse;
     private final MapPopover popover;
     private final Set<MapLayer> layers;
@@ -98,6 +101,7 @@ public final class MapWidget implements Widget {
     // read by the search box's suggestion thread as well
     private volatile BaseMap base = BaseMap.EMPTY;
     private volatile Situation situation;
+    private OverlayLoader.Overlay overlay;
     private MapProjection view;
     /** The projection of the base canvas: the view's zoom, {@link #BASE_MARGIN} larger on every side. */
     private MapProjection baseView;
@@ -170,10 +174,18 @@ public final class MapWidget implements Widget {
         searchNote.setManaged(false);
         searchNote.setVisible(false);
         searchNote.setMouseTransparent(true);
-        root.getChildren().addAll(baseCanvas, canvas, focusRing, search, searchNote, tooltip);
+        overlayStatus.getStyleClass().add("map-overlay-status");
+        overlayStatus.setManaged(false);
+        overlayStatus.setVisible(false);
+        overlayStatus.setMouseTransparent(true);
+        root.getChildren().addAll(baseCanvas, canvas, focusRing, search, searchNote, overlayStatus, tooltip);
         wire();
         wireSearch();
         context.links().onFocus(this::focus);
+        JsonNode overlayFile = options.get("overlay");
+        if (overlayFile != null && overlayFile.isTextual()) {
+            loadOverlay(Path.of(overlayFile.asText()));
+        }
 
         if (baseMap.isDone()) {
             base = baseMap.getNow(BaseMap.EMPTY);
@@ -317,7 +329,7 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
-        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers)) {
+        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers, overlay)) {
             baseFrames++;
         }
         baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
@@ -335,6 +347,36 @@ public final class MapWidget implements Widget {
                 }
             }
         }
+    }
+
+    // --- the overlay --------------------------------------------------------------------------------
+
+    /** Reads the layout's GeoJSON overlay in the background, its progress shown four times a second meanwhile. */
+    private void loadOverlay(Path file) {
+        String name = file.getFileName().toString();
+        double[] read = {0};
+        overlayStatus.setText(I18n.t("map.overlay.loading", name, 0.0));
+        overlayStatus.setVisible(true);
+        Timeline progress = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            overlayStatus.setText(I18n.t("map.overlay.loading", name, read[0]));
+            root.requestLayout();
+        }));
+        progress.setCycleCount(Timeline.INDEFINITE);
+        progress.play();
+        // read[0] is written by the loading thread; a stale share for a quarter of a second does no harm
+        OverlayLoader.load(file, p -> read[0] = p).whenComplete((loaded, error) -> Platform.runLater(() -> {
+            progress.stop();
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                overlayStatus.setText(I18n.t("map.overlay.failed", name, cause.getMessage()));
+                Theme.setState(overlayStatus, Theme.WARNING);
+            } else {
+                overlay = loaded;
+                overlayStatus.setVisible(false);
+                invalidate();
+            }
+            root.requestLayout();
+        }));
     }
 
     // --- the search box ----------------------------------------------------------------------------
@@ -550,6 +592,14 @@ public final class MapWidget implements Widget {
         return searchNote;
     }
 
+    Label overlayStatus() {
+        return overlayStatus;
+    }
+
+    OverlayLoader.Overlay overlay() {
+        return overlay;
+    }
+
     Label tooltip() {
         return tooltip;
     }
@@ -600,6 +650,8 @@ public final class MapWidget implements Widget {
             search.relocate(16, 16);
             searchNote.autosize();
             searchNote.relocate(16, 20 + search.getHeight());
+            overlayStatus.autosize();
+            overlayStatus.relocate((w - overlayStatus.getWidth()) / 2, h - overlayStatus.getHeight() - 16);
         }
 
         @Override
