@@ -14,6 +14,7 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -78,6 +79,9 @@ final class MapPainter {
     private MapProjection baseView;
     private BaseMap baseDrawn;
     private OverlayLoader.Overlay overlayDrawn;
+    private long tilesDrawnVersion;
+    private int tilesDrawn;
+    private int parentsDrawn;
     private String overlayName;
     private Situation baseSituation;
     private Set<MapLayer> baseLayers;
@@ -126,7 +130,7 @@ final class MapPainter {
      * the last time; true when it drew.
      */
     boolean paintBase(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
-                      OverlayLoader.Overlay overlay) {
+                      OverlayLoader.Overlay overlay, RasterTiles tiles) {
         Situation situation = s == null ? Situation.empty() : s;
         boolean choropleth = layers.contains(MapLayer.COMMUNITIES);
         Map<String, Integer> classes = new HashMap<>();
@@ -135,7 +139,8 @@ final class MapPainter {
             openPerThousand.forEach((code, rate) -> classes.put(code, MapStyle.choroplethClass(rate)));
         }
         overlayName = overlay == null ? null : overlay.name();
-        if (p == baseView && base == baseDrawn && overlay == overlayDrawn && baseSituation != null
+        long tilesVersion = tiles == null ? 0 : tiles.version();
+        if (p == baseView && base == baseDrawn && overlay == overlayDrawn && tilesVersion == tilesDrawnVersion && baseSituation != null
                 && situation.communities() == baseSituation.communities() && situation.grids() == baseSituation.grids()
                 && situation.district() == baseSituation.district() && layers.equals(baseLayers)
                 && classes.equals(baseClasses)) {
@@ -144,6 +149,7 @@ final class MapPainter {
         baseView = p;
         baseDrawn = base;
         overlayDrawn = overlay;
+        tilesDrawnVersion = tilesVersion;
         baseSituation = situation;
         baseLayers = Set.copyOf(layers);
         baseClasses = classes;
@@ -154,7 +160,13 @@ final class MapPainter {
         g.clearRect(0, 0, p.width(), p.height());
         g.setFill(BG);
         g.fillRect(0, 0, p.width(), p.height());
+        if (tiles != null) {
+            tiles(g, p, tiles);
+            // the land and the choropleth go over the imagery half transparent
+            g.setGlobalAlpha(0.45);
+        }
         communities(g, p, situation, choropleth);
+        g.setGlobalAlpha(1);
         if (layers.contains(MapLayer.GRIDS) && p.zoom() >= GRIDS_FROM) {
             grids(g, p, situation);
         }
@@ -164,6 +176,57 @@ final class MapPainter {
             overlay(g, p, overlay);
         }
         return true;
+    }
+
+    /**
+     * The raster tiles over the canvas at the nearest whole zoom; a tile not yet loaded is stood in for by the nearest
+     * loaded parent, scaled (up to four levels up). GCJ-02 imagery is moved back by its offset at the view's centre.
+     */
+    private void tiles(GraphicsContext g, MapProjection p, RasterTiles t) {
+        tilesDrawn = 0;
+        parentsDrawn = 0;
+        int z = (int) Math.max(0, Math.min(t.maxZoom(), Math.round(p.zoom())));
+        int n = 1 << z;
+        double shiftX = 0;
+        double shiftY = 0;
+        if (t.gcj02()) {
+            double[] gcj = Gcj02.fromWgs84(p.centreLon(), p.centreLat());
+            shiftX = MapProjection.worldX(p.centreLon()) - MapProjection.worldX(gcj[0]);
+            shiftY = MapProjection.worldY(p.centreLat()) - MapProjection.worldY(gcj[1]);
+        }
+        int x0 = Math.max(0, (int) Math.floor((p.worldXAt(0) - shiftX) * n));
+        int x1 = Math.min(n - 1, (int) Math.floor((p.worldXAt(p.width()) - shiftX) * n));
+        int y0 = Math.max(0, (int) Math.floor((p.worldYAt(0) - shiftY) * n));
+        int y1 = Math.min(n - 1, (int) Math.floor((p.worldYAt(p.height()) - shiftY) * n));
+        double size = p.scale() / n;
+        g.setImageSmoothing(true);
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                double sx = p.screenX((double) x / n + shiftX);
+                double sy = p.screenY((double) y / n + shiftY);
+                Image img = t.tile(z, x, y);
+                if (img != null) {
+                    g.drawImage(img, sx, sy, size, size);
+                    tilesDrawn++;
+                    continue;
+                }
+                for (int dz = 1; dz <= 4 && dz <= z; dz++) {
+                    Image parent = t.cached(z - dz, x >> dz, y >> dz);
+                    if (parent != null) {
+                        double sub = parent.getWidth() / (1 << dz);
+                        g.drawImage(parent, (x - ((x >> dz) << dz)) * sub, (y - ((y >> dz) << dz)) * sub, sub, sub,
+                                sx, sy, size, size);
+                        parentsDrawn++;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tiles drawn from their own image, and from a parent's, in the last base drawn (for tests). */
+    int[] tilesDrawn() {
+        return new int[] {tilesDrawn, parentsDrawn};
     }
 
     /** The overlay's lines and points over the roads; lines whose box is off the canvas are not drawn. */

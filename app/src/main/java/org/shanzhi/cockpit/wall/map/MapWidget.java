@@ -69,6 +69,8 @@ public final class MapWidget implements Widget {
     static final int SEARCH_HITS = 12;
     /** The base layer reaches this far beyond each edge, so a pan shifts it rather than drawing it again. */
     static final double BASE_MARGIN = 256;
+    /** Where tiles from a URL are kept on disk, one folder per source. */
+    static final Path TILE_CACHE = Path.of(System.getProperty("user.home"), ".cache", "shanzhi-cockpit", "tiles");
 
     private final MapPane root = new MapPane();
     /** The base layer, drawn again only when the view or what it shows changes; {@link #canvas} holds the live layers. */
@@ -102,6 +104,9 @@ public final class MapWidget implements Widget {
     private volatile BaseMap base = BaseMap.EMPTY;
     private volatile Situation situation;
     private OverlayLoader.Overlay overlay;
+    /** The raster base of the layout's {@code tiles} option, or null. */
+    private final RasterTiles tiles;
+    private final java.util.concurrent.atomic.AtomicBoolean tilesArrived = new java.util.concurrent.atomic.AtomicBoolean();
     private MapProjection view;
     /** The projection of the base canvas: the view's zoom, {@link #BASE_MARGIN} larger on every side. */
     private MapProjection baseView;
@@ -182,6 +187,15 @@ public final class MapWidget implements Widget {
         wire();
         wireSearch();
         context.links().onFocus(this::focus);
+        // tiles arrive on the fetch threads, many at once: one frame for all that came before it
+        tiles = RasterTiles.of(options.get("tiles"), TILE_CACHE, () -> {
+            if (tilesArrived.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    tilesArrived.set(false);
+                    invalidate();
+                });
+            }
+        });
         JsonNode overlayFile = options.get("overlay");
         if (overlayFile != null && overlayFile.isTextual()) {
             loadOverlay(Path.of(overlayFile.asText()));
@@ -329,7 +343,7 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
-        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers, overlay)) {
+        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers, overlay, tiles)) {
             baseFrames++;
         }
         baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
@@ -598,6 +612,10 @@ public final class MapWidget implements Widget {
 
     OverlayLoader.Overlay overlay() {
         return overlay;
+    }
+
+    RasterTiles tiles() {
+        return tiles;
     }
 
     Label tooltip() {
