@@ -14,8 +14,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * server that is down sees a request or two, not a storm; the vector base stays. {@code gcj02}: the source's tiles
  * are GCJ-02 (AMap, Tencent) and are drawn shifted under our WGS-84 data.
  */
-final class RasterTiles implements AutoCloseable {
+final class RasterTiles {
 
     private static final Logger log = LoggerFactory.getLogger(RasterTiles.class);
     static final int MEMORY_TILES = 512;
@@ -48,11 +49,13 @@ final class RasterTiles implements AutoCloseable {
     private final int maxZoom;
     private final Runnable onArrival;
     private final HttpClient http;
-    private final ExecutorService fetchers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "map-tiles");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Two fetch threads that end after 30 s idle, so a map left behind by a layout switch leaves none running. */
+    private final ThreadPoolExecutor fetchers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "map-tiles");
+                t.setDaemon(true);
+                return t;
+            });
     private final Map<String, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -78,6 +81,7 @@ final class RasterTiles implements AutoCloseable {
         this.maxZoom = maxZoom;
         this.onArrival = onArrival;
         this.http = url == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        fetchers.allowCoreThreadTimeOut(true);
     }
 
     /** The source the layout's {@code tiles} option names, or null when there is none; {@code cache} for URL tiles. */
@@ -208,10 +212,5 @@ final class RasterTiles implements AutoCloseable {
         backOffMillis = backOffMillis == 0 ? FIRST_BACK_OFF.toMillis() : Math.min(MAX_BACK_OFF.toMillis(), backOffMillis * 2);
         backOffUntil = System.currentTimeMillis() + backOffMillis;
         log.warn("tile {} failed ({}); the tile source rests {} ms", key, e.getMessage(), backOffMillis);
-    }
-
-    @Override
-    public void close() {
-        fetchers.shutdownNow();
     }
 }
