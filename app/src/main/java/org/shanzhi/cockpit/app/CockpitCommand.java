@@ -54,11 +54,13 @@ final class CockpitCommand implements Callable<Integer> {
         CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;
+        // the local wall is the duty desk's: it reads and sends orders with the operator's token
+        Role role = remote == null ? Role.OPERATOR : null;
         if (remote == null && hub.port == 0) {
             HubRuntime started = Scenario.start(hub);
             embedded = CompletableFuture.completedFuture(started);
             url = started.baseUrl();
-            t = started.tokens().tokenOf(Role.VIEWER);
+            t = started.tokens().tokenOf(role);
             System.out.println("善治 Cockpit: embedded hub at " + url);
             HubCommand.printAccess(started, hub);
         } else if (remote == null) {
@@ -67,7 +69,7 @@ final class CockpitCommand implements Callable<Integer> {
             boolean wildcard = hub.host.equals("0.0.0.0") || hub.host.equals("::");
             url = "http://" + (wildcard ? "127.0.0.1" : hub.host.contains(":") ? "[" + hub.host + "]" : hub.host)
                     + ":" + hub.port;
-            t = Tokens.loadOrCreate(hub.tokensFile()).tokenOf(Role.VIEWER);
+            t = Tokens.loadOrCreate(hub.tokensFile()).tokenOf(role);
             embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));
             embedded.whenComplete((runtime, e) -> {
                 if (e != null) {
@@ -79,7 +81,8 @@ final class CockpitCommand implements Callable<Integer> {
             });
         }
         try (HubFeed feed = new HubFeed(url, t).start()) {
-            WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale), t));
+            WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale), t,
+                    role == null ? null : role.key()));
         } finally {
             if (embedded != null) {
                 embedded.join().close();

@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall", "video");
+    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall", "video", "map");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall, video;"
+            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall, video,"
+                    + " map (map needs a display: xvfb-run);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -52,6 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (groups.isEmpty()) {
             groups.addAll(GROUPS);
+            // the map against a WebView needs a display and downloads; it runs when asked for
+            groups.remove("map");
         }
         PrintWriter out = spec.commandLine().getOut();
         Figures figures = new Figures(out);
@@ -87,6 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             WallBench.stopToolkit(); // else JavaFX keeps the process alive
+        }
+        if (groups.contains("map")) {
+            new MapBench(quick).run(figures);
         }
         return 0;
     }

@@ -18,10 +18,12 @@ import org.shanzhi.cockpit.wall.layout.WallLayout;
 public final class WallApp extends Application {
 
     /** What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the language. */
-    public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token) {
+    /** {@code role}: the token's role when known (the embedded hub's own token), else null. */
+    public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token,
+                          String role) {
 
         public Options(SituationSource source, String sourceLabel, String layout, Locale locale) {
-            this(source, sourceLabel, layout, locale, null);
+            this(source, sourceLabel, layout, locale, null, null);
         }
 
     }
@@ -51,7 +53,7 @@ public final class WallApp extends Application {
             result = loader.load(ScreenPlan.pickLayout(Wall.monitors()));
         }
         WallLayout layout = result.orElseThrow();
-        wall = new Wall(o.source(), new WallContext(o.source()::status, o.sourceLabel(), o.token()), loader);
+        wall = new Wall(o.source(), new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks()), loader);
         wall.start(layout);
         if (refused != null) {
             wall.tell(I18n.t("wall.layoutRefused", refused.name(), refused.report()));

@@ -6,17 +6,28 @@ import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
  * What widgets may need besides the situation: how current it is, where it comes from, the token to read it
- * with ({@code token} null: no hub to ask, e.g. a snapshot; video tiles then show no picture), and the links
- * between the widgets of the wall.
+ * with ({@code token} null: no hub to ask, e.g. a snapshot; video tiles then show no picture), the token's role
+ * when the wall knows it ({@code role}: "viewer", "operator", … as in tokens.json; null for a token given on the
+ * command line, whose rights only the hub knows), and the links between the widgets of the wall.
  */
-public record WallContext(Supplier<FeedStatus> feedStatus, String source, String token, WallLinks links) {
+public record WallContext(Supplier<FeedStatus> feedStatus, String source, String token, String role,
+                          WallLinks links) {
+
+    public WallContext(Supplier<FeedStatus> feedStatus, String source, String token, WallLinks links) {
+        this(feedStatus, source, token, null, links);
+    }
 
     public WallContext(Supplier<FeedStatus> feedStatus, String source, String token) {
-        this(feedStatus, source, token, new WallLinks());
+        this(feedStatus, source, token, null, new WallLinks());
     }
 
     public WallContext(Supplier<FeedStatus> feedStatus, String source) {
         this(feedStatus, source, null);
+    }
+
+    /** Whether the token may send a dispatch order: false only for a role known not to (the hub has the last word). */
+    public boolean mayDispatch() {
+        return hasHub() && (role == null || role.equals("operator") || role.equals("leader"));
     }
 
     /** Whether {@code source} is a hub that video can be read from. */

@@ -24,7 +24,7 @@ final class Widgets {
             case STATUS -> new StatusWidget(context);
             case VIDEO -> new VideoWidget(p, context);
             case INCIDENTS -> new IncidentsWidget(p);
-            case MAP -> new MapWidget(p);
+            case MAP -> new MapWidget(p, context);
         };
     }
 }

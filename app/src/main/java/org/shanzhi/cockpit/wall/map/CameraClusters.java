@@ -13,7 +13,8 @@ import org.shanzhi.cockpit.domain.Camera;
 /**
  * Cameras grouped in square cells of the world plane, {@code cellPixels} wide at a zoom step. The cells
  * are fixed in the world (not on the screen), so panning keeps the clusters and only a zoom step or a
- * change of the cameras computes them again; the result is cached per zoom step.
+ * change of the cameras computes them again; the result is cached per zoom step. Not thread-safe: the map calls it
+ * on its worker thread only.
  */
 public final class CameraClusters {
 
@@ -62,8 +63,12 @@ public final class CameraClusters {
             withPlain = plain;
             withAi = ai;
         }
-        double step = Math.floor(zoom / STEP) * STEP;
-        return byStep.computeIfAbsent(step, s -> cluster(all, plain, ai, s));
+        return byStep.computeIfAbsent(step(zoom), s -> cluster(all, plain, ai, s));
+    }
+
+    /** The zoom step whose clusters are shown at {@code zoom}. */
+    public static double step(double zoom) {
+        return Math.floor(zoom / STEP) * STEP;
     }
 
     static List<Cluster> cluster(PMap<String, Camera> all, boolean plain, boolean ai, double zoom) {

@@ -14,7 +14,8 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -42,9 +43,11 @@ import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
 import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
 
 /**
- * Draws one frame of the map on a canvas and returns the marks it drew, in drawing order. Called on the
- * FX thread; keeps what is costly (camera clusters per zoom step, open cases per community, the heat
- * image, text widths) until the situation or the view changes.
+ * Draws the map in two layers: the base (land, communities and their choropleth, grids, boundaries, roads) on its
+ * own canvas, drawn again only when the view or what it shows changed, and the live layers on a transparent canvas
+ * above it, every frame; returns the marks it drew, in drawing order. Called on the FX thread. Camera clusters and
+ * the heat image (both fixed in the world, per half zoom step, so a pan computes nothing) are computed on the map's
+ * worker thread ({@link OffThread}): a frame draws the newest ones at hand and the next frame the fresh ones.
  */
 final class MapPainter {
 
@@ -58,6 +61,8 @@ final class MapPainter {
     private static final double HEAT_CELL = 6;
 
     private final CameraClusters clusters = new CameraClusters();
+    private final OffThread<ClusterKey, List<Cluster>> clusterWork;
+    private final OffThread<HeatKey, Heat> heatWork;
     private final Map<String, Double> widths = new HashMap<>();
     private final Text measure = new Text();
     private final List<Bounds> placed = new ArrayList<>();
@@ -66,31 +71,219 @@ final class MapPainter {
     private PMap<String, Community> countedCommunities;
     private Map<String, Double> openPerThousand = Map.of();
 
-    private PMap<String, Complaint> heatComplaints;
-    private MapProjection heatView;
-    private WritableImage heat;
+    /** The heat images of one set of complaints by zoom step: zooming in and out again computes nothing (worker thread). */
+    private final Map<Double, Heat> heatByStep = new HashMap<>();
+    private HeatKey heatOf;
+    private boolean settled;
 
-    List<MapMark> paint(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
-                        MapMark selected) {
-        List<MapMark> marks = new ArrayList<>(2048);
-        placed.clear();
-        double w = p.width();
-        double h = p.height();
+    private MapProjection baseView;
+    private BaseMap baseDrawn;
+    private OverlayLoader.Overlay overlayDrawn;
+    private long tilesDrawnVersion;
+    private int tilesDrawn;
+    private int parentsDrawn;
+    private String overlayName;
+    private Situation baseSituation;
+    private Set<MapLayer> baseLayers;
+    private Map<String, Integer> baseClasses;
+
+    /** What the clusters are computed from; the step is {@link CameraClusters#step}. */
+    private record ClusterKey(PMap<String, Camera> cameras, boolean plain, boolean ai, double step) {
+    }
+
+    /** The heat of these complaints seen in this view; {@code now} (the window's end) is read, not compared. */
+    /**
+     * The heat of these complaints over this area (the district) at a zoom step; {@code now} (the window's end) is
+     * read, not compared: a new complaint makes a new map of them.
+     */
+    private record HeatKey(PMap<String, Complaint> complaints, org.shanzhi.cockpit.domain.Bounds area, double step,
+                           Instant now) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HeatKey k && k.complaints == complaints && k.step == step
+                    && java.util.Objects.equals(k.area, area);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(complaints) * 31 + Double.hashCode(step);
+        }
+    }
+
+    /**
+     * A heat image fixed in the world, as the clusters are: its top-left corner ({@code x0}, {@code y0}) and cell
+     * size in world units, {@code cols} × {@code rows} cells; a null image: no heat. A pan only moves it. The image
+     * is made on the worker thread (an image is no node of the scene), so the FX thread only draws it.
+     */
+    private record Heat(double x0, double y0, double cell, int cols, int rows, WritableImage image) {
+    }
+
+    /** {@code onReady}: called on the worker thread when a cluster or heat computation is done. */
+    MapPainter(Runnable onReady) {
+        clusterWork = new OffThread<>(k -> clusters.at(k.cameras(), k.plain(), k.ai(), k.step()), onReady);
+        heatWork = new OffThread<>(this::heatAt, onReady);
+    }
+
+    /**
+     * Draws the base layer in projection {@code p} (the map keeps one while the view only pans) when that
+     * projection, the base, the communities, the grids, the layers or a community's choropleth class changed since
+     * the last time; true when it drew.
+     */
+    boolean paintBase(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
+                      OverlayLoader.Overlay overlay, RasterTiles tiles) {
+        Situation situation = s == null ? Situation.empty() : s;
+        boolean choropleth = layers.contains(MapLayer.COMMUNITIES);
+        Map<String, Integer> classes = new HashMap<>();
+        if (choropleth) {
+            countOpenCases(situation);
+            openPerThousand.forEach((code, rate) -> classes.put(code, MapStyle.choroplethClass(rate)));
+        }
+        overlayName = overlay == null ? null : overlay.name();
+        long tilesVersion = tiles == null ? 0 : tiles.version();
+        if (p == baseView && base == baseDrawn && overlay == overlayDrawn && tilesVersion == tilesDrawnVersion && baseSituation != null
+                && situation.communities() == baseSituation.communities() && situation.grids() == baseSituation.grids()
+                && situation.district() == baseSituation.district() && layers.equals(baseLayers)
+                && classes.equals(baseClasses)) {
+            return false;
+        }
+        baseView = p;
+        baseDrawn = base;
+        overlayDrawn = overlay;
+        tilesDrawnVersion = tilesVersion;
+        baseSituation = situation;
+        baseLayers = Set.copyOf(layers);
+        baseClasses = classes;
         g.setLineJoin(StrokeLineJoin.ROUND);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setGlobalAlpha(1);
         // clearing the whole canvas also drops the commands of a frame that was never shown
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, p.width(), p.height());
         g.setFill(BG);
-        g.fillRect(0, 0, w, h);
-
-        Situation situation = s == null ? Situation.empty() : s;
-        communities(g, p, situation, layers.contains(MapLayer.COMMUNITIES));
+        g.fillRect(0, 0, p.width(), p.height());
+        if (tiles != null) {
+            tiles(g, p, tiles);
+            // the land and the choropleth go over the imagery half transparent
+            g.setGlobalAlpha(0.45);
+        }
+        communities(g, p, situation, choropleth);
+        g.setGlobalAlpha(1);
         if (layers.contains(MapLayer.GRIDS) && p.zoom() >= GRIDS_FROM) {
             grids(g, p, situation);
         }
         boundaries(g, p, situation);
         roads(g, p, base);
+        if (overlay != null) {
+            overlay(g, p, overlay);
+        }
+        return true;
+    }
+
+    /**
+     * The raster tiles over the canvas at the nearest whole zoom; a tile not yet loaded is stood in for by the nearest
+     * loaded parent, scaled (up to four levels up). GCJ-02 imagery is moved back by its offset at the view's centre.
+     */
+    private void tiles(GraphicsContext g, MapProjection p, RasterTiles t) {
+        tilesDrawn = 0;
+        parentsDrawn = 0;
+        int z = (int) Math.max(0, Math.min(t.maxZoom(), Math.round(p.zoom())));
+        int n = 1 << z;
+        double shiftX = 0;
+        double shiftY = 0;
+        if (t.gcj02()) {
+            double[] gcj = Gcj02.fromWgs84(p.centreLon(), p.centreLat());
+            shiftX = MapProjection.worldX(p.centreLon()) - MapProjection.worldX(gcj[0]);
+            shiftY = MapProjection.worldY(p.centreLat()) - MapProjection.worldY(gcj[1]);
+        }
+        int x0 = Math.max(0, (int) Math.floor((p.worldXAt(0) - shiftX) * n));
+        int x1 = Math.min(n - 1, (int) Math.floor((p.worldXAt(p.width()) - shiftX) * n));
+        int y0 = Math.max(0, (int) Math.floor((p.worldYAt(0) - shiftY) * n));
+        int y1 = Math.min(n - 1, (int) Math.floor((p.worldYAt(p.height()) - shiftY) * n));
+        double size = p.scale() / n;
+        g.setImageSmoothing(true);
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                double sx = p.screenX((double) x / n + shiftX);
+                double sy = p.screenY((double) y / n + shiftY);
+                Image img = t.tile(z, x, y);
+                if (img != null) {
+                    g.drawImage(img, sx, sy, size, size);
+                    tilesDrawn++;
+                    continue;
+                }
+                for (int dz = 1; dz <= 4 && dz <= z; dz++) {
+                    Image parent = t.cached(z - dz, x >> dz, y >> dz);
+                    if (parent != null) {
+                        double sub = parent.getWidth() / (1 << dz);
+                        g.drawImage(parent, (x - ((x >> dz) << dz)) * sub, (y - ((y >> dz) << dz)) * sub, sub, sub,
+                                sx, sy, size, size);
+                        parentsDrawn++;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tiles drawn from their own image, and from a parent's, in the last base drawn (for tests). */
+    int[] tilesDrawn() {
+        return new int[] {tilesDrawn, parentsDrawn};
+    }
+
+    /** The overlay's lines and points over the roads; lines whose box is off the canvas are not drawn. */
+    private static void overlay(GraphicsContext g, MapProjection p, OverlayLoader.Overlay overlay) {
+        double x0 = p.worldXAt(0);
+        double x1 = p.worldXAt(p.width());
+        double y0 = p.worldYAt(0);
+        double y1 = p.worldYAt(p.height());
+        g.setStroke(OVERLAY);
+        g.setLineWidth(1.5);
+        double[] xs = new double[0];
+        double[] ys = new double[0];
+        for (OverlayLoader.Line l : overlay.lines()) {
+            if (l.maxX() < x0 || l.minX() > x1 || l.maxY() < y0 || l.minY() > y1) {
+                continue;
+            }
+            int n = l.xs().length;
+            if (xs.length < n) {
+                xs = new double[n];
+                ys = new double[n];
+            }
+            for (int i = 0; i < n; i++) {
+                xs[i] = p.screenX(l.xs()[i]);
+                ys[i] = p.screenY(l.ys()[i]);
+            }
+            g.strokePolyline(xs, ys, n);
+        }
+        g.setFill(OVERLAY);
+        for (double[] pt : overlay.points()) {
+            if (pt[0] >= x0 && pt[0] <= x1 && pt[1] >= y0 && pt[1] <= y1) {
+                g.fillOval(p.screenX(pt[0]) - 2.5, p.screenY(pt[1]) - 2.5, 5, 5);
+            }
+        }
+    }
+
+    /** The overlay under the last base drawn. */
+    OverlayLoader.Overlay overlayDrawn() {
+        return overlayDrawn;
+    }
+
+    /** Whether the last frame showed the clusters and the heat of its own view and situation (tests wait for it). */
+    boolean settled() {
+        return settled;
+    }
+
+    List<MapMark> paint(GraphicsContext g, MapProjection p, Situation s, BaseMap base, Set<MapLayer> layers,
+                        MapMark selected, UnitTrails trails) {
+        List<MapMark> marks = new ArrayList<>(2048);
+        placed.clear();
+        settled = true;
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setGlobalAlpha(1);
+        // clearing the whole canvas also drops the commands of a frame that was never shown
+        g.clearRect(0, 0, p.width(), p.height());
+
+        Situation situation = s == null ? Situation.empty() : s;
         if (layers.contains(MapLayer.COMPLAINT_HEAT)) {
             heat(g, p, situation);
         }
@@ -103,6 +296,10 @@ final class MapPainter {
         // landmarks above the camera clusters, under the units and cases
         pois(g, p, base, marks);
         if (layers.contains(MapLayer.UNITS)) {
+            trails(g, p, situation, trails);
+            if (layers.contains(MapLayer.INCIDENTS)) {
+                dispatchLines(g, p, situation);
+            }
             units(g, p, situation, marks);
         }
         if (layers.contains(MapLayer.INCIDENTS)) {
@@ -339,7 +536,10 @@ final class MapPainter {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.setFont(CLUSTER);
-            for (Cluster c : clusters.at(s.cameras(), plain, ai, p.zoom())) {
+            ClusterKey key = new ClusterKey(s.cameras(), plain, ai, CameraClusters.step(p.zoom()));
+            List<Cluster> found = clusterWork.latest(key);
+            settled &= clusterWork.has(key);
+            for (Cluster c : found == null ? List.<Cluster>of() : found) {
                 double x = p.screenX(c.x());
                 double y = p.screenY(c.y());
                 if (!onScreen(p, x, y)) {
@@ -424,6 +624,42 @@ final class MapPainter {
         g.closePath();
     }
 
+    /** Each unit's recent way: one faint polyline per unit (a stroke per segment costs the renderer ten times more). */
+    private static void trails(GraphicsContext g, MapProjection p, Situation s, UnitTrails trails) {
+        g.setLineWidth(2);
+        g.setGlobalAlpha(0.35);
+        double[] xs = new double[UnitTrails.LENGTH];
+        double[] ys = new double[UnitTrails.LENGTH];
+        for (FieldUnit u : s.units().values()) {
+            List<GeoPoint> trail = trails.of(u.id());
+            if (trail.size() < 2) {
+                continue;
+            }
+            for (int i = 0; i < trail.size(); i++) {
+                xs[i] = p.xOf(trail.get(i).lon());
+                ys[i] = p.yOf(trail.get(i).lat());
+            }
+            g.setStroke(MapStyle.unit(MapStyle.group(u)));
+            g.strokePolyline(xs, ys, trail.size());
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** A dashed line from each unit on a case to that case, while both are on the map. */
+    private static void dispatchLines(GraphicsContext g, MapProjection p, Situation s) {
+        g.setStroke(MapStyle.unit(UnitGroup.BUSY));
+        g.setLineWidth(2);
+        g.setLineDashes(8, 5);
+        for (FieldUnit u : s.units().values()) {
+            Incident i = u.incidentId() == null ? null : s.incidents().get(u.incidentId());
+            if (u.at() == null || i == null || i.at() == null || !i.open() || !u.id().equals(i.unitId())) {
+                continue;
+            }
+            g.strokeLine(p.xOf(u.at().lon()), p.yOf(u.at().lat()), p.xOf(i.at().lon()), p.yOf(i.at().lat()));
+        }
+        g.setLineDashes((double[]) null);
+    }
+
     private void units(GraphicsContext g, MapProjection p, Situation s, List<MapMark> marks) {
         for (FieldUnit u : s.units().values()) {
             if (u.at() == null) {
@@ -478,40 +714,85 @@ final class MapPainter {
     // --- complaint heat: a coarse density grid, blurred by drawing it scaled --------------------------
 
     private void heat(GraphicsContext g, MapProjection p, Situation s) {
-        if (s.complaints() != heatComplaints || !sameView(p, heatView)) {
-            heat = heatImage(p, s);
-            heatComplaints = s.complaints();
-            heatView = p;
+        if (s.time() == null) {
+            return;
         }
-        if (heat != null) {
-            g.setImageSmoothing(true);
-            g.drawImage(heat, 0, 0, p.width(), p.height());
+        HeatKey key = new HeatKey(s.complaints(), s.district() == null ? null : s.district().bounds(),
+                CameraClusters.step(p.zoom()), s.time());
+        Heat h = heatWork.latest(key);
+        settled &= heatWork.has(key);
+        if (h == null || h.image() == null) {
+            return;
         }
+        // only the part of the image on screen: drawing it whole, scaled, costs the software renderer its full size
+        double k = h.cell() * p.scale(); // screen pixels per cell
+        double left = p.screenX(h.x0());
+        double top = p.screenY(h.y0());
+        double c0 = Math.max(0, Math.floor(-left / k));
+        double r0 = Math.max(0, Math.floor(-top / k));
+        double c1 = Math.min(h.cols(), Math.ceil((p.width() - left) / k));
+        double r1 = Math.min(h.rows(), Math.ceil((p.height() - top) / k));
+        if (c1 <= c0 || r1 <= r0) {
+            return;
+        }
+        g.setImageSmoothing(true);
+        g.drawImage(h.image(), c0, r0, c1 - c0, r1 - r0, left + c0 * k, top + r0 * k, (c1 - c0) * k, (r1 - r0) * k);
     }
 
-    private static boolean sameView(MapProjection a, MapProjection b) {
-        return b != null && a.zoom() == b.zoom() && a.width() == b.width() && a.height() == b.height()
-                && a.screenX(0.5) == b.screenX(0.5) && a.screenY(0.5) == b.screenY(0.5);
+    /** Cells of about {@link #HEAT_CELL} screen pixels at the step, but never more than this many across the area. */
+    private static final int HEAT_MAX_CELLS = 1000;
+
+    private Heat heatAt(HeatKey key) {
+        if (heatOf == null || key.complaints() != heatOf.complaints() || !java.util.Objects.equals(key.area(), heatOf.area())) {
+            heatByStep.clear();
+            heatOf = key;
+        }
+        return heatByStep.computeIfAbsent(key.step(), step -> heat(key));
     }
 
-    private static WritableImage heatImage(MapProjection p, Situation s) {
-        int cols = (int) Math.ceil(p.width() / HEAT_CELL);
-        int rows = (int) Math.ceil(p.height() / HEAT_CELL);
-        float[] density = new float[cols * rows];
-        Instant now = s.time();
-        if (now == null) {
-            return null;
-        }
-        Instant since = now.minus(Duration.ofHours(24));
-        // a kernel of about 150 m on the ground
-        int radius = Math.max(2, (int) Math.round(150 / p.metresPerPixel() / HEAT_CELL));
-        float max = 0;
-        for (Complaint c : s.complaints().values()) {
-            if (c.at() == null || c.acceptedAt() == null || c.acceptedAt().isBefore(since)) {
-                continue;
+    /** On the worker thread: a density grid of the last 24 hours' complaints over the area, as colours. */
+    private static Heat heat(HeatKey key) {
+        Instant since = key.now().minus(Duration.ofHours(24));
+        List<Complaint> recent = new ArrayList<>();
+        double west = Double.MAX_VALUE;
+        double east = -Double.MAX_VALUE;
+        double north = -Double.MAX_VALUE;
+        double south = Double.MAX_VALUE;
+        for (Complaint c : key.complaints().values()) {
+            if (c.at() != null && c.acceptedAt() != null && !c.acceptedAt().isBefore(since)) {
+                recent.add(c);
+                west = Math.min(west, c.at().lon());
+                east = Math.max(east, c.at().lon());
+                south = Math.min(south, c.at().lat());
+                north = Math.max(north, c.at().lat());
             }
-            int cx = (int) (p.xOf(c.at().lon()) / HEAT_CELL);
-            int cy = (int) (p.yOf(c.at().lat()) / HEAT_CELL);
+        }
+        if (recent.isEmpty()) {
+            return new Heat(0, 0, 1, 0, 0, null);
+        }
+        if (key.area() != null) {
+            west = Math.min(west, key.area().west());
+            east = Math.max(east, key.area().east());
+            south = Math.min(south, key.area().south());
+            north = Math.max(north, key.area().north());
+        }
+        MapProjection z = MapProjection.centredOn((west + east) / 2, (south + north) / 2, key.step(), 1, 1);
+        double x0 = MapProjection.worldX(west);
+        double y0 = MapProjection.worldY(north);
+        double extent = Math.max(MapProjection.worldX(east) - x0, MapProjection.worldY(south) - y0);
+        double cellPixels = Math.max(HEAT_CELL, extent * z.scale() / HEAT_MAX_CELLS);
+        double cell = cellPixels / z.scale();
+        // a kernel of about 150 m on the ground; the grid reaches that far beyond the area
+        int radius = Math.max(2, (int) Math.round(150 / z.metresPerPixel() / cellPixels));
+        x0 -= radius * cell;
+        y0 -= radius * cell;
+        int cols = (int) Math.ceil((MapProjection.worldX(east) - x0) / cell) + radius + 1;
+        int rows = (int) Math.ceil((MapProjection.worldY(south) - y0) / cell) + radius + 1;
+        float[] density = new float[cols * rows];
+        float max = 0;
+        for (Complaint c : recent) {
+            int cx = (int) ((MapProjection.worldX(c.at().lon()) - x0) / cell);
+            int cy = (int) ((MapProjection.worldY(c.at().lat()) - y0) / cell);
             for (int dy = -radius; dy <= radius; dy++) {
                 int y = cy + dy;
                 if (y < 0 || y >= rows) {
@@ -530,21 +811,19 @@ final class MapPainter {
                 }
             }
         }
-        if (max == 0) {
-            return null;
-        }
-        WritableImage img = new WritableImage(cols, rows);
-        PixelWriter pw = img.getPixelWriter();
-        for (int y = 0; y < rows; y++) {
-            for (int x = 0; x < cols; x++) {
-                float v = density[y * cols + x] / max;
-                if (v > 0.02) {
-                    pw.setColor(x, y, Color.color(HEAT.getRed(), HEAT.getGreen(), HEAT.getBlue(),
-                            Math.min(0.7, 0.12 + 0.6 * v)));
-                }
+        int[] argb = new int[cols * rows];
+        int rgb = (int) Math.round(HEAT.getRed() * 255) << 16 | (int) Math.round(HEAT.getGreen() * 255) << 8
+                | (int) Math.round(HEAT.getBlue() * 255);
+        for (int i = 0; i < argb.length; i++) {
+            float v = density[i] / max;
+            if (v > 0.02) {
+                int alpha = (int) Math.round(255 * Math.min(0.7, 0.12 + 0.6 * v));
+                argb[i] = alpha << 24 | rgb;
             }
         }
-        return img;
+        WritableImage image = new WritableImage(cols, rows);
+        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);
+        return new Heat(x0, y0, cell, cols, rows, image);
     }
 
     // --- labels --------------------------------------------------------------------------------------
@@ -748,6 +1027,26 @@ final class MapPainter {
                 g.setLineWidth(2);
                 g.strokeOval(x + 7, y - 4, 8, 8);
             });
+            legendRow(rows, texts, at, I18n.t("map.legend.trail"), (x, y) -> {
+                Color c = MapStyle.unit(UnitGroup.FREE);
+                g.setLineWidth(2);
+                g.setStroke(c.deriveColor(0, 1, 1, 0.35));
+                g.strokePolyline(new double[] {x - 14, x - 6, x + 2, x + 10}, new double[] {y + 4, y + 1, y + 3, y - 2}, 4);
+                dot(g, x + 12, y - 2, 4, c);
+            });
+            if (layers.contains(MapLayer.INCIDENTS)) {
+                legendRow(rows, texts, at, I18n.t("map.legend.dispatch"), (x, y) -> {
+                    g.setStroke(MapStyle.unit(UnitGroup.BUSY));
+                    g.setLineWidth(2);
+                    g.setLineDashes(5, 3);
+                    g.strokeLine(x - 10, y, x + 8, y);
+                    g.setLineDashes((double[]) null);
+                    dot(g, x - 11, y, 4, MapStyle.unit(UnitGroup.BUSY));
+                    diamond(g, x + 11, y, 5);
+                    g.setFill(MapStyle.severity(Incident.Severity.HIGH));
+                    g.fill();
+                });
+            }
         }
         if (layers.contains(MapLayer.INCIDENTS)) {
             legendRow(rows, texts, at, I18n.t("map.legend.incidents"), (x, y) -> {
@@ -766,6 +1065,13 @@ final class MapPainter {
                 diamond(g, x, y, 5);
                 g.setFill(WARNING);
                 g.fill();
+            });
+        }
+        if (overlayName != null) {
+            legendRow(rows, texts, at, I18n.t("map.legend.overlay", overlayName), (x, y) -> {
+                g.setStroke(OVERLAY);
+                g.setLineWidth(1.5);
+                g.strokePolyline(new double[] {x - 12, x - 3, x + 4, x + 12}, new double[] {y + 4, y - 3, y + 3, y - 4}, 4);
             });
         }
         if (layers.contains(MapLayer.COMPLAINT_HEAT)) {

@@ -29,6 +29,7 @@ final class MapStyle {
     static final Color POI = Theme.token("-wall-map-poi");
     static final Color CHOROPLETH = Theme.token("-wall-map-choropleth");
     static final Color HEAT = Theme.token("-wall-map-heat");
+    static final Color OVERLAY = Theme.token("-wall-map-overlay");
     static final Color CRITICAL = Theme.color(Theme.CRITICAL);
     static final Color WARNING = Theme.color(Theme.WARNING);
     static final Color OK = Theme.color(Theme.OK);

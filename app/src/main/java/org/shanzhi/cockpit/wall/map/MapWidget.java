@@ -1,25 +1,45 @@
 package org.shanzhi.cockpit.wall.map;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import javafx.animation.AnimationTimer;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.animation.Transition;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
 
 import org.shanzhi.cockpit.domain.Bounds;
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
@@ -28,7 +48,10 @@ import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
  * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points
  * of interest) under the situation's layers, as the layout's {@code layers}, {@code centre} and
  * {@code zoom} options say. Drag to pan, wheel or +/- to zoom, Home to fit the district again; hover
- * names the nearest thing, a click opens its details (a click on a camera cluster zooms in).
+ * names the nearest thing, a click opens its details and actions in a popover (a click on a camera cluster zooms
+ * in); a camera dragged onto a video tile plays there. Other widgets centre the map through the wall's links
+ * ({@link WallLinks#focus}): it flies there and rings the place for {@link #FOCUS_RING}; so does a place found with the
+ * search box (cameras, communities, units, points of interest, roads).
  * Everything runs on the FX thread; the frame is drawn in the pulse after a change, never more than once.
  */
 public final class MapWidget implements Widget {
@@ -39,15 +62,34 @@ public final class MapWidget implements Widget {
     static final double HIT_SLOP = 5;
     static final double KEY_ZOOM = 0.5;
     static final double WHEEL_ZOOM_PER_NOTCH = 0.5;
+    /** A place another widget asks for is shown at least this close, ringed this long. */
+    static final double FOCUS_ZOOM = 17;
+    static final Duration FOCUS_RING = Duration.seconds(30);
+    static final Duration FLIGHT = Duration.millis(800);
+    static final int SEARCH_HITS = 12;
+    /** The base layer reaches this far beyond each edge, so a pan shifts it rather than drawing it again. */
+    static final double BASE_MARGIN = 256;
+    /** Where tiles from a URL are kept on disk, one folder per source. */
+    static final Path TILE_CACHE = Path.of(System.getProperty("user.home"), ".cache", "shanzhi-cockpit", "tiles");
 
     private final MapPane root = new MapPane();
+    /** The base layer, drawn again only when the view or what it shows changes; {@link #canvas} holds the live layers. */
+    private final Canvas baseCanvas = new Canvas();
     private final Canvas canvas = new Canvas();
     private final Label tooltip = new Label();
-    private final VBox details = new VBox();
+    private final Circle focusRing = new Circle();
+    private final TextField search = new TextField();
+    private final Label searchNote = new Label();
+    /** The overlay file's loading: its share read, then its error if it failed; hidden once it is drawn. */
+    private final Label overlayStatus = new Label();
+    private final Timeline focusPulse;
+    private final MapPopover popover;
     private final Set<MapLayer> layers;
     private final Double layoutZoom;
     private final double[] layoutCentre;
-    private final MapPainter painter = new MapPainter();
+    // a result from the worker thread asks for a frame; rare (a view or the cameras changed), so one runLater each
+    private final MapPainter painter = new MapPainter(() -> Platform.runLater(this::invalidate));
+    private final UnitTrails trails = new UnitTrails();
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -58,9 +100,16 @@ public final class MapWidget implements Widget {
         }
     };
 
-    private BaseMap base = BaseMap.EMPTY;
-    private Situation situation;
+    // read by the search box's suggestion thread as well
+    private volatile BaseMap base = BaseMap.EMPTY;
+    private volatile Situation situation;
+    private OverlayLoader.Overlay overlay;
+    /** The raster base of the layout's {@code tiles} option, or null. */
+    private final RasterTiles tiles;
+    private final java.util.concurrent.atomic.AtomicBoolean tilesArrived = new java.util.concurrent.atomic.AtomicBoolean();
     private MapProjection view;
+    /** The projection of the base canvas: the view's zoom, {@link #BASE_MARGIN} larger on every side. */
+    private MapProjection baseView;
     private Bounds fittedTo;
     private boolean userMoved;
     private boolean dirty;
@@ -69,14 +118,18 @@ public final class MapWidget implements Widget {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private String pressedCamera;
+    private GeoPoint focused;
+    private Transition flight;
     private long frames;
+    private long baseFrames;
     private long lastFrameNanos;
 
-    public MapWidget(Placement placement) {
-        this(placement, BaseMapLoader.shared());
+    public MapWidget(Placement placement, WallContext context) {
+        this(placement, context, BaseMapLoader.shared());
     }
 
-    MapWidget(Placement placement, CompletableFuture<BaseMap> baseMap) {
+    MapWidget(Placement placement, WallContext context, CompletableFuture<BaseMap> baseMap) {
         JsonNode options = placement.options();
         layers = MapLayer.fromOptions(options);
         JsonNode zoom = options.get("zoom");
@@ -88,16 +141,65 @@ public final class MapWidget implements Widget {
         root.getStyleClass().add("map");
         root.setMinSize(0, 0);
         root.setFocusTraversable(true);
+        baseCanvas.setManaged(false);
+        baseCanvas.setMouseTransparent(true);
         canvas.setManaged(false);
+        canvas.getStyleClass().add("map-canvas");
         tooltip.getStyleClass().add("map-tooltip");
         tooltip.setManaged(false);
         tooltip.setVisible(false);
         tooltip.setMouseTransparent(true);
-        details.getStyleClass().add("map-details");
-        details.setManaged(false);
-        details.setVisible(false);
-        root.getChildren().addAll(canvas, details, tooltip);
+        focusRing.getStyleClass().add("map-focus-ring");
+        focusRing.setManaged(false);
+        focusRing.setVisible(false);
+        focusRing.setMouseTransparent(true);
+        focusPulse = new Timeline(
+                new KeyFrame(Duration.ZERO, new KeyValue(focusRing.radiusProperty(), 10),
+                        new KeyValue(focusRing.opacityProperty(), 1)),
+                new KeyFrame(Duration.millis(1500), new KeyValue(focusRing.radiusProperty(), 46, Interpolator.EASE_OUT),
+                        new KeyValue(focusRing.opacityProperty(), 0.15)));
+        focusPulse.setCycleCount((int) (FOCUS_RING.toMillis() / 1500));
+        focusPulse.setOnFinished(e -> {
+            focused = null;
+            focusRing.setVisible(false);
+        });
+        popover = new MapPopover(context);
+        popover.popOver().setConsumeAutoHidingEvents(false);
+        popover.popOver().setOnHidden(e -> {
+            // hidden by a click elsewhere or Escape: the ring on the map goes too
+            if (selected != null && !popover.isShowing()) {
+                selected = null;
+                invalidate();
+            }
+        });
+        search.getStyleClass().add("map-search");
+        search.setPromptText(I18n.t("map.search.prompt"));
+        search.setManaged(false);
+        searchNote.getStyleClass().add("map-search-note");
+        searchNote.setManaged(false);
+        searchNote.setVisible(false);
+        searchNote.setMouseTransparent(true);
+        overlayStatus.getStyleClass().add("map-overlay-status");
+        overlayStatus.setManaged(false);
+        overlayStatus.setVisible(false);
+        overlayStatus.setMouseTransparent(true);
+        root.getChildren().addAll(baseCanvas, canvas, focusRing, search, searchNote, overlayStatus, tooltip);
         wire();
+        wireSearch();
+        context.links().onFocus(this::focus);
+        // tiles arrive on the fetch threads, many at once: one frame for all that came before it
+        tiles = RasterTiles.of(options.get("tiles"), TILE_CACHE, () -> {
+            if (tilesArrived.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    tilesArrived.set(false);
+                    invalidate();
+                });
+            }
+        });
+        JsonNode overlayFile = options.get("overlay");
+        if (overlayFile != null && overlayFile.isTextual()) {
+            loadOverlay(Path.of(overlayFile.asText()));
+        }
 
         if (baseMap.isDone()) {
             base = baseMap.getNow(BaseMap.EMPTY);
@@ -121,6 +223,7 @@ public final class MapWidget implements Widget {
             return;
         }
         situation = s;
+        trails.update(s.units());
         if (view != null && !userMoved && s.district() != null && !s.district().bounds().equals(fittedTo)) {
             view = initialView(view.width(), view.height());
         }
@@ -163,7 +266,65 @@ public final class MapWidget implements Widget {
         view = next;
         userMoved = true;
         tooltip.setVisible(false);
+        if (selected != null) {
+            select(null); // the popover would point at where the mark was
+        }
         invalidate();
+    }
+
+    /** Moves the view there in {@link #FLIGHT}, zooming out on the way when it is far. */
+    void flyTo(double lon, double lat, double zoom) {
+        if (view == null) {
+            return;
+        }
+        if (flight != null) {
+            flight.stop();
+        }
+        MapProjection from = view;
+        double x0 = from.worldXAt(from.width() / 2);
+        double y0 = from.worldYAt(from.height() / 2);
+        double x1 = MapProjection.worldX(lon);
+        double y1 = MapProjection.worldY(lat);
+        double z0 = from.zoom();
+        double z1 = Math.max(MapProjection.MIN_ZOOM, Math.min(MapProjection.MAX_ZOOM, zoom));
+        // the way out: far enough to see both ends at once, never below the start or the end
+        double screens = Math.hypot(x1 - x0, y1 - y0) * from.scale() / Math.max(1, Math.min(from.width(), from.height()));
+        double dip = screens > 1 ? Math.log(screens) / Math.log(2) + 0.5 : 0;
+        flight = new Transition() {
+            {
+                setCycleDuration(FLIGHT);
+                setInterpolator(Interpolator.EASE_BOTH);
+            }
+
+            @Override
+            protected void interpolate(double f) {
+                double z = z0 + (z1 - z0) * f - dip * Math.sin(Math.PI * f);
+                moveTo(from.centredAt(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, Math.max(MapProjection.MIN_ZOOM, z)));
+            }
+        };
+        flight.play();
+    }
+
+    /** Centres there (flying) and rings the place for {@link #FOCUS_RING}: another widget asked, see {@link WallLinks}. */
+    void focus(GeoPoint at) {
+        if (at != null) {
+            ring(at, view == null ? FOCUS_ZOOM : Math.max(view.zoom(), FOCUS_ZOOM));
+        }
+    }
+
+    private void ring(GeoPoint at, double zoom) {
+        focused = at;
+        flyTo(at.lon(), at.lat(), zoom);
+        focusRing.setVisible(true);
+        placeFocusRing();
+        focusPulse.playFromStart();
+    }
+
+    private void placeFocusRing() {
+        if (focused != null && view != null) {
+            focusRing.setCenterX(view.xOf(focused.lon()));
+            focusRing.setCenterY(view.yOf(focused.lat()));
+        }
     }
 
     /** Back to the district (or the layout's view), as on start. */
@@ -182,19 +343,104 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
-        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected);
+        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers, overlay, tiles)) {
+            baseFrames++;
+        }
+        baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
+        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected, trails);
         lastFrameNanos = System.nanoTime() - t0;
         frames++;
         dirty = false;
+        placeFocusRing();
         if (selected != null) {
             for (MapMark m : marks) {
                 if (m.id().equals(selected.id())) {
                     selected = m;
-                    showDetails(m);
+                    popover.refresh(m, situation);
                     break;
                 }
             }
         }
+    }
+
+    // --- the overlay --------------------------------------------------------------------------------
+
+    /** Reads the layout's GeoJSON overlay in the background, its progress shown four times a second meanwhile. */
+    private void loadOverlay(Path file) {
+        String name = file.getFileName().toString();
+        double[] read = {0};
+        overlayStatus.setText(I18n.t("map.overlay.loading", name, 0.0));
+        overlayStatus.setVisible(true);
+        Timeline progress = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            overlayStatus.setText(I18n.t("map.overlay.loading", name, read[0]));
+            root.requestLayout();
+        }));
+        progress.setCycleCount(Timeline.INDEFINITE);
+        progress.play();
+        // read[0] is written by the loading thread; a stale share for a quarter of a second does no harm
+        OverlayLoader.load(file, p -> read[0] = p).whenComplete((loaded, error) -> Platform.runLater(() -> {
+            progress.stop();
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                overlayStatus.setText(I18n.t("map.overlay.failed", name, cause.getMessage()));
+                Theme.setState(overlayStatus, Theme.WARNING);
+            } else {
+                overlay = loaded;
+                overlayStatus.setVisible(false);
+                invalidate();
+            }
+            root.requestLayout();
+        }));
+    }
+
+    // --- the search box ----------------------------------------------------------------------------
+
+    private void wireSearch() {
+        AutoCompletionBinding<MapSearch.Hit> suggestions = TextFields.bindAutoCompletion(search,
+                request -> MapSearch.find(request.getUserText(), situation, base, SEARCH_HITS));
+        suggestions.setPrefWidth(560);
+        suggestions.setVisibleRowCount(8);
+        suggestions.setOnAutoCompleted(e -> go(e.getCompletion()));
+        search.setOnAction(e -> {
+            List<MapSearch.Hit> hits = MapSearch.find(search.getText(), situation, base, 1);
+            if (hits.isEmpty()) {
+                searchNote.setText(I18n.t("map.search.none", search.getText().strip()));
+                Theme.setState(searchNote, Theme.WARNING);
+                searchNote.setVisible(!search.getText().isBlank());
+            } else {
+                go(hits.get(0));
+            }
+        });
+        search.textProperty().addListener((o, was, now) -> searchNote.setVisible(false));
+    }
+
+    /** Flies to a place found and rings it. */
+    void go(MapSearch.Hit hit) {
+        searchNote.setVisible(false);
+        root.requestFocus();
+        ring(hit.at(), hit.zoom());
+    }
+
+    /**
+     * The base projection for this view: the last one while the view is only panned within the margin (the canvas
+     * is then moved, not drawn), else one centred on the view.
+     */
+    private MapProjection baseFor(MapProjection v) {
+        double w = v.width() + 2 * BASE_MARGIN;
+        double h = v.height() + 2 * BASE_MARGIN;
+        if (baseView != null && baseView.zoom() == v.zoom() && baseView.width() == w && baseView.height() == h) {
+            double left = baseView.screenX(v.worldXAt(0));
+            double top = baseView.screenY(v.worldYAt(0));
+            if (left >= 0 && top >= 0 && left <= 2 * BASE_MARGIN && top <= 2 * BASE_MARGIN) {
+                return baseView;
+            }
+        }
+        baseView = v.sized(w, h);
+        if (baseCanvas.getWidth() != w || baseCanvas.getHeight() != h) {
+            baseCanvas.setWidth(w);
+            baseCanvas.setHeight(h);
+        }
+        return baseView;
     }
 
     // --- pointer and keys ---------------------------------------------------------------------------
@@ -205,9 +451,23 @@ public final class MapWidget implements Widget {
             lastX = e.getX();
             lastY = e.getY();
             dragged = false;
+            MapMark m = hit(e.getX(), e.getY());
+            pressedCamera = m != null && m.subject() instanceof Camera c ? c.id() : null;
+        });
+        // a camera pressed and dragged leaves the map for a video tile instead of panning
+        canvas.addEventHandler(MouseEvent.DRAG_DETECTED, e -> {
+            if (pressedCamera != null) {
+                Dragboard board = canvas.startDragAndDrop(TransferMode.COPY);
+                ClipboardContent content = new ClipboardContent();
+                content.put(WallLinks.CAMERA, pressedCamera);
+                content.putString(pressedCamera);
+                board.setContent(content);
+                dragged = true;
+                e.consume();
+            }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (view == null) {
+            if (view == null || pressedCamera != null) {
                 return;
             }
             double dx = e.getX() - lastX;
@@ -234,7 +494,7 @@ public final class MapWidget implements Widget {
             e.consume();
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (view == null) {
+            if (view == null || e.getTarget() == search) {
                 return;
             }
             double cx = view.width() / 2;
@@ -297,28 +557,19 @@ public final class MapWidget implements Widget {
     }
 
     private void select(MapMark m) {
-        selected = m;
         if (m == null) {
-            details.setVisible(false);
-        } else {
-            showDetails(m);
+            selected = null;
+            popover.hide();
+        } else if (canvas.getScene() != null && canvas.getScene().getWindow() != null
+                && canvas.getScene().getWindow().isShowing()) {
+            Point2D at = canvas.localToScreen(m.x(), m.y());
+            boolean right = m.x() < view.width() / 2;
+            double edge = m.radius() + 4;
+            // the arrow's tip just beside the mark; the popover opens towards the middle of the map
+            popover.show(m, situation, canvas, at.getX() + (right ? edge : -edge), at.getY(), right);
+            selected = m;
         }
         invalidate();
-    }
-
-    private void showDetails(MapMark m) {
-        MapDescriptions.Details d = MapDescriptions.details(m, situation);
-        Label title = new Label(d.title());
-        title.getStyleClass().add("map-details-title");
-        details.getChildren().setAll(title);
-        for (MapDescriptions.Row r : d.rows()) {
-            Label row = new Label(r.text());
-            row.getStyleClass().add("map-details-row");
-            Theme.setState(row, r.state());
-            details.getChildren().add(row);
-        }
-        details.setVisible(true);
-        root.requestLayout();
     }
 
     // --- for tests and the frame counter --------------------------------------------------------------
@@ -339,8 +590,32 @@ public final class MapWidget implements Widget {
         return selected;
     }
 
-    VBox details() {
-        return details;
+    MapPopover popover() {
+        return popover;
+    }
+
+    Circle focusRing() {
+        return focusRing;
+    }
+
+    TextField search() {
+        return search;
+    }
+
+    Label searchNote() {
+        return searchNote;
+    }
+
+    Label overlayStatus() {
+        return overlayStatus;
+    }
+
+    OverlayLoader.Overlay overlay() {
+        return overlay;
+    }
+
+    RasterTiles tiles() {
+        return tiles;
     }
 
     Label tooltip() {
@@ -351,12 +626,25 @@ public final class MapWidget implements Widget {
         return canvas;
     }
 
+    UnitTrails trails() {
+        return trails;
+    }
+
     MapPainter painter() {
         return painter;
     }
 
     long frames() {
         return frames;
+    }
+
+    /** How many frames drew the base layer again. */
+    long baseFrames() {
+        return baseFrames;
+    }
+
+    Canvas baseCanvas() {
+        return baseCanvas;
     }
 
     long lastFrameNanos() {
@@ -372,13 +660,16 @@ public final class MapWidget implements Widget {
             if (w >= 1 && h >= 1 && (canvas.getWidth() != w || canvas.getHeight() != h)) {
                 canvas.setWidth(w);
                 canvas.setHeight(h);
+                // the base canvas is larger than the map: it must not show beyond it
+                setClip(new Rectangle(w, h));
                 resized(w, h);
             }
-            if (details.isVisible()) {
-                details.applyCss();
-                details.autosize();
-                details.relocate(16, 16);
-            }
+            search.resize(Math.min(360, Math.max(160, w - 120)), search.prefHeight(-1));
+            search.relocate(16, 16);
+            searchNote.autosize();
+            searchNote.relocate(16, 20 + search.getHeight());
+            overlayStatus.autosize();
+            overlayStatus.relocate((w - overlayStatus.getWidth()) / 2, h - overlayStatus.getHeight() - 16);
         }
 
         @Override

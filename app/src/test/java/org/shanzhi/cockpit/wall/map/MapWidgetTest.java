@@ -1,10 +1,12 @@
 package org.shanzhi.cockpit.wall.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,12 +23,14 @@ import java.util.stream.Collectors;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -44,6 +48,8 @@ import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.Simulator;
 import org.shanzhi.cockpit.hub.sim.TimedEvent;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
@@ -91,7 +97,11 @@ class MapWidgetTest {
     }
 
     static MapWidget mount(String options, double w, double h, Situation s) throws Exception {
-        MapWidget map = fx(() -> new MapWidget(placement(options), CompletableFuture.completedFuture(BASE)));
+        return mount(options, w, h, s, new WallContext(() -> null, "test"));
+    }
+
+    static MapWidget mount(String options, double w, double h, Situation s, WallContext context) throws Exception {
+        MapWidget map = fx(() -> new MapWidget(placement(options), context, CompletableFuture.completedFuture(BASE)));
         FxToolkit.setupStage(stage -> {
             Scene scene = new Scene((javafx.scene.Parent) map.node(), w, h);
             scene.getStylesheets().add(Theme.stylesheet());
@@ -112,7 +122,29 @@ class MapWidgetTest {
             map.drawNow();
             return null;
         });
+        settle(map);
+    }
+
+    /** Draws until a frame shows the clusters and heat of its own view, computed on the map's worker thread. */
+    static void settle(MapWidget map) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> {
+            map.drawNow();
+            return map.painter().settled();
+        }));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Popovers and suggestion lists left open would take later robot clicks aimed at the shared stage. */
+    @AfterEach
+    void popups() throws Exception {
+        closePopups();
+    }
+
+    static void closePopups() throws Exception {
+        fx(() -> {
+            new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof PopupWindow).forEach(Window::hide);
+            return null;
+        });
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
@@ -168,7 +200,7 @@ class MapWidgetTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(map.selected()).isNotNull();
         assertThat(map.selected().id()).isEqualTo("CAM-F");
-        assertThat(map.details().isVisible()).isTrue();
+        assertThat(map.popover().isShowing()).isTrue();
         assertThat(texts(map)).contains("久敬庄路口");
 
         // hover names the nearest thing
@@ -183,10 +215,7 @@ class MapWidgetTest {
                 .filter(m -> ((Cluster) m.subject()).count() == 3).findFirst().orElseThrow();
         robot.clickOn(screen(map, cluster.x(), cluster.y()));
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            map.drawNow();
-            return null;
-        });
+        settle(map);
         assertThat(map.view().zoom()).isEqualTo(16);
         assertThat(map.selected()).isNull();
         // the cluster is now the middle of the view
@@ -197,10 +226,7 @@ class MapWidgetTest {
         // once more: at 18 the cameras stand alone and CAM-C can be picked
         robot.clickOn(screen(map, 480, 300));
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            map.drawNow();
-            return null;
-        });
+        settle(map);
         assertThat(map.view().zoom()).isEqualTo(18);
         MapMark offline = marks(map, MapMark.Kind.CAMERA).stream().filter(m -> m.id().equals("CAM-C")).findFirst()
                 .orElseThrow();
@@ -209,6 +235,41 @@ class MapWidgetTest {
             return null;
         });
         assertThat(texts(map)).contains("西里一区北门西", "状态 离线");
+    }
+
+    @Test
+    void panningShiftsTheBaseLayerAndDrawsItAgainOnlyBeyondItsMargin() throws Exception {
+        Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
+        MapWidget map = mount("{}", 1280, 720, storm);
+        long drawn = map.baseFrames();
+        double x0 = map.baseCanvas().getLayoutX();
+        assertThat(map.baseCanvas().getWidth()).isEqualTo(1280 + 2 * MapWidget.BASE_MARGIN);
+
+        pan(map, 40, -30);
+        assertThat(map.baseFrames()).isEqualTo(drawn);
+        assertThat(map.baseCanvas().getLayoutX()).isCloseTo(x0 + 40, org.assertj.core.api.Assertions.within(0.01));
+        // a new situation with the same communities and cases per community keeps it too
+        show(map, storm);
+        assertThat(map.baseFrames()).isEqualTo(drawn);
+
+        pan(map, MapWidget.BASE_MARGIN, 0);
+        assertThat(map.baseFrames()).isEqualTo(drawn + 1);
+        assertThat(map.baseCanvas().getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
+
+        fx(() -> {
+            map.moveTo(map.view().zoomedAt(640, 360, map.view().zoom() + 0.1));
+            map.drawNow();
+            return null;
+        });
+        assertThat(map.baseFrames()).isEqualTo(drawn + 2);
+    }
+
+    static void pan(MapWidget map, double dx, double dy) throws Exception {
+        fx(() -> {
+            map.moveTo(map.view().panned(dx, dy));
+            map.drawNow();
+            return null;
+        });
     }
 
     @Test
@@ -282,6 +343,7 @@ class MapWidgetTest {
                 map.moveTo(map.view().zoomedAt(960, 540, zoom));
                 return null;
             });
+            settle(map);
             double ms = fx(() -> {
                 int runs = 40;
                 long total = 0;
@@ -325,7 +387,7 @@ class MapWidgetTest {
     }
 
     static List<String> texts(MapWidget map) throws Exception {
-        return fx(() -> map.details().getChildren().stream().map(n -> ((Label) n).getText()).toList());
+        return fx(() -> WidgetHarness.texts(map.popover().content()));
     }
 
     static BufferedImage png(MapWidget map, Path file) throws Exception {
