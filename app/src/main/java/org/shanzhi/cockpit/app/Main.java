@@ -10,8 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = new CommandLine(new CockpitCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // every command is done when it returns; vlcj's players keep non-daemon threads that would hold the JVM
+        System.exit(code);
     }
 }
