@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -82,12 +80,8 @@ public final class RtspRelay implements AutoCloseable {
             return;
         }
         if (ffmpeg == null) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("error", "unavailable");
-            m.put("field", "cameraId");
-            m.put("cameraId", id);
-            m.put("message", "the hub cannot relay RTSP: ffmpeg is not installed (apt-get install ffmpeg)");
-            ctx.status(503).contentType("application/json; charset=utf-8").result(Json.write(m));
+            ctx.status(503).contentType("application/json; charset=utf-8").result(Json.write(VirtualCameras.unavailable(
+                    id, "the hub cannot relay RTSP: ffmpeg is not installed (apt-get install ffmpeg)")));
             return;
         }
         Process p = new ProcessBuilder(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",

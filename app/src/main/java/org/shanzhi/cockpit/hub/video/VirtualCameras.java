@@ -332,11 +332,16 @@ public final class VirtualCameras implements AutoCloseable {
 
     /** The body of a 503 for an offline camera. */
     public static Map<String, Object> offline(String cameraId) {
+        return unavailable(cameraId, "camera " + cameraId + " is offline");
+    }
+
+    /** The body of a 503: the video of {@code cameraId} cannot be served, and why. */
+    public static Map<String, Object> unavailable(String cameraId, String message) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("error", "unavailable");
         m.put("field", "cameraId");
         m.put("cameraId", cameraId);
-        m.put("message", "camera " + cameraId + " is offline");
+        m.put("message", message);
         return m;
     }
 }
