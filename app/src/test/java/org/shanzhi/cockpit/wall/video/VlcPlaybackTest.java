@@ -59,6 +59,11 @@ class VlcPlaybackTest {
         return WidgetHarness.fx(() -> t.playback().status().state());
     }
 
+    /** What the tile says of its state. */
+    static String said(VideoTile t) throws Exception {
+        return WidgetHarness.fx(() -> t.state.getText());
+    }
+
     static void close(VideoWidget w) throws Exception {
         WidgetHarness.fx(() -> {
             w.closeStreams();
@@ -112,7 +117,7 @@ class VlcPlaybackTest {
         VideoTile bad = w.tiles().get(0);
         VideoTile good = w.tiles().get(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> state(bad) == Playback.State.NO_SIGNAL);
-        assertThat(WidgetHarness.fx(() -> bad.state.getText())).startsWith("无信号");
+        await().atMost(Duration.ofSeconds(5)).until(() -> said(bad).startsWith("无信号")); // the next pulse says so
         await().atMost(Duration.ofSeconds(20)).until(() -> shown(good) >= 25);
         assertThat(shown(bad)).isZero();
         close(w);
@@ -129,8 +134,8 @@ class VlcPlaybackTest {
 
             cvlc.freeze(); // the connection stays open, the frames stop
             await().atMost(Duration.ofSeconds(15)).until(() -> state(tile) != Playback.State.PLAYING);
-            String said = WidgetHarness.fx(() -> tile.state.getText());
-            assertThat(said).matches("(画面停滞 · 自 .* · 正在重启播放器|无信号 · 自 .* · \\d+ 秒后重试)");
+            await().atMost(Duration.ofSeconds(5)).until(() -> said(tile)
+                    .matches("(画面停滞 · 自 .* · 正在重启播放器|无信号 · 自 .* · \\d+ 秒后重试)"));
 
             cvlc.thaw();
             long before = shown(tile);
@@ -150,8 +155,7 @@ class VlcPlaybackTest {
         VideoWidget w = playing(4, urls);
         for (VideoTile t : w.tiles()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> state(t) == Playback.State.NO_SIGNAL);
-            String said = WidgetHarness.fx(() -> t.state.getText());
-            assertThat(said).matches("无信号 · 自 \\d\\d:\\d\\d · \\d+ 秒后重试");
+            await().atMost(Duration.ofSeconds(5)).until(() -> said(t).matches("无信号 · 自 \\d\\d:\\d\\d · \\d+ 秒后重试"));
             assertThat(WidgetHarness.fx(() -> t.playback().status().retryAt())).isNotNull();
         }
         try (TestMedia.Streamer cvlc = TestMedia.http(port)) {
