@@ -50,6 +50,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("eu.hansolo..");
 
     @ArchTest
+    static final ArchRule onlyTheVideoTilesUseLibvlc = noClasses().that().resideOutsideOfPackage("..cockpit.wall.video..")
+            .should().dependOnClassesThat().resideInAnyPackage("uk.co.caprica..");
+
+    @ArchTest
     static final ArchRule cockpitFiguresAreData = noClasses().that().haveSimpleNameStartingWith("CockpitFigures")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
 }
