@@ -71,6 +71,36 @@ public final class TestMedia {
         return out;
     }
 
+    /** The clip cut by ffmpeg into an HLS playlist ({@code index.m3u8}) and 2-second segments, in a folder. */
+    public static Path hls() throws Exception {
+        Path dir = clip().resolveSibling("hls");
+        if (!Files.exists(dir.resolve("index.m3u8"))) {
+            Files.createDirectories(dir);
+            run("ffmpeg", "-loglevel", "error", "-y", "-i", clip().toString(), "-c", "copy", "-f", "hls",
+                    "-hls_time", "2", "-hls_list_size", "0", dir.resolve("index.m3u8").toString());
+        }
+        return dir;
+    }
+
+    /** An HTTP server on loopback serving the files of {@code dir} at {@code /name}; stop it when done. */
+    public static com.sun.net.httpserver.HttpServer serve(Path dir) throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = dir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                byte[] body = Files.readAllBytes(file);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -92,6 +92,20 @@ class VlcPlaybackTest {
     }
 
     @Test
+    void anHlsPlaylistOverHttpPlays() throws Exception {
+        com.sun.net.httpserver.HttpServer server = TestMedia.serve(TestMedia.hls());
+        try {
+            VideoWidget w = playing(1, "http://127.0.0.1:" + server.getAddress().getPort() + "/index.m3u8");
+            VideoTile tile = w.tiles().get(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> shown(tile) >= 25);
+            assertThat(state(tile)).isEqualTo(Playback.State.PLAYING);
+            close(w);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void coloursReachTheScreenUnchanged() throws Exception {
         VideoWidget w = playing(1, TestMedia.solid("red").toUri().toString());
         VideoTile tile = w.tiles().get(0);
