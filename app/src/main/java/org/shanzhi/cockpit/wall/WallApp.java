@@ -34,6 +34,7 @@ public final class WallApp extends Application {
     /** Blocks until the wall is closed. */
     public static void run(Options o) {
         options = o;
+        org.shanzhi.cockpit.wall.video.VideoWidget.prepare(); // libvlc is found while JavaFX starts
         Application.launch(WallApp.class);
     }
 

@@ -30,7 +30,10 @@ public final class RtspRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspRelay.class);
     public static final String CONTENT_TYPE = "video/mp2t";
-    /** ffmpeg's socket timeout, in microseconds: a camera silent this long ends the relay. */
+    /**
+     * ffmpeg's socket timeout, in microseconds: a camera silent this long ends the relay. (ffmpeg 5 and later:
+     * before 5, -timeout meant listening as a server.)
+     */
     private static final String TIMEOUT_US = "5000000";
 
     private final Function<String, Camera> cameras;
@@ -87,10 +90,10 @@ public final class RtspRelay implements AutoCloseable {
         Process p = new ProcessBuilder(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-timeout", TIMEOUT_US, "-i", c.streamUrl(), "-an", "-c:v", "copy", "-f", "mpegts", "pipe:1"))
                 .start();
-        p.getOutputStream().close(); // -nostdin: it reads nothing from us
         running.add(p);
-        logErrors(p, id);
         try (InputStream in = p.getInputStream()) {
+            p.getOutputStream().close(); // -nostdin: it reads nothing from us
+            logErrors(p, id);
             HttpServletResponse res = ctx.res();
             res.setStatus(200);
             res.setContentType(CONTENT_TYPE);

@@ -63,6 +63,13 @@ final class Libvlc {
         return l;
     }
 
+    /** Finds libvlc on a thread of its own, so that the first video widget does not wait for it on the FX thread. */
+    static void discoverInBackground() {
+        Thread t = new Thread(Libvlc::shared, "libvlc discovery");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** A libvlc that is not there, saying {@code why}: the path of a machine without it. */
     static Libvlc absent(String why) {
         return new Libvlc(null, why);
@@ -103,7 +110,7 @@ final class Libvlc {
         control.execute(() -> {
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.warn("libvlc call failed", e);
             }
         });
@@ -142,7 +149,7 @@ final class Libvlc {
         for (VlcPlayback p : watched) {
             try {
                 p.check(now);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an escaped throwable would end the watchdog for good
                 LOG.warn("watchdog of {}", p.url(), e);
             }
         }

@@ -103,14 +103,15 @@ final class MjpegStream implements Playback {
     /** Hidden: the connection closes (an MJPEG stream cannot pause) and opens again when shown. */
     @Override
     public void hidden(boolean hide) {
+        boolean was = hidden;
         hidden = hide;
         if (hide) {
             Call c = call;
             if (c != null) {
                 c.cancel();
             }
-        } else {
-            thread.interrupt(); // out of its wait
+        } else if (was) {
+            thread.interrupt(); // out of its wait (only then: an interrupt would also end a read in progress)
         }
     }
 
@@ -142,6 +143,9 @@ final class MjpegStream implements Playback {
             call = c;
             if (closed) {
                 return;
+            }
+            if (hidden) {
+                continue; // hidden while the call was made: hidden() may have cancelled the previous one
             }
             try (Response r = c.execute()) {
                 if (r.isSuccessful()) {

@@ -206,6 +206,9 @@ final class VideoTile extends StackPane {
         }
         if (url != null) {
             playback = Playback.open(url, token, vlc);
+            if (!isVisible()) {
+                playback.hidden(true); // behind a maximised tile: it starts when shown
+            }
             fitPlayback(pictureArea());
             pump();
         }

@@ -337,9 +337,9 @@ public final class VideoWidget implements Widget {
             taken.add(current.cameraId());
         }
         for (int i = 0; i < split; i++) {
-            if (shown[i] == null && chosen[i] != null && s.cameras().containsKey(chosen[i])) {
+            if (i != currentTile && chosen[i] != null && s.cameras().containsKey(chosen[i])
+                    && taken.add(chosen[i])) { // a camera is on one tile only: one stream each
                 shown[i] = s.cameras().get(chosen[i]);
-                taken.add(chosen[i]);
             }
         }
         int next = page * split;
@@ -368,7 +368,7 @@ public final class VideoWidget implements Widget {
 
     /** A camera opened from elsewhere on the wall: on the least important tile, or where it already is. */
     void open(String cameraId) {
-        if (!last.cameras().containsKey(cameraId)) {
+        if (!last.cameras().containsKey(cameraId) || current != null && cameraId.equals(current.cameraId())) {
             return;
         }
         for (int i = 0; i < split; i++) {
@@ -400,7 +400,9 @@ public final class VideoWidget implements Widget {
             if (a != null) {
                 queue.addFirst(a);
             }
-            takeAlarms(last, last);
+        }
+        if (current == null) {
+            takeAlarms(last, last); // a tile freed, or the alarm moved: the waiting alarm may come up
         }
         placeCameras(last);
     }
@@ -570,6 +572,11 @@ public final class VideoWidget implements Widget {
     /** Why libvlc cannot play here, or null when it can. */
     public static String libvlcMissing() {
         return Libvlc.shared().missing();
+    }
+
+    /** Starts finding libvlc off the FX thread, before the first video widget needs it. */
+    public static void prepare() {
+        Libvlc.discoverInBackground();
     }
 
     List<VideoTile> tiles() {

@@ -66,6 +66,8 @@ final class VlcPlayback implements Playback {
     // written by libvlc's threads, read by the FX thread
     private volatile int formatWidth;
     private volatile int formatHeight;
+    /** The buffer a restart for a new size was asked for already (FX thread). */
+    private Frame refitFor;
     /** The width libvlc proposed for the buffer: the stream's own. */
     private volatile int sourceWidth = Integer.MAX_VALUE;
     private volatile Frame frame;
@@ -94,7 +96,9 @@ final class VlcPlayback implements Playback {
     VlcPlayback(Libvlc vlc, String url, String token) {
         this.vlc = vlc;
         this.url = url;
-        this.mrl = token == null ? url : url + (url.contains("?") ? "&" : "?") + "token=" + token;
+        this.mrl = token == null ? url
+                : url + (url.contains("?") ? "&" : "?") + "token=" + java.net.URLEncoder.encode(token,
+                        java.nio.charset.StandardCharsets.UTF_8);
         this.surface = vlc.factory().videoSurfaces().newVideoSurface(new Format(), new Render(), true);
         vlc.watch(this);
         vlc.run(this::start);
@@ -161,8 +165,9 @@ final class VlcPlayback implements Playback {
         fitWidth = width;
         fitHeight = height;
         Frame f = frame;
-        if (f != null && was > 0 && (width > f.width() * 1.5 && f.width() < sourceWidth
-                || width < f.width() / 1.5)) {
+        if (f != null && f != refitFor && was > 0 && status.state() == State.PLAYING
+                && (width > f.width() * 1.5 && f.width() < sourceWidth || width < f.width() / 1.5)) {
+            refitFor = f; // once per buffer: the next attempt reads the new size anyway
             vlc.run(this::start);
         }
     }
@@ -178,7 +183,8 @@ final class VlcPlayback implements Playback {
                 return;
             }
             if (hide) {
-                pausedByUs = player.status().canPause();
+                // a network stream paused would pile up stale video in its socket (and stall a relay): stop it
+                pausedByUs = url.startsWith("file:") && player.status().canPause();
                 if (pausedByUs) {
                     player.controls().setPause(true);
                 } else {
@@ -208,6 +214,11 @@ final class VlcPlayback implements Playback {
     public void close() {
         closed = true;
         vlc.unwatch(this);
+        // a pooled player keeps its surface, and so this playback, until it is borrowed again: let go of the buffers
+        frame = null;
+        bound = null;
+        pixels = null;
+        image = null;
         vlc.run(() -> {
             if (player != null) {
                 player.events().removeMediaPlayerEventListener(events);
@@ -220,7 +231,7 @@ final class VlcPlayback implements Playback {
 
     /** libvlc thread: (re)starts the stream. */
     private void start() {
-        if (closed) {
+        if (closed || hidden) {
             return;
         }
         if (player == null) {
@@ -247,10 +258,12 @@ final class VlcPlayback implements Playback {
 
     /** libvlc thread: the stream could not open, ended or failed; try again after a pause. */
     private void failed(long now) {
-        if (closed || player == null) {
+        if (closed) {
             return;
         }
-        player.controls().stop();
+        if (player != null) {
+            player.controls().stop();
+        }
         long delay = retry.nextDelayMs();
         retryAtNanos = now + TimeUnit.MILLISECONDS.toNanos(delay);
         Instant retryAt = Instant.now().plusMillis(delay);

@@ -276,6 +276,26 @@ class VideoWidgetTest {
         });
         assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-3", "CAM-4");
         assertThat(WidgetHarness.texts(w.node())).contains("1 条告警排队 · 画面均已锁定");
+
+        // unpinned: the waiting alarm comes up there at once
+        WidgetHarness.fx(() -> {
+            w.pin(2, false);
+            return null;
+        });
+        assertThat(w.cameraIds()).containsExactly("CAM-1", "CAM-2", "CAM-6", "CAM-3");
+        assertThat(w.queuedAlarms()).isZero();
+
+        // a camera is on one tile only: the alarm's camera is not opened again, a chosen one not twice
+        WidgetHarness.fx(() -> {
+            for (int i = 0; i < 4; i++) {
+                w.pin(i, false);
+            }
+            w.open("CAM-6");
+            w.choose(0, "CAM-9");
+            w.choose(1, "CAM-9");
+            return null;
+        });
+        assertThat(w.cameraIds()).containsExactly("CAM-9", null, "CAM-6", "CAM-1");
     }
 
     @Test
