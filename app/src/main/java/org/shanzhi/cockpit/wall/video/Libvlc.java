@@ -83,7 +83,7 @@ final class Libvlc {
             }
             // the wall's video is pictures only: no audio output, no title over the picture
             MediaPlayerFactory f = new MediaPlayerFactory("--quiet", "--no-audio", "--no-video-title-show",
-                    "--no-snapshot-preview", "--no-osd", "--no-stats", "--no-lua");
+                    "--no-snapshot-preview", "--no-osd", "--no-lua"); // stats stay on: the watchdog reads them
             LOG.info("libvlc {}", f.application().version());
             return new Libvlc(f, null);
         } catch (RuntimeException | LinkageError e) {

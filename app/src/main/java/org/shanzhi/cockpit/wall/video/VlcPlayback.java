@@ -14,6 +14,7 @@ import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
+import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
@@ -71,8 +72,7 @@ final class VlcPlayback implements Playback {
     /** The width libvlc proposed for the buffer: the stream's own. */
     private volatile int sourceWidth = Integer.MAX_VALUE;
     private volatile Frame frame;
-    private volatile long lastFrameNanos;
-    /** When the stream's clock last moved. */
+    /** When the decoder last produced a picture (or playing began). */
     private volatile long lastProgressNanos;
     /** The picture's own size, as libvlc reports it once playing; null until then. */
     private volatile Rectangle2D visible;
@@ -82,7 +82,8 @@ final class VlcPlayback implements Playback {
     // the libvlc thread's own
     private EmbeddedMediaPlayer player;
     private long attemptNanos;
-    private long lastTime = Long.MIN_VALUE;
+    private final MediaStatistics stats = new MediaStatistics();
+    private int lastDecoded = -1;
     private long retryAtNanos;
     private boolean hidden;
     private boolean pausedByUs;
@@ -191,8 +192,7 @@ final class VlcPlayback implements Playback {
                     player.controls().stop(); // a live stream cannot pause: it starts afresh when shown
                 }
             } else if (pausedByUs) {
-                lastFrameNanos = System.nanoTime();
-                lastProgressNanos = lastFrameNanos;
+                lastProgressNanos = System.nanoTime();
                 player.controls().setPause(false);
             } else {
                 start();
@@ -244,7 +244,7 @@ final class VlcPlayback implements Playback {
         long now = System.nanoTime();
         attemptNanos = now;
         retryAtNanos = 0;
-        lastTime = Long.MIN_VALUE;
+        lastDecoded = -1;
         lastProgressNanos = now;
         synchronized (lock) {
             if (status.state() == State.CONNECTING || status.state() == State.PLAYING) {
@@ -275,7 +275,8 @@ final class VlcPlayback implements Playback {
 
     /**
      * libvlc thread, once a second: stalls, attempts that take too long, retries that are due. A stall is the
-     * stream's clock standing still: libvlc keeps displaying the last picture when no new one comes.
+     * decoder's count of pictures standing still: libvlc keeps displaying the last picture of a frozen stream, and
+     * the stream clock of some (MJPEG over HTTP) never moves at all, so neither frames nor clock tell.
      */
     void check(long now) {
         if (closed || hidden) {
@@ -284,9 +285,8 @@ final class VlcPlayback implements Playback {
         State s = status.state();
         boolean attempting = retryAtNanos == 0;
         if (s == State.PLAYING && player != null) {
-            long t = player.status().time();
-            if (t != lastTime) {
-                lastTime = t;
+            if (player.media().info().statistics(stats) && stats.decodedVideo() != lastDecoded) {
+                lastDecoded = stats.decodedVideo();
                 lastProgressNanos = now;
             }
             if (visible == null) {
@@ -296,9 +296,7 @@ final class VlcPlayback implements Playback {
                 }
             }
         }
-        long stall = TimeUnit.SECONDS.toNanos(STALL_S);
-        boolean stalled = now - lastFrameNanos > stall || (lastTime >= 0 && now - lastProgressNanos > stall);
-        if (s == State.PLAYING && stalled) {
+        if (s == State.PLAYING && now - lastProgressNanos > TimeUnit.SECONDS.toNanos(STALL_S)) {
             synchronized (lock) {
                 status = new Status(State.STALLED, Instant.now(), null);
             }
@@ -344,14 +342,13 @@ final class VlcPlayback implements Playback {
             if (closed) {
                 return;
             }
-            lastFrameNanos = System.nanoTime();
             decoded.increment();
             dirty.set(true);
             if (status.state() != State.PLAYING) {
                 synchronized (lock) {
                     status = new Status(State.PLAYING, Instant.now(), null);
                 }
-                lastProgressNanos = lastFrameNanos;
+                lastProgressNanos = System.nanoTime();
                 retry.reset();
             }
         }

@@ -48,6 +48,28 @@ class VideoWidgetPlaysTest {
     }
 
     @Test
+    void libvlcPlaysTheHubsCamerasOnWithoutTheWatchdogRestartingThem() throws Exception {
+        // their MJPEG has no stream clock: a watchdog that watched the clock would call them stalled every 4 s
+        TestMedia.requireVlc();
+        WallContext context = new WallContext(() -> null, hub.runtime.baseUrl(), hub.token(Role.VIEWER));
+        VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(
+                WidgetHarness.placement(WidgetType.VIDEO, "{\"split\":1,\"group\":\"all\"}"), context,
+                Libvlc.shared()), 800, 500);
+        WidgetHarness.show(w, hub.runtime.hub().situation());
+        VideoTile tile = w.tiles().get(0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> WidgetHarness.fx(() -> tile.playback().shown()) > 0);
+        long until = System.nanoTime() + Duration.ofSeconds(VlcPlayback.STALL_S + 4).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(WidgetHarness.fx(() -> tile.playback().status().state())).isEqualTo(Playback.State.PLAYING);
+            Thread.sleep(250);
+        }
+        WidgetHarness.fx(() -> {
+            w.closeStreams();
+            return null;
+        });
+    }
+
+    @Test
     void withoutLibvlcThroughThePureJavaReader() throws Exception {
         onlineTilesShowFramesAndLeavingTheWindowStopsThem(Libvlc.absent("test: a machine without libvlc"));
     }
