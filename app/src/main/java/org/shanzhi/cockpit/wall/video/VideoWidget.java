@@ -300,6 +300,9 @@ public final class VideoWidget implements Widget {
                 current = queue.removeFirst();
                 currentTile = tile;
                 currentUntil = s.time().plusSeconds(alarmSeconds);
+                if (maximised != null && maximised != tiles.get(tile)) {
+                    maximise(null); // the alarm's tile must be seen: the grid comes back
+                }
                 if (context != null) {
                     context.links().focus(current.at());
                 }

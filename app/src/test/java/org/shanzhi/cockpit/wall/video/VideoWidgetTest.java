@@ -322,6 +322,19 @@ class VideoWidgetTest {
         });
         assertThat(w.tiles().get(0).isVisible()).isTrue();
         assertThat(second.getWidth()).isLessThan(w.tiles().get(0).getParent().getLayoutBounds().getWidth() * 0.6);
+
+        // an alarm for a tile hidden behind the maximised one brings the grid back
+        VideoWidget alarmed = mount("{\"split\":4,\"group\":\"all\"}");
+        Situation s = nineCameras(true);
+        WidgetHarness.show(alarmed, s);
+        WidgetHarness.fx(() -> {
+            alarmed.maximise(alarmed.tiles().get(3));
+            return null;
+        });
+        assertThat(alarmed.tiles().get(0).isVisible()).isFalse();
+        WidgetHarness.show(alarmed, at(s, 10, new Event.AiAlertRaised("AL-1", "CAM-6", "火警", "881", 0.9, null)));
+        assertThat(alarmed.tiles().get(0).isVisible()).isTrue();
+        assertThat(alarmed.cameraIds().get(0)).isEqualTo("CAM-6");
     }
 
     @Test
