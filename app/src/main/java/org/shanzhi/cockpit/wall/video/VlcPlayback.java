@@ -48,17 +48,32 @@ final class VlcPlayback implements Playback {
     private final LongAdder decoded = new LongAdder();
     private final Object lock = new Object();
     private final CallbackVideoSurface surface;
+    /**
+     * Events come in order on vlcj's thread: those before the media of our latest attempt was set belong to an
+     * earlier attempt (or to the pooled player's previous owner) and are ignored.
+     */
     private final MediaPlayerEventAdapter events = new MediaPlayerEventAdapter() {
         @Override
+        public void mediaChanged(MediaPlayer mediaPlayer, uk.co.caprica.vlcj.media.MediaRef media) {
+            current = true;
+        }
+
+        @Override
         public void error(MediaPlayer mediaPlayer) {
-            vlc.run(() -> failed(System.nanoTime()));
+            if (current) {
+                vlc.run(() -> failed(System.nanoTime()));
+            }
         }
 
         @Override
         public void finished(MediaPlayer mediaPlayer) {
-            vlc.run(() -> failed(System.nanoTime())); // a camera's stream has no end: an end is a failure
+            if (current) {
+                vlc.run(() -> failed(System.nanoTime())); // a camera's stream has no end: an end is a failure
+            }
         }
     };
+    /** Whether the events arriving now are of the latest attempt. */
+    private volatile boolean current;
 
     // the size the tile shows the picture at, in screen pixels (0: not known yet); set by the FX thread
     private volatile double fitWidth;
@@ -251,6 +266,7 @@ final class VlcPlayback implements Playback {
                 status = new Status(State.CONNECTING, Instant.now(), null);
             }
         }
+        current = false;
         if (!player.media().play(mrl, ":network-caching=300")) {
             failed(now);
         }
