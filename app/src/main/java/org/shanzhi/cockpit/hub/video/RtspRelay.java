@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,12 +93,7 @@ public final class RtspRelay implements AutoCloseable {
         try (InputStream in = p.getInputStream()) {
             p.getOutputStream().close(); // -nostdin: it reads nothing from us
             logErrors(p, id);
-            HttpServletResponse res = ctx.res();
-            res.setStatus(200);
-            res.setContentType(CONTENT_TYPE);
-            res.setHeader("Cache-Control", "no-cache, no-store");
-            OutputStream out = res.getOutputStream();
-            out.flush();
+            OutputStream out = VirtualCameras.startStream(ctx, CONTENT_TYPE);
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {

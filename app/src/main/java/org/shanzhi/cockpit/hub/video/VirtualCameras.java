@@ -318,16 +318,19 @@ public final class VirtualCameras implements AutoCloseable {
             case UNKNOWN -> throw new BadRequest(404, "cameraId", "no camera with id " + id);
             case OFFLINE -> ctx.status(503).contentType("application/json; charset=utf-8")
                     .result(Json.write(offline(id)));
-            case STREAM -> {
-                HttpServletResponse res = ctx.res();
-                res.setStatus(200);
-                res.setContentType(CONTENT_TYPE);
-                res.setHeader("Cache-Control", "no-cache, no-store");
-                OutputStream out = res.getOutputStream();
-                out.flush();
-                stream(id, out);
-            }
+            case STREAM -> stream(id, startStream(ctx, CONTENT_TYPE));
         }
+    }
+
+    /** Starts a 200 answer that streams until the viewer leaves: no caching, headers sent at once. */
+    static OutputStream startStream(Context ctx, String contentType) throws IOException {
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType(contentType);
+        res.setHeader("Cache-Control", "no-cache, no-store");
+        OutputStream out = res.getOutputStream();
+        out.flush();
+        return out;
     }
 
     /** The body of a 503 for an offline camera. */

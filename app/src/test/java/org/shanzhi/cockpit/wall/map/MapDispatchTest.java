@@ -19,12 +19,10 @@ import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.shanzhi.cockpit.domain.Event;
@@ -35,27 +33,19 @@ import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
-import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 
 /** A case clicked on the map is dispatched through a real hub, and a wall that may not dispatch says why. */
-class MapDispatchTest {
+class MapDispatchTest extends MapFxTest {
 
     @TempDir
     static Path data;
     static HubRuntime hub;
     static int cases;
 
-    @AfterEach
-    void popups() throws Exception {
-        MapWidgetTest.closePopups();
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        I18n.setLocale(I18n.DEFAULT);
         hub = HubRuntime.start(HubRuntime.Config.local(data));
         append(Fixtures.inventory());
     }

@@ -19,33 +19,19 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.shanzhi.cockpit.domain.GeoPoint;
-import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 
 /** The map and the other widgets of a wall: a camera's video opened from the map, the map centred by others. */
-class MapLinksTest {
+class MapLinksTest extends MapFxTest {
 
     static final String VIEW = "{\"centre\": {\"lat\": 39.8200, \"lon\": 116.3850}, \"zoom\": 18}";
-
-    @AfterEach
-    void popups() throws Exception {
-        MapWidgetTest.closePopups();
-    }
-
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        I18n.setLocale(I18n.DEFAULT);
-    }
 
     static Button openVideo(MapWidget map) throws Exception {
         return fx(() -> (Button) map.popover().content().lookup(".map-action"));

@@ -15,31 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 import org.shanzhi.cockpit.domain.Fixtures;
-import org.shanzhi.cockpit.wall.I18n;
 
 /** A large GeoJSON overlay loads in the background with its progress, and a bad one is named on the map. */
-class MapOverlayTest {
+class MapOverlayTest extends MapFxTest {
 
     @TempDir
     static Path dir;
     static Path big;
 
-    @AfterEach
-    void popups() throws Exception {
-        MapWidgetTest.closePopups();
-    }
-
     @BeforeAll
     static void files() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        I18n.setLocale(I18n.DEFAULT);
         big = dir.resolve("pipes.geojson");
         write(big, 40_000);
     }

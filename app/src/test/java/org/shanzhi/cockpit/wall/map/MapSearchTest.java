@@ -11,32 +11,17 @@ import java.time.Duration;
 import java.util.List;
 
 import javafx.event.ActionEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.MapSearch.Hit;
 import org.shanzhi.cockpit.wall.map.MapSearch.Kind;
 
 /** The search box finds cameras, units, communities and the base's places, and flies to the one chosen. */
-class MapSearchTest {
+class MapSearchTest extends MapFxTest {
 
     static final Situation DISTRICT = Fixtures.district();
-
-    @AfterEach
-    void popups() throws Exception {
-        MapWidgetTest.closePopups();
-    }
-
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        I18n.setLocale(I18n.DEFAULT);
-    }
 
     static List<Hit> find(String q) {
         return MapSearch.find(q, DISTRICT, BASE, 12);

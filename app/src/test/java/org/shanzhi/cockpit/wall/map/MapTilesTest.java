@@ -21,16 +21,13 @@ import javax.imageio.ImageIO;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 import org.shanzhi.cockpit.domain.Fixtures;
-import org.shanzhi.cockpit.wall.I18n;
 
 /** The raster base: a tile folder, a slow server the FX thread never waits for, a server that is down, GCJ-02. */
-class MapTilesTest {
+class MapTilesTest extends MapFxTest {
 
     @TempDir
     Path dir;
@@ -38,16 +35,9 @@ class MapTilesTest {
 
     @AfterEach
     void stop() throws Exception {
-        MapWidgetTest.closePopups();
         if (server != null) {
             server.stop(0);
         }
-    }
-
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        I18n.setLocale(I18n.DEFAULT);
     }
 
     static byte[] png() throws IOException {

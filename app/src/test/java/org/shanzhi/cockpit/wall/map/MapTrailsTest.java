@@ -11,10 +11,7 @@ import java.util.List;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.paint.Color;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
@@ -22,22 +19,10 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
 
 /** Units leave short trails that the map keeps across situations, and a unit on a case is tied to it by a line. */
-class MapTrailsTest {
-
-    @AfterEach
-    void popups() throws Exception {
-        MapWidgetTest.closePopups();
-    }
-
-    @BeforeAll
-    static void stage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        I18n.setLocale(I18n.DEFAULT);
-    }
+class MapTrailsTest extends MapFxTest {
 
     static Situation moved(Situation s, int step) {
         return with(s, new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() + 0.0002 * step, Fixtures.WEST.lat()),
