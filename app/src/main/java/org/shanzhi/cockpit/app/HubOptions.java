@@ -6,6 +6,7 @@ import java.time.Instant;
 import picocli.CommandLine.Option;
 
 import org.shanzhi.cockpit.hub.HubClock;
+import org.shanzhi.cockpit.hub.HubLimits;
 import org.shanzhi.cockpit.hub.HubRuntime;
 
 /** The options every command that runs a hub shares. */
@@ -62,6 +63,6 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock);
+                clock, HubLimits.DEFAULT);
     }
 }

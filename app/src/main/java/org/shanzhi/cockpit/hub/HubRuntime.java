@@ -21,19 +21,19 @@ public final class HubRuntime implements AutoCloseable {
 
     /** How to start a hub; {@code jdbcUrl} null means the H2 file under {@code dataDir}. */
     public record Config(String host, int port, Path dataDir, Path tokensFile, String jdbcUrl, String dbUser,
-                         String dbPassword, Function<Situation, HubClock> clock) {
+                         String dbPassword, Function<Situation, HubClock> clock, HubLimits limits) {
 
         public static Config local(Path dataDir) {
-            return new Config("127.0.0.1", 0, dataDir, null, null, "", "", s -> HubClock.system());
+            return new Config("127.0.0.1", 0, dataDir, null, null, "", "", s -> HubClock.system(), HubLimits.DEFAULT);
         }
 
         /** The clock, chosen from the situation the journal held at start (to resume simulated time). */
         public Config withClock(Function<Situation, HubClock> c) {
-            return new Config(host, port, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, c);
+            return new Config(host, port, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, c, limits);
         }
 
         public Config withPort(int p) {
-            return new Config(host, p, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, clock);
+            return new Config(host, p, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, clock, limits);
         }
 
         /** The tokens file: the one given, else {@code tokens.json} in the data directory. */
@@ -42,7 +42,11 @@ public final class HubRuntime implements AutoCloseable {
         }
 
         public Config withJdbc(String url, String user, String password) {
-            return new Config(host, port, dataDir, tokensFile, url, user, password, clock);
+            return new Config(host, port, dataDir, tokensFile, url, user, password, clock, limits);
+        }
+
+        public Config withLimits(HubLimits l) {
+            return new Config(host, port, dataDir, tokensFile, jdbcUrl, dbUser, dbPassword, clock, l);
         }
     }
 
@@ -78,7 +82,7 @@ public final class HubRuntime implements AutoCloseable {
         Hub hub = new Hub(journal, config.clock());
         HubServer server;
         try {
-            server = new HubServer(hub, tokens).start(config.host(), config.port());
+            server = new HubServer(hub, tokens, config.limits()).start(config.host(), config.port());
         } catch (RuntimeException e) {
             hub.close(); // frees the journal (and H2's file lock) for the next attempt
             throw e;

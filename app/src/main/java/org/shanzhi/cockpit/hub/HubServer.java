@@ -88,10 +88,12 @@ public final class HubServer implements AutoCloseable {
     private final List<StreamSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final VirtualCameras cameras;
     private final RtspRelay relay;
+    private final HubLimits limits;
 
-    public HubServer(Hub hub, Tokens tokens) {
+    public HubServer(Hub hub, Tokens tokens, HubLimits limits) {
         this.hub = hub;
         this.tokens = tokens;
+        this.limits = limits;
         this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now);
         this.relay = new RtspRelay(id -> hub.situation().cameras().get(id));
         this.app = Javalin.create(config -> {

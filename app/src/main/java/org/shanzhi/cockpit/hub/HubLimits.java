@@ -1,0 +1,22 @@
+package org.shanzhi.cockpit.hub;
+
+import java.time.Duration;
+
+/**
+ * What one client may ask of the hub, so that no token holder can exhaust what the others need
+ * or write what cannot be right. The defaults suit a sub-district's center; the hub command
+ * takes each as an option.
+ *
+ * @param eventPast   how far before the hub's clock an ingested event's time may lie
+ * @param eventFuture how far after the hub's clock an ingested event's time may lie
+ */
+public record HubLimits(Duration eventPast, Duration eventFuture) {
+
+    public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15));
+
+    public HubLimits {
+        if (eventPast.isNegative() || eventFuture.isNegative()) {
+            throw new IllegalArgumentException("the event time window cannot be negative");
+        }
+    }
+}
