@@ -101,6 +101,14 @@ public sealed interface Event {
     /** Cumulative counts of buildings with power and network back. */
     record OutageRestored(String outageId, int powerRestored, int networkRestored) implements Event { }
 
+    // --- the journal itself -------------------------------------------------------------------
+
+    /**
+     * Stands in the journal for an entry that could not be read back or folded, which the hub's
+     * operator set aside (the original is kept in the journal's quarantine table). Changes nothing.
+     */
+    record EntryQuarantined(String originalType, String reason) implements Event { }
+
     /** Every concrete event type, for codecs and documentation. */
     static List<Class<?>> types() {
         return List.of(Event.class.getPermittedSubclasses());

@@ -160,6 +160,8 @@ final class Fold {
             sensorRegistered(x);
         } else if (e instanceof UnitRegistered x) {
             unitRegistered(x);
+        } else if (e instanceof EntryQuarantined) {
+            // a set-aside entry holds its place in the sequence and nothing else
         } else {
             throw new Rejection("type", "no rule for " + e.getClass().getSimpleName());
         }

@@ -60,6 +60,22 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /** The journal holds an entry at {@code seq} that cannot be read back or folded: the hub cannot start past it. */
+    public static final class UnreadableEntry extends IllegalStateException {
+        public final long seq;
+        public final String type;
+        public final String reason;
+
+        UnreadableEntry(long seq, String type, String reason) {
+            super("the journal entry seq " + seq + " (" + type + ") cannot be replayed: " + reason
+                    + ". To set it aside (it is kept in the journal's quarantine table) and start, run:"
+                    + " java -jar shanzhi-cockpit.jar journal quarantine, with the same --data or --jdbc options");
+            this.seq = seq;
+            this.type = type;
+            this.reason = reason;
+        }
+    }
+
     private record Frame(long seq, String json) {
     }
 
@@ -85,7 +101,7 @@ public final class Hub implements AutoCloseable {
                 break;
             }
             for (Journal.Row r : rows) {
-                s = s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload())));
+                s = replay(s, r);
                 remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
                 count[0]++;
             }
@@ -96,6 +112,17 @@ public final class Hub implements AutoCloseable {
         this.clock = clockFor.apply(s);
         if (count[0] > 0) {
             LOG.info("journal replayed: {} events, head {}", count[0], head);
+        }
+    }
+
+    /** Folds one journal entry, or says which entry stops the replay and why. */
+    public static Situation replay(Situation s, Journal.Row r) {
+        try {
+            return s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload())));
+        } catch (Rejection e) {
+            throw new UnreadableEntry(r.seq(), r.type(), "the situation refuses it (" + e.field() + ": " + e.reason() + ")");
+        } catch (RuntimeException e) {
+            throw new UnreadableEntry(r.seq(), r.type(), e.getMessage());
         }
     }
 
@@ -150,7 +177,11 @@ public final class Hub implements AutoCloseable {
                 throw new BatchRejected(i, e);
             }
             recorded.add(r);
-            rows.add(new Journal.Row(r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event())));
+            try {
+                rows.add(row(r));
+            } catch (Rejection e) {
+                throw new BatchRejected(i, e);
+            }
         }
         if (rows.isEmpty()) {
             return recorded;
@@ -177,19 +208,42 @@ public final class Hub implements AutoCloseable {
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             Recorded r = new Recorded(s.seq() + 1, timeOf(p, s), p.event());
+            Journal.Row row;
+            Situation next;
             try {
-                s = s.apply(r);
+                row = row(r);
+                next = s.apply(r);
             } catch (Rejection e) {
                 LOG.debug("{} event dropped: {} {}: {}", origin, Json.typeOf(p.event()), e.field(), e.reason());
                 continue;
             }
-            rows.add(new Journal.Row(r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event())));
+            s = next;
+            rows.add(row);
         }
         if (!rows.isEmpty()) {
             journal.append(rows, origin, null, null);
             publish(s, rows);
         }
         return rows.size();
+    }
+
+    /**
+     * The journal row of an event, refused unless it reads back as the same event: the journal must
+     * never hold what a restarted hub could not replay.
+     */
+    private static Journal.Row row(Recorded r) {
+        String type = Json.typeOf(r.event());
+        String payload = Json.write(r.event());
+        Event back;
+        try {
+            back = Json.readEvent(type, payload);
+        } catch (IllegalStateException e) {
+            back = null;
+        }
+        if (!r.event().equals(back)) {
+            throw new Rejection("payload", "the event cannot be stored as sent: it would read back as " + payload);
+        }
+        return new Journal.Row(r.seq(), r.time(), type, payload);
     }
 
     /** Event times are kept to the millisecond, the precision every journal database stores. */

@@ -1,7 +1,9 @@
 package org.shanzhi.cockpit.hub;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -79,6 +81,7 @@ public final class HubRuntime implements AutoCloseable {
         Tokens tokens = Tokens.loadOrCreate(tokensFile);
         String url = config.jdbcUrl() != null ? config.jdbcUrl() : Journal.h2Url(config.dataDir());
         Journal journal = Journal.open(url, config.dbUser(), config.dbPassword());
+        ownerOnly(config.dataDir());
         Hub hub = new Hub(journal, config.clock());
         HubServer server;
         try {
@@ -94,6 +97,27 @@ public final class HubRuntime implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         runtime.shutdownHook = hook;
         return runtime;
+    }
+
+    /**
+     * The journal and the tokens are the center's records and keys: the data directory is its
+     * owner's alone (rwx------), and so is every file in it (rw-------).
+     */
+    private static void ownerOnly(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                    }
+                }
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the user's profile directory already keeps others out
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot restrict the data directory " + dir + " to its owner: " + e, e);
+        }
     }
 
     public Hub hub() {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsConfig;
 import org.pcollections.PMap;
@@ -61,6 +62,7 @@ public final class HubServer implements AutoCloseable {
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_BATCH = 10_000;
     private static final String ROLE = "role";
+    private static final String QUARANTINED = Event.EntryQuarantined.class.getSimpleName();
 
     /** A family of the situation that can be listed and fetched by id. */
     private record Family(String name, Class<?> type, Function<Situation, PMap<String, ?>> of) {
@@ -107,6 +109,7 @@ public final class HubServer implements AutoCloseable {
             var r = config.routes;
 
             r.before("/api/v1/*", this::limitBody);
+            r.before(this::refuseHead);
             r.beforeMatched(this::authorize);
 
             r.get("/api/v1/health", this::health);
@@ -216,6 +219,14 @@ public final class HubServer implements AutoCloseable {
         long length = ctx.contentLength();
         if (length > MAX_BODY) {
             throw new BadRequest(413, "body", "the body is " + length + " bytes; the limit is " + MAX_BODY);
+        }
+    }
+
+    /** Jetty answers HEAD from the GET route without the checks the route runs: only health takes it. */
+    private void refuseHead(Context ctx) {
+        if (ctx.method() == HandlerType.HEAD && !ctx.path().equals("/api/v1/health")) {
+            ctx.header("Allow", "GET");
+            throw new BadRequest(405, null, "HEAD is not served on " + ctx.path() + "; use GET");
         }
     }
 
@@ -343,7 +354,7 @@ public final class HubServer implements AutoCloseable {
         json(ctx, 200, Json.write(m));
     }
 
-    private static Hub.Pending pending(JsonNode e, String path) {
+    private Hub.Pending pending(JsonNode e, String path) {
         if (e == null || !e.isObject()) {
             throw new BadRequest(path, "each event is an object {type, time?, payload}");
         }
@@ -361,6 +372,9 @@ public final class HubServer implements AutoCloseable {
         } catch (BadJson ex) {
             throw new BadRequest(path + ".type", ex.getMessage() + "; known: " + Json.eventTypes());
         }
+        if (type.asText().equals(QUARANTINED)) {
+            throw new BadRequest(path + ".type", QUARANTINED + " is written by the hub's journal quarantine only");
+        }
         Instant time = null;
         JsonNode t = e.get("time");
         if (t != null && !t.isNull()) {
@@ -370,8 +384,24 @@ public final class HubServer implements AutoCloseable {
                 throw new BadRequest(path + ".time", "time must be ISO-8601 like 2026-05-30T08:00:00Z, got '"
                         + t.asText() + "'");
             }
+            checkWindow(time, path + ".time");
         }
-        return new Hub.Pending(time, Json.readEvent(type.asText(), e.get("payload"), path + ".payload"));
+        Event event = Json.readEvent(type.asText(), e.get("payload"), path + ".payload");
+        InputRules.check(event, path + ".payload");
+        return new Hub.Pending(time, event);
+    }
+
+    /** An event's time may lie only so far from the hub's clock: one absurd time would move the hub's day for good. */
+    private void checkWindow(Instant time, String field) {
+        Instant now = hub.clock().now();
+        if (time.isBefore(now.minus(limits.eventPast())) || time.isAfter(now.plus(limits.eventFuture()))) {
+            throw new BadRequest(field, "time " + time + " is outside the hub's window: from " + human(limits.eventPast())
+                    + " before to " + human(limits.eventFuture()) + " after the hub's clock (" + now + ")");
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toMinutes() % (24 * 60) == 0 ? d.toDays() + " days" : d.toMinutes() + " minutes";
     }
 
     /** Runs a command: idempotency key required, events made from the current situation under the hub's lock. */
@@ -423,12 +453,13 @@ public final class HubServer implements AutoCloseable {
     }
 
     private static <T> T body(Context ctx, Class<T> type) {
-        return Json.read(Json.readTree(ctx.bodyAsBytes()), type, "body");
+        T body = Json.read(Json.readTree(ctx.bodyAsBytes()), type, "body");
+        InputRules.check(body, "body");
+        return body;
     }
 
     private static <T> T optionalBody(Context ctx, Class<T> type) {
-        byte[] bytes = ctx.bodyAsBytes();
-        return bytes.length == 0 ? null : Json.read(Json.readTree(bytes), type, "body");
+        return ctx.bodyAsBytes().length == 0 ? null : body(ctx, type);
     }
 
     private static String hash(Context ctx, byte[] body) {
@@ -516,6 +547,7 @@ public final class HubServer implements AutoCloseable {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
             case 413 -> "too_large";
             default -> "error";
         };

@@ -140,6 +140,40 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the entry at {@code seq} aside: the original moves to the quarantine table with the
+     * reason, and {@code placeholder} takes its place in the journal, in one transaction.
+     */
+    public void quarantine(long seq, String reason, String placeholderType, String placeholderPayload) {
+        try {
+            try (PreparedStatement st = writer.prepareStatement("INSERT INTO quarantine (seq, event_time, type, payload,"
+                    + " origin, recorded_at, reason, quarantined_at) SELECT seq, event_time, type, payload, origin,"
+                    + " recorded_at, ?, ? FROM journal WHERE seq = ?")) {
+                st.setString(1, truncate(reason, 4000));
+                st.setObject(2, utc(Instant.now()));
+                st.setLong(3, seq);
+                if (st.executeUpdate() != 1) {
+                    throw new SQLException("no journal entry with seq " + seq);
+                }
+            }
+            try (PreparedStatement st = writer.prepareStatement(
+                    "UPDATE journal SET type = ?, payload = ?, origin = 'quarantine' WHERE seq = ?")) {
+                st.setString(1, placeholderType);
+                st.setString(2, placeholderPayload);
+                st.setLong(3, seq);
+                st.executeUpdate();
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is the one worth reporting
+            }
+            throw new IllegalStateException("cannot quarantine seq " + seq + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Rows with seq > {@code after}, in order, at most {@code limit}; uses its own connection. */
     public List<Row> readAfter(long after, int limit) {
         List<Row> rows = new ArrayList<>();

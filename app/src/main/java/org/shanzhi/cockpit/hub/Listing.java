@@ -42,7 +42,9 @@ final class Listing {
                 throw new BadRequest(name, "unknown filter '" + name + "'; filters here are " + filters.keySet()
                         + ", limit and offset");
             }
-            wanted.put(m, q.getValue().get(0));
+            String value = q.getValue().get(0);
+            checkValue(name, m.getReturnType(), value);
+            wanted.put(m, value);
         }
         List<Object> matching = new ArrayList<>();
         for (Object item : all) {
@@ -53,6 +55,25 @@ final class Listing {
         int from = Math.min(offset, matching.size());
         int to = Math.min(from + limit, matching.size());
         return new Page(seq, matching.size(), offset, limit, new ArrayList<>(matching.subList(from, to)));
+    }
+
+    /** A filter value that no record can have is a mistake to report, not an empty page. */
+    private static void checkValue(String name, Class<?> type, String value) {
+        if (type == boolean.class && !value.equals("true") && !value.equals("false")) {
+            throw new BadRequest(name, name + " must be true or false, got '" + value + "'");
+        }
+        if (type.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : type.getEnumConstants()) {
+                names.add(((Enum<?>) c).name());
+            }
+            if (!names.contains(value)) {
+                throw new BadRequest(name, name + " must be one of " + names + ", got '" + value + "'");
+            }
+        }
+        if ((type == int.class || type == long.class) && !value.matches("-?\\d{1,18}")) {
+            throw new BadRequest(name, name + " must be a whole number, got '" + value + "'");
+        }
     }
 
     private static boolean matches(Object item, Map<Method, String> wanted) {

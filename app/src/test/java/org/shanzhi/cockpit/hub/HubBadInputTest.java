@@ -176,6 +176,108 @@ class HubBadInputTest {
         refused(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", null), 400, "Idempotency-Key");
     }
 
+    private static String event(String type, String payload) {
+        return "{\"events\":[{\"type\":\"" + type + "\",\"payload\":" + payload + "}]}";
+    }
+
+    private static String timed(String time) {
+        return "{\"events\":[{\"type\":\"SensorReported\",\"time\":\"" + time
+                + "\",\"payload\":{\"sensorId\":\"S-1\",\"value\":1}}]}";
+    }
+
+    @Test
+    void numbersTooLargeForADoubleAreRefusedNotStoredAsNull() {
+        refused(ingest(event("UnitMoved", "{\"unitId\":\"U-1\",\"at\":{\"lon\":116.38,\"lat\":39.815},"
+                + "\"heading\":1e999}")), 400, "events[0].payload.heading");
+        refused(ingest(event("UnitRegistered", "{\"unit\":{\"id\":\"U-9\",\"name\":\"n\",\"role\":\"POLICE\","
+                + "\"status\":\"AVL\",\"at\":{\"lon\":116.38,\"lat\":39.815},\"heading\":-1e999,\"sos\":false}}")),
+                400, "events[0].payload.unit.heading");
+        refused(ingest(event("AiAlertRaised", "{\"alertId\":\"A-9\",\"cameraId\":\"CAM-1\",\"kind\":\"k\","
+                + "\"confidence\":0.9,\"boxes\":[{\"x\":1e999,\"y\":0,\"w\":0.1,\"h\":0.1}]}")),
+                400, "events[0].payload.boxes[0].x");
+        refused(ingest(event("SensorRegistered", "{\"sensor\":{\"id\":\"S-9\",\"kind\":\"SMOKE\","
+                + "\"at\":{\"lon\":116.38,\"lat\":39.815},\"threshold\":1e999,\"value\":0,\"alarm\":false}}")),
+                400, "events[0].payload.sensor.threshold");
+        refused(ingest(event("SensorReported", "{\"sensorId\":\"S-1\",\"value\":-1e400}")),
+                400, "events[0].payload.value");
+    }
+
+    @Test
+    void relativeCoordinatesAndScoresStayWithinZeroAndOne() {
+        refused(ingest(event("AiAlertRaised", "{\"alertId\":\"A-9\",\"cameraId\":\"CAM-1\",\"kind\":\"k\","
+                + "\"confidence\":7,\"boxes\":[]}")), 400, "events[0].payload.confidence");
+    }
+
+    @Test
+    void eventTimesOutsideTheHubsWindow() {
+        refused(ingest(timed("2099-01-01T00:00:00Z")), 400, "events[0].time");
+        refused(ingest(timed("+999999999-01-01T00:00:00Z")), 400, "events[0].time");
+        refused(ingest(timed("-1000000000-01-01T00:00:00Z")), 400, "events[0].time");
+        refused(ingest(timed("1999-01-01T00:00:00Z")), 400, "events[0].time");
+    }
+
+    @Test
+    void timesInsideAPayloadStayInThisCentury() {
+        refused(ingest(event("KeyPeriodDeclared", "{\"periodId\":\"P-9\",\"name\":\"n\","
+                + "\"from\":\"2026-05-01T00:00:00Z\",\"to\":\"+999999999-12-31T23:59:59Z\"}")),
+                400, "events[0].payload.to");
+        refused(ingest(event("WarningIssued", "{\"warningId\":\"W-9\",\"hazard\":\"RAINSTORM\",\"level\":\"BLUE\","
+                + "\"validTo\":1e15}")), 400, "events[0].payload.validTo");
+    }
+
+    @Test
+    void typesAreNotCoerced() {
+        refused(ingest(event("UnitStatusChanged", "{\"unitId\":\"U-1\",\"status\":2}")),
+                400, "events[0].payload.status");
+        refused(ingest(event("SensorReported", "{\"sensorId\":\"S-1\",\"value\":\"12\"}")),
+                400, "events[0].payload.value");
+        refused(ingest(event("SensorReported", "{\"sensorId\":12,\"value\":1}")),
+                400, "events[0].payload.sensorId");
+        refused(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":1}", "ordinal"), 400, "body.status");
+    }
+
+    @Test
+    void identifiersAreShortPlainWords() {
+        for (String id : List.of("x".repeat(100_000), "a/b", "a\\u0000b", "<script>alert(1)</script>", "a b", "")) {
+            refused(ingest(event("UnitSos", "{\"unitId\":\"" + id + "\",\"active\":true}")),
+                    400, "events[0].payload.unitId");
+        }
+        refused(ingest(event("CameraRegistered", "{\"camera\":{\"id\":\"CAM-9\",\"name\":\"n\","
+                + "\"at\":{\"lon\":116.38,\"lat\":39.815},\"ai\":false,\"online\":true,"
+                + "\"streamUrl\":\"file:///etc/passwd\"}}")), 400, "events[0].payload.camera.streamUrl");
+    }
+
+    @Test
+    void textsAreBoundedAndPrintable() {
+        String title = "t".repeat(900_000);
+        refused(hub.post("/api/v1/incidents", Role.OPERATOR, "{\"title\":\"" + title + "\",\"category\":\"c\","
+                + "\"at\":{\"lon\":116.38,\"lat\":39.815}}", "big-title"), 400, "body.title");
+        refused(hub.post("/api/v1/incidents", Role.OPERATOR, "{\"title\":\"a\\u0007b\",\"category\":\"c\","
+                + "\"at\":{\"lon\":116.38,\"lat\":39.815}}", "bell"), 400, "body.title");
+    }
+
+    @Test
+    void theJournalsOwnPlaceholderCannotBeIngested() {
+        refused(ingest(event("EntryQuarantined", "{\"originalType\":\"UnitMoved\",\"reason\":\"r\"}")),
+                400, "events[0].type");
+    }
+
+    @Test
+    void filtersTakeOnlyTheirValues() {
+        refused(hub.get("/api/v1/incidents?open=maybe", Role.VIEWER), 400, "open");
+        refused(hub.get("/api/v1/units?status=FLYING", Role.VIEWER), 400, "status");
+    }
+
+    @Test
+    void headRequestsAreNotAWayRoundTheToken() {
+        TestHub.Reply r = TestHub.call(new okhttp3.Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/snapshot")
+                .head().build());
+        assertThat(r.status()).isEqualTo(405);
+        TestHub.Reply video = TestHub.call(new okhttp3.Request.Builder().url(hub.runtime.baseUrl()
+                + "/video/CAM-1.mjpg").head().build());
+        assertThat(video.status()).isEqualTo(405);
+    }
+
     @Test
     void unknownRoute() {
         TestHub.Reply r = hub.get("/api/v1/nothing-here", Role.VIEWER);
