@@ -91,6 +91,7 @@ public final class HubServer implements AutoCloseable {
     private final VirtualCameras cameras;
     private final RtspRelay relay;
     private final HubLimits limits;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     public HubServer(Hub hub, Tokens tokens, HubLimits limits) {
         this.hub = hub;
@@ -101,6 +102,7 @@ public final class HubServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
             config.jetty.modifyWebSocketServletFactory(f -> {
                 f.setIdleTimeout(Duration.ofMinutes(5));
                 // frames are small and many: compressing each one per subscriber costs more CPU than it saves
@@ -165,23 +167,25 @@ public final class HubServer implements AutoCloseable {
             });
             r.ws("/api/v1/stream", this::stream);
 
-            r.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), code(e.status()), e.field(),
-                    e.getMessage()));
-            r.exception(BadJson.class, (e, ctx) -> error(ctx, 400, code(400), e.field(), e.getMessage()));
+            r.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
+            r.exception(BadJson.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
             r.exception(Hub.BatchRejected.class, this::rejected);
             r.exception(Hub.Duplicate.class, this::duplicate);
-            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), code(e.getStatus()),
+            r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "body" : null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal", null, "the hub failed to handle this request: " + e);
+                String ref = Long.toString(failures.incrementAndGet());
+                LOG.error("{} {} failed (reference {})", ctx.method(), ctx.path(), ref, e);
+                // the cause stays in the hub's log: a client learns nothing of the hub's insides
+                error(ctx, 500, null, "the hub failed to handle this request; its log has the cause under reference "
+                        + ref);
             });
             r.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, 404, "not_found", null, "no such route: " + ctx.method() + " " + ctx.path());
+                    error(ctx, 404, null, "no such route: " + ctx.method() + " " + ctx.path());
                 }
             });
-            r.error(405, ctx -> error(ctx, 405, "method_not_allowed", null,
+            r.error(405, ctx -> error(ctx, 405, null,
                     ctx.method() + " is not allowed on " + ctx.path()));
         });
     }
@@ -518,7 +522,7 @@ public final class HubServer implements AutoCloseable {
         } else if (field != null && field.startsWith("payload.")) {
             field = field.substring("payload.".length());
         }
-        error(ctx, 422, "rejected", field, e.rejection.reason());
+        error(ctx, 422, field, e.rejection.reason());
     }
 
     private void duplicate(Hub.Duplicate e, Context ctx) {
@@ -533,24 +537,8 @@ public final class HubServer implements AutoCloseable {
         json(ctx, 409, Json.write(m));
     }
 
-    private static void error(Context ctx, int status, String code, String field, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", code);
-        m.put("field", field);
-        m.put("message", message);
-        json(ctx, status, Json.write(m));
-    }
-
-    private static String code(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "too_large";
-            default -> "error";
-        };
+    private static void error(Context ctx, int status, String field, String message) {
+        json(ctx, status, Json.write(JsonErrors.body(status, field, message)));
     }
 
     private static void json(Context ctx, int status, String body) {

@@ -278,6 +278,28 @@ class HubBadInputTest {
         assertThat(video.status()).isEqualTo(405);
     }
 
+    /** Sends bytes as they are (an HTTP client would correct them) and returns the raw answer. */
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hub.runtime.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void requestsRefusedBeforeAnyRouteAreAnsweredInJson() throws Exception {
+        String close = " HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n";
+        for (String target : List.of("/api/v1/%zz", "/api/v1/health?" + "a".repeat(20_000))) {
+            String answer = raw("GET " + target + close);
+            assertThat(answer).as(target.substring(0, 10)).startsWith("HTTP/1.1 4").contains("application/json")
+                    .contains("\"error\":").doesNotContain("<html");
+        }
+        String header = raw("GET /api/v1/health HTTP/1.1\r\nHost: hub\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(header).startsWith("HTTP/1.1 431").contains("\"error\":\"headers_too_large\"");
+    }
+
     @Test
     void unknownRoute() {
         TestHub.Reply r = hub.get("/api/v1/nothing-here", Role.VIEWER);
