@@ -197,6 +197,16 @@ class OpenApiContractTest {
     }
 
     @Test
+    void onlyTheStreamAndVideoOfferTheQueryToken() throws Exception {
+        assertThat(spec.path("security").toString()).doesNotContain("token");
+        forEachOperation((method, path, op) -> {
+            boolean offered = op.path("security").toString().contains("\"token\"");
+            assertThat(offered).as(method + " " + path + " offers ?token=")
+                    .isEqualTo(path.equals("/api/v1/stream") || path.startsWith("/video/"));
+        });
+    }
+
+    @Test
     void eachRoleMayUseExactlyItsDocumentedRoutes() throws Exception {
         forEachOperation((method, path, op) -> {
             List<String> roles = new ArrayList<>();
