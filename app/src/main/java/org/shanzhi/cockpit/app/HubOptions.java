@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 import picocli.CommandLine.Option;
@@ -56,6 +57,16 @@ final class HubOptions {
                     + "the clock starts at 13:00 with the morning's events, and the storm comes in the afternoon).")
     double hoursLived;
 
+    @Option(names = "--max-event-age", defaultValue = "P400D",
+            description = "How far before the hub's clock an ingested event's time may lie, ISO-8601 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration maxEventAge;
+
+    @Option(names = "--max-event-lead", defaultValue = "PT15M",
+            description = "How far after the hub's clock an ingested event's time may lie, ISO-8601 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration maxEventLead;
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -63,6 +74,6 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock, HubLimits.DEFAULT);
+                clock, new HubLimits(maxEventAge, maxEventLead));
     }
 }
