@@ -19,6 +19,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsConfig;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import org.pcollections.PMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +106,15 @@ public final class HubServer implements AutoCloseable {
                 f.setIdleTimeout(Duration.ofMinutes(5));
                 // frames are small and many: compressing each one per subscriber costs more CPU than it saves
                 f.getAvailableExtensionNames().remove("permessage-deflate");
+            });
+            // the hub knows a client by its token and keeps no HTTP session; Javalin makes one on every
+            // WebSocket upgrade (to copy its attributes): let none outlive its request, and send no cookie
+            config.jetty.modifyServletContextHandler(h -> {
+                DefaultSessionCache cache = new DefaultSessionCache(h.getSessionHandler());
+                cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+                cache.setSessionDataStore(new NullSessionDataStore());
+                h.getSessionHandler().setSessionCache(cache);
+                h.getSessionHandler().setUsingCookies(false);
             });
             var r = config.routes;
 
