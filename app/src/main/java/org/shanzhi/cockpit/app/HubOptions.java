@@ -56,6 +56,14 @@ final class HubOptions {
                     + "the clock starts at 13:00 with the morning's events, and the storm comes in the afternoon).")
     double hoursLived;
 
+    @Option(names = "--stream-bytes-in-flight", description = "Bytes sent to one stream subscriber that may wait "
+            + "for it to read them (default: ${DEFAULT-VALUE}).")
+    int streamBytesInFlight = HubLimits.DEFAULT.streamBytesInFlight();
+
+    @Option(names = "--stream-stall-seconds", description = "Seconds a stream subscriber may leave those bytes "
+            + "unread before it is dropped (default: ${DEFAULT-VALUE}).")
+    long streamStallSeconds = HubLimits.DEFAULT.streamStall().toSeconds();
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -63,6 +71,7 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock, HubLimits.DEFAULT);
+                clock, HubLimits.DEFAULT.withStreamBytesInFlight(streamBytesInFlight)
+                        .withStreamStall(java.time.Duration.ofSeconds(streamStallSeconds)));
     }
 }

@@ -476,7 +476,7 @@ public final class HubServer implements AutoCloseable {
                 ctx.closeSession(1008, "batch must be true or false, got '" + batch + "'");
                 return;
             }
-            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch));
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), limits);
             ctx.attribute("stream", session);
             sessions.add(session);
             session.start("stream-" + ctx.sessionId());

@@ -3,16 +3,22 @@ package org.shanzhi.cockpit.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.Incident;
 
 /** What a stream client, with a token or without, can make the hub hold: sessions, bytes, threads. */
 class StreamLimitsTest {
@@ -21,10 +27,9 @@ class StreamLimitsTest {
     Path data;
     TestHub hub;
 
-    private TestHub start(HubLimits limits) {
+    private void start(HubLimits limits) {
         hub = new TestHub(HubRuntime.Config.local(data).withLimits(limits));
         assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
-        return hub;
     }
 
     @AfterEach
@@ -48,5 +53,69 @@ class StreamLimitsTest {
             }
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hub.httpSessions()).isZero());
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingIsDroppedWithItsBytesBoundedWhileAReaderGetsEverything() throws Exception {
+        int bytesAllowed = 256 * 1024;
+        start(HubLimits.DEFAULT.withStreamBytesInFlight(bytesAllowed).withStreamStall(Duration.ofSeconds(2)));
+        long from = hub.runtime.hub().head();
+        String viewer = hub.token(Role.VIEWER);
+        try (TestHub.Subscriber reader = hub.subscribe("?since=" + from + "&batch=true");
+             RawUpgrade stuckBatched = new RawUpgrade(hub.runtime.port(), "?since=" + from + "&batch=true", viewer);
+             RawUpgrade stuckSingle = new RawUpgrade(hub.runtime.port(), "?since=" + from, viewer)) {
+            assertThat(List.of(stuckBatched.status, stuckSingle.status)).containsOnly(101);
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.subscribers().size() == 3);
+
+            // 2 KB frames, 10 MB in all: more than the kernel's socket buffers take for a client that never reads
+            int peak = 0;
+            int events = 5000;
+            for (int i = 0; i < events; i += 100) {
+                hub.runtime.hub().append(reports(i, 100), Hub.Origin.system("test"));
+                peak = Math.max(peak, mostBytesInFlight());
+            }
+            int[] peakWhileDropping = {0};
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                peakWhileDropping[0] = Math.max(peakWhileDropping[0], mostBytesInFlight());
+                return hub.subscribers().size() == 1;
+            });
+            assertThat(Math.max(peak, peakWhileDropping[0])).isPositive().isLessThanOrEqualTo(bytesAllowed);
+
+            // the hub let go of the connections, not only of its senders: what the kernel holds ends in EOF
+            assertThat(drainToEnd(stuckBatched)).isPositive();
+            assertThat(drainToEnd(stuckSingle)).isPositive();
+
+            List<JsonNode> frames = reader.take(events);
+            for (int i = 0; i < events; i++) {
+                assertThat(frames.get(i).get("seq").asLong()).isEqualTo(from + 1 + i);
+            }
+            assertThat(reader.closeReason).isNull();
+        }
+    }
+
+    private int mostBytesInFlight() {
+        return hub.subscribers().stream().mapToInt(StreamSession::bytesInFlight).max().orElse(0);
+    }
+
+    /** Intelligence reports whose summaries make frames of about 2 KB (Chinese text: 3 bytes a character). */
+    private static List<Hub.Pending> reports(int from, int n) {
+        List<Hub.Pending> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.add(new Hub.Pending(null, new Event.IntelReported("R-" + i, "P-1", "治安", Incident.Severity.LOW,
+                    null, "巡逻发现".repeat(160))));
+        }
+        return out;
+    }
+
+    /** Reads what the hub sent until it closes the connection; the bytes read. */
+    private static long drainToEnd(RawUpgrade u) throws Exception {
+        u.socket.setSoTimeout(10_000);
+        InputStream in = u.socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+        }
+        return total;
     }
 }
