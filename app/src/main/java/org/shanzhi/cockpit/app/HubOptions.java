@@ -64,6 +64,10 @@ final class HubOptions {
             + "unread before it is dropped (default: ${DEFAULT-VALUE}).")
     long streamStallSeconds = HubLimits.DEFAULT.streamStall().toSeconds();
 
+    @Option(names = "--max-subscribers", description = "Stream subscribers served at once; more are refused "
+            + "with 503 (default: ${DEFAULT-VALUE}).")
+    int maxSubscribers = HubLimits.DEFAULT.maxSubscribers();
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -72,6 +76,7 @@ final class HubOptions {
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
                 clock, HubLimits.DEFAULT.withStreamBytesInFlight(streamBytesInFlight)
-                        .withStreamStall(java.time.Duration.ofSeconds(streamStallSeconds)));
+                        .withStreamStall(java.time.Duration.ofSeconds(streamStallSeconds))
+                        .withMaxSubscribers(maxSubscribers));
     }
 }

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.hub;
 
 import org.shanzhi.cockpit.json.BadJson;
 import org.shanzhi.cockpit.json.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -170,6 +171,10 @@ public final class HubServer implements AutoCloseable {
                 Role role = roleOf(ctx);
                 if (!List.of(READERS).contains(role)) {
                     throw new BadRequest(403, "token", "role " + role.key() + " may not read the stream");
+                }
+                if (sessions.size() >= limits.maxSubscribers()) {
+                    refuseUpgrade(ctx, 503, "unavailable", "the hub serves at most " + limits.maxSubscribers()
+                            + " stream subscribers at once; try again later");
                 }
             });
             r.ws("/api/v1/stream", this::stream);
@@ -477,8 +482,15 @@ public final class HubServer implements AutoCloseable {
                 return;
             }
             StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), limits);
+            synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
+                if (sessions.size() >= limits.maxSubscribers()) {
+                    ctx.closeSession(1013, "the hub serves at most " + limits.maxSubscribers()
+                            + " stream subscribers at once; try again later");
+                    return;
+                }
+                sessions.add(session);
+            }
             ctx.attribute("stream", session);
-            sessions.add(session);
             session.start("stream-" + ctx.sessionId());
         });
         ws.onClose(ctx -> {
@@ -491,6 +503,15 @@ public final class HubServer implements AutoCloseable {
     }
 
     // --- errors ------------------------------------------------------------------------------
+
+    /** Answers an upgrade request with an error and no upgrade: Javalin writes no result on this path. */
+    private static void refuseUpgrade(Context ctx, int status, String code, String message) throws IOException {
+        error(ctx, status, code, null, message);
+        byte[] body = ctx.resultInputStream().readAllBytes();
+        ctx.res().setContentLength(body.length);
+        ctx.res().getOutputStream().write(body);
+        ctx.skipRemainingHandlers();
+    }
 
     private void rejected(Hub.BatchRejected e, Context ctx) {
         String field = e.rejection.field();

@@ -47,6 +47,13 @@ final class RawUpgrade implements AutoCloseable {
         return List.of(head.toString(StandardCharsets.ISO_8859_1).strip().split("\r\n"));
     }
 
+    /** The body of an answer that refused the upgrade, as long as its Content-Length says. */
+    String body() throws IOException {
+        int length = headers.stream().filter(h -> h.toLowerCase().startsWith("content-length:"))
+                .mapToInt(h -> Integer.parseInt(h.substring(h.indexOf(':') + 1).trim())).findFirst().orElseThrow();
+        return new String(socket.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
+    }
+
     boolean setsACookie() {
         return headers.stream().anyMatch(h -> h.toLowerCase().startsWith("set-cookie:"));
     }

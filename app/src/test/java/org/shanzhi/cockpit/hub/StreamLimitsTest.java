@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.json.Json;
 
 /** What a stream client, with a token or without, can make the hub hold: sessions, bytes, threads. */
 class StreamLimitsTest {
@@ -90,6 +95,65 @@ class StreamLimitsTest {
                 assertThat(frames.get(i).get("seq").asLong()).isEqualTo(from + 1 + i);
             }
             assertThat(reader.closeReason).isNull();
+        }
+    }
+
+    @Test
+    void twoHundredSubscribersAreServedAndTheOneBeyondTheLimitIsRefused() throws Exception {
+        start(HubLimits.DEFAULT.withMaxSubscribers(200));
+        long from = hub.runtime.hub().head();
+        List<TestHub.Subscriber> subscribers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                subscribers.add(hub.subscribe("?since=" + from + "&batch=true"));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> hub.subscribers().size() == 200);
+
+            try (RawUpgrade refused = new RawUpgrade(hub.runtime.port(), "?since=" + from, hub.token(Role.VIEWER))) {
+                assertThat(refused.status).isEqualTo(503);
+                JsonNode error = Json.MAPPER.readTree(refused.body());
+                assertThat(error.get("error").asText()).isEqualTo("unavailable");
+                assertThat(error.get("message").asText()).contains("at most 200 stream subscribers");
+            }
+
+            hub.ingest(List.of(new Event.SensorReported("S-1", 1)));
+            for (TestHub.Subscriber s : subscribers) {
+                assertThat(s.take(1).get(0).get("seq").asLong()).isEqualTo(from + 1);
+            }
+
+            subscribers.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.subscribers().size() == 199);
+            try (RawUpgrade admitted = new RawUpgrade(hub.runtime.port(), "?since=" + from, hub.token(Role.VIEWER))) {
+                assertThat(admitted.status).isEqualTo(101);
+            }
+        } finally {
+            subscribers.forEach(TestHub.Subscriber::close);
+        }
+    }
+
+    @Test
+    void upgradesRacingAtTheLimitNeverServeMoreThanIt() throws Exception {
+        start(HubLimits.DEFAULT.withMaxSubscribers(10));
+        String viewer = hub.token(Role.VIEWER);
+        ExecutorService clients = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<RawUpgrade>> upgrades = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                upgrades.add(clients.submit(() -> {
+                    go.await();
+                    return new RawUpgrade(hub.runtime.port(), "", viewer);
+                }));
+            }
+            go.countDown();
+            for (Future<RawUpgrade> u : upgrades) {
+                try (RawUpgrade r = u.get()) {
+                    assertThat(r.status).isIn(101, 503);
+                    assertThat(hub.subscribers().size()).isLessThanOrEqualTo(10);
+                }
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 

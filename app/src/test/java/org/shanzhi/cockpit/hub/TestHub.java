@@ -27,6 +27,12 @@ public final class TestHub implements AutoCloseable {
     static final MediaType JSON = MediaType.get("application/json");
     static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
 
+    static {
+        // each open WebSocket counts as a running call: tests hold hundreds
+        HTTP.dispatcher().setMaxRequests(1000);
+        HTTP.dispatcher().setMaxRequestsPerHost(1000);
+    }
+
     final Path data;
     public final HubRuntime runtime;
 
