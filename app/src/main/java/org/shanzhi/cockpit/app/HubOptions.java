@@ -67,6 +67,31 @@ final class HubOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration maxEventLead;
 
+    @Option(names = "--stream-bytes-in-flight", description = "Bytes sent to one stream subscriber that may wait "
+            + "for it to read them (default: ${DEFAULT-VALUE}).")
+    int streamBytesInFlight = HubLimits.DEFAULT.streamBytesInFlight();
+
+    @Option(names = "--stream-stall-seconds", description = "Seconds a stream subscriber may leave those bytes "
+            + "unread before it is dropped (default: ${DEFAULT-VALUE}).")
+    long streamStallSeconds = HubLimits.DEFAULT.streamStall().toSeconds();
+
+    @Option(names = "--max-subscribers", description = "Stream subscribers served at once; more are refused "
+            + "with 503 (default: ${DEFAULT-VALUE}).")
+    int maxSubscribers = HubLimits.DEFAULT.maxSubscribers();
+
+    /** The limits these options set; a value that cannot be right is refused with its option's name. */
+    HubLimits limits() {
+        if (maxEventAge.isNegative() || maxEventLead.isNegative()) {
+            throw new IllegalArgumentException("--max-event-age and --max-event-lead cannot be negative");
+        }
+        if (streamBytesInFlight < 1 || streamStallSeconds < 1 || maxSubscribers < 1) {
+            throw new IllegalArgumentException("--stream-bytes-in-flight, --stream-stall-seconds and --max-subscribers"
+                    + " must be at least 1");
+        }
+        return new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight, Duration.ofSeconds(streamStallSeconds),
+                maxSubscribers);
+    }
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -74,6 +99,6 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock, new HubLimits(maxEventAge, maxEventLead));
+                clock, limits());
     }
 }

@@ -9,14 +9,34 @@ import java.time.Duration;
  *
  * @param eventPast   how far before the hub's clock an ingested event's time may lie
  * @param eventFuture how far after the hub's clock an ingested event's time may lie
+ * @param streamBytesInFlight how many bytes sent to one stream subscriber may wait for it to take them
+ * @param streamStall how long a subscriber may leave those bytes untaken before it is dropped
+ * @param maxSubscribers how many stream subscribers the hub serves at once (each costs it a thread)
  */
-public record HubLimits(Duration eventPast, Duration eventFuture) {
+public record HubLimits(Duration eventPast, Duration eventFuture,
+                        int streamBytesInFlight, Duration streamStall, int maxSubscribers) {
 
-    public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15));
+    public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15),
+            4 << 20, Duration.ofSeconds(30), 1000);
 
     public HubLimits {
         if (eventPast.isNegative() || eventFuture.isNegative()) {
             throw new IllegalArgumentException("the event time window cannot be negative");
         }
+        if (streamBytesInFlight < 1 || streamStall.isNegative() || streamStall.isZero() || maxSubscribers < 1) {
+            throw new IllegalArgumentException("the stream limits must be positive");
+        }
+    }
+
+    public HubLimits withStreamBytesInFlight(int bytes) {
+        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers);
+    }
+
+    public HubLimits withStreamStall(Duration stall) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers);
+    }
+
+    public HubLimits withMaxSubscribers(int subscribers) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers);
     }
 }

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.hub;
 
 import org.shanzhi.cockpit.json.BadJson;
 import org.shanzhi.cockpit.json.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsConfig;
+import org.eclipse.jetty.session.DefaultSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.session.SessionCache;
 import org.pcollections.PMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +112,15 @@ public final class HubServer implements AutoCloseable {
                 // frames are small and many: compressing each one per subscriber costs more CPU than it saves
                 f.getAvailableExtensionNames().remove("permessage-deflate");
             });
+            // the hub knows a client by its token and keeps no HTTP session; Javalin makes one on every
+            // WebSocket upgrade (to copy its attributes): let none outlive its request, and send no cookie
+            config.jetty.modifyServletContextHandler(h -> {
+                DefaultSessionCache cache = new DefaultSessionCache(h.getSessionHandler());
+                cache.setEvictionPolicy(SessionCache.EVICT_ON_SESSION_EXIT);
+                cache.setSessionDataStore(new NullSessionDataStore());
+                h.getSessionHandler().setSessionCache(cache);
+                h.getSessionHandler().setUsingCookies(false);
+            });
             var r = config.routes;
 
             r.before("/api/v1/*", this::limitBody);
@@ -160,9 +173,17 @@ public final class HubServer implements AutoCloseable {
             r.get("/video/relay/{cameraId}", relay::serve, READERS); // RTSP cameras for players without RTSP
 
             r.wsBeforeUpgrade("/api/v1/stream", ctx -> {
-                Role role = roleOf(ctx);
-                if (!List.of(READERS).contains(role)) {
-                    throw new BadRequest(403, "token", "role " + role.key() + " may not read the stream");
+                try {
+                    Role role = roleOf(ctx);
+                    if (!List.of(READERS).contains(role)) {
+                        throw new BadRequest(403, "token", "role " + role.key() + " may not read the stream");
+                    }
+                    if (sessions.size() >= limits.maxSubscribers()) {
+                        throw new BadRequest(503, null, "the hub serves at most " + limits.maxSubscribers()
+                                + " stream subscribers at once; try again later");
+                    }
+                } catch (BadRequest e) {
+                    refuseUpgrade(ctx, e.status(), e.field(), e.getMessage());
                 }
             });
             r.ws("/api/v1/stream", this::stream);
@@ -499,9 +520,16 @@ public final class HubServer implements AutoCloseable {
                 ctx.closeSession(1008, "batch must be true or false, got '" + batch + "'");
                 return;
             }
-            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch));
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), limits);
+            synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
+                if (sessions.size() >= limits.maxSubscribers()) {
+                    ctx.closeSession(1013, "the hub serves at most " + limits.maxSubscribers()
+                            + " stream subscribers at once; try again later");
+                    return;
+                }
+                sessions.add(session);
+            }
             ctx.attribute("stream", session);
-            sessions.add(session);
             session.start("stream-" + ctx.sessionId());
         });
         ws.onClose(ctx -> {
@@ -514,6 +542,15 @@ public final class HubServer implements AutoCloseable {
     }
 
     // --- errors ------------------------------------------------------------------------------
+
+    /** Answers an upgrade request with an error and no upgrade: Javalin writes no result on this path. */
+    private static void refuseUpgrade(Context ctx, int status, String field, String message) throws IOException {
+        error(ctx, status, field, message);
+        byte[] body = ctx.resultInputStream().readAllBytes();
+        ctx.res().setContentLength(body.length);
+        ctx.res().getOutputStream().write(body);
+        ctx.skipRemainingHandlers();
+    }
 
     private void rejected(Hub.BatchRejected e, Context ctx) {
         String field = e.rejection.field();

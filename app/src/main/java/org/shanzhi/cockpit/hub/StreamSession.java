@@ -1,6 +1,8 @@
 package org.shanzhi.cockpit.hub;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -11,31 +13,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket subscriber: a daemon thread that sends every frame after {@code since} in order,
- * from memory or the journal, then waits for the head to move. Nothing is queued per subscriber,
- * so a slow one lags (reading the journal) instead of losing events or stalling the hub. A
- * batched subscriber gets JSON arrays of the frames that are ready (one message per wake-up
- * instead of one per event), which is what keeps ten walls fed at tens of thousands of events
- * a second.
+ * from memory or the journal, then waits for the head to move. Nothing is queued per subscriber
+ * but what the socket has not taken yet, at most {@link HubLimits#streamBytesInFlight()}, so a
+ * slow one lags (reading the journal) instead of losing events or stalling the hub; one that
+ * leaves them untaken for {@link HubLimits#streamStall()} is dropped. A batched subscriber gets
+ * JSON arrays of the frames that are ready (one message per wake-up instead of one per event),
+ * which is what keeps ten walls fed at tens of thousands of events a second.
  */
 final class StreamSession implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
     private static final int BATCH = 1000;
-    private static final int IN_FLIGHT = 256;
+    /** A batched message ends with the frame that reaches this length, so that many fit in flight. */
+    private static final int BATCH_CHARS = 64 * 1024;
 
     private final Hub hub;
     private final Session session;
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final boolean batched;
+    private final int bytesAllowed;
+    private final Duration stall;
+    /** Bytes that may still be handed to the socket. */
+    private final Semaphore room;
     private volatile boolean open = true;
     private volatile Throwable failure;
-    private final boolean batched;
+    /** The seq of the last frame the socket has written. */
+    private volatile long written;
     private long sent;
 
-    StreamSession(Hub hub, Session session, long since, boolean batched) {
+    StreamSession(Hub hub, Session session, long since, boolean batched, HubLimits limits) {
         this.hub = hub;
         this.session = session;
         this.sent = since;
+        this.written = since;
         this.batched = batched;
+        this.bytesAllowed = limits.streamBytesInFlight();
+        this.stall = limits.streamStall();
+        this.room = new Semaphore(bytesAllowed);
     }
 
     void start(String name) {
@@ -48,19 +61,29 @@ final class StreamSession implements Runnable {
         open = false;
     }
 
+    /** Bytes handed to the socket that it has not written yet. */
+    int bytesInFlight() {
+        return bytesAllowed - room.availablePermits();
+    }
+
     private static final class TooSlow extends Exception {
         TooSlow() {
             super(null, null, false, false);
         }
     }
 
-    private void send(String message) throws InterruptedException, TooSlow {
-        if (!inFlight.tryAcquire(30, TimeUnit.SECONDS)) {
+    /** Hands the message ending with frame {@code lastSeq} to the socket, once it has room for its bytes. */
+    private void send(String message, long lastSeq) throws InterruptedException, TooSlow {
+        int bytes = Math.min(utf8Length(message), bytesAllowed); // a single larger message goes alone
+        if (!room.tryAcquire(bytes, stall.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TooSlow();
         }
-        session.sendText(message, Callback.from(inFlight::release, err -> {
+        session.sendText(message, Callback.from(() -> {
+            written = lastSeq;
+            room.release(bytes);
+        }, err -> {
             failure = err;
-            inFlight.release();
+            room.release(bytes);
         }));
     }
 
@@ -74,12 +97,10 @@ final class StreamSession implements Runnable {
                     continue;
                 }
                 if (batched) {
-                    send("[" + String.join(",", frames) + "]");
-                    sent += frames.size();
+                    sendBatches(frames);
                 } else {
                     for (String f : frames) {
-                        send(f);
-                        sent++;
+                        send(f, ++sent);
                     }
                 }
                 if (failure != null) {
@@ -89,12 +110,48 @@ final class StreamSession implements Runnable {
                 }
             }
         } catch (TooSlow e) {
-            session.close(1008, "subscriber too slow; resume with since=" + sent, Callback.NOOP);
+            drop("subscriber too slow; resume with since=" + written);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("stream session ended: {}", e.toString());
             session.close(1011, "server error: " + e.getMessage(), Callback.NOOP);
         }
+    }
+
+    private void sendBatches(List<String> frames) throws InterruptedException, TooSlow {
+        int i = 0;
+        while (i < frames.size()) {
+            StringBuilder message = new StringBuilder("[").append(frames.get(i++));
+            while (i < frames.size() && message.length() < BATCH_CHARS) {
+                message.append(',').append(frames.get(i++));
+            }
+            send(message.append(']').toString(), sent + i);
+        }
+        sent += frames.size();
+    }
+
+    /** Closes with 1008, and cuts the connection if even the close frame is not taken within the stall time. */
+    private void drop(String reason) {
+        CountDownLatch closed = new CountDownLatch(1);
+        session.close(1008, reason, Callback.from(closed::countDown, err -> closed.countDown()));
+        try {
+            if (!closed.await(stall.toMillis(), TimeUnit.MILLISECONDS)) {
+                session.disconnect();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.disconnect();
+        }
+    }
+
+    /** The length of {@code s} in UTF-8, which is what the socket holds of it until written. */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 }

@@ -298,6 +298,10 @@ class HubBadInputTest {
         String header = raw("GET /api/v1/health HTTP/1.1\r\nHost: hub\r\nX-Big: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(header).startsWith("HTTP/1.1 431").contains("\"error\":\"headers_too_large\"");
+        String upgrade = raw("GET /api/v1/stream HTTP/1.1\r\nHost: hub\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade, close\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n");
+        assertThat(upgrade).startsWith("HTTP/1.1 401").contains("\"error\":\"unauthorized\"");
     }
 
     @Test

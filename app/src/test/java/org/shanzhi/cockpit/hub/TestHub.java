@@ -27,6 +27,12 @@ public final class TestHub implements AutoCloseable {
     static final MediaType JSON = MediaType.get("application/json");
     static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(30, TimeUnit.SECONDS).build();
 
+    static {
+        // each open WebSocket counts as a running call: tests hold hundreds
+        HTTP.dispatcher().setMaxRequests(1000);
+        HTTP.dispatcher().setMaxRequestsPerHost(1000);
+    }
+
     final Path data;
     public final HubRuntime runtime;
 
@@ -152,6 +158,30 @@ public final class TestHub implements AutoCloseable {
 
     Subscriber subscribe(String query) {
         return new Subscriber(query);
+    }
+
+    /** The hub server's private {@code field}, for tests that look at what it holds. */
+    @SuppressWarnings("unchecked")
+    <T> T serverField(String field) {
+        try {
+            java.lang.reflect.Field f = HubServer.class.getDeclaredField(field);
+            f.setAccessible(true);
+            return (T) f.get(runtime.server());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTTP sessions Jetty holds in memory. */
+    long httpSessions() {
+        io.javalin.Javalin app = serverField("app");
+        var handler = app.jettyServer().server().getDescendant(org.eclipse.jetty.ee10.servlet.SessionHandler.class);
+        return ((org.eclipse.jetty.session.DefaultSessionCache) handler.getSessionCache()).getSessionsCurrent();
+    }
+
+    /** The stream subscribers the server is serving. */
+    List<StreamSession> subscribers() {
+        return serverField("sessions");
     }
 
     @Override
