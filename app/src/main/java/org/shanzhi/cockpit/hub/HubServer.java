@@ -478,7 +478,11 @@ public final class HubServer implements AutoCloseable {
     }
 
     private static <T> T body(Context ctx, Class<T> type) {
-        T body = Json.read(Json.readTree(ctx.bodyAsBytes()), type, "body");
+        JsonNode tree = Json.readTree(ctx.bodyAsBytes());
+        if (!tree.isObject()) {
+            throw new BadRequest("body", "the body must be a JSON object");
+        }
+        T body = Json.read(tree, type, "body");
         InputRules.check(body, "body");
         return body;
     }
