@@ -433,7 +433,7 @@ public final class HubServer implements AutoCloseable {
     private void command(Context ctx, String action, String family, Function<Situation, List<Event>> make) {
         String key = ctx.header("Idempotency-Key");
         if (key == null || key.isBlank()) {
-            throw new BadRequest("Idempotency-Key", "commands need an Idempotency-Key header (1–200 characters)");
+            throw new BadRequest("Idempotency-Key", "commands need an Idempotency-Key header (1–200 visible ASCII characters)");
         }
         String target = family == null ? null : family + "/" + ctx.pathParam("id");
         if (family != null) {
@@ -471,8 +471,8 @@ public final class HubServer implements AutoCloseable {
     }
 
     private static String checkKey(String key) {
-        if (key.isBlank() || key.length() > 200) {
-            throw new BadRequest("Idempotency-Key", "Idempotency-Key must be 1–200 characters");
+        if (!key.matches("[\\x21-\\x7E]{1,200}")) {
+            throw new BadRequest("Idempotency-Key", "Idempotency-Key must be 1–200 visible ASCII characters");
         }
         return key;
     }

@@ -174,6 +174,10 @@ class HubBadInputTest {
     @Test
     void commandWithoutIdempotencyKey() {
         refused(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", null), 400, "Idempotency-Key");
+        for (String key : List.of("a b", "k".repeat(201), "a\tb")) {
+            refused(hub.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", key), 400,
+                    "Idempotency-Key");
+        }
     }
 
     private static String event(String type, String payload) {
