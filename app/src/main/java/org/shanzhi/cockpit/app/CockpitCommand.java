@@ -74,7 +74,7 @@ final class CockpitCommand implements Callable<Integer> {
             embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));
             embedded.whenComplete((runtime, e) -> {
                 if (e != null) {
-                    System.err.println("the embedded hub did not start: " + e.getCause());
+                    System.err.println("the embedded hub did not start: " + e.getCause().getMessage());
                     System.exit(1);
                 }
                 System.out.println("善治 Cockpit: embedded hub at " + runtime.baseUrl());

@@ -8,8 +8,21 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * What the product refuses (a bad option value, a journal it cannot replay) is said in one
+     * line that names the way on; anything else is a fault, shown whole.
+     */
+    private static int refusal(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            cmd.getErr().println(e.getMessage());
+            return 1;
+        }
+        throw e;
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLine(new CockpitCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = new CommandLine(new CockpitCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::refusal).execute(args);
         // every command is done when it returns; vlcj's players keep non-daemon threads that would hold the JVM
         System.exit(code);
     }
