@@ -75,4 +75,22 @@ class PostgresJournalTest {
             assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
         }
     }
+
+    @Test
+    void anEntryThatCannotBeReplayedIsSetAsideOnPostgresqlToo() {
+        long head;
+        try (TestHub hub = start()) {
+            hub.ingest(Fixtures.inventory());
+            head = hub.runtime.hub().head();
+        }
+        try (Journal journal = Journal.open(URL, USER, PASSWORD)) {
+            journal.append(List.of(new Journal.Row(head + 1, Fixtures.T0, "UnitMoved", "{\"unitId\":\"U-1\"}")),
+                    "test", null, null);
+            assertThat(JournalCheck.run(journal, true)).extracting(JournalCheck.Problem::seq).containsExactly(head + 1);
+            assertThat(JournalCheck.run(journal, false)).isEmpty();
+        }
+        try (TestHub hub = start()) {
+            assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
+        }
+    }
 }
