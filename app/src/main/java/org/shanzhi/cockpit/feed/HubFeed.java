@@ -23,6 +23,7 @@ import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.json.BadJson;
 import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.json.StreamClose;
 
 /**
  * Keeps a situation true to a hub: loads the snapshot, then streams from its seq and folds every
@@ -248,7 +249,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             if (!current()) {
                 return;
             }
-            if (code == 1008 && reason != null && reason.contains("beyond the head")) {
+            if (StreamClose.of(code, reason).orElse(null) == StreamClose.BEYOND_HEAD) {
                 // the hub's journal is behind us (a different or reset hub): start over from its snapshot
                 needSnapshot = true;
             }

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.hub;
 
 import org.shanzhi.cockpit.json.BadJson;
 import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.json.StreamClose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -512,22 +513,22 @@ public final class HubServer implements AutoCloseable {
             try {
                 since = raw == null ? head : Long.parseLong(raw);
             } catch (NumberFormatException e) {
-                ctx.closeSession(1008, "since must be a whole number, got '" + raw + "'");
+                close(ctx, StreamClose.BAD_SINCE, "since must be a whole number, got '" + raw + "'");
                 return;
             }
             if (since < 0 || since > head) {
-                ctx.closeSession(1008, "since " + since + " is beyond the head " + head + "; take a snapshot");
+                close(ctx, StreamClose.BEYOND_HEAD, "since " + since + " is beyond the head " + head + "; take a snapshot");
                 return;
             }
             String batch = ctx.queryParam("batch");
             if (batch != null && !batch.equals("true") && !batch.equals("false")) {
-                ctx.closeSession(1008, "batch must be true or false, got '" + batch + "'");
+                close(ctx, StreamClose.BAD_BATCH, "batch must be true or false, got '" + batch + "'");
                 return;
             }
             StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), limits);
             synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
                 if (sessions.size() >= limits.maxSubscribers()) {
-                    ctx.closeSession(1013, "the hub serves at most " + limits.maxSubscribers()
+                    close(ctx, StreamClose.FULL, "the hub serves at most " + limits.maxSubscribers()
                             + " stream subscribers at once; try again later");
                     return;
                 }
@@ -543,6 +544,10 @@ public final class HubServer implements AutoCloseable {
                 sessions.remove(session);
             }
         });
+    }
+
+    private static void close(io.javalin.websocket.WsConnectContext ctx, StreamClose why, String detail) {
+        ctx.closeSession(why.code, why.reason(detail));
     }
 
     // --- errors ------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.json.StreamClose;
+
 /**
  * One WebSocket subscriber: a daemon thread that sends every frame after {@code since} in order,
  * from memory or the journal, then waits for the head to move. Nothing is queued per subscriber
@@ -105,17 +107,19 @@ final class StreamSession implements Runnable {
                 }
                 if (failure != null) {
                     LOG.debug("stream send failed: {}", failure.toString());
-                    session.close(1011, "send failed; resume from the last seq received", Callback.NOOP);
+                    session.close(StreamClose.SEND_FAILED.code, StreamClose.SEND_FAILED.reason("resume from the last seq received"),
+                            Callback.NOOP);
                     return;
                 }
             }
         } catch (TooSlow e) {
-            drop("subscriber too slow; resume with since=" + written);
+            drop(StreamClose.TOO_SLOW.reason("subscriber too slow; resume with since=" + written));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("stream session ended: {}", e.toString());
-            session.close(1011, "server error: " + e.getMessage(), Callback.NOOP);
+            session.close(StreamClose.SERVER_ERROR.code, StreamClose.SERVER_ERROR.reason("resume from the last seq received"),
+                    Callback.NOOP);
         }
     }
 
@@ -134,7 +138,7 @@ final class StreamSession implements Runnable {
     /** Closes with 1008, and cuts the connection if even the close frame is not taken within the stall time. */
     private void drop(String reason) {
         CountDownLatch closed = new CountDownLatch(1);
-        session.close(1008, reason, Callback.from(closed::countDown, err -> closed.countDown()));
+        session.close(StreamClose.TOO_SLOW.code, reason, Callback.from(closed::countDown, err -> closed.countDown()));
         try {
             if (!closed.await(stall.toMillis(), TimeUnit.MILLISECONDS)) {
                 session.disconnect();

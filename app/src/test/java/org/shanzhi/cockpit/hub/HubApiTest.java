@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.json.StreamClose;
 
 class HubApiTest {
 
@@ -199,10 +200,12 @@ class HubApiTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> beyond.closeReason != null);
             assertThat(beyond.closeCode).isEqualTo(1008);
             assertThat(beyond.closeReason).contains("beyond the head");
+            assertThat(StreamClose.of(beyond.closeCode, beyond.closeReason)).contains(StreamClose.BEYOND_HEAD);
         }
         try (TestHub.Subscriber malformed = hub.subscribe("?since=abc")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> malformed.closeReason != null);
             assertThat(malformed.closeReason).contains("whole number");
+            assertThat(StreamClose.of(malformed.closeCode, malformed.closeReason)).contains(StreamClose.BAD_SINCE);
         }
     }
 
