@@ -23,6 +23,10 @@ public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final int RING = 1 << 16;
+    /** A stored event's JSON is at most this long: a subscriber catching up holds a few of them at a time. */
+    static final int MAX_EVENT_CHARS = 256 * 1024;
+    /** What one subscriber's step may hold in memory (at least one frame). */
+    private static final long FRAMES_CHARS = 4L << 20;
 
     /** An event to append; a null time means "now" on the hub clock. */
     public record Pending(Instant time, Event event) {
@@ -234,6 +238,10 @@ public final class Hub implements AutoCloseable {
     private static Journal.Row row(Recorded r) {
         String type = Json.typeOf(r.event());
         String payload = Json.write(r.event());
+        if (payload.length() > MAX_EVENT_CHARS) {
+            throw new Rejection("payload", "an event may be at most " + MAX_EVENT_CHARS + " characters of JSON; this one is "
+                    + payload.length());
+        }
         Event back;
         try {
             back = Json.readEvent(type, payload);
@@ -241,7 +249,7 @@ public final class Hub implements AutoCloseable {
             back = null;
         }
         if (!r.event().equals(back)) {
-            throw new Rejection("payload", "the event cannot be stored as sent: it would read back as " + payload);
+            throw new Rejection("payload", "the event cannot be stored as sent: it would not read back the same");
         }
         return new Journal.Row(r.seq(), r.time(), type, payload);
     }
@@ -274,15 +282,17 @@ public final class Hub implements AutoCloseable {
     List<String> framesAfter(long after, int max) {
         long h = head;
         List<String> out = new ArrayList<>();
-        for (long seq = after + 1; seq <= h && out.size() < max; seq++) {
+        long chars = 0;
+        for (long seq = after + 1; seq <= h && out.size() < max && chars < FRAMES_CHARS; seq++) {
             Frame f = ring[(int) (seq & (RING - 1))];
             if (f == null || f.seq() != seq) {
                 break;
             }
             out.add(f.json());
+            chars += f.json().length();
         }
         if (out.isEmpty() && after < h) {
-            for (Journal.Row r : journal.readAfter(after, max)) {
+            for (Journal.Row r : journal.readAfter(after, max, FRAMES_CHARS)) {
                 out.add(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
             }
         }

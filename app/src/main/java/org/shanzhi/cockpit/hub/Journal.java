@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
 
@@ -38,6 +39,8 @@ public final class Journal implements AutoCloseable {
     private final String user;
     private final String password;
     private final Connection writer;
+    private static final int MAX_READERS = 8;
+    private final Semaphore readers = new Semaphore(MAX_READERS);
 
     private Journal(String url, String user, String password) throws SQLException {
         this.url = url;
@@ -176,26 +179,50 @@ public final class Journal implements AutoCloseable {
 
     /** Rows with seq > {@code after}, in order, at most {@code limit}; uses its own connection. */
     public List<Row> readAfter(long after, int limit) {
-        List<Row> rows = new ArrayList<>();
-        readAfter(after, limit, rows::add);
-        return rows;
+        return readAfter(after, limit, Long.MAX_VALUE);
     }
 
-    public void readAfter(long after, int limit, Consumer<Row> sink) {
+    /**
+     * Rows with seq > {@code after}, in order: at most {@code limit}, and none more once their payloads
+     * reach {@code maxChars} (at least one row), so that a reader's memory is bounded by size too.
+     */
+    public List<Row> readAfter(long after, int limit, long maxChars) {
+        List<Row> rows = new ArrayList<>();
+        acquireReader();
         try (Connection c = connect();
              PreparedStatement st = c.prepareStatement(
                      "SELECT seq, event_time, type, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             st.setLong(1, after);
             st.setInt(2, limit);
-            st.setFetchSize(Math.min(limit, 1000));
+            st.setFetchSize(Math.min(limit, 100));
+            long chars = 0;
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.getString(4)));
+                while (chars < maxChars && rs.next()) {
+                    Row r = new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                            rs.getString(4));
+                    rows.add(r);
+                    chars += r.payload().length();
                 }
             }
+            c.rollback();
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal after " + after + ": " + e.getMessage(), e);
+        } finally {
+            readers.release();
+        }
+    }
+
+    /** Readers share the database with the writer: however many clients read, only so many connections open. */
+    private void acquireReader() {
+        try {
+            if (!readers.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the journal is busy: " + MAX_READERS + " readers at once for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to read the journal", e);
         }
     }
 
@@ -218,6 +245,7 @@ public final class Journal implements AutoCloseable {
     /** The newest audit entries first. */
     public List<AuditEntry> audit(int limit) {
         List<AuditEntry> out = new ArrayList<>();
+        acquireReader();
         try (Connection c = connect();
              PreparedStatement st = c.prepareStatement("SELECT at, role, action, target, idempotency_key, first_seq,"
                      + " last_seq, detail FROM audit ORDER BY id DESC LIMIT ?")) {
@@ -231,6 +259,8 @@ public final class Journal implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
+        } finally {
+            readers.release();
         }
         return out;
     }
