@@ -3,11 +3,14 @@ package org.shanzhi.cockpit.app;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.video.VideoLimits;
 
 /** The options every command that runs a hub shares. */
 final class HubOptions {
@@ -56,6 +59,15 @@ final class HubOptions {
                     + "the clock starts at 13:00 with the morning's events, and the storm comes in the afternoon).")
     double hoursLived;
 
+    @Option(names = "--max-video-viewers", converter = AtLeastOne.class, description = "Video streams (simulated "
+            + "and relayed) served at once; each holds one of the hub's 250 request threads "
+            + "(default: ${DEFAULT-VALUE}).")
+    int maxVideoViewers = VideoLimits.DEFAULT.maxViewers();
+
+    @Option(names = "--max-virtual-cameras", converter = AtLeastOne.class,
+            description = "Simulated cameras drawn at once (default: ${DEFAULT-VALUE}).")
+    int maxVirtualCameras = VideoLimits.DEFAULT.maxVirtualCameras();
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -63,6 +75,16 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock, HubLimits.DEFAULT);
+                clock, HubLimits.DEFAULT.withVideo(new VideoLimits(maxVideoViewers, maxVirtualCameras)));
+    }
+
+    static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < 1) {
+                throw new TypeConversionException("'" + value + "' is not a whole number of at least 1");
+            }
+            return Integer.parseInt(value);
+        }
     }
 }

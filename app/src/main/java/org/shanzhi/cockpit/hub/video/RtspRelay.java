@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.hub.BadRequest;
-import org.shanzhi.cockpit.json.Json;
 
 /**
  * {@code GET /video/relay/{cameraId}}: a camera's RTSP stream as MPEG-TS over HTTP, for players that cannot open
  * RTSP (Debian's libvlc is built without live555). ffmpeg is the RTSP client and only re-muxes (no re-encoding);
- * one ffmpeg per viewer, ended when the viewer leaves, the camera stops sending, or the hub stops.
+ * one ffmpeg per viewer, ended when the viewer leaves, the camera stops sending, or the hub stops. Each viewer holds
+ * one of the hub's {@link VideoViewers} places.
  */
 public final class RtspRelay implements AutoCloseable {
 
@@ -38,14 +38,12 @@ public final class RtspRelay implements AutoCloseable {
     private final Function<String, Camera> cameras;
     private final String ffmpeg;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final VideoViewers viewers;
 
-    public RtspRelay(Function<String, Camera> cameras) {
-        this(cameras, onPath("ffmpeg"));
-    }
-
-    RtspRelay(Function<String, Camera> cameras, String ffmpeg) {
+    public RtspRelay(Function<String, Camera> cameras, VideoViewers viewers) {
         this.cameras = cameras;
-        this.ffmpeg = ffmpeg;
+        this.ffmpeg = onPath("ffmpeg");
+        this.viewers = viewers;
     }
 
     /** The executable {@code name} on the PATH, or null. */
@@ -78,14 +76,27 @@ public final class RtspRelay implements AutoCloseable {
                     + c.streamUrl() + "): play its streamUrl directly");
         }
         if (!c.online()) {
-            ctx.status(503).contentType("application/json; charset=utf-8").result(Json.write(VirtualCameras.offline(id)));
+            VirtualCameras.refuse(ctx, VirtualCameras.offline(id));
             return;
         }
         if (ffmpeg == null) {
-            ctx.status(503).contentType("application/json; charset=utf-8").result(Json.write(VirtualCameras.unavailable(
-                    id, "the hub cannot relay RTSP: ffmpeg is not installed (apt-get install ffmpeg)")));
+            VirtualCameras.refuse(ctx, VirtualCameras.unavailable(id,
+                    "the hub cannot relay RTSP: ffmpeg is not installed (apt-get install ffmpeg)"));
             return;
         }
+        if (!viewers.enter()) {
+            VirtualCameras.refuse(ctx, VirtualCameras.unavailable(id, viewers.full()));
+            return;
+        }
+        try {
+            relay(ctx, c);
+        } finally {
+            viewers.leave();
+        }
+    }
+
+    private void relay(Context ctx, Camera c) throws IOException {
+        String id = c.id();
         Process p = new ProcessBuilder(List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-timeout", TIMEOUT_US, "-i", c.streamUrl(), "-an", "-c:v", "copy", "-f", "mpegts", "pipe:1"))
                 .start();
