@@ -10,6 +10,7 @@ import picocli.CommandLine.TypeConversionException;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.video.CameraNetworks;
 import org.shanzhi.cockpit.hub.video.VideoLimits;
 
 /** The options every command that runs a hub shares. */
@@ -68,6 +69,15 @@ final class HubOptions {
             description = "Simulated cameras drawn at once (default: ${DEFAULT-VALUE}).")
     int maxVirtualCameras = VideoLimits.DEFAULT.maxVirtualCameras();
 
+    @Option(names = "--max-relays", converter = AtLeastOne.class,
+            description = "RTSP cameras relayed at once, one ffmpeg each (default: ${DEFAULT-VALUE}).")
+    int maxRelays = VideoLimits.DEFAULT.maxRelays();
+
+    @Option(names = "--camera-networks", converter = Networks.class, description = "Where the RTSP relay may "
+            + "connect: CIDRs, each optionally with a port, e.g. 10.0.0.0/8,192.168.1.0/24:554 "
+            + "(default: ${DEFAULT-VALUE}).")
+    CameraNetworks cameraNetworks = VideoLimits.DEFAULT.cameraNetworks();
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -75,7 +85,8 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock, HubLimits.DEFAULT.withVideo(new VideoLimits(maxVideoViewers, maxVirtualCameras)));
+                clock, HubLimits.DEFAULT.withVideo(new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays,
+                cameraNetworks)));
     }
 
     static final class AtLeastOne implements ITypeConverter<Integer> {
@@ -85,6 +96,17 @@ final class HubOptions {
                 throw new TypeConversionException("'" + value + "' is not a whole number of at least 1");
             }
             return Integer.parseInt(value);
+        }
+    }
+
+    static final class Networks implements ITypeConverter<CameraNetworks> {
+        @Override
+        public CameraNetworks convert(String value) {
+            try {
+                return CameraNetworks.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ import org.shanzhi.cockpit.hub.video.VideoLimits;
  *
  * @param eventPast   how far before the hub's clock an ingested event's time may lie
  * @param eventFuture how far after the hub's clock an ingested event's time may lie
- * @param video       video streams and simulated cameras drawn at once
+ * @param video       video streams, simulated cameras drawn and RTSP relays at once, and the camera networks
  */
 public record HubLimits(Duration eventPast, Duration eventFuture, VideoLimits video) {
 

@@ -98,7 +98,8 @@ public final class HubServer implements AutoCloseable {
         VideoViewers viewers = new VideoViewers(limits.video().maxViewers()); // simulated and relayed together
         this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now, viewers,
                 limits.video().maxVirtualCameras());
-        this.relay = new RtspRelay(id -> hub.situation().cameras().get(id), viewers);
+        this.relay = new RtspRelay(id -> hub.situation().cameras().get(id), viewers, limits.video().maxRelays(),
+                limits.video().cameraNetworks());
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;

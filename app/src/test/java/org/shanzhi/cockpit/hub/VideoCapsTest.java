@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.hub.video.CameraNetworks;
 import org.shanzhi.cockpit.hub.video.VideoLimits;
 import org.shanzhi.cockpit.json.Json;
 
@@ -42,7 +43,7 @@ class VideoCapsTest {
 
     void start(int maxViewers, int maxVirtualCameras) {
         hub = new TestHub(HubRuntime.Config.local(data).withLimits(HubLimits.DEFAULT.withVideo(
-                new VideoLimits(maxViewers, maxVirtualCameras))));
+                new VideoLimits(maxViewers, maxVirtualCameras, 1, CameraNetworks.PRIVATE))));
         assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
         assertThat(hub.ingest(List.of(new Event.CameraRegistered(new Camera("CAM-4", "南门", Fixtures.EAST, null,
                 false, true, "/video/CAM-4.mjpg")))).status()).isEqualTo(200);
