@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.video.CameraNetworks;
+import org.shanzhi.cockpit.hub.video.VideoLimits;
 
 /** The options every command that runs a hub shares. */
 final class HubOptions {
@@ -57,40 +61,45 @@ final class HubOptions {
                     + "the clock starts at 13:00 with the morning's events, and the storm comes in the afternoon).")
     double hoursLived;
 
-    @Option(names = "--max-event-age", defaultValue = "P400D",
+    @Option(names = "--max-event-age", defaultValue = "P400D", converter = NotNegative.class,
             description = "How far before the hub's clock an ingested event's time may lie, ISO-8601 "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration maxEventAge;
 
-    @Option(names = "--max-event-lead", defaultValue = "PT15M",
+    @Option(names = "--max-event-lead", defaultValue = "PT15M", converter = NotNegative.class,
             description = "How far after the hub's clock an ingested event's time may lie, ISO-8601 "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration maxEventLead;
 
-    @Option(names = "--stream-bytes-in-flight", description = "Bytes sent to one stream subscriber that may wait "
+    @Option(names = "--stream-bytes-in-flight", converter = AtLeastOne.class, description = "Bytes sent to one stream subscriber that may wait "
             + "for it to read them (default: ${DEFAULT-VALUE}).")
     int streamBytesInFlight = HubLimits.DEFAULT.streamBytesInFlight();
 
-    @Option(names = "--stream-stall-seconds", description = "Seconds a stream subscriber may leave those bytes "
+    @Option(names = "--stream-stall-seconds", converter = AtLeastOne.class, description = "Seconds a stream subscriber may leave those bytes "
             + "unread before it is dropped (default: ${DEFAULT-VALUE}).")
-    long streamStallSeconds = HubLimits.DEFAULT.streamStall().toSeconds();
+    int streamStallSeconds = (int) HubLimits.DEFAULT.streamStall().toSeconds();
 
-    @Option(names = "--max-subscribers", description = "Stream subscribers served at once; more are refused "
+    @Option(names = "--max-subscribers", converter = AtLeastOne.class, description = "Stream subscribers served at once; more are refused "
             + "with 503 (default: ${DEFAULT-VALUE}).")
     int maxSubscribers = HubLimits.DEFAULT.maxSubscribers();
 
-    /** The limits these options set; a value that cannot be right is refused with its option's name. */
-    HubLimits limits() {
-        if (maxEventAge.isNegative() || maxEventLead.isNegative()) {
-            throw new IllegalArgumentException("--max-event-age and --max-event-lead cannot be negative");
-        }
-        if (streamBytesInFlight < 1 || streamStallSeconds < 1 || maxSubscribers < 1) {
-            throw new IllegalArgumentException("--stream-bytes-in-flight, --stream-stall-seconds and --max-subscribers"
-                    + " must be at least 1");
-        }
-        return new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight, Duration.ofSeconds(streamStallSeconds),
-                maxSubscribers);
-    }
+    @Option(names = "--max-video-viewers", converter = AtLeastOne.class, description = "Video streams (simulated "
+            + "and relayed) served at once; each holds one of the hub's 250 request threads "
+            + "(default: ${DEFAULT-VALUE}).")
+    int maxVideoViewers = VideoLimits.DEFAULT.maxViewers();
+
+    @Option(names = "--max-virtual-cameras", converter = AtLeastOne.class,
+            description = "Simulated cameras drawn at once (default: ${DEFAULT-VALUE}).")
+    int maxVirtualCameras = VideoLimits.DEFAULT.maxVirtualCameras();
+
+    @Option(names = "--max-relays", converter = AtLeastOne.class,
+            description = "RTSP cameras relayed at once, one ffmpeg each (default: ${DEFAULT-VALUE}).")
+    int maxRelays = VideoLimits.DEFAULT.maxRelays();
+
+    @Option(names = "--camera-networks", converter = Networks.class, description = "Where the RTSP relay may "
+            + "connect: CIDRs, each optionally with a port, e.g. 10.0.0.0/8,192.168.1.0/24:554 "
+            + "(default: ${DEFAULT-VALUE}).")
+    CameraNetworks cameraNetworks = VideoLimits.DEFAULT.cameraNetworks();
 
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
@@ -99,6 +108,44 @@ final class HubOptions {
 
     HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
-                clock, limits());
+                clock, new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight,
+                        Duration.ofSeconds(streamStallSeconds), maxSubscribers,
+                        new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks)));
+    }
+
+    static final class NotNegative implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration d = Duration.parse(value);
+                if (d.isNegative()) {
+                    throw new TypeConversionException("'" + value + "' is negative");
+                }
+                return d;
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration like PT15M or P400D");
+            }
+        }
+    }
+
+    static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < 1) {
+                throw new TypeConversionException("'" + value + "' is not a whole number of at least 1");
+            }
+            return Integer.parseInt(value);
+        }
+    }
+
+    static final class Networks implements ITypeConverter<CameraNetworks> {
+        @Override
+        public CameraNetworks convert(String value) {
+            try {
+                return CameraNetworks.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

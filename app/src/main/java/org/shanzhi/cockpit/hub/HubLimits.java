@@ -2,6 +2,8 @@ package org.shanzhi.cockpit.hub;
 
 import java.time.Duration;
 
+import org.shanzhi.cockpit.hub.video.VideoLimits;
+
 /**
  * What one client may ask of the hub, so that no token holder can exhaust what the others need
  * or write what cannot be right. The defaults suit a sub-district's center; the hub command
@@ -12,12 +14,13 @@ import java.time.Duration;
  * @param streamBytesInFlight how many bytes sent to one stream subscriber may wait for it to take them
  * @param streamStall how long a subscriber may leave those bytes untaken before it is dropped
  * @param maxSubscribers how many stream subscribers the hub serves at once (each costs it a thread)
+ * @param video       video streams, simulated cameras drawn and RTSP relays at once, and the camera networks
  */
 public record HubLimits(Duration eventPast, Duration eventFuture,
-                        int streamBytesInFlight, Duration streamStall, int maxSubscribers) {
+                        int streamBytesInFlight, Duration streamStall, int maxSubscribers, VideoLimits video) {
 
     public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15),
-            4 << 20, Duration.ofSeconds(30), 1000);
+            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT);
 
     public HubLimits {
         if (eventPast.isNegative() || eventFuture.isNegative()) {
@@ -29,14 +32,18 @@ public record HubLimits(Duration eventPast, Duration eventFuture,
     }
 
     public HubLimits withStreamBytesInFlight(int bytes) {
-        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers);
+        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video);
     }
 
     public HubLimits withStreamStall(Duration stall) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video);
     }
 
     public HubLimits withMaxSubscribers(int subscribers) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video);
+    }
+
+    public HubLimits withVideo(VideoLimits v) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v);
     }
 }

@@ -48,6 +48,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.domain.Whistle;
 import org.shanzhi.cockpit.hub.video.RtspRelay;
+import org.shanzhi.cockpit.hub.video.VideoViewers;
 import org.shanzhi.cockpit.hub.video.VirtualCameras;
 
 import static org.shanzhi.cockpit.hub.Role.FIELD_UNIT;
@@ -103,8 +104,11 @@ public final class HubServer implements AutoCloseable {
         this.hub = hub;
         this.tokens = tokens;
         this.limits = limits;
-        this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now);
-        this.relay = new RtspRelay(id -> hub.situation().cameras().get(id));
+        VideoViewers viewers = new VideoViewers(limits.video().maxViewers()); // simulated and relayed together
+        this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now, viewers,
+                limits.video().maxVirtualCameras());
+        this.relay = new RtspRelay(id -> hub.situation().cameras().get(id), viewers, limits.video().maxRelays(),
+                limits.video().cameraNetworks());
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.AiAlert;
+import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Dispute;
@@ -388,6 +389,9 @@ class OpenApiContractTest {
         get("/video/{cameraId}.mjpg", "/video/NO-SUCH-CAM.mjpg", Role.VIEWER, 404);
         get("/video/relay/{cameraId}", "/video/relay/NO-SUCH-CAM", Role.VIEWER, 404);
         get("/video/relay/{cameraId}", "/video/relay/" + online, Role.VIEWER, 400); // an MJPEG camera
+        assertThat(hub.ingest(List.of(new Event.CameraRegistered(new Camera("CAM-RTSP", null, Fixtures.EAST, null,
+                false, true, "rtsp://127.0.0.1:8554/c")))).status()).isEqualTo(200);
+        get("/video/relay/{cameraId}", "/video/relay/CAM-RTSP", Role.VIEWER, 403); // not in the camera networks
         assertThat(operation("get", "/video/relay/{cameraId}").at("/responses/200/content").has(
                 org.shanzhi.cockpit.hub.video.RtspRelay.CONTENT_TYPE)).isTrue();
 

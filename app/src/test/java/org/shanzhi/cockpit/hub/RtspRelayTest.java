@@ -8,83 +8,159 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.hub.video.CameraNetworks;
+import org.shanzhi.cockpit.hub.video.VideoLimits;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.video.TestMedia;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
 
-/** An RTSP camera (cvlc) reaches the wall through the hub's ffmpeg relay, with Debian's RTSP-less libvlc. */
+/**
+ * An RTSP camera (cvlc) reaches the wall through the hub's ffmpeg relay, with Debian's RTSP-less libvlc: one ffmpeg
+ * per camera whatever the number of its viewers, and no more ffmpegs than the hub allows.
+ */
 class RtspRelayTest {
+
+    static final int MAX_RELAYS = 2;
 
     @TempDir
     static Path data;
     static TestHub hub;
-    static int port;
+    static TestMedia.Streamer camera;
 
     @BeforeAll
     static void start() throws Exception {
         WidgetHarness.start();
         TestMedia.requireVlc();
-        port = TestMedia.freePort();
-        hub = new TestHub(data);
+        int port = TestMedia.freePort();
+        hub = new TestHub(HubRuntime.Config.local(data).withLimits(HubLimits.DEFAULT.withVideo(
+                new VideoLimits(100, 16, MAX_RELAYS, CameraNetworks.parse("127.0.0.1/32")))));
         assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
-        assertThat(hub.ingest(List.of(new Event.CameraRegistered(new Camera("CAM-R", "路口球机", Fixtures.EAST, null,
-                false, true, "rtsp://127.0.0.1:" + port + "/c")))).status()).isEqualTo(200);
+        // CAM-L and CAM-X are the same camera under other names: the relay counts cameras, not streams
+        assertThat(hub.ingest(List.of(
+                rtsp("CAM-R", "rtsp://127.0.0.1:" + port + "/c"),
+                rtsp("CAM-L", "rtsp://localhost:" + port + "/c"),
+                rtsp("CAM-X", "rtsp://127.0.0.1:" + port + "/c?x"))).status()).isEqualTo(200);
+        camera = TestMedia.rtsp(port);
+        await().atMost(Duration.ofSeconds(30)).until(() -> relayed("CAM-R", 188).length == 188);
+    }
+
+    static Event rtsp(String id, String url) {
+        return new Event.CameraRegistered(new Camera(id, "路口球机", Fixtures.EAST, null, false, true, url));
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (hub != null) {
             hub.close();
         }
+        if (camera != null) {
+            camera.close();
+        }
     }
 
-    /** The first bytes the relay sends, or none when the camera is not up yet. */
-    static byte[] relayed(int bytes) throws Exception {
-        Request r = new Request.Builder().url(hub.runtime.baseUrl() + "/video/relay/CAM-R?token="
+    /** Each test starts with no relay left by the one before. */
+    @BeforeEach
+    void noRelay() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> hub.runtime.server().relay().relaying() == 0);
+    }
+
+    static Response open(String cameraId) throws Exception {
+        Request r = new Request.Builder().url(hub.runtime.baseUrl() + "/video/relay/" + cameraId + "?token="
                 + hub.token(Role.VIEWER)).build();
-        try (Response res = TestHub.HTTP.newCall(r).execute(); InputStream in = res.body().byteStream()) {
+        return TestHub.HTTP.newCall(r).execute();
+    }
+
+    /** The first bytes the relay sends, or fewer when the camera is not up yet. */
+    static byte[] relayed(String cameraId, int bytes) throws Exception {
+        try (Response res = open(cameraId); InputStream in = res.body().byteStream()) {
             assertThat(res.code()).isEqualTo(200);
             assertThat(res.header("Content-Type")).startsWith("video/mp2t");
             return in.readNBytes(bytes);
         }
     }
 
-    @Test
-    void relaysRtspAsMpegTsAndATilePlaysIt() throws Exception {
-        try (TestMedia.Streamer camera = TestMedia.rtsp(port)) {
-            byte[][] got = new byte[1][];
-            await().atMost(Duration.ofSeconds(30)).until(() -> (got[0] = relayed(188 * 50)).length == 188 * 50);
-            for (int packet = 0; packet < 50; packet++) {
-                assertThat(got[0][packet * 188]).as("TS sync byte of packet " + packet).isEqualTo((byte) 0x47);
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> hub.runtime.server().relay().relaying() == 0);
-
-            WallContext context = new WallContext(() -> null, hub.runtime.baseUrl(), hub.token(Role.VIEWER));
-            VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(
-                    WidgetHarness.placement(WidgetType.VIDEO, "{\"split\":1,\"group\":\"all\"}"), context), 960, 540);
-            WidgetHarness.show(w, hub.runtime.hub().situation());
-            WidgetHarness.fx(() -> context.links().openCamera("CAM-R"));
-            assertThat(w.cameraIds()).containsExactly("CAM-R");
-            await().atMost(Duration.ofSeconds(20)).until(() -> hub.runtime.server().relay().relaying() >= 1);
-            await().atMost(Duration.ofSeconds(40)).until(() -> WidgetHarness.fx(() -> w.frames()[1]) >= 25);
-            WidgetHarness.fx(() -> {
-                w.closeStreams();
-                return null;
-            });
-            await().atMost(Duration.ofSeconds(15)).until(() -> hub.runtime.server().relay().relaying() == 0);
+    /** {@code packets} MPEG-TS packets from a viewer's stream, each starting with the sync byte. */
+    static void readPackets(Response viewer, int packets) throws Exception {
+        assertThat(viewer.code()).isEqualTo(200);
+        byte[] got = viewer.body().byteStream().readNBytes(188 * packets);
+        assertThat(got).hasSize(188 * packets);
+        for (int packet = 0; packet < packets; packet++) {
+            assertThat(got[packet * 188]).as("TS sync byte of packet " + packet).isEqualTo((byte) 0x47);
         }
+    }
+
+    @Test
+    void viewersOfACameraShareOneFfmpegThatEndsWithTheLast() throws Exception {
+        try (Response first = open("CAM-R")) {
+            readPackets(first, 50);
+            try (Response second = open("CAM-R")) {
+                readPackets(second, 50); // joined mid-stream, at a packet boundary
+                assertThat(hub.runtime.server().relay().relaying()).isEqualTo(1);
+                readPackets(first, 50);
+                first.close();
+                readPackets(second, 50);
+                assertThat(hub.runtime.server().relay().relaying()).isEqualTo(1);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.runtime.server().relay().relaying() == 0);
+    }
+
+    @Test
+    void pastTheRelayCapAFurtherCameraIsRefused() throws Exception {
+        try (Response r = open("CAM-R"); Response l = open("CAM-L")) {
+            readPackets(r, 10);
+            readPackets(l, 10);
+            assertThat(hub.runtime.server().relay().relaying()).isEqualTo(MAX_RELAYS);
+
+            JsonNode refused = VideoCapsTest.refusal(hub, "/video/relay/CAM-X", 503);
+            assertThat(refused.get("error").asText()).isEqualTo("unavailable");
+            assertThat(refused.get("cameraId").asText()).isEqualTo("CAM-X");
+            assertThat(refused.get("message").asText()).contains("at most " + MAX_RELAYS + " RTSP cameras",
+                    "--max-relays");
+            assertThat(hub.runtime.server().relay().relaying()).isEqualTo(MAX_RELAYS);
+        }
+    }
+
+    @Test
+    void aHostNameIsResolvedOnceAndFfmpegIsGivenTheCheckedAddress() throws Exception {
+        try (Response l = open("CAM-L")) {
+            readPackets(l, 10);
+            List<String> ffmpegs = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("/ffmpeg"))
+                    .map(p -> String.join(" ", p.info().arguments().orElseThrow())).toList();
+            assertThat(ffmpegs).singleElement().asString().contains("-i rtsp://127.0.0.1:").doesNotContain("localhost");
+        }
+    }
+
+    @Test
+    void aTilePlaysTheRelayedCamera() throws Exception {
+        WallContext context = new WallContext(() -> null, hub.runtime.baseUrl(), hub.token(Role.VIEWER));
+        VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(
+                WidgetHarness.placement(WidgetType.VIDEO, "{\"split\":1,\"group\":\"all\"}"), context), 960, 540);
+        WidgetHarness.show(w, hub.runtime.hub().situation());
+        WidgetHarness.fx(() -> context.links().openCamera("CAM-R"));
+        assertThat(w.cameraIds()).containsExactly("CAM-R");
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.runtime.server().relay().relaying() >= 1);
+        await().atMost(Duration.ofSeconds(40)).until(() -> WidgetHarness.fx(() -> w.frames()[1]) >= 25);
+        WidgetHarness.fx(() -> {
+            w.closeStreams();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(15)).until(() -> hub.runtime.server().relay().relaying() == 0);
     }
 
     @Test

@@ -43,7 +43,8 @@ import org.shanzhi.cockpit.json.Json;
  * Simulated cameras: an MJPEG stream per camera ({@code multipart/x-mixed-replace; boundary=frame}) of a street
  * scene drawn with Java2D, with the camera's name, id, the hub time and an AI badge. Each camera with viewers is
  * rendered once per tick on a small shared scheduler, whatever the number of viewers; a camera nobody watches is not
- * rendered. Viewers wait for the next frame on their own (request) thread, never on the hub's writer.
+ * rendered, and at most {@code maxCameras} are at once. Viewers wait for the next frame on their own (request)
+ * thread, never on the hub's writer, and each holds one of the hub's {@link VideoViewers} places.
  */
 public final class VirtualCameras implements AutoCloseable {
 
@@ -60,12 +61,20 @@ public final class VirtualCameras implements AutoCloseable {
     private final Supplier<java.time.Instant> clock;
     private final ScheduledExecutorService ticks;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final VideoViewers viewers;
+    private final int maxCameras;
     private volatile boolean closed;
 
-    /** {@code cameras} looks a camera up by id in the current situation; {@code clock} is the hub's time. */
-    public VirtualCameras(Function<String, Camera> cameras, Supplier<java.time.Instant> clock) {
+    /**
+     * {@code cameras} looks a camera up by id in the current situation; {@code clock} is the hub's time;
+     * {@code viewers} are the places the relay shares; {@code maxCameras} is how many cameras may be drawn at once.
+     */
+    public VirtualCameras(Function<String, Camera> cameras, Supplier<java.time.Instant> clock, VideoViewers viewers,
+                          int maxCameras) {
         this.cameras = cameras;
         this.clock = clock;
+        this.viewers = viewers;
+        this.maxCameras = maxCameras;
         this.ticks = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "virtual-cameras");
             t.setDaemon(true);
@@ -87,11 +96,10 @@ public final class VirtualCameras implements AutoCloseable {
     }
 
     /**
-     * Writes the stream of {@code cameraId} to {@code out} until the viewer goes away, the camera goes offline or
-     * is removed, or the hub closes. Blocks the calling (request) thread.
+     * Writes the stream of {@code ch} to {@code out} until the viewer goes away, the camera goes offline or is
+     * removed, or the hub closes. Blocks the calling (request) thread.
      */
-    public void stream(String cameraId, OutputStream out) {
-        Channel ch = join(cameraId);
+    private void stream(Channel ch, OutputStream out) {
         long seen = -1;
         try {
             while (!closed) {
@@ -110,14 +118,20 @@ public final class VirtualCameras implements AutoCloseable {
             // the viewer went away
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            leave(ch);
         }
     }
 
+    /** The channel of {@code cameraId}, joined; null when it is not drawn and {@code maxCameras} already are. */
     private Channel join(String cameraId) {
         synchronized (channels) {
-            Channel ch = channels.computeIfAbsent(cameraId, Channel::new);
+            Channel ch = channels.get(cameraId);
+            if (ch == null) {
+                if (channels.size() >= maxCameras) {
+                    return null;
+                }
+                ch = new Channel(cameraId);
+                channels.put(cameraId, ch);
+            }
             if (ch.viewers++ == 0) {
                 ch.task = ticks.scheduleAtFixedRate(ch::tick, 0, 1000 / FPS, TimeUnit.MILLISECONDS);
             }
@@ -310,15 +324,38 @@ public final class VirtualCameras implements AutoCloseable {
 
     /**
      * {@code GET /video/{cameraId}.mjpg}: 404 for an unknown camera, 503 (naming {@code cameraId}) for an offline
-     * one, else the stream until the viewer leaves.
+     * one or when the hub serves or draws all it may, else the stream until the viewer leaves.
      */
     public void serve(Context ctx) throws IOException {
         String id = ctx.pathParam("cameraId");
         switch (lookup(id)) {
             case UNKNOWN -> throw new BadRequest(404, "cameraId", "no camera with id " + id);
-            case OFFLINE -> ctx.status(503).contentType("application/json; charset=utf-8")
-                    .result(Json.write(offline(id)));
-            case STREAM -> stream(id, startStream(ctx, CONTENT_TYPE));
+            case OFFLINE -> refuse(ctx, offline(id));
+            case STREAM -> {
+                if (!viewers.enter()) {
+                    refuse(ctx, unavailable(id, viewers.full()));
+                    return;
+                }
+                try {
+                    watch(ctx, id);
+                } finally {
+                    viewers.leave();
+                }
+            }
+        }
+    }
+
+    private void watch(Context ctx, String id) throws IOException {
+        Channel ch = join(id);
+        if (ch == null) {
+            refuse(ctx, unavailable(id, "the hub draws at most " + maxCameras + " simulated cameras at once "
+                    + "(--max-virtual-cameras) and " + id + " is not among them; try again when one is closed"));
+            return;
+        }
+        try {
+            stream(ch, startStream(ctx, CONTENT_TYPE));
+        } finally {
+            leave(ch);
         }
     }
 
@@ -331,6 +368,11 @@ public final class VirtualCameras implements AutoCloseable {
         OutputStream out = res.getOutputStream();
         out.flush();
         return out;
+    }
+
+    /** Answers 503 with {@code body}, one of {@link #offline} or {@link #unavailable}. */
+    static void refuse(Context ctx, Map<String, Object> body) {
+        ctx.status(503).contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 
     /** The body of a 503 for an offline camera. */

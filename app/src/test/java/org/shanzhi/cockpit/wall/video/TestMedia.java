@@ -109,12 +109,15 @@ public final class TestMedia {
 
     /** {@code cvlc} looping the clip as MPEG-TS over HTTP at {@code http://127.0.0.1:port/c.ts}. */
     public static Streamer http(int port) throws Exception {
-        return new Streamer("#std{access=http,mux=ts,dst=127.0.0.1:" + port + "/c.ts}");
+        return new Streamer("--loop", "#std{access=http,mux=ts,dst=127.0.0.1:" + port + "/c.ts}");
     }
 
-    /** {@code cvlc} looping the clip as RTSP at {@code rtsp://127.0.0.1:port/c}. */
+    /**
+     * {@code cvlc} repeating the clip as RTSP at {@code rtsp://127.0.0.1:port/c}, without a break: a looped input
+     * would end the RTP session (an RTCP BYE, which ends ffmpeg) at each turn.
+     */
     public static Streamer rtsp(int port) throws Exception {
-        return new Streamer("#rtp{sdp=rtsp://127.0.0.1:" + port + "/c}");
+        return new Streamer("--input-repeat=65535", "#rtp{sdp=rtsp://127.0.0.1:" + port + "/c}");
     }
 
     private static void run(String... command) throws Exception {
@@ -127,12 +130,12 @@ public final class TestMedia {
     public static final class Streamer implements AutoCloseable {
         private final Process process;
 
-        Streamer(String sout) throws Exception {
+        Streamer(String repeat, String sout) throws Exception {
             List<String> cmd = new ArrayList<>();
             if ("root".equals(System.getProperty("user.name"))) {
                 cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
             }
-            cmd.addAll(List.of("cvlc", "-q", "--no-audio", clip().toString(), "--loop", "--sout-keep", "--sout", sout));
+            cmd.addAll(List.of("cvlc", "-q", "--no-audio", clip().toString(), repeat, "--sout-keep", "--sout", sout));
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         }
