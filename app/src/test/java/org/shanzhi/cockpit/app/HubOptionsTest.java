@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.video.VideoLimits;
 
-/** The hub's video limits come from its options, and a bad value stops it at start, naming the option. */
+/** The hub's limits come from its options, and a bad value stops it at start, naming the option. */
 class HubOptionsTest {
 
     static VideoLimits video(String... args) {
@@ -38,5 +38,20 @@ class HubOptionsTest {
         assertThatThrownBy(() -> video("--camera-networks", "10.0.0.0/33"))
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--camera-networks").hasMessageContaining("'10.0.0.0/33' is not a camera network");
+        for (String[] bad : new String[][] {{"--max-event-lead", "-PT1M"}, {"--max-event-age", "400 days"},
+            {"--max-subscribers", "0"}, {"--stream-stall-seconds", "-1"}, {"--stream-bytes-in-flight", "1e9"}}) {
+            assertThatThrownBy(() -> video(bad)).isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageContaining(bad[0]);
+        }
+    }
+
+    @Test
+    void theEventWindowAndTheStream() {
+        HubCommand hub = new HubCommand();
+        new CommandLine(hub).parseArgs("--max-event-age", "P30D", "--max-event-lead", "PT1M", "--max-subscribers", "300");
+        var limits = hub.options.config(s -> HubClock.system()).limits();
+        assertThat(limits.eventPast()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(limits.eventFuture()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(limits.maxSubscribers()).isEqualTo(300);
     }
 }
