@@ -22,6 +22,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.shanzhi.cockpit.app..");
 
     @ArchTest
+    static final ArchRule videoServesWithoutTheHubsInsides = noClasses().that().resideInAPackage("..cockpit.hub.video..")
+            .should().dependOnClassesThat().resideInAPackage("org.shanzhi.cockpit.hub");
+
+    @ArchTest
     static final ArchRule jsonMapsOnlyTheDomain = noClasses().that().resideInAPackage("..cockpit.json..")
             .should().dependOnClassesThat().resideInAnyPackage("org.shanzhi.cockpit.hub..",
                     "org.shanzhi.cockpit.app..", "javafx..", "io.javalin..");

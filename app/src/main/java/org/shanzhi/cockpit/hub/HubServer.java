@@ -48,6 +48,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.domain.Whistle;
 import org.shanzhi.cockpit.hub.video.RtspRelay;
+import org.shanzhi.cockpit.hub.video.VideoRefused;
 import org.shanzhi.cockpit.hub.video.VideoViewers;
 import org.shanzhi.cockpit.hub.video.VirtualCameras;
 
@@ -196,6 +197,7 @@ public final class HubServer implements AutoCloseable {
 
             r.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             r.exception(BadJson.class, (e, ctx) -> error(ctx, 400, e.field(), e.getMessage()));
+            r.exception(VideoRefused.class, (e, ctx) -> error(ctx, e.status(), "cameraId", e.getMessage()));
             r.exception(Hub.BatchRejected.class, this::rejected);
             r.exception(Hub.Duplicate.class, this::duplicate);
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),

@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Camera;
-import org.shanzhi.cockpit.hub.BadRequest;
 
 /**
  * {@code GET /video/relay/{cameraId}}: a camera's RTSP stream as MPEG-TS over HTTP, for players that cannot open
@@ -94,10 +93,10 @@ public final class RtspRelay implements AutoCloseable {
         String id = ctx.pathParam("cameraId");
         Camera c = cameras.apply(id);
         if (c == null) {
-            throw new BadRequest(404, "cameraId", "no camera with id " + id);
+            throw new VideoRefused(404, "no camera with id " + id);
         }
         if (c.streamUrl() == null || !c.streamUrl().startsWith("rtsp://")) {
-            throw new BadRequest(400, "cameraId", "camera " + id + " does not stream RTSP (its streamUrl is "
+            throw new VideoRefused(400, "camera " + id + " does not stream RTSP (its streamUrl is "
                     + c.streamUrl() + "): play its streamUrl directly");
         }
         if (!c.online()) {
@@ -186,8 +185,8 @@ public final class RtspRelay implements AutoCloseable {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private static BadRequest forbidden(Camera c, String why) {
-        return new BadRequest(403, "cameraId", "the hub does not relay camera " + c.id() + ": " + why);
+    private static VideoRefused forbidden(Camera c, String why) {
+        return new VideoRefused(403, "the hub does not relay camera " + c.id() + ": " + why);
     }
 
     /** Starts the relay of {@code c} for its first viewer, who gets it from its first byte; under feeds' lock. */

@@ -36,7 +36,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Camera;
-import org.shanzhi.cockpit.hub.BadRequest;
 import org.shanzhi.cockpit.json.Json;
 
 /**
@@ -329,7 +328,7 @@ public final class VirtualCameras implements AutoCloseable {
     public void serve(Context ctx) throws IOException {
         String id = ctx.pathParam("cameraId");
         switch (lookup(id)) {
-            case UNKNOWN -> throw new BadRequest(404, "cameraId", "no camera with id " + id);
+            case UNKNOWN -> throw new VideoRefused(404, "no camera with id " + id);
             case OFFLINE -> refuse(ctx, offline(id));
             case STREAM -> {
                 if (!viewers.enter()) {
