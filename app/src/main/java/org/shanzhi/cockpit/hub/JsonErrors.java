@@ -2,8 +2,6 @@ package org.shanzhi.cockpit.hub;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,33 +20,9 @@ import org.shanzhi.cockpit.json.Json;
  */
 final class JsonErrors extends ErrorHandler {
 
-    static Map<String, Object> body(int status, String field, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", code(status));
-        m.put("field", field);
-        m.put("message", message);
-        return m;
-    }
-
-    static String code(int status) {
-        return switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "too_large";
-            case 414 -> "uri_too_long";
-            case 422 -> "rejected";
-            case 431 -> "headers_too_large";
-            case 503 -> "unavailable";
-            default -> status >= 500 ? "internal" : "error";
-        };
-    }
-
     private static ByteBuffer json(int status) {
         String reason = HttpStatus.getMessage(status);
-        return ByteBuffer.wrap(Json.write(body(status, null, "the request was refused: " + reason))
+        return ByteBuffer.wrap(Json.write(Answers.error(status, null, "the request was refused: " + reason))
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -181,7 +181,8 @@ public final class TestHub implements AutoCloseable {
 
     /** The stream subscribers the server is serving. */
     List<StreamSession> subscribers() {
-        return serverField("sessions");
+        Streams streams = serverField("streams");
+        return streams.sessions();
     }
 
     @Override

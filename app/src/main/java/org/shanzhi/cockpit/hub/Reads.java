@@ -1,0 +1,146 @@
+package org.shanzhi.cockpit.hub;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.javalin.http.Context;
+import org.pcollections.PMap;
+
+import org.shanzhi.cockpit.domain.AiAlert;
+import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.Dispute;
+import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.Grid;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IntelReport;
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Outage;
+import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.domain.Whistle;
+import org.shanzhi.cockpit.json.Json;
+
+import static org.shanzhi.cockpit.hub.Answers.json;
+
+/** The read routes: health, snapshot, KPIs, events by seq, the audit trail, and each family listed or by id. */
+final class Reads {
+
+    /** A page of /events ends once it holds this much: the client pages on from its last seq, as it would anyway. */
+    private static final long EVENTS_CHARS = 8L << 20;
+
+    /** A family of the situation that can be listed and fetched by id. */
+    record Family(String name, Class<?> type, Function<Situation, PMap<String, ?>> of) {
+    }
+
+    static final List<Family> FAMILIES = List.of(
+            new Family("communities", Community.class, Situation::communities),
+            new Family("grids", Grid.class, Situation::grids),
+            new Family("cameras", Camera.class, Situation::cameras),
+            new Family("sensors", Sensor.class, Situation::sensors),
+            new Family("units", FieldUnit.class, Situation::units),
+            new Family("incidents", Incident.class, Situation::incidents),
+            new Family("complaints", Complaint.class, Situation::complaints),
+            new Family("disputes", Dispute.class, Situation::disputes),
+            new Family("petitions", Petition.class, Situation::petitions),
+            new Family("whistles", Whistle.class, Situation::whistles),
+            new Family("warnings", WeatherWarning.class, Situation::warnings),
+            new Family("alerts", AiAlert.class, Situation::alerts),
+            new Family("outages", Outage.class, Situation::outages),
+            new Family("intel", IntelReport.class, Situation::intel));
+
+    private final Hub hub;
+
+    Reads(Hub hub) {
+        this.hub = hub;
+    }
+
+    static Family family(String name) {
+        return FAMILIES.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    void health(Context ctx) {
+        Situation s = hub.situation();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("seq", s.seq());
+        m.put("time", s.time());
+        m.put("startedAt", hub.startedAt());
+        json(ctx, 200, Json.write(m));
+    }
+
+    void snapshot(Context ctx) {
+        json(ctx, 200, hub.snapshotJson());
+    }
+
+    void kpis(Context ctx) {
+        Situation s = hub.situation();
+        Instant now = s.time();
+        Instant dayStart = Kpi.today(now).from();
+        Instant monthAgo = now.minus(Duration.ofDays(30));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", s.seq());
+        m.put("time", now);
+        m.put("threeRates30d", Kpi.threeRates(s, monthAgo, now.plusNanos(1), Kpi.Weights.DEFAULT));
+        m.put("closedLoopToday", Kpi.closedLoopRate(s, dayStart, now.plusNanos(1)));
+        m.put("overdue", Kpi.overdue(s, now));
+        m.put("cameraOnline", Kpi.cameraOnlineRate(s));
+        m.put("complaintsPerThousand30d", Kpi.complaintsPerThousand(s, monthAgo, now.plusNanos(1)));
+        m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1)));
+        m.put("mediationSuccess30d", Kpi.mediationSuccessRate(s, monthAgo, now.plusNanos(1)));
+        m.put("outageRestoration", Kpi.outageRestoration(s));
+        json(ctx, 200, Json.write(m));
+    }
+
+    void events(Context ctx) {
+        long since = longParam(ctx, "since", 0);
+        if (since < 0 || since > hub.head()) {
+            throw new BadRequest("since", "since must be within 0.." + hub.head() + ", got " + since);
+        }
+        int limit = Listing.intParam(ctx.queryParamMap(), "limit", 1000, 1, 10_000);
+        StringBuilder b = new StringBuilder("{\"head\":").append(hub.head()).append(",\"events\":[");
+        boolean first = true;
+        for (Journal.Row r : hub.journal().readAfter(since, limit, EVENTS_CHARS)) {
+            b.append(first ? "" : ",").append(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            first = false;
+        }
+        json(ctx, 200, b.append("]}").toString());
+    }
+
+    void audit(Context ctx) {
+        int limit = Listing.intParam(ctx.queryParamMap(), "limit", 100, 1, 1000);
+        json(ctx, 200, Json.write(Map.of("entries", hub.journal().audit(limit))));
+    }
+
+    void list(Context ctx, Family f) {
+        Situation s = hub.situation();
+        json(ctx, 200, Json.write(Listing.page(s.seq(), f.type(), f.of().apply(s).values(), ctx.queryParamMap())));
+    }
+
+    void one(Context ctx, Family f) {
+        Object item = f.of().apply(hub.situation()).get(ctx.pathParam("id"));
+        if (item == null) {
+            throw new BadRequest(404, "id", "no " + f.name() + " entry with id " + ctx.pathParam("id"));
+        }
+        json(ctx, 200, Json.write(item));
+    }
+
+    private static long longParam(Context ctx, String name, long dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name, name + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.shanzhi.cockpit.hub;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.javalin.http.Context;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+
+import org.shanzhi.cockpit.json.StreamClose;
+
+/** The stream route: who may subscribe, from which seq, and at most how many at once; one {@link StreamSession} each. */
+final class Streams {
+
+    private final Hub hub;
+    private final HubLimits limits;
+    private final Access access;
+    private final List<StreamSession> sessions = new CopyOnWriteArrayList<>();
+
+    Streams(Hub hub, HubLimits limits, Access access) {
+        this.hub = hub;
+        this.limits = limits;
+        this.access = access;
+    }
+
+    /** Before the upgrade: a reader's token, and a place among the subscribers. */
+    void beforeUpgrade(Context ctx) throws IOException {
+        try {
+            Role role = access.roleOf(ctx);
+            if (!List.of(Role.READERS).contains(role)) {
+                throw new BadRequest(403, "token", "role " + role.key() + " may not read the stream");
+            }
+            if (sessions.size() >= limits.maxSubscribers()) {
+                throw new BadRequest(503, null, "the hub serves at most " + limits.maxSubscribers()
+                        + " stream subscribers at once; try again later");
+            }
+        } catch (BadRequest e) {
+            refuseUpgrade(ctx, e.status(), e.field(), e.getMessage());
+        }
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            long head = hub.head();
+            String raw = ctx.queryParam("since");
+            long since;
+            try {
+                since = raw == null ? head : Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                close(ctx, StreamClose.BAD_SINCE, "since must be a whole number, got '" + raw + "'");
+                return;
+            }
+            if (since < 0 || since > head) {
+                close(ctx, StreamClose.BEYOND_HEAD, "since " + since + " is beyond the head " + head + "; take a snapshot");
+                return;
+            }
+            String batch = ctx.queryParam("batch");
+            if (batch != null && !batch.equals("true") && !batch.equals("false")) {
+                close(ctx, StreamClose.BAD_BATCH, "batch must be true or false, got '" + batch + "'");
+                return;
+            }
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), limits);
+            synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
+                if (sessions.size() >= limits.maxSubscribers()) {
+                    close(ctx, StreamClose.FULL, "the hub serves at most " + limits.maxSubscribers()
+                            + " stream subscribers at once; try again later");
+                    return;
+                }
+                sessions.add(session);
+            }
+            ctx.attribute("stream", session);
+            session.start("stream-" + ctx.sessionId());
+        });
+        ws.onClose(ctx -> {
+            StreamSession session = ctx.attribute("stream");
+            if (session != null) {
+                session.stop();
+                sessions.remove(session);
+            }
+        });
+    }
+
+    void close() {
+        sessions.forEach(StreamSession::stop);
+    }
+
+    /** The subscribers served now. */
+    List<StreamSession> sessions() {
+        return sessions;
+    }
+
+    private static void close(WsConnectContext ctx, StreamClose why, String detail) {
+        ctx.closeSession(why.code, why.reason(detail));
+    }
+
+    /** Answers an upgrade request with an error and no upgrade: Javalin writes no result on this path. */
+    private static void refuseUpgrade(Context ctx, int status, String field, String message) throws IOException {
+        Answers.error(ctx, status, field, message);
+        byte[] body = ctx.resultInputStream().readAllBytes();
+        ctx.res().setContentLength(body.length);
+        ctx.res().getOutputStream().write(body);
+        ctx.skipRemainingHandlers();
+    }
+}
