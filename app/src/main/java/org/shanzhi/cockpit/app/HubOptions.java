@@ -3,11 +3,14 @@ package org.shanzhi.cockpit.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
 import org.shanzhi.cockpit.hub.HubRuntime;
@@ -106,7 +109,7 @@ final class HubOptions {
         return config(s -> HubClock.system()).tokens();
     }
 
-    HubRuntime.Config config(java.util.function.Function<org.shanzhi.cockpit.domain.Situation, HubClock> clock) {
+    HubRuntime.Config config(Function<Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
                 clock, new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight,
                         Duration.ofSeconds(streamStallSeconds), maxSubscribers,
@@ -122,7 +125,7 @@ final class HubOptions {
                     throw new TypeConversionException("'" + value + "' is negative");
                 }
                 return d;
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration like PT15M or P400D");
             }
         }

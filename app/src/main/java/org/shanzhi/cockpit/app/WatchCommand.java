@@ -1,7 +1,9 @@
 package org.shanzhi.cockpit.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -48,7 +50,7 @@ final class WatchCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         int[] code = {0};
         // pings keep a quiet stream open past the hub's idle timeout
-        OkHttpClient http = new OkHttpClient.Builder().pingInterval(java.time.Duration.ofSeconds(30)).build();
+        OkHttpClient http = new OkHttpClient.Builder().pingInterval(Duration.ofSeconds(30)).build();
         http.newWebSocket(new Request.Builder().url(url).header("Authorization", "Bearer " + t).build(),
                 new WebSocketListener() {
                     @Override
@@ -59,7 +61,7 @@ final class WatchCommand implements Callable<Integer> {
                                 if (!type.equals(frame.path("type").asText())) {
                                     return;
                                 }
-                            } catch (java.io.IOException e) {
+                            } catch (IOException e) {
                                 return;
                             }
                         }

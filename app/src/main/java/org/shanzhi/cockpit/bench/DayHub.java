@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -116,7 +117,7 @@ final class DayHub implements AutoCloseable {
                 ms[i] = took;
             }
         }
-        java.util.Arrays.sort(ms);
+        Arrays.sort(ms);
         Figures.note("snapshot: {} bytes; cold GETs min {} ms, p50 {} ms, max {} ms", bytes,
                 String.format("%.1f", ms[0]), String.format("%.1f", Figures.median(ms)),
                 String.format("%.1f", ms[ms.length - 1]));

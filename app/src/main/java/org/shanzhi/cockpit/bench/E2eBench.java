@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,8 +28,8 @@ import okhttp3.WebSocketListener;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
-import org.shanzhi.cockpit.json.Json;
 import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.json.Json;
 
 /**
  * {@code hub.e2e.*}: a real hub (H2 journal in a temporary directory) with {@value #SUBSCRIBERS}
@@ -169,7 +170,7 @@ final class E2eBench {
         double nanosPerBatch = rate > 0 ? 1e9 * BATCH / rate : 0;
         String url = runtime.baseUrl() + "/api/v1/ingest";
         List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
             Thread t = new Thread(() -> {
                 try {

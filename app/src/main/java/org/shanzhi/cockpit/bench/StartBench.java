@@ -18,6 +18,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import org.shanzhi.cockpit.app.Main;
+
 /**
  * {@code hub.start_ms}: from starting a child {@code java -jar shanzhi-cockpit.jar hub --scenario
  * none --port 0} with a fresh data directory to the first 200 from /api/v1/health. Run from
@@ -50,7 +52,7 @@ final class StartBench {
         if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
             cmd.addAll(List.of("-jar", self.toString()));
         } else {
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.shanzhi.cockpit.app.Main"));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "Main"));
         }
         return cmd;
     }

@@ -1,8 +1,11 @@
 package org.shanzhi.cockpit.bench;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
@@ -91,7 +94,7 @@ final class VideoBench {
         int[] ports = new int[4];
         String[] urls = new String[16];
         for (int i = 0; i < 4; i++) {
-            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            try (ServerSocket free = new ServerSocket(0)) {
                 ports[i] = free.getLocalPort();
             }
         }
@@ -278,7 +281,7 @@ final class VideoBench {
             return null;
         }
         Path copy = Files.createTempFile("shanzhi-bench-xauth", "");
-        Files.copy(Path.of(x), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(x), copy, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
         return copy;
     }
@@ -297,7 +300,7 @@ final class VideoBench {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -427,7 +430,7 @@ final class VideoBench {
     }
 
     private static boolean onPath(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, name))) {
                 return true;
             }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.pcollections.PMap;
 
@@ -535,7 +536,7 @@ final class Fold {
         }
     }
 
-    private static <S extends Enum<S>> void check(String field, S to, S from, java.util.Set<S> allowed) {
+    private static <S extends Enum<S>> void check(String field, S to, S from, Set<S> allowed) {
         if (to == null) {
             throw new Rejection(field, field + " is required");
         }

@@ -1,10 +1,10 @@
 package org.shanzhi.cockpit.hub;
 
-import org.shanzhi.cockpit.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +13,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.json.Json;
 
 /**
  * The heart of the hub: one writer that validates events by folding them, writes them to the
@@ -94,7 +95,7 @@ public final class Hub implements AutoCloseable {
     private volatile Frame snapshot;
 
     /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
-    public Hub(Journal journal, java.util.function.Function<Situation, HubClock> clockFor) {
+    public Hub(Journal journal, Function<Situation, HubClock> clockFor) {
         this.journal = journal;
         Situation s = Situation.empty();
         long[] count = {0};
@@ -162,7 +163,7 @@ public final class Hub implements AutoCloseable {
      * Like {@link #append(List, Origin)}, with the batch made from the current situation while the
      * hub holds its lock, so that ids and preconditions cannot race with other writers.
      */
-    public synchronized List<Recorded> append(java.util.function.Function<Situation, List<Pending>> make,
+    public synchronized List<Recorded> append(Function<Situation, List<Pending>> make,
                                               Origin origin) {
         if (origin.idempotencyKey() != null) {
             journal.idempotency(origin.idempotencyKey()).ifPresent(first -> {

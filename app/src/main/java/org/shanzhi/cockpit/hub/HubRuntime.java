@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class HubRuntime implements AutoCloseable {
     public static HubRuntime start(Config config) {
         try {
             Files.createDirectories(config.dataDir());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create the data directory " + config.dataDir() + ": " + e, e);
         }
         Path tokensFile = config.tokens();
@@ -115,7 +116,7 @@ public final class HubRuntime implements AutoCloseable {
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system (Windows): the user's profile directory already keeps others out
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot restrict the data directory " + dir + " to its owner: " + e, e);
         }
     }

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -68,7 +69,7 @@ public final class Journal implements AutoCloseable {
      * DB_CLOSE_ON_EXIT=FALSE: on Ctrl+C or SIGTERM the hub's own shutdown hook stops the scenario
      * and the server first, then closes the journal (H2's hook would close it under them).
      */
-    public static String h2Url(java.nio.file.Path dataDir) {
+    public static String h2Url(Path dataDir) {
         // the hub closes the journal itself on shutdown, after its writers have stopped
         return "jdbc:h2:async:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }

@@ -1,7 +1,7 @@
 package org.shanzhi.cockpit.hub;
 
-import org.shanzhi.cockpit.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.shanzhi.cockpit.json.Json;
 
 /**
  * Bearer tokens by role, kept in a JSON file {@code {"viewer": "…", "operator": "…", …}}. A
@@ -92,9 +94,9 @@ public final class Tokens {
         if (token == null) {
             return Optional.empty();
         }
-        byte[] presented = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] presented = token.getBytes(StandardCharsets.UTF_8);
         for (Map.Entry<Role, String> e : byRole.entrySet()) {
-            if (MessageDigest.isEqual(presented, e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            if (MessageDigest.isEqual(presented, e.getValue().getBytes(StandardCharsets.UTF_8))) {
                 return Optional.of(e.getKey());
             }
         }

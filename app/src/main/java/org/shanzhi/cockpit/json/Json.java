@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +17,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import org.pcollections.PMap;
 import org.pcollections.TreePMap;
 
@@ -215,7 +217,7 @@ public final class Json {
         if (n == null || !n.isArray()) {
             return List.of(frame(n));
         }
-        List<Recorded> out = new java.util.ArrayList<>(n.size());
+        List<Recorded> out = new ArrayList<>(n.size());
         for (JsonNode f : n) {
             out.add(frame(f));
         }
@@ -227,10 +229,10 @@ public final class Json {
                 || !n.path("time").isTextual() || !n.path("type").isTextual()) {
             throw new BadJson("frame", "a frame is {seq, time, type, payload}");
         }
-        java.time.Instant time;
+        Instant time;
         try {
-            time = java.time.Instant.parse(n.get("time").asText());
-        } catch (java.time.format.DateTimeParseException e) {
+            time = Instant.parse(n.get("time").asText());
+        } catch (DateTimeParseException e) {
             throw new BadJson("time", "not an ISO-8601 time: " + n.get("time").asText());
         }
         Event e = readEvent(n.get("type").asText(), n.get("payload"), "payload");
@@ -242,7 +244,7 @@ public final class Json {
     }
 
     /** One stream frame: {"seq":…,"time":…,"type":…,"payload":{…}}. */
-    public static String frame(long seq, java.time.Instant time, String type, String payloadJson) {
+    public static String frame(long seq, Instant time, String type, String payloadJson) {
         StringBuilder b = new StringBuilder(payloadJson.length() + 96);
         b.append("{\"seq\":").append(seq)
                 .append(",\"time\":\"").append(time).append("\",\"type\":\"").append(type)

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public enum StreamClose {
     /** The close reason: the word, then what a person reads. A WebSocket reason holds at most 123 bytes. */
     public String reason(String detail) {
         String r = word + ": " + detail;
-        while (r.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+        while (r.getBytes(StandardCharsets.UTF_8).length > 123) {
             r = r.substring(0, r.length() - 1);
         }
         return r;

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
@@ -23,7 +24,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -57,7 +57,7 @@ public final class VirtualCameras implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
 
     private final Function<String, Camera> cameras;
-    private final Supplier<java.time.Instant> clock;
+    private final Supplier<Instant> clock;
     private final ScheduledExecutorService ticks;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final VideoViewers viewers;
@@ -68,7 +68,7 @@ public final class VirtualCameras implements AutoCloseable {
      * {@code cameras} looks a camera up by id in the current situation; {@code clock} is the hub's time;
      * {@code viewers} are the places the relay shares; {@code maxCameras} is how many cameras may be drawn at once.
      */
-    public VirtualCameras(Function<String, Camera> cameras, Supplier<java.time.Instant> clock, VideoViewers viewers,
+    public VirtualCameras(Function<String, Camera> cameras, Supplier<Instant> clock, VideoViewers viewers,
                           int maxCameras) {
         this.cameras = cameras;
         this.clock = clock;
