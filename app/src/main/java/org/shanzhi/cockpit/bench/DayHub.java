@@ -128,6 +128,6 @@ final class DayHub implements AutoCloseable {
     public void close() {
         runtime.close();
         http.connectionPool().evictAll();
-        Files2.deleteTree(dir);
+        TempDirs.delete(dir);
     }
 }

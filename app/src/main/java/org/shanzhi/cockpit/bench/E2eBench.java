@@ -106,7 +106,7 @@ final class E2eBench {
             subs.forEach(Subscriber::close);
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
-            Files2.deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 

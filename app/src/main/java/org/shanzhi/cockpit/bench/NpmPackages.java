@@ -44,7 +44,7 @@ final class NpmPackages {
             throw new IOException(url + " answered HTTP " + r.statusCode());
         }
         Path partial = Files.createDirectories(cache).resolve(name + "-" + version + ".partial");
-        Files2.deleteTree(partial);
+        TempDirs.delete(partial);
         try (InputStream in = new GZIPInputStream(r.body())) {
             untar(in, partial);
         }

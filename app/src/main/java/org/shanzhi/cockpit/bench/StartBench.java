@@ -104,7 +104,7 @@ final class StartBench {
                 child.waitFor(10, TimeUnit.SECONDS);
             }
             http.connectionPool().evictAll();
-            Files2.deleteTree(data);
+            TempDirs.delete(data);
             Files.deleteIfExists(log.toPath());
         }
     }

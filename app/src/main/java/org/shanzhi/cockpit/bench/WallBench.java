@@ -242,7 +242,7 @@ final class WallBench {
                 }
             }
         } finally {
-            Files2.deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 

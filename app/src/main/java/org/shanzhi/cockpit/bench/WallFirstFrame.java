@@ -90,7 +90,7 @@ public final class WallFirstFrame {
             WallApp.run(new WallApp.Options(marked, url, "laptop", Locale.forLanguageTag("zh-CN")));
         } finally {
             runtime.close();
-            Files2.deleteTree(data);
+            TempDirs.delete(data);
         }
         System.exit(0);
     }

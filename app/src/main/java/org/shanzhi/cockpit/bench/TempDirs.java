@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removing the benchmark's temporary directories. */
-final class Files2 {
+final class TempDirs {
 
-    private Files2() {
+    private TempDirs() {
     }
 
-    static void deleteTree(Path dir) {
+    static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
