@@ -79,7 +79,7 @@ class HubFeedTest {
             port = s.getLocalPort();
         }
         try (HubFeed feed = new HubFeed("http://127.0.0.1:" + port, "x".repeat(20)).start()) {
-            Thread.sleep(1500);
+            await().atMost(Duration.ofSeconds(20)).until(() -> feed.status().lastError() != null);
             assertThat(feed.latest()).isNull();
             assertThat(feed.status().state()).isEqualTo(FeedStatus.State.CONNECTING);
             assertThat(feed.status().lastError()).contains("onnect");

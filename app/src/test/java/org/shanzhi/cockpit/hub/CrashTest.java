@@ -2,15 +2,18 @@ package org.shanzhi.cockpit.hub;
 
 import org.shanzhi.cockpit.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,12 +45,10 @@ class CrashTest {
 
             long acknowledged = 0;
             List<Double> values = new ArrayList<>();
+            AtomicInteger batches = new AtomicInteger();
+            // killed mid-ingest: once 20 batches are acknowledged, while the next ones are on their way
             Thread killer = new Thread(() -> {
-                try {
-                    Thread.sleep(1500);
-                } catch (InterruptedException ignored) {
-                    return;
-                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> batches.get() >= 20);
                 hub.destroyForcibly();
             });
             killer.start();
@@ -64,6 +65,7 @@ class CrashTest {
                 }
                 acknowledged = reply.get("lastSeq").asLong();
                 values.add((double) (i * 50 + 49));
+                batches.incrementAndGet();
             }
             killer.join();
             assertThat(hub.waitFor(10, TimeUnit.SECONDS)).isTrue();

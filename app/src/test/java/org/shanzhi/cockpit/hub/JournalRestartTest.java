@@ -1,8 +1,10 @@
 package org.shanzhi.cockpit.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +31,9 @@ class JournalRestartTest {
             Hub hub = new Hub(Journal.open(url, "", ""),
                     s -> HubClock.simulated(s.seq() == 0 ? Simulator.DEFAULT_START : s.time(), 3600));
             assertThat(hub.head()).isGreaterThanOrEqualTo(head);
+            long before = hub.head();
             ScenarioRunner runner = ScenarioRunner.start(hub, heyi, restart);
-            Thread.sleep(1500);
+            await().atMost(Duration.ofSeconds(60)).until(() -> hub.head() > before + 100);
             runner.close();
             head = hub.head();
             hub.close();
