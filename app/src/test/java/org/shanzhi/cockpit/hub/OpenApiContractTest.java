@@ -36,7 +36,10 @@ import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.AiAlert;
@@ -67,6 +70,7 @@ import org.shanzhi.cockpit.domain.Whistle;
  * against the documented schema, as do the stream's frames. Every accepted request body must
  * validate against the documented request schema too.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the real calls fill the hub the stream test then reads
 class OpenApiContractTest {
 
     static final Path SPEC = Path.of("..", "docs", "openapi.yaml");
@@ -275,6 +279,7 @@ class OpenApiContractTest {
     // --- real calls ------------------------------------------------------------------------------
 
     @Test
+    @Order(1)
     void realCallsAnswerDocumentedStatusesAndBodies() throws Exception {
         get("/api/v1/health", "/api/v1/health", null, 200);
         get("/api/v1/kpis", "/api/v1/kpis", Role.VIEWER, 200);   // nothing evaluated yet: null rates
@@ -409,15 +414,19 @@ class OpenApiContractTest {
     }
 
     @Test
+    @Order(2)
     void streamFramesAndClosesMatchTheSpec() throws Exception {
         JsonNode frameSchema = schemas.resolve(operation("get", "/api/v1/stream").at("/responses/101"))
                 .at("/content/application~1json/schema");
         long head = hub.runtime.hub().head();
         try (TestHub.Subscriber sub = hub.subscribe("?since=0")) {
             List<JsonNode> frames = sub.take((int) head);
+            Set<String> types = new TreeSet<>();
             for (JsonNode f : frames) {
                 assertThat(schemas.validate(frameSchema, f)).as("frame " + f).isEmpty();
+                types.add(f.get("type").asText());
             }
+            assertThat(types).as("frames of every type a client can send").hasSize(Json.eventTypes().size() - 1);
         }
         String description = operation("get", "/api/v1/stream").get("description").asText();
         try (TestHub.Subscriber beyond = hub.subscribe("?since=" + (head + 1_000_000))) {
