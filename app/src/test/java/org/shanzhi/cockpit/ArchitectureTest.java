@@ -56,4 +56,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cockpitFiguresAreData = noClasses().that().haveSimpleNameStartingWith("CockpitFigures")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule theWallFrameIsData = noClasses().that().haveSimpleNameStartingWith("WallFrame")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
 }

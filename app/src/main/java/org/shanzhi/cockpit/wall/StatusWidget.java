@@ -1,7 +1,6 @@
 package org.shanzhi.cockpit.wall;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -17,7 +16,7 @@ import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
  * The connection bar: live / connecting / reconnecting since T / stale for N s, the situation's
- * time and seq, unreadable frames skipped. Refreshed every pulse, not only on new events, so a
+ * time and seq, unreadable frames skipped. Shown every frame, not only on new events, so a
  * dead hub shows its age ticking.
  */
 public final class StatusWidget implements Widget {
@@ -31,7 +30,7 @@ public final class StatusWidget implements Widget {
     private final Label time = new Label();
     private final Label details = new Label();
     private final HBox box;
-    private Situation situation;
+    private Shown shown;
 
     public StatusWidget(WallContext context) {
         this.context = context;
@@ -43,7 +42,6 @@ public final class StatusWidget implements Widget {
         box = new HBox(16, state, time, spacer, details);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(STYLE);
-        refresh(Instant.now());
     }
 
     @Override
@@ -51,15 +49,17 @@ public final class StatusWidget implements Widget {
         return box;
     }
 
+    /** Every pulse: the texts change when the state, its age in seconds, the situation or the counts do. */
     @Override
-    public void show(Situation s) {
-        situation = s;
-    }
-
-    /** Called every pulse by the wall. */
-    public void refresh(Instant now) {
-        FeedStatus st = context.feedStatus().get();
-        long age = Math.max(0, Duration.between(st.since(), now).toSeconds());
+    public void show(WallFrame frame) {
+        FeedStatus st = frame.feed();
+        long age = Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
+        Shown now = new Shown(st.state(), age, frame.hasSituation() ? frame.situation() : null, st.garbageFrames(),
+                st.reconnects());
+        if (now.equals(shown)) {
+            return;
+        }
+        shown = now;
         state.setText(switch (st.state()) {
             case LIVE -> I18n.t("status.live");
             case CONNECTING -> I18n.t("status.connecting", age);
@@ -71,8 +71,24 @@ public final class StatusWidget implements Widget {
             case CONNECTING, RECONNECTING -> Theme.WARNING;
             case STALE -> Theme.CRITICAL;
         });
+        Situation situation = now.situation();
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
         details.setText(I18n.t("status.details", context.source(), st.garbageFrames(), st.reconnects()));
+    }
+
+    /** What the bar says, to tell whether a pulse changes it (the situation by identity). */
+    private record Shown(FeedStatus.State state, long age, Situation situation, long garbage, long reconnects) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shown x && x.state == state && x.age == age && x.situation == situation
+                    && x.garbage == garbage && x.reconnects == reconnects;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(age);
+        }
     }
 }

@@ -40,6 +40,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
@@ -54,8 +55,9 @@ import org.shanzhi.cockpit.wall.layout.Placement;
  * New AI alerts and sensor alarms ({@link Kpi#newVideoAlarms}) queue for the alarm tile, one after another; the
  * one shown centres the wall's maps on its place. A camera dropped on a tile, or opened from the map, stays there
  * until cleared; a pinned tile is never taken by alarms; a double-click maximises a tile and pauses the hidden ones.
- * With a hub in the {@link WallContext} tiles play their camera's stream ({@link Playback}): one pump applies
- * each playing tile's newest frame at most once per pulse, and a widget no longer on a showing window closes them.
+ * With a hub in the {@link WallContext} tiles play their camera's stream ({@link Playback}): a pump of its own applies
+ * each playing tile's newest frame at most once per pulse (pixels only, while any tile plays; the situation comes
+ * with the wall's frame), and a widget no longer on a showing window closes them.
  */
 public final class VideoWidget implements Widget {
 
@@ -248,8 +250,15 @@ public final class VideoWidget implements Widget {
         return root;
     }
 
+    /** Each pulse: a new situation is placed on the tiles. */
     @Override
-    public void show(Situation s) {
+    public void show(WallFrame frame) {
+        if (frame.hasSituation()) {
+            show(frame.situation());
+        }
+    }
+
+    private void show(Situation s) {
         if (s == null || (s == last && camerasOf != null)) {
             return;
         }
