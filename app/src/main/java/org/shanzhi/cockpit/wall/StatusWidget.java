@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.wall;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -22,6 +23,8 @@ import org.shanzhi.cockpit.feed.FeedStatus;
 public final class StatusWidget implements Widget {
 
     static final String STYLE = "status-bar";
+    /** The situation's time and seq are said at most this often. */
+    private static final Duration SITUATION_EVERY = Duration.ofMillis(250);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -30,7 +33,13 @@ public final class StatusWidget implements Widget {
     private final Label time = new Label();
     private final Label details = new Label();
     private final HBox box;
-    private Shown shown;
+    // what the bar says now, to tell whether a frame changes it
+    private FeedStatus.State shownState;
+    private long shownAge;
+    private long shownGarbage;
+    private long shownReconnects;
+    private Situation shownSituation;
+    private Instant shownAt = Instant.MIN;
 
     public StatusWidget(WallContext context) {
         this.context = context;
@@ -49,17 +58,30 @@ public final class StatusWidget implements Widget {
         return box;
     }
 
-    /** Every pulse: the texts change when the state, its age in seconds, the situation or the counts do. */
+    /**
+     * Every pulse: the texts change when the feed's state, its age in whole seconds or its counts do, and follow
+     * the situation's time and seq at most four times a second (a busy feed brings a new one every pulse).
+     */
     @Override
     public void show(WallFrame frame) {
         FeedStatus st = frame.feed();
-        long age = Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
-        Shown now = new Shown(st.state(), age, frame.hasSituation() ? frame.situation() : null, st.garbageFrames(),
-                st.reconnects());
-        if (now.equals(shown)) {
+        // live says no age: the bar then changes only with the state, the counts or the situation
+        long age = st.state() == FeedStatus.State.LIVE ? 0
+                : Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
+        Situation situation = frame.hasSituation() ? frame.situation() : null;
+        boolean feedChanged = st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
+                || st.reconnects() != shownReconnects;
+        boolean situationDue = situation != shownSituation
+                && (shownSituation == null || !frame.now().isBefore(shownAt.plus(SITUATION_EVERY)));
+        if (!feedChanged && !situationDue) {
             return;
         }
-        shown = now;
+        shownState = st.state();
+        shownAge = age;
+        shownGarbage = st.garbageFrames();
+        shownReconnects = st.reconnects();
+        shownSituation = situation;
+        shownAt = frame.now();
         state.setText(switch (st.state()) {
             case LIVE -> I18n.t("status.live");
             case CONNECTING -> I18n.t("status.connecting", age);
@@ -71,24 +93,8 @@ public final class StatusWidget implements Widget {
             case CONNECTING, RECONNECTING -> Theme.WARNING;
             case STALE -> Theme.CRITICAL;
         });
-        Situation situation = now.situation();
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
         details.setText(I18n.t("status.details", context.source(), st.garbageFrames(), st.reconnects()));
-    }
-
-    /** What the bar says, to tell whether a pulse changes it (the situation by identity). */
-    private record Shown(FeedStatus.State state, long age, Situation situation, long garbage, long reconnects) {
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Shown x && x.state == state && x.age == age && x.situation == situation
-                    && x.garbage == garbage && x.reconnects == reconnects;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(age);
-        }
     }
 }
