@@ -93,7 +93,8 @@ final class ScreenView {
             } catch (RuntimeException e) {
                 // one broken widget must not freeze the others; say it once per widget
                 if (failedOn.put(w, frame.situation()) == null) {
-                    LOG.error("widget {} failed to show seq {}", w.getClass().getSimpleName(), frame.situation().seq(), e);
+                    LOG.error("widget {} failed to show seq {}", w.getClass().getSimpleName(),
+                            frame.situation().seq(), e);
                 }
             }
         }

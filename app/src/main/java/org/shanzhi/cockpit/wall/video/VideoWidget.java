@@ -260,8 +260,9 @@ public final class VideoWidget implements Widget {
         }
         String group = grid.options().group();
         groupLabel.setText(groupName(group, s));
+        int tour = grid.options().tourSeconds();
         pages.setText(I18n.t("video.pages", members.size(), grid.page() + 1, grid.pageCount())
-                + (grid.options().tourSeconds() > 0 ? " · " + I18n.t("video.tour", grid.options().tourSeconds()) : ""));
+                + (tour > 0 ? " · " + I18n.t("video.tour", tour) : ""));
         int waiting = grid.queued();
         queued.setVisible(waiting > 0);
         queued.setText(waiting == 0 ? "" : I18n.t(grid.current() == null ? "video.queue.pinned" : "video.queue",
