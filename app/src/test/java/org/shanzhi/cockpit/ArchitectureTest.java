@@ -60,4 +60,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cockpitFiguresAreData = noClasses().that().haveSimpleNameStartingWith("CockpitFigures")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule theWallFrameIsData = noClasses().that().haveSimpleNameStartingWith("WallFrame")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "eu.hansolo..", "org.controlsfx..");
+
+    @ArchTest
+    static final ArchRule theVideoGridDecidesWithoutJavaFxOrAPlayer = noClasses()
+            .that().haveSimpleNameStartingWith("VideoGrid")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "uk.co.caprica..", "com.sun.jna..");
 }

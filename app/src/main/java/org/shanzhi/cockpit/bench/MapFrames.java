@@ -56,6 +56,7 @@ import org.shanzhi.cockpit.hub.sim.Simulator;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.map.BaseMap;
@@ -224,7 +225,9 @@ public final class MapFrames {
             }
             Stage stage = fullScreenStage(new javafx.scene.Scene((Parent) map.node(), WIDTH, HEIGHT));
             stage.getScene().getStylesheets().add(Theme.stylesheet());
-            map.show(scene.situations().get(0));
+            // the wall's frame, handed over every pulse as the wall does: the map draws what changed since the last
+            WallFrame[] frame = {WallFrame.of(scene.situations().get(0))};
+            map.show(frame[0]);
             Node canvas = map.node().lookup(".map-canvas");
             double[] drag = {WIDTH - 10, HEIGHT / 2.0}; // outside the district: the press finds no camera to drag away
             List<Long> pulses = new ArrayList<>();
@@ -256,8 +259,10 @@ public final class MapFrames {
                                 0, 0, null));
                     }
                     if (i % MOVE_EVERY == 0) {
-                        map.show(scene.situations().get((i / MOVE_EVERY) % scene.situations().size()));
+                        Situation next = scene.situations().get((i / MOVE_EVERY) % scene.situations().size());
+                        frame[0] = frame[0].next(next, next.time(), null);
                     }
+                    map.show(frame[0]);
                     if (now - start > (WARM_UP_SECONDS + seconds) * 1e9) {
                         stop();
                         stage.hide();

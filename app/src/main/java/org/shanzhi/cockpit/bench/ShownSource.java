@@ -13,8 +13,8 @@ import org.shanzhi.cockpit.feed.SituationSource;
  * The source the benchmarked wall reads, around the real one: it sees when the wall's pump takes
  * a new situation and records when that pulse has ended.
  *
- * <p>The pump ({@code Wall.pulse}, an AnimationTimer) calls {@link #latest()} only when the
- * version moved, and then shows that situation in the same pulse. A Runnable posted from there
+ * <p>The wall's pulse ({@code WallPulse}, an AnimationTimer) calls {@link #latest()} only when the
+ * version moved, and then shows that situation's frame in the same pulse. A Runnable posted from there
  * with {@link Platform#runLater} runs after the pulse is over, i.e. after the widgets' {@code
  * show()}, CSS, layout and the hand-over of the frame to the render thread. That moment, with the
  * seq shown, is one "frame" here. Nothing in the wall is changed for it.

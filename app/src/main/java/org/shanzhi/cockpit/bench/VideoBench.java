@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
+import org.shanzhi.cockpit.wall.WallPulse;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
@@ -115,7 +118,7 @@ final class VideoBench {
                 servers.add(cvlcServer(clip, port));
             }
             WallBench.onFx(() -> {
-                shown.widget.show(situation);
+                shown.widget.show(WallFrame.of(situation));
                 return null;
             });
             for (int m = 0; m < soakMinutes; m++) {
@@ -193,7 +196,7 @@ final class VideoBench {
         WallContext context = new WallContext(() -> null, "http://127.0.0.1:9", "bench");
         Shown shown = show(placement(split, "all", 60), context);
         WallBench.onFx(() -> {
-            shown.widget.show(situation);
+            shown.widget.show(WallFrame.of(situation));
             return null;
         });
         Thread.sleep(warmup * 1000L);
@@ -322,19 +325,11 @@ final class VideoBench {
                 WallContext context = new WallContext(feed::status, runtime.baseUrl(),
                         runtime.tokens().tokenOf(Role.VIEWER));
                 Shown shown = show(placement(4, "key-points", 3600), context);
-                long[] version = {-1};
-                AnimationTimer pump = WallBench.onFx(() -> {
-                    AnimationTimer t = new AnimationTimer() {
-                        @Override
-                        public void handle(long now) {
-                            if (feed.version() != version[0] && feed.latest() != null) {
-                                version[0] = feed.version();
-                                shown.widget.show(feed.latest());
-                            }
-                        }
-                    };
-                    t.start();
-                    return t;
+                // the wall's own pulse, with this one widget on it
+                WallPulse pump = WallBench.onFx(() -> {
+                    WallPulse p = new WallPulse(feed, feed::status, Clock.systemUTC(), shown.widget::show);
+                    p.start();
+                    return p;
                 });
                 await(() -> frames(shown.widget)[1] > 20, 30_000); // the first page plays
                 long[] latencies = new long[trials];

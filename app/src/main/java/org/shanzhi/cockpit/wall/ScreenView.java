@@ -1,10 +1,12 @@
 package org.shanzhi.cockpit.wall;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +15,8 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
@@ -20,21 +24,25 @@ import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.Screen;
 
 /**
- * One screen of a layout at its design size: a grid of widgets, and a banner that says when the
- * figures are stale and how old they are.
+ * One screen of a layout at its design size: a grid of widgets, shown the wall's frame each pulse, and a banner
+ * that says when the figures are stale and how old they are.
  */
 final class ScreenView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenView.class);
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final Screen screen;
     private final StackPane root;
     private final List<Widget> widgets = new ArrayList<>();
-    private final List<StatusWidget> statusBars = new ArrayList<>();
     private final Label staleBanner = new Label();
-    private final WallContext context;
+    /** The situation each widget that threw last failed on. */
+    private final Map<Widget, Situation> failedOn = new HashMap<>();
+    private boolean bannerShown;
+    private long bannerAge;
 
     ScreenView(Screen screen, WallContext context) {
         this.screen = screen;
-        this.context = context;
         GridPane grid = new GridPane();
         grid.setHgap(screen.grid().gap());
         grid.setVgap(screen.grid().gap());
@@ -51,9 +59,6 @@ final class ScreenView {
         for (Placement p : screen.widgets()) {
             Widget w = Widgets.create(p, context);
             widgets.add(w);
-            if (w instanceof StatusWidget s) {
-                statusBars.add(s);
-            }
             Node n = w.node();
             GridPane.setConstraints(n, p.columnIndex(), p.rowIndex(), p.columnSpan(), p.rowSpan());
             grid.getChildren().add(n);
@@ -77,35 +82,33 @@ final class ScreenView {
         return root;
     }
 
-    void show(Situation s) {
+    /** Every pulse: each widget gets the frame, and a stale picture says so with its age. */
+    void show(WallFrame frame) {
         for (Widget w : widgets) {
+            if (failedOn.get(w) == frame.situation()) {
+                continue; // it failed on this situation: it tries again on the next one, not on every pulse
+            }
             try {
-                w.show(s);
+                w.show(frame);
             } catch (RuntimeException e) {
                 // one broken widget must not freeze the others; say it once per widget
-                if (failed.add(w)) {
-                    LOG.error("widget {} failed to show seq {}", w.getClass().getSimpleName(), s.seq(), e);
+                if (failedOn.put(w, frame.situation()) == null) {
+                    LOG.error("widget {} failed to show seq {}", w.getClass().getSimpleName(),
+                            frame.situation().seq(), e);
                 }
             }
         }
-    }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScreenView.class);
-    private final java.util.Set<Widget> failed = new java.util.HashSet<>();
-
-    /** Every pulse: status bars tick, and a stale picture says so with its age. */
-    void refresh(Instant now) {
-        for (StatusWidget s : statusBars) {
-            s.refresh(now);
-        }
-        FeedStatus st = context.feedStatus().get();
+        FeedStatus st = frame.feed();
         boolean stale = st.state() == FeedStatus.State.STALE;
-        staleBanner.setVisible(stale);
-        if (stale) {
-            staleBanner.setText(I18n.t("status.staleBanner", Duration.between(st.since(), now).toSeconds()));
+        long age = stale ? Duration.between(st.since(), frame.now()).toSeconds() : 0;
+        if (stale != bannerShown || age != bannerAge) {
+            bannerShown = stale;
+            bannerAge = age;
+            staleBanner.setVisible(stale);
+            if (stale) {
+                staleBanner.setText(I18n.t("status.staleBanner", age));
+            }
+            root.pseudoClassStateChanged(STALE, stale);
         }
-        root.pseudoClassStateChanged(STALE, stale);
     }
-
-    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
 }

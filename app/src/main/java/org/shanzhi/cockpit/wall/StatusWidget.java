@@ -17,12 +17,14 @@ import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
  * The connection bar: live / connecting / reconnecting since T / stale for N s, the situation's
- * time and seq, unreadable frames skipped. Refreshed every pulse, not only on new events, so a
+ * time and seq, unreadable frames skipped. Shown every frame, not only on new events, so a
  * dead hub shows its age ticking.
  */
 public final class StatusWidget implements Widget {
 
     static final String STYLE = "status-bar";
+    /** The situation's time and seq are said at most this often. */
+    private static final Duration SITUATION_EVERY = Duration.ofMillis(250);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -31,7 +33,13 @@ public final class StatusWidget implements Widget {
     private final Label time = new Label();
     private final Label details = new Label();
     private final HBox box;
-    private Situation situation;
+    // what the bar says now, to tell whether a frame changes it
+    private FeedStatus.State shownState;
+    private long shownAge;
+    private long shownGarbage;
+    private long shownReconnects;
+    private Situation shownSituation;
+    private Instant shownAt = Instant.MIN;
 
     public StatusWidget(WallContext context) {
         this.context = context;
@@ -43,7 +51,6 @@ public final class StatusWidget implements Widget {
         box = new HBox(16, state, time, spacer, details);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(STYLE);
-        refresh(Instant.now());
     }
 
     @Override
@@ -51,15 +58,30 @@ public final class StatusWidget implements Widget {
         return box;
     }
 
+    /**
+     * Every pulse: the texts change when the feed's state, its age in whole seconds or its counts do, and follow
+     * the situation's time and seq at most four times a second (a busy feed brings a new one every pulse).
+     */
     @Override
-    public void show(Situation s) {
-        situation = s;
-    }
-
-    /** Called every pulse by the wall. */
-    public void refresh(Instant now) {
-        FeedStatus st = context.feedStatus().get();
-        long age = Math.max(0, Duration.between(st.since(), now).toSeconds());
+    public void show(WallFrame frame) {
+        FeedStatus st = frame.feed();
+        // live says no age: the bar then changes only with the state, the counts or the situation
+        long age = st.state() == FeedStatus.State.LIVE ? 0
+                : Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
+        Situation situation = frame.hasSituation() ? frame.situation() : null;
+        boolean feedChanged = st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
+                || st.reconnects() != shownReconnects;
+        boolean situationDue = situation != shownSituation
+                && (shownSituation == null || !frame.now().isBefore(shownAt.plus(SITUATION_EVERY)));
+        if (!feedChanged && !situationDue) {
+            return;
+        }
+        shownState = st.state();
+        shownAge = age;
+        shownGarbage = st.garbageFrames();
+        shownReconnects = st.reconnects();
+        shownSituation = situation;
+        shownAt = frame.now();
         state.setText(switch (st.state()) {
             case LIVE -> I18n.t("status.live");
             case CONNECTING -> I18n.t("status.connecting", age);

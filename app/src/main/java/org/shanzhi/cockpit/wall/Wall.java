@@ -1,12 +1,11 @@
 package org.shanzhi.cockpit.wall;
 
 import java.lang.management.ManagementFactory;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -31,48 +30,47 @@ import org.shanzhi.cockpit.wall.layout.ScreenPlan;
 import org.shanzhi.cockpit.wall.layout.WallLayout;
 
 /**
- * The wall on the FX thread: the windows of the current layout on the monitors found, one pump
- * that shows the newest situation at most once per pulse, alarms, and switching layouts (menu on
+ * The wall on the FX thread: the windows of the current layout on the monitors found, one pulse
+ * ({@link WallPulse}) that shows every widget the same {@link WallFrame}, alarms, and switching layouts (menu on
  * right-click, Ctrl+1…9, Ctrl+R to reload, F11 full screen; a changed layout file reloads itself).
  * A layout that is refused leaves the current one on screen and says why.
  */
 public final class Wall {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wall.class);
-    private static final long REFRESH_NANOS = 250_000_000L;
 
-    private final SituationSource source;
     private final WallContext context;
+    private final WallPulse pulse;
     private final LayoutLoader loader;
     private final List<Stage> stages = new ArrayList<>();
     private final List<StageView> views = new ArrayList<>();
     /** One queue of alarms for the life of the wall: a layout switch keeps what is not yet acknowledged. */
     private final Alarms alarms = new Alarms();
     private WallLayout layout;
-    private long shownVersion = -1;
+    /** The last situation the alarms were checked against. */
+    private Situation checked;
     private boolean shownAny;
-    private long lastRefresh;
     private LayoutWatcher watcher;
 
     public Wall(SituationSource source, WallContext context, LayoutLoader loader) {
-        this.source = source;
+        this(source, context, loader, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the wall's time, from which the connection bars and the stale banner count ages. */
+    public Wall(SituationSource source, WallContext context, LayoutLoader loader, Clock clock) {
         this.context = context;
         this.loader = loader;
+        this.pulse = new WallPulse(source, context.feedStatus(), clock, this::show);
     }
 
     public WallLayout layout() {
         return layout;
     }
 
-    /** Opens the layout and starts the pump and the layout watcher. */
+    /** Opens the layout and starts the pulse and the layout watcher. */
     public void start(WallLayout first) {
         open(first);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse(now);
-            }
-        }.start();
+        pulse.start();
         try {
             watcher = LayoutWatcher.start(loader, result -> Platform.runLater(() -> changed(result)));
         } catch (java.io.IOException | RuntimeException e) {
@@ -122,32 +120,22 @@ public final class Wall {
             s.close();
         });
         layout = next;
-        shownVersion = -1;
         LOG.info("layout {} open: {} window(s), {}", next.name(), stages.size(), plan.mode());
     }
 
-    private void pulse(long now) {
-        long v = source.version();
-        if (v != shownVersion) {
-            Situation s = source.latest();
-            if (s != null) {
-                for (StageView view : views) {
-                    view.screens().forEach(sv -> sv.show(s));
-                }
-                alarms.check(s);
-                if (!shownAny) {
-                    shownAny = true;
-                    LOG.info("first situation shown: seq {}, {} ms after the process started", s.seq(),
-                            System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
-                }
-            }
-            shownVersion = v;
+    /** Each pulse: the frame to every screen of every window; a new situation is checked for alarms. */
+    private void show(WallFrame frame) {
+        for (StageView view : views) {
+            view.screens().forEach(sv -> sv.show(frame));
         }
-        if (now - lastRefresh > REFRESH_NANOS) {
-            lastRefresh = now;
-            Instant t = Instant.now();
-            for (StageView view : views) {
-                view.screens().forEach(sv -> sv.refresh(t));
+        Situation s = frame.situation();
+        if (frame.hasSituation() && s != checked) {
+            checked = s;
+            alarms.check(s);
+            if (!shownAny) {
+                shownAny = true;
+                LOG.info("first situation shown: seq {}, {} ms after the process started", s.seq(),
+                        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             }
         }
     }
@@ -227,6 +215,7 @@ public final class Wall {
     }
 
     public void stop() {
+        pulse.stop();
         if (watcher != null) {
             watcher.close();
         }

@@ -1,13 +1,16 @@
 package org.shanzhi.cockpit.wall;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.wall.layout.Monitor;
 import org.shanzhi.cockpit.wall.layout.ScreenPlan;
 import org.shanzhi.cockpit.wall.layout.WallLayout;
@@ -23,7 +26,8 @@ public final class WallPicture {
 
     /**
      * Renders every screen of the layout at its wall position and design size, after letting the
-     * widgets settle for a second and a half of pulses. Call on the FX thread.
+     * widgets settle for a second and a half of pulses, on the wall's own {@link WallPulse} with the
+     * clock standing at the situation's time. Call on the FX thread.
      */
     public static CompletableFuture<WritableImage> render(WallLayout layout, Situation situation,
                                                          WallContext context) {
@@ -32,35 +36,50 @@ public final class WallPicture {
         StageView view = new StageView(plan, context);
         Scene scene = new Scene(view.node(), plan.contentWidth(), plan.contentHeight());
         scene.getStylesheets().add(Theme.stylesheet());
+        Settling settling = new Settling(view, scene);
+        WallPulse pulse = new WallPulse(SituationSource.fixed(situation), context.feedStatus(),
+                Clock.fixed(situation.time(), ZoneOffset.UTC), settling);
+        settling.pulse = pulse;
         // lay the screens out once, as a window would before its first frame, then show the situation
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        for (ScreenView s : view.screens()) {
-            s.show(situation);
-            s.refresh(situation.time());
-        }
-        CompletableFuture<WritableImage> image = new CompletableFuture<>();
-        new AnimationTimer() {
-            private int pulses;
+        pulse.pulse();
+        pulse.start();
+        return settling.image;
+    }
 
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    // the layout pass a window makes after its first frame: tiles fit their type and colours to it
-                    scene.getRoot().applyCss();
-                    scene.getRoot().layout();
-                }
-                if (pulses < SETTLE_PULSES) {
-                    return;
-                }
-                stop();
-                try {
-                    image.complete(scene.snapshot(null));
-                } catch (RuntimeException e) {
-                    image.completeExceptionally(e);
-                }
+    /** Shows each frame to the screens, and takes the picture once they had time to settle. */
+    private static final class Settling implements Consumer<WallFrame> {
+        private final StageView view;
+        private final Scene scene;
+        private final CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        private WallPulse pulse;
+        private int frames;
+
+        Settling(StageView view, Scene scene) {
+            this.view = view;
+            this.scene = scene;
+        }
+
+        @Override
+        public void accept(WallFrame frame) {
+            for (ScreenView s : view.screens()) {
+                s.show(frame);
             }
-        }.start();
-        return image;
+            if (++frames == 3) {
+                // the layout pass a window makes after its first frame: tiles fit their type and colours to it
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            }
+            if (frames <= SETTLE_PULSES || image.isDone()) {
+                return;
+            }
+            pulse.stop();
+            try {
+                image.complete(scene.snapshot(null));
+            } catch (RuntimeException e) {
+                image.completeExceptionally(e);
+            }
+        }
     }
 }

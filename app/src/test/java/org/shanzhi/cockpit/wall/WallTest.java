@@ -1,12 +1,18 @@
 package org.shanzhi.cockpit.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -59,9 +65,33 @@ class WallTest {
         }
     }
 
+    /** The wall's clock, set by the test: ages are counted from it. */
+    static final class TestClock extends Clock {
+        volatile Instant now = Instant.parse("2026-05-30T12:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Generous: a wall under a loaded machine's pulses; a state that comes is seen at once. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
     @TempDir
     static Path layouts;
     Source source;
+    TestClock clock;
     Wall wall;
 
     @BeforeAll
@@ -78,15 +108,18 @@ class WallTest {
     void open() throws Exception {
         I18n.setLocale(I18n.DEFAULT);
         source = new Source();
+        clock = new TestClock();
+        source.status = new FeedStatus(FeedStatus.State.LIVE, clock.now, 0, 0, 0, 0, null);
         source.push(Fixtures.district());
         LayoutLoader loader = LayoutLoader.of(layouts);
         wall = fx(() -> {
-            Wall w = new Wall(source, new WallContext(source::status, "test"), loader);
+            Wall w = new Wall(source, new WallContext(source::status, "test"), loader, clock);
             w.start(loader.load("laptop").orElseThrow());
             return w;
         });
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the first frame with the situation has reached the windows
+        until(() -> texts(".status-state").contains("实时")
+                && texts(".kpi-caption").contains("序号 " + source.latest.seq()));
     }
 
     @AfterEach
@@ -103,17 +136,22 @@ class WallTest {
         });
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
-    private static List<Node> all(String selector) {
+    /** Waits until the windows show what {@code shown} looks for, read on the FX thread. */
+    static void until(Callable<Boolean> shown) {
+        await().atMost(PATIENCE).until(() -> fx(shown));
+    }
+
+    static List<Node> all(String selector) {
         return Window.getWindows().stream()
                 .filter(w -> w.isShowing() && w != FxToolkit.toolkitContext().getRegisteredStage()) // not other tests'
                 .flatMap(w -> w.getScene().getRoot().lookupAll(selector).stream()).toList();
     }
 
-    private static String texts(String selector) {
+    static String texts(String selector) {
         StringBuilder b = new StringBuilder();
         for (Node n : all(selector)) {
             if (n instanceof Label l && l.isVisible()) {
@@ -123,43 +161,43 @@ class WallTest {
         return b.toString();
     }
 
-    private static void pulses() {
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+    @Test
+    void laptopShowsTheFourPanelsAndALiveBar() throws Exception {
+        assertThat(fx(() -> all(".panel"))).hasSize(4);
+        assertThat(fx(() -> texts(".panel-title"))).contains("城市运行", "监测预警", "社情民意", "安全稳定");
+        assertThat(fx(() -> texts(".status-state"))).contains("实时");
+        until(() -> texts(".kpi-caption").contains("在线 2 / 3 路"));
     }
 
     @Test
-    void laptopShowsTheFourPanelsAndALiveBar() {
-        assertThat(all(".panel")).hasSize(4);
-        assertThat(texts(".panel-title")).contains("城市运行", "监测预警", "社情民意", "安全稳定");
-        assertThat(texts(".status-state")).contains("实时");
-        assertThat(texts(".kpi-caption")).contains("在线 2 / 3 路");
-    }
+    void aStaleHubIsSaidWithItsAgeAndTheAgeTicks() throws Exception {
+        assertThat(fx(() -> texts(".stale-banner"))).isEmpty();
+        source.status = new FeedStatus(FeedStatus.State.STALE, clock.now.minusSeconds(42), 10, 0, 0, 1, "down");
+        until(() -> texts(".stale-banner").equals("数据已过期 · 42 秒未更新 · 正在重连\n"));
+        assertThat(fx(() -> texts(".status-state"))).isEqualTo("● 数据已过期 42 秒\n");
 
-    @Test
-    void aStaleHubIsSaidWithItsAge() {
-        source.status = new FeedStatus(FeedStatus.State.STALE, Instant.now().minusSeconds(42), 10, 0, 0, 1, "down");
-        pulses();
-        assertThat(texts(".stale-banner")).contains("数据已过期").contains("42");
-        assertThat(texts(".status-state")).contains("数据已过期");
+        clock.now = clock.now.plusSeconds(5); // no new situation: the wall's own clock moves the age on
+        until(() -> texts(".stale-banner").contains("47 秒未更新") && texts(".status-state").contains("47 秒"));
+
+        source.status = new FeedStatus(FeedStatus.State.LIVE, clock.now, 10, 0, 0, 1, null);
+        until(() -> texts(".stale-banner").isEmpty() && texts(".status-state").contains("实时"));
     }
 
     @Test
     void aSeriousNewCaseRaisesAnAlarmToAcknowledge() throws Exception {
         Situation s = Fixtures.with(source.latest, new Event.IncidentOpened("INC-9", "燃气泄漏", "燃气",
                 Incident.Source.SENSOR, Incident.Severity.CRITICAL, null, Fixtures.EAST, null, null));
+        NotificationPane pane = fx(() -> (NotificationPane) all(".notification-pane").get(0));
+        assertThat(fx(pane::isShowing)).isFalse();
         source.push(s);
-        pulses();
-        NotificationPane pane = (NotificationPane) all(".notification-pane").get(0);
-        assertThat(pane.isShowing()).isTrue();
-        assertThat(pane.getText()).contains("特急").contains("燃气泄漏");
+        until(pane::isShowing);
+        assertThat(fx(pane::getText)).contains("特急").contains("燃气泄漏");
         fx(() -> {
             pane.lookupAll(".button").stream().filter(n -> n instanceof Button b && b.getText().equals("确认"))
                     .findFirst().map(Button.class::cast).orElseThrow().fire();
             return null;
         });
-        pulses();
-        assertThat(pane.isShowing()).isFalse();
+        until(() -> !pane.isShowing());
     }
 
     @Test
@@ -171,11 +209,11 @@ class WallTest {
             wall.switchTo("broken");
             return null;
         });
-        pulses();
-        assertThat(wall.layout().name()).isEqualTo("laptop");
-        NotificationPane pane = (NotificationPane) all(".notification-pane").get(0);
-        assertThat(pane.getText()).contains("broken.json:").contains("column");
-        assertThat(all(".panel")).hasSize(4);
+        NotificationPane pane = fx(() -> (NotificationPane) all(".notification-pane").get(0));
+        until(() -> pane.isShowing() && pane.getText().contains("broken.json:"));
+        assertThat(fx(pane::getText)).contains("column");
+        assertThat(fx(() -> wall.layout().name())).isEqualTo("laptop");
+        assertThat(fx(() -> all(".panel"))).hasSize(4);
     }
 
     @Test
@@ -184,8 +222,9 @@ class WallTest {
             wall.switchTo("wall-3x2");
             return null;
         });
-        pulses();
-        assertThat(wall.layout().name()).isEqualTo("wall-3x2");
-        assertThat(all(".wall-screen")).hasSize(6);
+        assertThat(fx(() -> wall.layout().name())).isEqualTo("wall-3x2");
+        until(() -> all(".wall-screen").size() == 6);
+        // the new layout's widgets are shown the frame: its status bars and panels have the situation
+        until(() -> texts(".kpi-caption").contains("序号 " + source.latest.seq()));
     }
 }

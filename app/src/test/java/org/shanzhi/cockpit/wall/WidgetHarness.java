@@ -83,10 +83,13 @@ public final class WidgetHarness {
         return widget;
     }
 
-    /** Shows a situation and lays the widget out (twice: a width change may rebuild rows during the first). */
+    /**
+     * Shows a situation, in a frame at its own time as a picture shows it, and lays the widget out (twice: a width
+     * change may rebuild rows during the first).
+     */
     public static void show(Widget widget, Situation s) throws Exception {
         fx(() -> {
-            widget.show(s);
+            widget.show(WallFrame.of(s));
             Parent root = (Parent) widget.node();
             for (int i = 0; i < 2; i++) {
                 root.applyCss();

@@ -1,5 +1,8 @@
 package org.shanzhi.cockpit.wall.cockpit;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -11,10 +14,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 
+import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
 
 /**
@@ -28,7 +33,7 @@ abstract class CockpitPanel implements Widget {
     private static final int COLUMNS = 4;
     private static final int ROWS = 2;
 
-    /** The situation this panel shows (its figures may have been computed by another panel). */
+    /** The situation this panel shows (its figures were computed once for every panel, by the frame). */
     private Situation lastSituation;
 
     private final BorderPane root = new BorderPane();
@@ -77,25 +82,18 @@ abstract class CockpitPanel implements Widget {
         return root;
     }
 
+    /**
+     * Each pulse: the frame's figures when its situation could change them. The figures are computed once per
+     * situation, by the frame, for every panel of the wall.
+     */
     @Override
-    public final void show(Situation situation) {
-        if (lastSituation != null && sameFigures(lastSituation, situation)) {
+    public final void show(WallFrame frame) {
+        Situation situation = frame.situation();
+        if (!frame.hasSituation() || lastSituation != null && sameFigures(lastSituation, situation)) {
             return;
         }
         lastSituation = situation;
-        show(figuresOf(situation));
-    }
-
-    // the four panels of a wall show the same situation in the same pulse: compute its figures once (FX thread)
-    private static Situation computedFor;
-    private static CockpitFigures computed;
-
-    private static CockpitFigures figuresOf(Situation s) {
-        if (s != computedFor) {
-            computed = CockpitFigures.of(s);
-            computedFor = s;
-        }
-        return computed;
+        show(frame.figures());
     }
 
     /**
@@ -115,9 +113,9 @@ abstract class CockpitPanel implements Widget {
     }
 
     /** The sensors in alarm and their readings, which the monitoring panel lists. */
-    private static java.util.Map<String, Double> alarms(Situation s) {
-        java.util.Map<String, Double> readings = new java.util.HashMap<>();
-        for (org.shanzhi.cockpit.domain.Sensor x : s.sensors().values()) {
+    private static Map<String, Double> alarms(Situation s) {
+        Map<String, Double> readings = new HashMap<>();
+        for (Sensor x : s.sensors().values()) {
             if (x.alarm()) {
                 readings.put(x.id(), x.value());
             }

@@ -24,6 +24,7 @@ import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
@@ -164,7 +165,11 @@ public final class IncidentsWidget implements Widget {
     }
 
     @Override
-    public void show(Situation situation) {
+    public void show(WallFrame frame) {
+        show(frame.situation());
+    }
+
+    private void show(Situation situation) {
         if (situation == null || situation == last) {
             return;
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import javafx.animation.AnimationTimer;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
@@ -39,6 +38,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
@@ -90,15 +90,6 @@ public final class MapWidget implements Widget {
     // a result from the worker thread asks for a frame; rare (a view or the cameras changed), so one runLater each
     private final MapPainter painter = new MapPainter(() -> Platform.runLater(this::invalidate));
     private final UnitTrails trails = new UnitTrails();
-    private final AnimationTimer pump = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-            if (dirty) {
-                drawNow();
-            }
-        }
-    };
 
     // read by the search box's suggestion thread as well
     private volatile BaseMap base = BaseMap.EMPTY;
@@ -217,8 +208,18 @@ public final class MapWidget implements Widget {
         return root;
     }
 
+    /** Each pulse: takes the frame's situation if it is new, and draws if anything changed since the last pulse. */
     @Override
-    public void show(Situation s) {
+    public void show(WallFrame frame) {
+        if (frame.hasSituation()) {
+            show(frame.situation());
+        }
+        if (dirty) {
+            drawNow();
+        }
+    }
+
+    private void show(Situation s) {
         if (s == null || s == situation) {
             return;
         }
@@ -253,12 +254,9 @@ public final class MapWidget implements Widget {
         invalidate();
     }
 
-    /** Asks for a frame in the next pulse; several changes in one pulse give one frame. */
+    /** Asks for a frame in the next pulse (the wall's frame); several changes in one pulse give one frame. */
     private void invalidate() {
-        if (!dirty) {
-            dirty = true;
-            pump.start();
-        }
+        dirty = true;
     }
 
     /** A view the operator chose: from now on resizing keeps it rather than fitting the district. */
@@ -336,7 +334,7 @@ public final class MapWidget implements Widget {
         }
     }
 
-    /** Draws the frame now (the pump does this once per pulse after a change). */
+    /** Draws the frame now (the wall's frame does this once per pulse after a change). */
     void drawNow() {
         if (view == null) {
             dirty = false; // nothing to draw on yet; the first size will ask again

@@ -2,23 +2,19 @@ package org.shanzhi.cockpit.wall.video;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -29,33 +25,29 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
-
-import org.pcollections.PMap;
+import javafx.stage.Window;
 
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
-import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Kpi.VideoAlarm;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
- * The video screen's grid of 1, 4, 9 or 16 {@link VideoTile}s. Options: {@code split}, {@code group}
- * ({@code key-points}: the AI cameras; {@code all}; or a community code), {@code tourSeconds} (轮巡: the next page
- * of the group every so many seconds of situation time), {@code alarmTile} (the tile alarms go to, from 0; -1: the
- * least important one, the last that is neither pinned nor chosen by hand) and {@code alarmSeconds} (how long of
- * situation time an alarm stays up, unless it is cleared sooner).
+ * The video screen: draws the {@link VideoGrid} of 1, 4, 9 or 16 {@link VideoTile}s and hands the grid the
+ * operator's input (a double-click maximises a tile or restores the grid and the hidden tiles pause; right-click pins
+ * or clears; a camera dropped on a tile, from the map or another tile, stays there; a camera opened through the
+ * wall's links goes to the least important tile). The alarm coming up centres the wall's maps on its place.
  * <p>
- * New AI alerts and sensor alarms ({@link Kpi#newVideoAlarms}) queue for the alarm tile, one after another; the
- * one shown centres the wall's maps on its place. A camera dropped on a tile, or opened from the map, stays there
- * until cleared; a pinned tile is never taken by alarms; a double-click maximises a tile and pauses the hidden ones.
- * With a hub in the {@link WallContext} tiles play their camera's stream ({@link Playback}): one pump applies
- * each playing tile's newest frame at most once per pulse, and a widget no longer on a showing window closes them.
+ * With a hub in the {@link WallContext} tiles play their camera's stream ({@link Playback}): a pump of its own applies
+ * each playing tile's newest frame at most once per pulse (pixels only, while any tile plays; what the grid shows
+ * comes with the wall's frame), and a widget no longer on a showing window closes them.
  */
 public final class VideoWidget implements Widget {
 
@@ -66,34 +58,23 @@ public final class VideoWidget implements Widget {
     static final String EMPTY = "video-empty";
     static final String QUEUE = "video-queue";
 
-    public static final String KEY_POINTS = "key-points";
-    public static final String ALL = "all";
-    public static final String UNITS = "units";
-    /** Alarms waiting beyond this many are dropped, oldest first: a storm must not bury the wall for hours. */
-    static final int MAX_QUEUED = 50;
-    /** How many alarm ids are remembered so that one is never queued twice. */
-    private static final int SEEN = 10_000;
     /** {@code -Dshanzhi.rtsp=direct}: libvlc plays rtsp:// itself (builds with live555), not through the hub. */
     static final boolean RTSP_DIRECT = "direct".equals(System.getProperty("shanzhi.rtsp"));
 
+    private final VideoGrid grid;
     private final int split;
     private final int side;
-    private final String group;
-    private final int tourSeconds;
-    private final int alarmTile;
-    private final int alarmSeconds;
 
     private final BorderPane root = new BorderPane();
     private final Label groupLabel = new Label();
     private final Label pages = new Label();
     private final Label queued = new Label();
     private final Label empty = new Label();
-    private final GridPane grid = new GridPane();
+    private final GridPane tilePane = new GridPane();
     private final List<VideoTile> tiles = new ArrayList<>();
-    /** The camera chosen by hand for each tile (dropped, or opened from the map); null: the tour's. */
-    private final String[] chosen;
     private final WallContext context;
     private final Libvlc vlc;
+    /** Pixels only: each playing tile's newest frame, once per pulse, while any tile plays. */
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -103,18 +84,8 @@ public final class VideoWidget implements Widget {
     private boolean pumping;
     /** Whether the widget is on a showing window: streams open and close with it. */
     private final ObservableValue<Boolean> showing;
-
-    private Situation last = Situation.empty();
-    private PMap<String, Camera> camerasOf;
-    private List<Camera> members = List.of();
-    private Instant tourStart;
-    private int page;
-    private final Deque<VideoAlarm> queue = new ArrayDeque<>();
-    private final Set<String> seen = new LinkedHashSet<>();
-    private VideoAlarm current;
-    private Instant currentUntil;
-    private int currentTile = -1;
-    private VideoTile maximised;
+    /** The tile laid out over the grid (-1: none), as last drawn. */
+    private int laidOut = -1;
 
     public VideoWidget(Placement placement) {
         this(placement, null);
@@ -129,18 +100,13 @@ public final class VideoWidget implements Widget {
         this.context = context;
         this.vlc = vlc;
         boolean video = context != null && context.hasHub();
-        int s = placement == null ? 4 : placement.options().path("split").asInt(4);
-        this.split = s == 1 || s == 4 || s == 9 || s == 16 ? s : 4;
-        this.side = (int) Math.round(Math.sqrt(split));
-        String g = placement == null ? KEY_POINTS : placement.options().path("group").asText(KEY_POINTS);
-        this.group = g.isBlank() ? KEY_POINTS : g;
-        int t = placement == null ? 0 : placement.options().path("tourSeconds").asInt(0);
-        this.tourSeconds = t <= 0 ? 0 : Math.max(5, t);
-        int a = placement == null ? 0 : placement.options().path("alarmTile").asInt(0);
-        this.alarmTile = a < 0 || a >= split ? -1 : a;
-        int secs = placement == null ? 60 : placement.options().path("alarmSeconds").asInt(60);
-        this.alarmSeconds = Math.max(5, secs);
-        this.chosen = new String[split];
+        this.grid = new VideoGrid(VideoGrid.Options.of(placement), a -> {
+            if (context != null) {
+                context.links().focus(a.at());
+            }
+        });
+        this.split = grid.split();
+        this.side = grid.options().side();
 
         Label title = new Label(I18n.t("video.title"));
         title.getStyleClass().add(Theme.PANEL_TITLE);
@@ -161,27 +127,27 @@ public final class VideoWidget implements Widget {
         HBox footer = new HBox(notice);
         footer.getStyleClass().add(FOOTER);
 
-        grid.getStyleClass().add(GRID);
+        tilePane.getStyleClass().add(GRID);
         for (int i = 0; i < side; i++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(100.0 / side);
             cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
+            tilePane.getColumnConstraints().add(cc);
             RowConstraints rc = new RowConstraints();
             rc.setPercentHeight(100.0 / side);
             rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
+            tilePane.getRowConstraints().add(rc);
         }
         for (int i = 0; i < split; i++) {
             VideoTile tile = new VideoTile(video);
             tiles.add(tile);
-            grid.add(tile, i % side, i / side);
+            tilePane.add(tile, i % side, i / side);
             wire(tile, i);
         }
         empty.getStyleClass().add(EMPTY);
         empty.setWrapText(true);
         empty.setVisible(false);
-        StackPane centre = new StackPane(grid, empty);
+        StackPane centre = new StackPane(tilePane, empty);
         StackPane.setAlignment(empty, Pos.CENTER);
 
         root.setTop(header);
@@ -189,15 +155,15 @@ public final class VideoWidget implements Widget {
         root.setBottom(footer);
         root.getStyleClass().addAll(Theme.PANEL, ROOT, "video-split-" + split);
         root.getStylesheets().add(Theme.stylesheet());
-        showing = root.sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
-                .flatMap(javafx.stage.Window::showingProperty).orElse(false);
+        showing = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         if (video) {
             showing.addListener((o, was, is) -> syncStreams());
         }
         if (context != null) {
             context.links().onOpenCamera(this::open);
         }
-        show(Situation.empty());
+        grid.show(Situation.empty());
+        draw();
     }
 
     /**
@@ -207,22 +173,24 @@ public final class VideoWidget implements Widget {
     private void wire(VideoTile tile, int index) {
         tile.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                maximise(maximised == tile ? null : tile);
+                grid.toggleMaximised(index);
+                draw();
             }
         });
         tile.setOnContextMenuRequested(e -> {
-            MenuItem pin = new MenuItem(I18n.t(tile.pinned() ? "video.unpin" : "video.pin"));
-            pin.setOnAction(x -> pin(index, !tile.pinned()));
+            boolean pinned = grid.pinned(index);
+            MenuItem pin = new MenuItem(I18n.t(pinned ? "video.unpin" : "video.pin"));
+            pin.setOnAction(x -> pin(index, !pinned));
             MenuItem clear = new MenuItem(I18n.t("video.clear"));
-            clear.setDisable(chosen[index] == null);
+            clear.setDisable(grid.chosen(index) == null);
             clear.setOnAction(x -> choose(index, null));
             new ContextMenu(pin, clear).show(tile, e.getScreenX(), e.getScreenY());
             e.consume(); // not the wall's own menu
         });
         tile.setOnDragDetected(e -> {
             if (tile.camera() != null) {
-                javafx.scene.input.Dragboard board = tile.startDragAndDrop(TransferMode.COPY);
-                board.setContent(java.util.Map.of(WallLinks.CAMERA, tile.camera().id()));
+                Dragboard board = tile.startDragAndDrop(TransferMode.COPY);
+                board.setContent(Map.of(WallLinks.CAMERA, tile.camera().id()));
                 e.consume();
             }
         });
@@ -234,11 +202,7 @@ public final class VideoWidget implements Widget {
         });
         tile.setOnDragDropped(e -> {
             Object id = e.getDragboard().getContent(WallLinks.CAMERA);
-            boolean ok = id instanceof String && last.cameras().containsKey(id);
-            if (ok) {
-                choose(index, (String) id);
-            }
-            e.setDropCompleted(ok);
+            e.setDropCompleted(id instanceof String camera && choose(index, camera));
             e.consume();
         });
     }
@@ -248,182 +212,94 @@ public final class VideoWidget implements Widget {
         return root;
     }
 
+    /** Each pulse: a new situation goes to the grid, and what it decided is drawn. */
     @Override
-    public void show(Situation s) {
-        if (s == null || (s == last && camerasOf != null)) {
-            return;
+    public void show(WallFrame frame) {
+        if (frame.hasSituation() && grid.show(frame.situation())) {
+            draw();
         }
-        Situation before = last;
-        last = s;
-        if (s.cameras() != camerasOf) {
-            camerasOf = s.cameras();
-            members = members(s);
-        }
-        groupLabel.setText(groupName(s));
-        takeAlarms(before, s);
-
-        int pageCount = Math.max(1, (members.size() + split - 1) / split);
-        page = tourPage(s.time(), pageCount);
-        pages.setText(I18n.t("video.pages", members.size(), page + 1, pageCount)
-                + (tourSeconds > 0 ? " · " + I18n.t("video.tour", tourSeconds) : ""));
-        placeCameras(s);
-
-        boolean none = members.isEmpty();
-        empty.setVisible(none && current == null && java.util.Arrays.stream(chosen).allMatch(c -> c == null));
-        empty.setText(!none ? "" : UNITS.equals(group) ? I18n.t("video.empty.units")
-                : s.cameras().isEmpty() ? I18n.t("common.noData") : I18n.t("video.empty.group", group));
     }
 
-    /** Queues the new alarms, ends the one shown when it is cleared or its time is up, and brings up the next. */
-    private void takeAlarms(Situation before, Situation s) {
-        for (VideoAlarm a : Kpi.newVideoAlarms(before, s)) {
-            boolean recent = a.raisedAt() == null
-                    || !a.raisedAt().isBefore(s.time().minusSeconds(alarmSeconds));
-            if (recent && seen.add(a.id())) {
-                queue.addLast(a);
-            }
-        }
-        while (seen.size() > SEEN) {
-            seen.remove(seen.iterator().next());
-        }
-        while (queue.size() > MAX_QUEUED) {
-            queue.removeFirst();
-        }
-        queue.removeIf(a -> !a.standsIn(s));
-        if (current != null && (!current.standsIn(s) || !s.time().isBefore(currentUntil))) {
-            current = null;
-            currentTile = -1;
-        }
-        if (current == null && !queue.isEmpty()) {
-            int tile = alarmTileIndex();
-            if (tile >= 0) {
-                current = queue.removeFirst();
-                currentTile = tile;
-                currentUntil = s.time().plusSeconds(alarmSeconds);
-                if (maximised != null && maximised != tiles.get(tile)) {
-                    maximise(null); // the alarm's tile must be seen: the grid comes back
-                }
-                if (context != null) {
-                    context.links().focus(current.at());
-                }
-            }
-        }
-        queued.setVisible(!queue.isEmpty());
-        queued.setText(queue.isEmpty() ? "" : I18n.t(current == null ? "video.queue.pinned" : "video.queue",
-                queue.size()));
-    }
-
-    /** The layout's alarm tile if it is free to take, else the least important one; -1 when all are pinned. */
-    private int alarmTileIndex() {
-        if (alarmTile >= 0 && !tiles.get(alarmTile).pinned()) {
-            return alarmTile;
-        }
-        for (int i = split - 1; i >= 0; i--) {
-            if (!tiles.get(i).pinned() && chosen[i] == null) {
-                return i;
-            }
-        }
-        for (int i = split - 1; i >= 0; i--) {
-            if (!tiles.get(i).pinned()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The alarm on its tile, the cameras chosen by hand on theirs, the tour's page in the rest. */
-    private void placeCameras(Situation s) {
-        Camera[] shown = new Camera[split];
-        Set<String> taken = new HashSet<>();
-        if (current != null) {
-            shown[currentTile] = s.cameras().get(current.cameraId());
-            taken.add(current.cameraId());
-        }
-        for (int i = 0; i < split; i++) {
-            if (i != currentTile && chosen[i] != null && s.cameras().containsKey(chosen[i])
-                    && taken.add(chosen[i])) { // a camera is on one tile only: one stream each
-                shown[i] = s.cameras().get(chosen[i]);
-            }
-        }
-        int next = page * split;
-        for (int i = 0; i < split; i++) {
-            if (shown[i] != null || (i == currentTile) || chosen[i] != null) {
-                continue;
-            }
-            while (next < members.size() && next < (page + 1) * split && taken.contains(members.get(next).id())) {
-                next++;
-            }
-            if (next < members.size() && next < (page + 1) * split) {
-                shown[i] = members.get(next++);
-            }
-        }
-        for (int i = 0; i < split; i++) {
-            tiles.get(i).show(shown[i], i == currentTile ? current : null, s.time(), members.isEmpty());
-        }
-        syncStreams();
-    }
-
-    /** Puts {@code cameraId} on tile {@code index} until cleared (null clears it: the tour's camera again). */
-    void choose(int index, String cameraId) {
-        chosen[index] = cameraId;
-        placeCameras(last);
+    /** Puts {@code cameraId} on tile {@code index} until cleared (null clears it); false for an unknown camera. */
+    boolean choose(int index, String cameraId) {
+        boolean ok = grid.choose(index, cameraId);
+        draw();
+        return ok;
     }
 
     /** A camera opened from elsewhere on the wall: on the least important tile, or where it already is. */
     void open(String cameraId) {
-        if (!last.cameras().containsKey(cameraId) || current != null && cameraId.equals(current.cameraId())) {
-            return;
-        }
-        for (int i = 0; i < split; i++) {
-            if (cameraId.equals(chosen[i])) {
-                return;
-            }
-        }
-        for (int i = split - 1; i >= 0; i--) {
-            if (!tiles.get(i).pinned() && i != currentTile && chosen[i] == null) {
-                choose(i, cameraId);
-                return;
-            }
-        }
-        for (int i = split - 1; i >= 0; i--) {
-            if (!tiles.get(i).pinned() && i != currentTile) {
-                choose(i, cameraId);
-                return;
-            }
-        }
+        grid.open(cameraId);
+        draw();
     }
 
     void pin(int index, boolean pinned) {
-        tiles.get(index).pin(pinned);
-        if (pinned && index == currentTile) {
-            // the operator keeps this picture: the alarm moves to another tile
-            VideoAlarm a = current;
-            current = null;
-            currentTile = -1;
-            if (a != null) {
-                queue.addFirst(a);
-            }
-        }
-        if (current == null) {
-            takeAlarms(last, last); // a tile freed, or the alarm moved: the waiting alarm may come up
-        }
-        placeCameras(last);
+        grid.pin(index, pinned);
+        draw();
     }
 
     /** One tile over the whole grid (null: the grid again); the others pause while hidden. */
     void maximise(VideoTile tile) {
-        maximised = tile;
+        grid.maximise(tile == null ? -1 : tiles.indexOf(tile));
+        draw();
+    }
+
+    /** The grid as decided: the maximised tile, each tile's camera, alarm and pin, the header; then the streams. */
+    private void draw() {
+        Situation s = grid.situation();
+        if (grid.maximised() != laidOut) {
+            layOut(grid.maximised());
+        }
+        List<Camera> members = grid.members();
         for (int i = 0; i < split; i++) {
             VideoTile t = tiles.get(i);
-            if (tile == null) {
+            if (t.pinned() != grid.pinned(i)) {
+                t.pin(grid.pinned(i));
+            }
+            t.show(grid.camera(i), grid.alarm(i), s.time(), members.isEmpty());
+        }
+        String group = grid.options().group();
+        groupLabel.setText(groupName(group, s));
+        int tour = grid.options().tourSeconds();
+        pages.setText(I18n.t("video.pages", members.size(), grid.page() + 1, grid.pageCount())
+                + (tour > 0 ? " · " + I18n.t("video.tour", tour) : ""));
+        int waiting = grid.queued();
+        queued.setVisible(waiting > 0);
+        queued.setText(waiting == 0 ? "" : I18n.t(grid.current() == null ? "video.queue.pinned" : "video.queue",
+                waiting));
+        boolean none = members.isEmpty();
+        empty.setVisible(none && grid.current() == null && grid.noneChosen());
+        empty.setText(!none ? "" : VideoGrid.UNITS.equals(group) ? I18n.t("video.empty.units")
+                : s.cameras().isEmpty() ? I18n.t("common.noData") : I18n.t("video.empty.group", group));
+        syncStreams();
+    }
+
+    /** One tile over the whole grid (-1: the grid); the others are hidden, and their streams pause. */
+    private void layOut(int maximised) {
+        laidOut = maximised;
+        for (int i = 0; i < split; i++) {
+            VideoTile t = tiles.get(i);
+            if (maximised < 0) {
                 GridPane.setConstraints(t, i % side, i / side, 1, 1);
                 t.hide(false);
-            } else if (t == tile) {
+            } else if (i == maximised) {
                 GridPane.setConstraints(t, 0, 0, side, side);
                 t.hide(false);
             } else {
                 t.hide(true);
             }
+        }
+    }
+
+    private static String groupName(String group, Situation s) {
+        switch (group) {
+            case VideoGrid.KEY_POINTS:
+            case VideoGrid.ALL:
+            case VideoGrid.UNITS:
+                return I18n.t("video.group." + group);
+            default:
+                Community c = s.communities().get(group);
+                return c == null ? I18n.t("video.group.other", group) : c.name();
         }
     }
 
@@ -496,52 +372,9 @@ public final class VideoWidget implements Widget {
         }
     }
 
-    /** The page of the tour at {@code now}: one page further every {@code tourSeconds} after the first picture. */
-    private int tourPage(Instant now, int pageCount) {
-        if (tourSeconds == 0 || pageCount == 1 || now.equals(Situation.EPOCH)) {
-            return 0;
-        }
-        if (tourStart == null || now.isBefore(tourStart)) {
-            tourStart = now; // a replay that goes back starts the tour again
-        }
-        long steps = Duration.between(tourStart, now).getSeconds() / tourSeconds;
-        return (int) (steps % pageCount);
-    }
-
-    private List<Camera> members(Situation s) {
-        List<Camera> out = new ArrayList<>();
-        for (Camera c : s.cameras().values()) {
-            boolean in = switch (group) {
-                case KEY_POINTS -> c.ai();
-                case ALL -> true;
-                default -> group.equals(c.communityCode());
-            };
-            if (in) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    private String groupName(Situation s) {
-        switch (group) {
-            case KEY_POINTS:
-            case ALL:
-            case UNITS:
-                return I18n.t("video.group." + group);
-            default:
-                Community c = s.communities().get(group);
-                return c == null ? I18n.t("video.group.other", group) : c.name();
-        }
-    }
-
     /** The cameras shown, tile by tile (null for a vacant tile). */
     public List<String> cameraIds() {
-        List<String> out = new ArrayList<>();
-        for (VideoTile t : tiles) {
-            out.add(t.camera() == null ? null : t.camera().id());
-        }
-        return out;
+        return grid.cameraIds();
     }
 
     /** Frames decoded and shown by all tiles so far: {decoded, shown} (benchmarks). */
@@ -562,10 +395,11 @@ public final class VideoWidget implements Widget {
      * null when no alarm is shown (benchmarks).
      */
     public AlarmShown alarmShown() {
+        VideoAlarm current = grid.current();
         if (current == null) {
             return null;
         }
-        VideoTile t = tiles.get(currentTile);
+        VideoTile t = tiles.get(grid.currentTile());
         return new AlarmShown(current.id(), current.cameraId(), t.alarmFrameNanos());
     }
 
@@ -586,11 +420,8 @@ public final class VideoWidget implements Widget {
         return tiles;
     }
 
-    int page() {
-        return page;
-    }
-
-    int queuedAlarms() {
-        return queue.size();
+    /** The decisions this widget draws (tests). */
+    VideoGrid grid() {
+        return grid;
     }
 }

@@ -22,6 +22,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
 
 /** Puts a panel on the headless primary stage at 960 × 540 and reads back what a person would see. */
@@ -46,7 +47,7 @@ final class PanelHarness {
 
     static void show(Widget panel, Situation s) throws Exception {
         fx(() -> {
-            panel.show(s);
+            panel.show(WallFrame.of(s));
             Parent root = (Parent) panel.node();
             root.applyCss();
             root.layout();

@@ -49,6 +49,7 @@ import org.shanzhi.cockpit.hub.sim.Simulator;
 import org.shanzhi.cockpit.hub.sim.TimedEvent;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
@@ -116,7 +117,7 @@ class MapWidgetTest {
 
     static void show(MapWidget map, Situation s) throws Exception {
         fx(() -> {
-            map.show(s);
+            map.show(WallFrame.of(s));
             map.node().applyCss();
             ((javafx.scene.Parent) map.node()).layout();
             map.drawNow();

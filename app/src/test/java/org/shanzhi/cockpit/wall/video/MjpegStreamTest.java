@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +40,7 @@ class MjpegStreamTest {
     @Test
     void readsFramesFromTheHub() {
         try (MjpegStream s = new MjpegStream(hub.runtime.baseUrl() + "/video/CAM-1.mjpg", hub.token(Role.VIEWER))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> s.decoded() >= 2);
+            await().atMost(TestMedia.PATIENCE).until(() -> s.decoded() >= 2);
             assertThat(s.status().state()).isEqualTo(Playback.State.PLAYING);
             assertThat(s.pump()).isTrue();
             Image img = s.image();
@@ -49,13 +48,13 @@ class MjpegStreamTest {
             assertThat(img.getWidth()).isEqualTo(640);
             assertThat(img.getHeight()).isEqualTo(360);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.runtime.server().cameras().rendering() == 0);
+        await().atMost(TestMedia.PATIENCE).until(() -> hub.runtime.server().cameras().rendering() == 0);
     }
 
     @Test
     void anOfflineCameraFailsAndKeepsRetrying() {
         try (MjpegStream s = new MjpegStream(hub.runtime.baseUrl() + "/video/CAM-3.mjpg", hub.token(Role.VIEWER))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> s.status().state() == Playback.State.NO_SIGNAL);
+            await().atMost(TestMedia.PATIENCE).until(() -> s.status().state() == Playback.State.NO_SIGNAL);
             assertThat(s.status().retryAt()).isAfter(s.status().since());
             assertThat(s.decoded()).isZero();
         }

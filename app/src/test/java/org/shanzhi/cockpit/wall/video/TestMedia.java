@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,12 @@ import org.junit.jupiter.api.Assumptions;
  * unless {@code SHANZHI_REQUIRE_VLC=1} (CI), where they fail.
  */
 public final class TestMedia {
+
+    /**
+     * How long a test waits for a stream, a tile or the hub's cameras to reach a state: decoding and software
+     * rendering share two loaded cores with other builds, so this is generous; a state that comes is seen at once.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static Path clip;
 

@@ -57,7 +57,7 @@ class VideoWidgetPlaysTest {
                 Libvlc.shared()), 800, 500);
         WidgetHarness.show(w, hub.runtime.hub().situation());
         VideoTile tile = w.tiles().get(0);
-        await().atMost(Duration.ofSeconds(15)).until(() -> WidgetHarness.fx(() -> tile.playback().shown()) > 0);
+        await().atMost(TestMedia.PATIENCE).until(() -> WidgetHarness.fx(() -> tile.playback().shown()) > 0);
         long until = System.nanoTime() + Duration.ofSeconds(VlcPlayback.STALL_S + 4).toNanos();
         while (System.nanoTime() < until) {
             assertThat(WidgetHarness.fx(() -> tile.playback().status().state())).isEqualTo(Playback.State.PLAYING);
@@ -79,9 +79,9 @@ class VideoWidgetPlaysTest {
         VideoWidget w = WidgetHarness.mount(() -> new VideoWidget(
                 WidgetHarness.placement(WidgetType.VIDEO, "{\"split\":4,\"group\":\"all\"}"), context, vlc), 800, 500);
         WidgetHarness.show(w, hub.runtime.hub().situation());
-        await().atMost(Duration.ofSeconds(15)).until(() -> WidgetHarness.fx(() -> pictures(w.node())) == 2);
+        await().atMost(TestMedia.PATIENCE).until(() -> WidgetHarness.fx(() -> pictures(w.node())) == 2);
         assertThat(hub.runtime.server().cameras().rendering()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> WidgetHarness.fx(() -> WidgetHarness.texts(w.node())
+        await().atMost(TestMedia.PATIENCE).until(() -> WidgetHarness.fx(() -> WidgetHarness.texts(w.node())
                 .stream().noneMatch(t -> t.contains("连接中") || t.contains("未接入"))));
         assertThat(WidgetHarness.texts(w.node())).contains("离线");
 
@@ -91,7 +91,7 @@ class VideoWidgetPlaysTest {
                     new javafx.scene.layout.Pane(), 100, 100));
             return null;
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.runtime.server().cameras().rendering() == 0);
+        await().atMost(TestMedia.PATIENCE).until(() -> hub.runtime.server().cameras().rendering() == 0);
     }
 
     /** Visible pictures with a frame (at most the hub's 640 wide: libvlc decodes to the tile's size). */

@@ -3,7 +3,6 @@ package org.shanzhi.cockpit.wall.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +75,7 @@ class VlcPlaybackTest {
         VideoWidget w = playing(1, TestMedia.clip().toUri().toString());
         VideoTile tile = w.tiles().get(0);
         assertThat(w.cameraIds()).containsExactly("CAM-00");
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(tile) >= 50);
+        await().atMost(TestMedia.PATIENCE).until(() -> shown(tile) >= 50);
         WidgetHarness.fx(() -> {
             assertThat(tile.picture.isVisible()).isTrue();
             // drawn at the clip's 16:9, whatever size of buffer libvlc chose to fill
@@ -97,7 +96,7 @@ class VlcPlaybackTest {
         try {
             VideoWidget w = playing(1, "http://127.0.0.1:" + server.getAddress().getPort() + "/index.m3u8");
             VideoTile tile = w.tiles().get(0);
-            await().atMost(Duration.ofSeconds(20)).until(() -> shown(tile) >= 25);
+            await().atMost(TestMedia.PATIENCE).until(() -> shown(tile) >= 25);
             assertThat(state(tile)).isEqualTo(Playback.State.PLAYING);
             close(w);
         } finally {
@@ -109,7 +108,7 @@ class VlcPlaybackTest {
     void coloursReachTheScreenUnchanged() throws Exception {
         VideoWidget w = playing(1, TestMedia.solid("red").toUri().toString());
         VideoTile tile = w.tiles().get(0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(tile) >= 5);
+        await().atMost(TestMedia.PATIENCE).until(() -> shown(tile) >= 5);
         javafx.scene.paint.Color centre = WidgetHarness.fx(() -> {
             javafx.scene.image.Image img = tile.picture.getImage();
             return img.getPixelReader().getColor((int) img.getWidth() / 2, (int) img.getHeight() / 2);
@@ -130,9 +129,9 @@ class VlcPlaybackTest {
         VideoWidget w = playing(4, corrupt.toUri().toString(), TestMedia.clip().toUri().toString());
         VideoTile bad = w.tiles().get(0);
         VideoTile good = w.tiles().get(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> state(bad) == Playback.State.NO_SIGNAL);
-        await().atMost(Duration.ofSeconds(5)).until(() -> said(bad).startsWith("无信号")); // the next pulse says so
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(good) >= 25);
+        await().atMost(TestMedia.PATIENCE).until(() -> state(bad) == Playback.State.NO_SIGNAL);
+        await().atMost(TestMedia.PATIENCE).until(() -> said(bad).startsWith("无信号")); // the tile says so on its next pulse
+        await().atMost(TestMedia.PATIENCE).until(() -> shown(good) >= 25);
         assertThat(shown(bad)).isZero();
         close(w);
     }
@@ -143,17 +142,17 @@ class VlcPlaybackTest {
         try (TestMedia.Streamer cvlc = TestMedia.http(port)) {
             VideoWidget w = playing(1, "http://127.0.0.1:" + port + "/c.ts");
             VideoTile tile = w.tiles().get(0);
-            await().atMost(Duration.ofSeconds(30)).until(() -> shown(tile) >= 25);
+            await().atMost(TestMedia.PATIENCE).until(() -> shown(tile) >= 25);
             assertThat(state(tile)).isEqualTo(Playback.State.PLAYING);
 
             cvlc.freeze(); // the connection stays open, the frames stop
-            await().atMost(Duration.ofSeconds(15)).until(() -> state(tile) != Playback.State.PLAYING);
-            await().atMost(Duration.ofSeconds(5)).until(() -> said(tile)
+            await().atMost(TestMedia.PATIENCE).until(() -> state(tile) != Playback.State.PLAYING);
+            await().atMost(TestMedia.PATIENCE).until(() -> said(tile)
                     .matches("(画面停滞 · 自 .* · 正在重启播放器|无信号 · 自 .* · \\d+ 秒后重试)"));
 
             cvlc.thaw();
             long before = shown(tile);
-            await().atMost(Duration.ofSeconds(60)).until(() -> state(tile) == Playback.State.PLAYING
+            await().atMost(TestMedia.PATIENCE).until(() -> state(tile) == Playback.State.PLAYING
                     && shown(tile) >= before + 25);
             close(w);
         }
@@ -168,13 +167,13 @@ class VlcPlaybackTest {
         }
         VideoWidget w = playing(4, urls);
         for (VideoTile t : w.tiles()) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(t) == Playback.State.NO_SIGNAL);
-            await().atMost(Duration.ofSeconds(5)).until(() -> said(t).matches("无信号 · 自 \\d\\d:\\d\\d · \\d+ 秒后重试"));
+            await().atMost(TestMedia.PATIENCE).until(() -> state(t) == Playback.State.NO_SIGNAL);
+            await().atMost(TestMedia.PATIENCE).until(() -> said(t).matches("无信号 · 自 \\d\\d:\\d\\d · \\d+ 秒后重试"));
             assertThat(WidgetHarness.fx(() -> t.playback().status().retryAt())).isNotNull();
         }
         try (TestMedia.Streamer cvlc = TestMedia.http(port)) {
             VideoTile first = w.tiles().get(0);
-            await().atMost(Duration.ofSeconds(60)).until(() -> shown(first) >= 10);
+            await().atMost(TestMedia.PATIENCE).until(() -> shown(first) >= 10);
             assertThat(state(first)).isEqualTo(Playback.State.PLAYING);
         }
         close(w);

@@ -1,0 +1,61 @@
+package org.shanzhi.cockpit.wall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.feed.FeedStatus;
+
+/** The connection bar is shown every frame: its age ticks by the frame's clock, a busy feed's seq 4 times a second. */
+class StatusWidgetTest {
+
+    static final Instant T = Instant.parse("2026-05-30T12:00:00Z");
+
+    @BeforeAll
+    static void fx() throws Exception {
+        WidgetHarness.start();
+        I18n.setLocale(I18n.DEFAULT);
+    }
+
+    static String said(StatusWidget bar) {
+        return String.join(" | ", WidgetHarness.texts(bar.node()));
+    }
+
+    @Test
+    void theAgeTicksByTheFramesClockAndABusyFeedIsSaidFourTimesASecond() throws Exception {
+        StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(new WallContext(() -> null, "测试")));
+        FeedStatus connecting = new FeedStatus(FeedStatus.State.CONNECTING, T, 0, 0, 0, 0, null);
+        WallFrame f = WidgetHarness.fx(() -> {
+            WallFrame w = WallFrame.waiting(T.plusMillis(1500), connecting);
+            bar.show(w);
+            return w;
+        });
+        assertThat(said(bar)).isEqualTo("○ 正在连接枢纽… 1 秒 | 暂无数据 | 来源 测试 · 跳过坏帧 0 · 重连 0 次");
+
+        Situation s = Fixtures.district();
+        FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, T.plusSeconds(2), s.seq(), 0, 0, 0, null);
+        Situation next = Fixtures.with(s, new Event.SensorReported("S-1", 3));
+        Situation later = Fixtures.with(next, new Event.SensorReported("S-1", 4));
+        WidgetHarness.fx(() -> {
+            bar.show(f.next(s, T.plusSeconds(2), live));
+            assertThat(said(bar)).startsWith("● 实时 | 数据时间 05-30 08:10:00 · 序号 10");
+            bar.show(f.next(next, T.plusMillis(2100), live)); // a tenth of a second later: not yet
+            assertThat(said(bar)).contains("序号 10 |");
+            bar.show(f.next(later, T.plusMillis(2250), live)); // a quarter of a second after: the newest
+            assertThat(said(bar)).contains("序号 12 |");
+
+            FeedStatus stale = new FeedStatus(FeedStatus.State.STALE, T.plusSeconds(3), 12, 2, 0, 1, "down");
+            bar.show(f.next(later, T.plusMillis(10_400), stale));
+            assertThat(said(bar)).isEqualTo("● 数据已过期 7 秒 | 数据时间 05-30 08:12:00 · 序号 12 | 来源 测试 · 跳过坏帧 2 · 重连 1 次");
+            bar.show(f.next(later, T.plusMillis(11_000), stale));
+            assertThat(said(bar)).startsWith("● 数据已过期 8 秒");
+            return null;
+        });
+    }
+}
