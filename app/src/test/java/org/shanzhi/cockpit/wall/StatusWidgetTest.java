@@ -36,7 +36,7 @@ class StatusWidgetTest {
             bar.show(w);
             return w;
         });
-        assertThat(said(bar)).isEqualTo("○ 正在连接枢纽… 1 秒 | 暂无数据 | 来源 测试 · 跳过坏帧 0 · 重连 0 次");
+        assertThat(said(bar)).isEqualTo("○ 正在连接枢纽… 1 秒 | 暂无数据 | 来源 测试 · 无法识别的数据 0 条 · 重连 0 次");
 
         Situation s = Fixtures.district();
         FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, T.plusSeconds(2), s.seq(), 0, 0, 0, null);
@@ -44,15 +44,15 @@ class StatusWidgetTest {
         Situation later = Fixtures.with(next, new Event.SensorReported("S-1", 4));
         WidgetHarness.fx(() -> {
             bar.show(f.next(s, T.plusSeconds(2), live));
-            assertThat(said(bar)).startsWith("● 实时 | 数据时间 05-30 08:10:00 · 序号 10");
+            assertThat(said(bar)).startsWith("● 实时 | 数据时间 05-30 08:10:00 · 累计事件 10 条");
             bar.show(f.next(next, T.plusMillis(2100), live)); // a tenth of a second later: not yet
-            assertThat(said(bar)).contains("序号 10 |");
+            assertThat(said(bar)).contains("累计事件 10 条 |");
             bar.show(f.next(later, T.plusMillis(2250), live)); // a quarter of a second after: the newest
-            assertThat(said(bar)).contains("序号 12 |");
+            assertThat(said(bar)).contains("累计事件 12 条 |");
 
             FeedStatus stale = new FeedStatus(FeedStatus.State.STALE, T.plusSeconds(3), 12, 2, 0, 1, "down");
             bar.show(f.next(later, T.plusMillis(10_400), stale));
-            assertThat(said(bar)).isEqualTo("● 数据已过期 7 秒 | 数据时间 05-30 08:12:00 · 序号 12 | 来源 测试 · 跳过坏帧 2 · 重连 1 次");
+            assertThat(said(bar)).isEqualTo("● 数据已过期 7 秒 | 数据时间 05-30 08:12:00 · 累计事件 12 条 | 来源 测试 · 无法识别的数据 2 条 · 重连 1 次");
             bar.show(f.next(later, T.plusMillis(11_000), stale));
             assertThat(said(bar)).startsWith("● 数据已过期 8 秒");
             return null;

@@ -119,7 +119,7 @@ class WallTest {
         });
         // the first frame with the situation has reached the windows
         until(() -> texts(".status-state").contains("实时")
-                && texts(".kpi-caption").contains("序号 " + source.latest.seq()));
+                && texts(".kpi-caption").contains("累计事件 " + source.latest.seq() + " 条"));
     }
 
     @AfterEach
@@ -225,6 +225,6 @@ class WallTest {
         assertThat(fx(() -> wall.layout().name())).isEqualTo("wall-3x2");
         until(() -> all(".wall-screen").size() == 6);
         // the new layout's widgets are shown the frame: its status bars and panels have the situation
-        until(() -> texts(".kpi-caption").contains("序号 " + source.latest.seq()));
+        until(() -> texts(".kpi-caption").contains("累计事件 " + source.latest.seq() + " 条"));
     }
 }
