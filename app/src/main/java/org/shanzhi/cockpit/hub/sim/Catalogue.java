@@ -47,6 +47,15 @@ final class Catalogue {
         return new Weighted<>(value, weight);
     }
 
+    /** The share of a day's volume that falls in local hour {@code hour}, from relative hourly weights. */
+    static double share(double[] hourly, int hour) {
+        double total = 0;
+        for (double h : hourly) {
+            total += h;
+        }
+        return hourly[hour] / total;
+    }
+
     // --- 12345 (DOMAIN.md §2.4–2.5) ------------------------------------------------------------------
 
     record ComplaintCategory(String name, List<String> summaries) {
@@ -191,6 +200,31 @@ final class Catalogue {
             40, 120, Role.UTILITY, Role.GRID_WORKER);
     static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, Duration.ofHours(2),
             20, 60, Role.UTILITY, Role.GRID_WORKER);
+
+    // --- field units (DOMAIN.md §5) ----------------------------------------------------------------
+
+    /** A unit's working day: its shift in minutes of the local day, and its speeds on foot/bike (m/s). */
+    record Shift(int start, int end, double patrolSpeed, double rideSpeed) {
+
+        boolean patrols() {
+            return patrolSpeed > 0;
+        }
+
+        boolean on(int minuteOfDay) {
+            return minuteOfDay >= start && minuteOfDay < end;
+        }
+    }
+
+    /** The shift of a role, with the unit's own {@code jitter} (0–20 min) on the day shifts [E]. */
+    static Shift shift(Role role, int jitter) {
+        return switch (role) {
+            case GRID_WORKER -> new Shift(8 * 60 + jitter, 18 * 60 + jitter, 1.2, 3.5);
+            case ENFORCEMENT -> new Shift(7 * 60 + 30 + jitter, 21 * 60 + 30 + jitter, 3.5, 4.5);
+            case POLICE -> new Shift(0, 24 * 60, 5, 8);
+            case PROPERTY -> new Shift(8 * 60 + jitter, 20 * 60 + jitter, 1.2, 3);
+            case LANDSCAPING, UTILITY -> new Shift(0, 24 * 60, 0, 7); // on call round the clock, no patrol
+        };
+    }
 
     // --- disputes and petitions (§3) -----------------------------------------------------------------
 

@@ -41,12 +41,9 @@ class SimulatorJournalTest {
 
     static Simulator.Config sparse() {
         Simulator.Config d = Simulator.Config.defaults();
-        return new Simulator.Config(d.complaintsPerDay(), d.consultAnsweredDirect(), d.aiAlertsPerDay(),
-                d.aiAlertsMaxPerDay(), d.aiDuplicateChance(), d.aiAcceptChance(), d.patrolFindingsPerDay(),
-                d.disputesPerDay(), d.disputeAgreedChance(), d.petitionsPerDay(), d.collectivePetitionChance(),
-                d.intelReportsPerDay(), d.whistlesPerDay(), d.cameraFaultsPerDay(), d.cameraRepairMean(),
-                Duration.ofHours(1), Duration.ofMinutes(10), d.respondedChance(), d.resolvedChance(),
-                d.satisfiedChance(), d.basicallySatisfiedChance(), d.overdueChance(), d.storm());
+        return new Simulator.Config(d.complaints(), d.alerts(), d.cases(), new Crews.Rates(Duration.ofMinutes(10)),
+                new Devices.Rates(d.devices().cameraFaultsPerDay(), d.devices().cameraRepairMean(), Duration.ofHours(1)),
+                d.disputes(), d.petitions(), d.intel(), d.whistles(), d.storm());
     }
 
     /** A run folded as the hub would, with the hash of what it produced. */
