@@ -1,5 +1,7 @@
 package org.shanzhi.cockpit.hub.sim;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.AiAlert;
@@ -8,6 +10,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.sim.Catalogue.AiKind;
 import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
 
@@ -27,6 +30,8 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
 final class AiAlerts {
 
     static final String PREFIX = "AI";
+    /** Duplicates come within this long of the first alert (§4.3: merged within 30 min and 30 m). */
+    private static final Duration DUPLICATE_WITHIN = Duration.ofMinutes(30);
 
     /** Rates of the AI alerts; defaults are DOMAIN.md estimates [E]. */
     record Rates(
@@ -179,5 +184,50 @@ final class AiAlerts {
             }
         }
         return best;
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /**
+     * Counts today's alerts against the throttle, and reviews every alert the simulator raised that is
+     * still pending. A pending alert that follows one of the same kind on the same camera within 30
+     * min is taken for its duplicate.
+     */
+    void resume(Situation s) {
+        LocalDate day = ctx.local().toLocalDate();
+        for (AiAlert a : s.alerts().values()) {
+            if (a.raisedAt().atZone(SimContext.ZONE).toLocalDate().equals(day)) {
+                today++;
+            }
+            if (a.review() != AiAlert.Review.PENDING || !SimContext.ours(PREFIX, a.id())) {
+                continue;
+            }
+            Camera camera = s.cameras().get(a.cameraId());
+            if (camera == null) {
+                continue;
+            }
+            if (a.kind().equals(Catalogue.TREE_ON_VIDEO)) {
+                ctx.asOf(a.raisedAt(), () -> ctx.later(ctx.minutes(1, 4),
+                        () -> accept(a.id(), camera, Catalogue.FALLEN_TREE, 30)));
+                continue;
+            }
+            AiKind kind = Catalogue.aiKind(a.kind());
+            if (kind != null) {
+                String first = firstOf(s, a);
+                ctx.asOf(a.raisedAt(), () -> ctx.later(ctx.minutes(1, 8), () -> review(a.id(), camera, kind, first)));
+            }
+        }
+    }
+
+    private static String firstOf(Situation s, AiAlert a) {
+        String first = null;
+        for (AiAlert b : s.alerts().values()) {
+            if (b != a && b.cameraId().equals(a.cameraId()) && b.kind().equals(a.kind())
+                    && b.raisedAt().isBefore(a.raisedAt())
+                    && !b.raisedAt().isBefore(a.raisedAt().minus(DUPLICATE_WITHIN))) {
+                first = b.id();
+            }
+        }
+        return first;
     }
 }

@@ -14,6 +14,7 @@ import org.shanzhi.cockpit.domain.FieldUnit.Role;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
 
@@ -205,5 +206,40 @@ final class Cases implements Crews.CaseWork {
     @Override
     public void reported(String incidentId) {
         advance(incidentId, IncidentState.DISPOSED);
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /**
+     * Carries on every open case the simulator opened, from when it reached its state. A case with its
+     * unit on it is the unit's to carry on ({@link Crews#resume}); one in progress with no unit left
+     * on it is past a 返工 and disposed of by itself.
+     */
+    void resume(Situation s) {
+        for (Incident i : s.incidents().values()) {
+            if (!i.open() || !SimContext.ours(PREFIX, i.id())) {
+                continue;
+            }
+            plans.put(i.id(), new Plan(Catalogue.caseKind(i.category(), i.title()), null));
+            boolean unitOnIt = i.unitId() != null && s.units().containsKey(i.unitId())
+                    && i.id().equals(s.units().get(i.unitId()).incidentId());
+            switch (i.state()) {
+                case REPORTED, REGISTERED, PENDING_DISPATCH, DISPOSED, CHECKING ->
+                        ctx.asOf(i.updatedAt(), () -> after(i.id(), i.state()));
+                case REWORK -> {
+                    reworked.add(i.id());
+                    ctx.asOf(i.updatedAt(), () -> after(i.id(), i.state()));
+                }
+                case IN_PROGRESS -> {
+                    if (!unitOnIt) {
+                        reworked.add(i.id());
+                        ctx.asOf(i.updatedAt(), () -> after(i.id(), i.state()));
+                    }
+                }
+                default -> {
+                    // DISPATCHED: the unit's; the states the simulator never enters are people's
+                }
+            }
+        }
     }
 }

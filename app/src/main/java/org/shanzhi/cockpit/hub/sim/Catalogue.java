@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.hub.sim;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -200,6 +201,37 @@ final class Catalogue {
             40, 120, Role.UTILITY, Role.GRID_WORKER);
     static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, Duration.ofHours(2),
             20, 60, Role.UTILITY, Role.GRID_WORKER);
+
+    /** What an alert of the storm's fallen trees is called on video. */
+    static final String TREE_ON_VIDEO = "树木倒伏";
+
+    /**
+     * The kind of a case found in the situation (a restarted simulator carries it on), by its category
+     * and title; a case of a kind not in these tables is handled like a grid worker's finding.
+     */
+    static CaseKind caseKind(String category, String title) {
+        List<CaseKind> all = new ArrayList<>();
+        AI_KINDS.forEach(k -> all.add(k.value().becomes()));
+        PATROL_FINDINGS.forEach(k -> all.add(k.value()));
+        all.addAll(List.of(FALLEN_TREE, LINE_DOWN, WATERLOGGING, MANHOLE));
+        for (CaseKind k : all) {
+            if (k.category().equals(category) && k.title().equals(title)) {
+                return k;
+            }
+        }
+        return kind(category, title, Incident.Severity.MEDIUM, Duration.ofHours(4), 20, 60, Role.GRID_WORKER,
+                Role.ENFORCEMENT);
+    }
+
+    /** The AI category of an alert found in the situation, or null when it is not one of {@link #AI_KINDS}. */
+    static AiKind aiKind(String kind) {
+        for (Weighted<AiKind> k : AI_KINDS) {
+            if (k.value().kind().equals(kind)) {
+                return k.value();
+            }
+        }
+        return null;
+    }
 
     // --- field units (DOMAIN.md §5) ----------------------------------------------------------------
 

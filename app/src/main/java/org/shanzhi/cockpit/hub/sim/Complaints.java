@@ -1,12 +1,14 @@
 package org.shanzhi.cockpit.hub.sim;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.sim.Catalogue.ComplaintCategory;
 
 /**
@@ -19,7 +21,8 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.ComplaintCategory;
  * DISPATCHED   → SIGNED            1–6 min     签收 ≈2 min in Fengtai [S28]
  * SIGNED       → CONTACTED         5–20 min urgent, 15–120 min otherwise
  * CONTACTED    → IN_PROGRESS       1–30 min
- * IN_PROGRESS  → REPLIED           10–90 % of the priority's limit ({@link Rates#overdue}: 105–155 %); half that when reopened
+ * IN_PROGRESS  → REPLIED           10–90 % of the priority's limit ({@link Rates#overdue}: 105–155 %);
+ *                                  half that when reopened
  * REPLIED      → REVISITED         1–4 h urgent, 3–20 h timely, 24–72 h otherwise; the 回访 draws 三率
  * REVISITED    → CLOSED, or REOPENED (half of the unresolved or unsatisfied)   5–60 min
  * REOPENED     → IN_PROGRESS       10–60 min
@@ -185,5 +188,28 @@ final class Complaints {
 
     private Complaint complaint(String orderNo) {
         return ctx.situation().complaints().get(orderNo);
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /** Carries on every open order the simulator took, from when it reached its state (as far as the order tells). */
+    void resume(Situation s) {
+        for (Complaint c : s.complaints().values()) {
+            if (c.open() && SimContext.ours(PREFIX, c.orderNo())) {
+                ctx.asOf(since(c), () -> after(c, c.state()));
+            }
+        }
+    }
+
+    /** When the order reached its state, or the latest time the order shows before that. */
+    private static Instant since(Complaint c) {
+        Instant revisited = c.revisit() == null ? null : c.revisit().at();
+        return switch (c.state()) {
+            case CONTACTED -> c.contactedAt();
+            case IN_PROGRESS -> revisited != null ? revisited : c.contactedAt();
+            case REPLIED -> c.repliedAt();
+            case REVISITED, REOPENED -> revisited;
+            default -> c.acceptedAt();
+        };
     }
 }

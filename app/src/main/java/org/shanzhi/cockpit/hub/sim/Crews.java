@@ -10,6 +10,8 @@ import java.util.Map;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
 
@@ -272,5 +274,56 @@ final class Crews {
     private boolean setUnit(String unitId, UnitStatus to) {
         FieldUnit u = ctx.situation().units().get(unitId);
         return u != null && u.status().next().contains(to) && ctx.emit(new Event.UnitStatusChanged(unitId, to));
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /**
+     * Carries on every unit from its status: a patrol goes on from where the unit stands, and a unit
+     * on one of the simulator's cases takes up its order at the step it had reached, timed from the
+     * case's last change. Off, free and returning units need nothing: their shift and ride go on.
+     */
+    void resume(Situation s) {
+        for (Crew crew : crews.values()) {
+            FieldUnit u = s.units().get(crew.id);
+            if (u == null) {
+                continue;
+            }
+            if (u.status() == UnitStatus.PAT) {
+                crew.road = nearestRoad(u.at());
+                crew.along = crew.road.project(u.at());
+                crew.dir = ctx.coin() ? 1 : -1;
+                crew.onRoad = false;
+                crew.switchAt = ctx.now().plus(ctx.minutes(45, 120));
+                continue;
+            }
+            Incident i = u.incidentId() == null ? null : s.incidents().get(u.incidentId());
+            if (i == null || !SimContext.ours(Cases.PREFIX, i.id())) {
+                continue;
+            }
+            CaseKind kind = Catalogue.caseKind(i.category(), i.title());
+            switch (u.status()) {
+                case ASG -> ctx.asOf(i.updatedAt(), () -> take(u.id(), i.id(), kind, i.at()));
+                case ACK -> ctx.asOf(i.updatedAt(),
+                        () -> ctx.later(ctx.minutes(0.5, 2), () -> setOut(u.id(), i.id(), kind, i.at())));
+                case ENR -> onTheWay(crew, i.id(), kind, i.at());
+                case ONS -> {
+                    crew.job = i.id();
+                    ctx.asOf(i.updatedAt(), () -> ctx.later(ctx.minutes(1, 4), () -> startWork(crew, i.id(), kind)));
+                }
+                case WRK -> {
+                    crew.job = i.id();
+                    ctx.asOf(i.updatedAt(), () -> ctx.later(ctx.minutes(kind.workMinMinutes(), kind.workMaxMinutes()),
+                            () -> report(crew, i.id())));
+                }
+                case RPT -> {
+                    crew.job = i.id();
+                    ctx.asOf(i.updatedAt(), () -> ctx.later(ctx.minutes(2, 8), () -> goBack(crew)));
+                }
+                default -> {
+                    // the shift and the ride go on by themselves
+                }
+            }
+        }
     }
 }

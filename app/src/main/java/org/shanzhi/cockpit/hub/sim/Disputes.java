@@ -6,6 +6,7 @@ import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.DisputeState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Situation;
 
 /**
  * Disputes in one-stop mediation (矛盾纠纷多元化解, DOMAIN.md §3.1), registered mostly by day. What
@@ -133,5 +134,16 @@ final class Disputes {
 
     private Dispute dispute(String id) {
         return ctx.situation().disputes().get(id);
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /** Carries on every open dispute the simulator registered, from when it reached its state. */
+    void resume(Situation s) {
+        for (Dispute d : s.disputes().values()) {
+            if (d.open() && SimContext.ours(PREFIX, d.id())) {
+                ctx.asOf(d.updatedAt(), () -> after(d, d.state()));
+            }
+        }
     }
 }

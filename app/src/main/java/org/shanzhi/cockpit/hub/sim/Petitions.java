@@ -6,6 +6,7 @@ import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.PetitionState;
+import org.shanzhi.cockpit.domain.Situation;
 
 /**
  * 信访 under the 2022 《信访工作条例》 (DOMAIN.md §3.2), registered by day. What follows each state,
@@ -85,6 +86,17 @@ final class Petitions {
         Petition p = ctx.situation().petitions().get(id);
         if (p != null && p.state().next().contains(to) && ctx.emit(new Event.PetitionAdvanced(id, to))) {
             after(id, to);
+        }
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /** Carries on every open petition the simulator registered, from when it reached its state. */
+    void resume(Situation s) {
+        for (Petition p : s.petitions().values()) {
+            if (p.open() && SimContext.ours(PREFIX, p.id())) {
+                ctx.asOf(p.updatedAt(), () -> after(p.id(), p.state()));
+            }
         }
     }
 }

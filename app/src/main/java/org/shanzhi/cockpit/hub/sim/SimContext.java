@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.pcollections.PMap;
 import org.slf4j.Logger;
@@ -52,6 +54,8 @@ final class SimContext {
     /** The last tick done; null until {@link #start}. */
     private Instant clock;
     private Instant now;
+    /** While a lifecycle resumes work found in the situation: the time its delays count from. */
+    private Instant asOf;
     private Situation local;
     private List<TimedEvent> out;
     private int dropped;
@@ -129,7 +133,7 @@ final class SimContext {
     /** Tries the event on the private situation; returns whether it was legal, and so emitted. */
     boolean emit(Event e) {
         if (out == null) {
-            throw new IllegalStateException("events are emitted by steps and ticks only");
+            throw new IllegalStateException("events are emitted by steps and ticks, not while resuming");
         }
         try {
             local = local.apply(new Recorded(local.seq() + 1, now, e));
@@ -157,15 +161,30 @@ final class SimContext {
         }
     }
 
-    /** Runs {@code step} after {@code delay}, and never before the next tick. */
+    /** Runs {@code step} after {@code delay} (from now, or from {@link #asOf}), and never before the next tick. */
     void later(Duration delay, Runnable step) {
-        Instant at = now.plus(delay.isNegative() ? Duration.ZERO : delay);
+        Instant from = asOf != null ? asOf : now;
+        Instant at = from.plus(delay.isNegative() ? Duration.ZERO : delay);
         steps.add(new Step(at.isAfter(now) ? at : now.plus(TICK), stepOrder++, step));
     }
 
     /** Runs {@code step} at {@code at}, or at the next tick if that has passed. */
     void at(Instant at, Runnable step) {
         steps.add(new Step(at, stepOrder++, step));
+    }
+
+    /**
+     * Runs {@code resume} as if it were {@code since}: the delays it schedules count from then, so
+     * that work found in the situation goes on at the pace it would have had (what is overdue runs at
+     * the next tick).
+     */
+    void asOf(Instant since, Runnable resume) {
+        asOf = since == null || since.isAfter(now) ? now : since;
+        try {
+            resume.run();
+        } finally {
+            asOf = null;
+        }
     }
 
     // --- ids ----------------------------------------------------------------------------------------------
@@ -183,6 +202,18 @@ final class SimContext {
                 return id;
             }
         }
+    }
+
+    /** What {@link #nextId} makes: a prefix, the date (with its offset), a number. */
+    private static final Pattern ID = Pattern.compile("([A-Z]+)-\\d{8}(Z|[+-]\\d{4})?-\\d{4,}");
+
+    /** Whether {@code id} is one {@link #nextId} makes with {@code prefix}: work the simulator started. */
+    static boolean ours(String prefix, String id) {
+        if (id == null) {
+            return false;
+        }
+        Matcher m = ID.matcher(id);
+        return m.matches() && m.group(1).equals(prefix);
     }
 
     // --- randomness ---------------------------------------------------------------------------------------

@@ -22,8 +22,10 @@ import org.shanzhi.cockpit.domain.Situation;
  * fixed simulated ticks of {@link #TICK}, so the output for a seed depends only on the situations and
  * the sequence of {@code to} instants, never on wall-clock pacing. Every event is tried on a private
  * copy of the situation before it is returned; one the fold would reject (because someone acted
- * through the hub in between) is dropped, and the lifecycle it belonged to is left to the people. Not
- * thread-safe: the hub calls {@link #advance} from one thread.
+ * through the hub in between) is dropped, and the lifecycle it belonged to is left to the people.
+ *
+ * <p>Started on a situation with work in progress (a restarted hub), every lifecycle first finds its
+ * work there and carries it on. Not thread-safe: the hub calls {@link #advance} from one thread.
  */
 public final class Simulator {
 
@@ -115,7 +117,7 @@ public final class Simulator {
         return ctx.advance(current, to, this::tick);
     }
 
-    /** The first call: the clock from the situation's time, and the first day. */
+    /** The first call: the clock from the situation's time, the first day, and the work found in progress. */
     private void begin(Situation current) {
         Instant start = current.time() == null || current.time().equals(Situation.EPOCH) ? DEFAULT_START
                 : current.time();
@@ -125,8 +127,17 @@ public final class Simulator {
         boolean stormToday = config.storm() != null ? config.storm()
                 : day.equals(DEFAULT_START.atZone(ZONE).toLocalDate());
         if (stormToday) {
-            storm.plan(day.atStartOfDay(ZONE).toInstant());
+            storm.plan(day.atStartOfDay(ZONE).toInstant(), current);
+        } else {
+            storm.joinUnfinished(current);
         }
+        complaints.resume(current);
+        alerts.resume(current);
+        cases.resume(current);
+        crews.resume(current);
+        disputes.resume(current);
+        petitions.resume(current);
+        whistles.resume(current, storm.whistleId());
     }
 
     /** One tick: the steps that are due, then what may happen in any ten seconds, in this order. */

@@ -2,8 +2,10 @@ package org.shanzhi.cockpit.hub.sim;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,8 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Outage;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.domain.Whistle;
 
@@ -34,6 +38,9 @@ import org.shanzhi.cockpit.domain.Whistle;
  *                the network 0.5–2 h behind; the whistle resolved when all is back  {@link #restore}
  * 20:00, 21:00   the gale, then the rain warning lifted
  * </pre>
+ *
+ * A simulator started during a storm day (a restarted hub) joins it: what the script has done is found
+ * in the situation and carried on, what is still to come is planned.
  */
 final class Storm implements Devices.Weather {
 
@@ -87,8 +94,12 @@ final class Storm implements Devices.Weather {
         this.complaints = complaints;
     }
 
-    /** Plans the storm day beginning at {@code dayMidnight}: every part of the script still to come. */
-    void plan(Instant dayMidnight) {
+    /**
+     * Plans the storm day beginning at {@code dayMidnight} from now on. On a fresh situation that is the
+     * whole script still to come; on {@code s} of a day under way, what the script has done is found and
+     * carried on as well.
+     */
+    void plan(Instant dayMidnight, Situation s) {
         warningsAt = dayMidnight.plus(WARNINGS_AT);
         hitsAt = dayMidnight.plus(HITS_AT);
         lineAt = hitsAt.plus(Duration.ofMinutes(5));
@@ -101,14 +112,37 @@ final class Storm implements Devices.Weather {
         Instant from = ctx.now();
         if (!warningsAt.isBefore(from)) {
             ctx.at(warningsAt, this::issueWarnings);
+        } else {
+            findWarnings(s);
         }
-        if (hitsAt.isBefore(from)) {
-            return;
+        if (!hitsAt.isBefore(from)) {
+            planTrees(from);
+            ctx.at(lineAt, this::lineDown);
+            ctx.at(outageAt, this::outage);
+            ctx.at(whistleAt, this::whistle);
+        } else if (underWay(s)) {
+            joinHit(s, from);
+        } // else a day begun after the hit, with no storm in it
+    }
+
+    /**
+     * A simulator started on the day after a storm whose work is still open (an outage not restored,
+     * a warning not lifted) joins that storm to finish it.
+     */
+    void joinUnfinished(Situation s) {
+        Optional<Instant> began = s.outages().values().stream().filter(o -> ours(o) && o.open())
+                .map(Outage::startedAt).findFirst()
+                .or(() -> s.warnings().values().stream().filter(w -> ours(w) && !w.lifted())
+                        .map(WeatherWarning::validFrom).findFirst());
+        if (began.isPresent()) {
+            LocalDate day = began.get().atZone(SimContext.ZONE).toLocalDate();
+            plan(day.atStartOfDay(SimContext.ZONE).toInstant(), s);
         }
-        planTrees();
-        ctx.at(lineAt, this::lineDown);
-        ctx.at(outageAt, this::outage);
-        ctx.at(whistleAt, this::whistle);
+    }
+
+    /** The storm's whistle, once blown (resolved here, not by {@link Whistles}). */
+    String whistleId() {
+        return whistleId;
     }
 
     // --- the script ----------------------------------------------------------------------------------
@@ -136,13 +170,15 @@ final class Storm implements Devices.Weather {
         }
     }
 
-    private void planTrees() {
+    private void planTrees(Instant from) {
         int trees = 10 + ctx.nextInt(5);
         for (int i = 0; i < trees; i++) {
             Duration when = Duration.ofSeconds(ctx.nextInt(3600));
             String code = ctx.any(TREE_COMMUNITIES);
             double source = ctx.uniform();
-            ctx.at(hitsAt.plus(when), () -> fallenTree(code, source));
+            if (!hitsAt.plus(when).isBefore(from)) {
+                ctx.at(hitsAt.plus(when), () -> fallenTree(code, source));
+            }
         }
     }
 
@@ -155,7 +191,7 @@ final class Storm implements Devices.Weather {
         if (source < 0.25) {
             // spotted on video in a quiet corner (the source document), confirmed by the operator
             Camera camera = alerts.nearestOnline(at);
-            if (camera != null && alerts.spotted(camera, "树木倒伏", Catalogue.FALLEN_TREE)) {
+            if (camera != null && alerts.spotted(camera, Catalogue.TREE_ON_VIDEO, Catalogue.FALLEN_TREE)) {
                 return;
             }
         }
@@ -258,5 +294,65 @@ final class Storm implements Devices.Weather {
 
     private static double logistic(double h) {
         return 1 / (1 + Math.exp(-(h - RESTORE_MID_H) / RESTORE_SCALE_H));
+    }
+
+    // --- finding the script's work in a situation --------------------------------------------------------
+
+    /**
+     * The hit began before {@code from}: the trees still to fall are planned; the line case, the
+     * outage (with what is back already) and the whistle are found, or planned if still to come.
+     */
+    private void joinHit(Situation s, Instant from) {
+        planTrees(from);
+        lineCase = last(s.incidents().values().stream().filter(i -> SimContext.ours(Cases.PREFIX, i.id())
+                && i.category().equals(Catalogue.LINE_DOWN.category()) && !i.openedAt().isBefore(hitsAt))
+                .map(Incident::id));
+        if (lineCase == null && !lineAt.isBefore(from)) {
+            ctx.at(lineAt, this::lineDown);
+        }
+        Outage o = s.outages().values().stream().filter(this::ours).reduce((a, b) -> b).orElse(null);
+        if (o != null) {
+            outageId = o.id();
+            buildings = o.buildings();
+            power = o.powerRestored();
+            network = o.networkRestored();
+        } else if (!outageAt.isBefore(from)) {
+            ctx.at(outageAt, this::outage);
+        }
+        whistleId = last(s.whistles().values().stream().filter(w -> SimContext.ours(Whistles.PREFIX, w.id())
+                && w.reason().equals(WHISTLE_REASON) && !w.requestedAt().isBefore(hitsAt)).map(Whistle::id));
+        if (whistleId == null && !whistleAt.isBefore(from)) {
+            ctx.at(whistleAt, this::whistle);
+        } else if (whistleId != null && s.whistles().get(whistleId).open() && (o == null || !o.open())) {
+            ctx.later(Duration.ZERO, () -> whistles.resolve(whistleId)); // everything was back already
+        }
+    }
+
+    /** Whether the situation shows this storm's warnings: the script was running when it was made. */
+    private boolean underWay(Situation s) {
+        return s.warnings().values().stream().anyMatch(w -> ours(w) && !w.validFrom().isBefore(warningsAt));
+    }
+
+    /** Warnings issued by the script and not yet lifted: lifted when the script lifts them. */
+    private void findWarnings(Situation s) {
+        for (WeatherWarning w : s.warnings().values()) {
+            if (ours(w) && !w.lifted() && !w.validFrom().isBefore(warningsAt)) {
+                ctx.at(liftAt(w.hazard()), () -> lift(w.id()));
+            }
+        }
+    }
+
+    private static boolean ours(WeatherWarning w) {
+        return SimContext.ours(WARNING_PREFIX, w.id()) && ISSUER.equals(w.issuer())
+                && (w.hazard() == WeatherWarning.Hazard.GALE || w.hazard() == WeatherWarning.Hazard.RAINSTORM);
+    }
+
+    private boolean ours(Outage o) {
+        return SimContext.ours(OUTAGE_PREFIX, o.id()) && COMMUNITY.equals(o.communityCode())
+                && (outageAt == null || !o.startedAt().isBefore(outageAt));
+    }
+
+    private static String last(Stream<String> ids) {
+        return ids.reduce((a, b) -> b).orElse(null);
     }
 }

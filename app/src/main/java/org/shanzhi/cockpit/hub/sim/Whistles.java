@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.Whistle;
 
 /**
@@ -79,6 +80,31 @@ final class Whistles {
         Whistle live = ctx.situation().whistles().get(id);
         if (live != null && live.open()) {
             ctx.emit(new Event.WhistleResolved(id));
+        }
+    }
+
+    // --- after a restart ----------------------------------------------------------------------------------
+
+    /**
+     * Carries on every open whistle the simulator blew, timed from when it was blown: departments
+     * not yet on site come, and each is resolved, except {@code heldElsewhere} (the storm's, resolved
+     * with its outage).
+     */
+    void resume(Situation s, String heldElsewhere) {
+        for (Whistle w : s.whistles().values()) {
+            if (!w.open() || !SimContext.ours(PREFIX, w.id())) {
+                continue;
+            }
+            ctx.asOf(w.requestedAt(), () -> {
+                for (String d : w.departments()) {
+                    if (!w.arrivals().containsKey(d)) {
+                        summon(w.id(), d);
+                    }
+                }
+                if (!w.id().equals(heldElsewhere)) {
+                    ctx.later(resolveAfter(), () -> resolve(w.id()));
+                }
+            });
         }
     }
 }

@@ -111,4 +111,35 @@ class AiAlertsTest {
         assertThat(i.title()).isEqualTo(Catalogue.FALLEN_TREE.title());
         assertThat(i.at().metresTo(camera.at())).isLessThan(30 * Math.sqrt(2) + 1);
     }
+
+    @Test
+    void aRestartedLifecycleReviewsWhatIsPendingAndKeepsTheDaysCount() {
+        World before = new World(4, new AiAlerts.Rates(200, 30, 0.5, 0.45));
+        before.h.until(SimHarness.day(0, "09:00"), before::intake);
+        var atRestart = before.h.situation;
+        long pending = atRestart.alerts().values().stream().filter(a -> a.review() == AiAlert.Review.PENDING).count();
+        assertThat(pending).isPositive();
+        int today = atRestart.alerts().size();
+
+        World after = new World(77, new AiAlerts.Rates(200, 30, 0.5, 0.45));
+        after.h.ctx.start(atRestart, atRestart.time());
+        after.h.situation = atRestart;
+        after.alerts.newDay();
+        after.alerts.resume(atRestart);
+        after.h.until(SimHarness.day(0, "23:00"), () -> after.alerts.intake());
+
+        assertThat(after.h.situation.alerts().values()).noneMatch(a -> a.review() == AiAlert.Review.PENDING);
+        // the pending duplicates found their first alert again
+        for (AiAlert a : after.h.situation.alerts().values()) {
+            if (a.review() == AiAlert.Review.MERGED) {
+                AiAlert first = after.h.situation.alerts().get(a.mergedInto());
+                assertThat(first.cameraId()).isEqualTo(a.cameraId());
+                assertThat(first.kind()).isEqualTo(a.kind());
+            }
+        }
+        // the throttle counts the alerts of the day before the restart: 30 first alerts in all
+        long firsts = after.h.of(Event.AiAlertRaised.class).size() + today
+                - after.h.situation.alerts().values().stream().filter(a -> a.review() == AiAlert.Review.MERGED).count();
+        assertThat(firsts).isLessThanOrEqualTo(30);
+    }
 }

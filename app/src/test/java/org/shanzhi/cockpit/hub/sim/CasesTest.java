@@ -110,7 +110,8 @@ class CasesTest {
             assertStep(s, ++i, IncidentState.CLOSED, 5, 40);
             assertThat(s).hasSize(i + 1);
         }
-        assertThat(walks.values()).anySatisfy(s -> assertThat(s).extracting(Step::state).contains(IncidentState.REWORK));
+        assertThat(walks.values()).anySatisfy(s ->
+                assertThat(s).extracting(Step::state).contains(IncidentState.REWORK));
     }
 
     /** The catalogue's kind of a case, by its category and title. */
@@ -167,7 +168,8 @@ class CasesTest {
         });
 
         var opened = w.h.of(Event.IncidentOpened.class);
-        assertThat(opened).isNotEmpty().allSatisfy(o -> assertThat(o.event().source()).isEqualTo(Incident.Source.GRID_WORKER));
+        assertThat(opened).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.event().source()).isEqualTo(Incident.Source.GRID_WORKER));
         var dispatched = w.h.of(Event.IncidentDispatched.class);
         assertThat(dispatched).isNotEmpty();
         // a finding a grid worker may handle goes to the one who found it: the unit nearest where it was found
@@ -181,5 +183,68 @@ class CasesTest {
         // including one that would otherwise go to its first role (占道经营: 城管 first)
         assertThat(dispatched).anySatisfy(d -> assertThat(kindOf(w.h.situation.incidents().get(d.event().incidentId()))
                 .roles()).startsWith(Role.ENFORCEMENT).contains(Role.GRID_WORKER));
+    }
+
+    @Test
+    void aRestartedLifecycleTakesEveryCaseOnToItsClose() {
+        World before = new World(6, "09:00", true);
+        List<CaseKind> kinds = Catalogue.AI_KINDS.stream().map(k -> k.value().becomes()).toList();
+        int[] opened = {0};
+        before.h.until(SimHarness.day(0, "11:00"), () -> {
+            if (before.h.ctx.now().getEpochSecond() % 120 == 0) {
+                before.cases.open(kinds.get(opened[0]++ % kinds.size()), Incident.Source.AI, IncidentState.REPORTED,
+                        before.h.ctx.randomPointIn(before.h.ctx.randomCommunity()), null, null);
+            }
+            before.tick();
+        });
+        var atRestart = before.h.situation;
+        assertThat(atRestart.incidents().values()).extracting(Incident::state).contains(IncidentState.REPORTED,
+                IncidentState.PENDING_DISPATCH, IncidentState.DISPATCHED, IncidentState.IN_PROGRESS,
+                IncidentState.DISPOSED, IncidentState.CHECKING);
+
+        SimHarness h = new SimHarness(42, atRestart);
+        Cases cases = new Cases(h.ctx, new Cases.Rates(0));
+        Crews crews = new Crews(h.ctx, Crews.Rates.defaults(), cases);
+        cases.dispatchTo(crews);
+        cases.resume(atRestart);
+        crews.resume(atRestart);
+        h.until(SimHarness.day(0, "20:00"), crews::move);
+        assertThat(h.situation.incidents().values()).allSatisfy(i ->
+                assertThat(i.state()).as(i.id()).isEqualTo(IncidentState.CLOSED));
+        assertThat(h.situation.units().values()).allSatisfy(u -> assertThat(u.incidentId()).as(u.id()).isNull());
+    }
+
+    @Test
+    void aCaseInProgressWithNoUnitLeftOnItIsDisposedOfByItself() {
+        World before = new World(6, "09:00", true);
+        before.h.once(() -> before.cases.open(Catalogue.LINE_DOWN, Incident.Source.GRID_WORKER,
+                IncidentState.REGISTERED, SimHarness.INVENTORY.district().bounds().centre(), null, null));
+        String id = before.h.situation.incidents().keySet().iterator().next();
+        // reworked before the restart: in progress again, its unit long gone
+        before.h.apply(new Event.IncidentAdvanced(id, IncidentState.PENDING_DISPATCH, null));
+        before.h.apply(new Event.IncidentDispatched(id, "GY-01"));
+        before.h.apply(new Event.UnitStatusChanged("GY-01", UnitStatus.ACK));
+        before.h.apply(new Event.UnitStatusChanged("GY-01", UnitStatus.ENR));
+        before.h.apply(new Event.UnitStatusChanged("GY-01", UnitStatus.ONS));
+        before.h.apply(new Event.IncidentAdvanced(id, IncidentState.IN_PROGRESS, null));
+        before.h.apply(new Event.UnitStatusChanged("GY-01", UnitStatus.WRK));
+        before.h.apply(new Event.UnitStatusChanged("GY-01", UnitStatus.RPT));
+        before.h.apply(new Event.IncidentAdvanced(id, IncidentState.DISPOSED, null));
+        before.h.apply(new Event.IncidentAdvanced(id, IncidentState.CHECKING, null));
+        before.h.apply(new Event.IncidentAdvanced(id, IncidentState.REWORK, null));
+        before.h.apply(new Event.IncidentAdvanced(id, IncidentState.IN_PROGRESS, null));
+        before.h.apply(new Event.UnitStatusChanged("GY-01", UnitStatus.AVL));
+        var atRestart = before.h.situation;
+
+        SimHarness h = new SimHarness(42, atRestart);
+        Cases cases = new Cases(h.ctx, new Cases.Rates(0));
+        cases.dispatchTo(new Crews(h.ctx, Crews.Rates.defaults(), cases));
+        cases.resume(atRestart);
+        h.forward(Duration.ofHours(3));
+
+        var steps = h.of(Event.IncidentAdvanced.class);
+        assertThat(steps).extracting(t -> t.event().state()).containsExactly(IncidentState.DISPOSED,
+                IncidentState.CHECKING, IncidentState.CLOSED); // reworked once: closed at the check
+        assertThat(SimHarness.minutes(atRestart.time(), steps.get(0).time())).isBetween(30.0, 90 + 1 / 6.0);
     }
 }

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.hub.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ class ComplaintsTest {
         Map<String, List<Step>> walks = new LinkedHashMap<>();
         for (TimedEvent te : h.events) {
             if (te.event() instanceof Event.ComplaintReceived r) {
-                walks.computeIfAbsent(r.orderNo(), k -> new ArrayList<>()).add(new Step(ComplaintState.ACCEPTED, te.time()));
+                walks.computeIfAbsent(r.orderNo(), k -> new ArrayList<>())
+                        .add(new Step(ComplaintState.ACCEPTED, te.time()));
             } else if (te.event() instanceof Event.ComplaintAdvanced a) {
                 walks.get(a.orderNo()).add(new Step(a.state(), te.time()));
             } else if (te.event() instanceof Event.ComplaintRevisited r) {
@@ -66,8 +68,9 @@ class ComplaintsTest {
             }
         }
         // all the table's ways through are taken
-        assertThat(walks.values()).anySatisfy(s -> assertThat(s.get(1).state()).isEqualTo(ComplaintState.ANSWERED_DIRECT));
-        assertThat(walks.values()).anySatisfy(s -> assertThat(s).extracting(Step::state).contains(ComplaintState.REOPENED));
+        assertThat(walks.values())
+                .anySatisfy(s -> assertThat(s.get(1).state()).isEqualTo(ComplaintState.ANSWERED_DIRECT))
+                .anySatisfy(s -> assertThat(s).extracting(Step::state).contains(ComplaintState.REOPENED));
         assertThat(h.situation.complaints().values()).anySatisfy(c -> assertThat(c.category()).isEqualTo("水电气"));
     }
 
@@ -137,5 +140,48 @@ class ComplaintsTest {
         }).count();
         assertThat(byDay).isGreaterThan(received.size() / 2);
         assertThat(stormy.of(Event.ComplaintReceived.class).size()).isGreaterThan(received.size() * 3 / 2);
+    }
+
+    @Test
+    void aRestartedLifecycleCarriesOnTheOrdersItFinds() {
+        SimHarness before = new SimHarness(3, SimHarness.day(0, "08:00"));
+        Complaints first = new Complaints(before.ctx, Complaints.Rates.defaults());
+        before.until(SimHarness.day(0, "12:00"), () -> {
+            if (before.ctx.now().getEpochSecond() % 300 == 0) {
+                first.receive(before.ctx.randomCommunity(), false, false);
+            }
+        });
+        // people's: an order from another system, and one whose unit asked for more time
+        before.apply(new Event.ComplaintReceived("12345-0001", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "其他",
+                Complaint.Priority.URGENT, SimHarness.INVENTORY.communities().values().iterator().next().boundary()
+                        .centroid(), "其他诉求", false));
+        String extended = before.situation.complaints().values().stream()
+                .filter(c -> c.state() == ComplaintState.IN_PROGRESS).findFirst().orElseThrow().orderNo();
+        before.apply(new Event.ComplaintAdvanced(extended, ComplaintState.EXTENSION_REQUESTED));
+        var atRestart = before.situation;
+        assertThat(atRestart.complaints().values()).extracting(Complaint::state).contains(ComplaintState.ACCEPTED,
+                ComplaintState.SIGNED, ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.REPLIED);
+
+        SimHarness after = new SimHarness(99, atRestart);
+        Complaints resumed = new Complaints(after.ctx, Complaints.Rates.defaults());
+        resumed.resume(atRestart);
+        after.until(SimHarness.day(60, "08:00"));
+
+        assertThat(after.situation.complaints().values()).filteredOn(c -> c.orderNo().startsWith("GD-"))
+                .filteredOn(c -> !c.orderNo().equals(extended))
+                .allSatisfy(c -> assertThat(c.open()).as(c.orderNo()).isFalse());
+        assertThat(after.situation.complaints().get("12345-0001")).isEqualTo(atRestart.complaints().get("12345-0001"));
+        assertThat(after.situation.complaints().get(extended)).isEqualTo(atRestart.complaints().get(extended));
+        // the pace goes on from when each order reached its state: a contacted order is in progress 1–30 min after
+        for (Complaint c : atRestart.complaints().values()) {
+            if (c.state() == ComplaintState.CONTACTED) {
+                var next = after.of(Event.ComplaintAdvanced.class).stream()
+                        .filter(a -> a.event().orderNo().equals(c.orderNo())).findFirst().orElseThrow();
+                assertThat(next.event().state()).isEqualTo(ComplaintState.IN_PROGRESS);
+                Instant due = c.contactedAt().plus(Duration.ofMinutes(30));
+                Instant latest = (due.isAfter(atRestart.time()) ? due : atRestart.time()).plusSeconds(10);
+                assertThat(next.time()).isAfter(atRestart.time()).isBeforeOrEqualTo(latest);
+            }
+        }
     }
 }

@@ -62,7 +62,8 @@ class CrewsTest {
                     assertThat(s.get(1).event()).isEqualTo(UnitStatus.PAT);
                     assertThat(SimHarness.minutes(s.get(0).time(), s.get(1).time())).isBetween(1.0, 16.0);
                     assertThat(s.get(s.size() - 1).event()).isEqualTo(UnitStatus.OFF);
-                    assertThat(s.get(s.size() - 1).time()).isBetween(SimHarness.day(0, "18:00"), SimHarness.day(0, "18:22"));
+                    assertThat(s.get(s.size() - 1).time())
+                            .isBetween(SimHarness.day(0, "18:00"), SimHarness.day(0, "18:22"));
                 }
                 case POLICE -> assertThat(s.get(0).time()).isEqualTo(SimHarness.day(0, "06:01"));
                 case LANDSCAPING, UTILITY -> assertThat(s).extracting(SimHarness.Timed::event)
@@ -76,7 +77,8 @@ class CrewsTest {
         var moves = h.of(Event.UnitMoved.class).stream().filter(t -> t.event().unitId().equals("GW-001")).toList();
         assertThat(moves).hasSizeGreaterThan(300);
         for (int i = 1; i < moves.size(); i++) {
-            assertThat(moves.get(i - 1).event().at().metresTo(moves.get(i).event().at())).isLessThan(1.2 * 60 * 1.2 + 1);
+            assertThat(moves.get(i - 1).event().at().metresTo(moves.get(i).event().at()))
+                    .isLessThan(1.2 * 60 * 1.2 + 1);
         }
         assertThat(moves).allSatisfy(m -> assertThat(SimHarness.INVENTORY.district().bounds()
                 .contains(m.event().at())).isTrue());
@@ -107,7 +109,8 @@ class CrewsTest {
         assertThat(SimHarness.minutes(s.get(3).time(), s.get(4).time()))
                 .isBetween((double) kind.workMinMinutes(), kind.workMaxMinutes() + 1 / 6.0);
         assertThat(SimHarness.minutes(s.get(4).time(), s.get(5).time())).isBetween(2.0, 8 + 1 / 6.0);
-        assertThat(work.calls).containsExactly("on scene AJ-1 at " + s.get(2).time(), "reported AJ-1 at " + s.get(4).time());
+        assertThat(work.calls).containsExactly("on scene AJ-1 at " + s.get(2).time(),
+                "reported AJ-1 at " + s.get(4).time());
         // and back home, free
         FieldUnit back = h.situation.units().get(unit.id());
         assertThat(back.at()).isEqualTo(unit.at());
@@ -143,5 +146,81 @@ class CrewsTest {
                 IncidentState.REGISTERED, at, h.ctx.now().plus(Duration.ofHours(4)), null));
         h.apply(new Event.IncidentAdvanced("AJ-1", IncidentState.PENDING_DISPATCH, null));
         h.apply(new Event.IncidentDispatched("AJ-1", unitId));
+    }
+
+    @Test
+    void aRestartedCrewTakesUpItsOrderWhereItStood() {
+        // one unit at each step of an order, stopped there by a restart
+        List<UnitStatus> stages = List.of(UnitStatus.ASG, UnitStatus.ACK, UnitStatus.ENR, UnitStatus.ONS,
+                UnitStatus.WRK, UnitStatus.RPT);
+        List<String> units = List.of("GY-01", "GY-02", "GY-03", "GY-04", "PS-01", "PS-02");
+        SimHarness before = new SimHarness(2, SimHarness.day(0, "10:00"));
+        for (int i = 0; i < stages.size(); i++) {
+            String unit = units.get(i);
+            String incident = "AJ-20260530+0800-000" + (i + 1);
+            GeoPoint at = towardTheCentre(SimHarness.INVENTORY.units().get(unit), 300);
+            before.apply(new Event.UnitStatusChanged(unit, UnitStatus.AVL));
+            before.apply(new Event.IncidentOpened(incident, Catalogue.LINE_DOWN.title(), Catalogue.LINE_DOWN.category(),
+                    Incident.Source.GRID_WORKER, Incident.Severity.CRITICAL, IncidentState.REGISTERED, at,
+                    before.ctx.now().plus(Duration.ofHours(2)), null));
+            before.apply(new Event.IncidentAdvanced(incident, IncidentState.PENDING_DISPATCH, null));
+            before.apply(new Event.IncidentDispatched(incident, unit));
+            for (UnitStatus s : stages.subList(1, i + 1)) {
+                before.apply(new Event.UnitStatusChanged(unit, s));
+            }
+        }
+        // a unit someone else sent on a case of theirs: not the simulator's to carry on
+        before.apply(new Event.UnitStatusChanged("PS-03", UnitStatus.AVL));
+        before.apply(new Event.IncidentOpened("INC-7", "巡逻", "治安", Incident.Source.LEADER, Incident.Severity.LOW,
+                IncidentState.REGISTERED, SimHarness.INVENTORY.district().bounds().centre(),
+                before.ctx.now().plus(Duration.ofHours(2)), null));
+        before.apply(new Event.IncidentAdvanced("INC-7", IncidentState.PENDING_DISPATCH, null));
+        before.apply(new Event.IncidentDispatched("INC-7", "PS-03"));
+        var atRestart = before.situation;
+
+        SimHarness h = new SimHarness(5, atRestart);
+        Recorded work = new Recorded(h);
+        Crews crews = new Crews(h.ctx, Crews.Rates.defaults(), work);
+        crews.resume(atRestart);
+        h.until(SimHarness.day(0, "18:00"), crews::move);
+
+        for (int i = 0; i < stages.size(); i++) {
+            var s = statuses(h, units.get(i));
+            List<UnitStatus> rest = new ArrayList<>(List.of(UnitStatus.ACK, UnitStatus.ENR, UnitStatus.ONS,
+                    UnitStatus.WRK, UnitStatus.RPT, UnitStatus.RET, UnitStatus.AVL));
+            rest = rest.subList(i, rest.size());
+            assertThat(s).extracting(SimHarness.Timed::event).as(units.get(i))
+                    .startsWith(rest.toArray(UnitStatus[]::new));
+        }
+        assertThat(work.calls).hasSize(4 + 4); // on scene for ASG..ENR, reported for ASG..WRK
+        assertThat(statuses(h, "PS-03")).isEmpty();
+        assertThat(h.situation.units().get("PS-03").status()).isEqualTo(UnitStatus.ASG);
+    }
+
+    @Test
+    void aRestartedPatrolWalksOnFromWhereItStands() {
+        SimHarness before = new SimHarness(2, SimHarness.day(0, "09:00"));
+        Crews first = new Crews(before.ctx, Crews.Rates.defaults(), new Recorded(before));
+        before.until(SimHarness.day(0, "10:00"), first::move);
+        var atRestart = before.situation;
+        List<String> patrolling = atRestart.units().values().stream().filter(u -> u.status() == UnitStatus.PAT)
+                .map(FieldUnit::id).toList();
+        assertThat(patrolling).hasSizeGreaterThan(50);
+
+        SimHarness h = new SimHarness(5, atRestart);
+        Crews crews = new Crews(h.ctx, Crews.Rates.defaults(), new Recorded(h));
+        crews.resume(atRestart);
+        h.forward(Duration.ofMinutes(20));
+        h.until(h.ctx.now().plus(Duration.ofMinutes(20)), crews::move);
+
+        for (String id : patrolling) {
+            var moves = h.of(Event.UnitMoved.class).stream().filter(m -> m.event().unitId().equals(id)).toList();
+            var s = statuses(h, id);
+            assertThat(moves.isEmpty() && s.isEmpty()).as(id + " stands still").isFalse();
+            if (!moves.isEmpty()) {
+                assertThat(moves.get(0).event().at().metresTo(atRestart.units().get(id).at()))
+                        .as("no jump").isLessThan(1.2 * 60 * 1.2 + 1);
+            }
+        }
     }
 }

@@ -88,7 +88,8 @@ class DevicesTest {
         Map<Boolean, Double> mean = w.h.of(Event.SensorReported.class).stream()
                 .filter(t -> SimHarness.INVENTORY.sensors().get(t.event().sensorId()).kind() == Sensor.Kind.POWER)
                 .collect(Collectors.partitioningBy(
-                        t -> Storm.COMMUNITY.equals(SimHarness.INVENTORY.sensors().get(t.event().sensorId()).communityCode()),
+                        t -> Storm.COMMUNITY.equals(
+                                SimHarness.INVENTORY.sensors().get(t.event().sensorId()).communityCode()),
                         Collectors.averagingDouble(t -> t.event().value())));
         assertThat(mean.get(true)).isGreaterThan(0).isLessThan(mean.get(false) * 0.1);
     }

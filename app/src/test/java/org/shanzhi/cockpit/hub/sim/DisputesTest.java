@@ -23,7 +23,8 @@ class DisputesTest {
         Map<String, List<Step>> walks = new LinkedHashMap<>();
         for (TimedEvent te : h.events) {
             if (te.event() instanceof Event.DisputeRegistered r) {
-                walks.computeIfAbsent(r.disputeId(), k -> new ArrayList<>()).add(new Step(DisputeState.REGISTERED, te.time()));
+                walks.computeIfAbsent(r.disputeId(), k -> new ArrayList<>())
+                        .add(new Step(DisputeState.REGISTERED, te.time()));
             } else if (te.event() instanceof Event.DisputeAdvanced a) {
                 walks.get(a.disputeId()).add(new Step(a.state(), te.time()));
             }
@@ -40,7 +41,8 @@ class DisputesTest {
 
         Map<String, List<Step>> walks = walks(h);
         assertThat(walks).hasSizeBetween(35, 90);
-        assertThat(h.situation.disputes().values()).allSatisfy(d -> assertThat(d.state()).isEqualTo(DisputeState.ARCHIVED));
+        assertThat(h.situation.disputes().values())
+                .allSatisfy(d -> assertThat(d.state()).isEqualTo(DisputeState.ARCHIVED));
         assertThat(h.ctx.pending()).isZero();
         for (var e : walks.entrySet()) {
             Dispute d = h.situation.disputes().get(e.getKey());
@@ -59,7 +61,8 @@ class DisputesTest {
         }
         assertThat(walks.values()).anySatisfy(s -> assertThat(s).extracting(Step::state)
                 .contains(DisputeState.JUDICIAL_CONFIRMATION));
-        assertThat(walks.values()).anySatisfy(s -> assertThat(s).extracting(Step::state).contains(DisputeState.REFERRED));
+        assertThat(walks.values()).anySatisfy(s ->
+                assertThat(s).extracting(Step::state).contains(DisputeState.REFERRED));
     }
 
     /** The table's bounds in minutes for one step. */
@@ -82,5 +85,33 @@ class DisputesTest {
             case FULFILLMENT, REFERRED -> new double[] {7 * day, 7 * day};
             default -> throw new AssertionError(from);
         };
+    }
+
+    @Test
+    void aRestartedLifecycleTakesEveryDisputeOnToItsArchive() {
+        SimHarness before = new SimHarness(12);
+        Disputes first = new Disputes(before.ctx, new Disputes.Rates(60, 0.9));
+        before.until(SimHarness.day(1, "06:00"), first::intake);
+        before.until(SimHarness.day(4, "06:00"));
+        var atRestart = before.situation;
+        assertThat(atRestart.disputes().values()).extracting(Dispute::state).contains(DisputeState.MEDIATING,
+                DisputeState.FULFILLMENT);
+
+        SimHarness after = new SimHarness(21, atRestart);
+        Disputes resumed = new Disputes(after.ctx, new Disputes.Rates(60, 0.9));
+        resumed.resume(atRestart);
+        after.until(SimHarness.day(95, "06:00"));
+
+        assertThat(after.situation.disputes().values()).allSatisfy(d ->
+                assertThat(d.state()).as(d.id()).isEqualTo(DisputeState.ARCHIVED));
+        // timed from when each reached its state: a fulfilment is followed up 7 days after it began
+        for (Dispute d : atRestart.disputes().values()) {
+            if (d.state() == DisputeState.FULFILLMENT) {
+                var next = after.of(Event.DisputeAdvanced.class).stream()
+                        .filter(a -> a.event().disputeId().equals(d.id())).findFirst().orElseThrow();
+                assertThat(next.event().state()).isEqualTo(DisputeState.FOLLOW_UP);
+                assertThat(SimHarness.minutes(d.updatedAt(), next.time()) / 1440).isBetween(7.0, 7.01);
+            }
+        }
     }
 }

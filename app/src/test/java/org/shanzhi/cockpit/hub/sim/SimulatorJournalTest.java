@@ -41,9 +41,10 @@ class SimulatorJournalTest {
 
     static Simulator.Config sparse() {
         Simulator.Config d = Simulator.Config.defaults();
+        Devices.Rates hourly = new Devices.Rates(d.devices().cameraFaultsPerDay(), d.devices().cameraRepairMean(),
+                Duration.ofHours(1));
         return new Simulator.Config(d.complaints(), d.alerts(), d.cases(), new Crews.Rates(Duration.ofMinutes(10)),
-                new Devices.Rates(d.devices().cameraFaultsPerDay(), d.devices().cameraRepairMean(), Duration.ofHours(1)),
-                d.disputes(), d.petitions(), d.intel(), d.whistles(), d.storm());
+                hourly, d.disputes(), d.petitions(), d.intel(), d.whistles(), d.storm());
     }
 
     /** A run folded as the hub would, with the hash of what it produced. */

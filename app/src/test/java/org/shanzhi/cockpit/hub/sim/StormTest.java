@@ -50,7 +50,7 @@ class StormTest {
     @Test
     void theStormDayFollowsItsScript() {
         World w = new World(16, "06:00");
-        w.storm.plan(SimHarness.day(0, "00:00"));
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
         w.until(SimHarness.day(1, "06:00"));
         var s = w.h.situation;
 
@@ -93,7 +93,8 @@ class StormTest {
         var restored = w.h.of(Event.OutageRestored.class);
         assertThat(restored.get(0).time()).isAfterOrEqualTo(at("18:10"));
         assertThat(restored).extracting(r -> r.event().powerRestored()).isSorted();
-        assertThat(restored).allSatisfy(r -> assertThat(r.event().networkRestored()).isLessThanOrEqualTo(r.event().powerRestored()));
+        assertThat(restored).allSatisfy(r ->
+                assertThat(r.event().networkRestored()).isLessThanOrEqualTo(r.event().powerRestored()));
         assertThat(powerAt(restored, at("19:40"))).isBetween(10, 20);
         assertThat(restored).filteredOn(r -> r.event().powerRestored() == 30).first()
                 .satisfies(r -> assertThat(r.time()).isBetween(SimHarness.day(0, "22:40"), SimHarness.day(1, "00:40")));
@@ -116,7 +117,7 @@ class StormTest {
     @Test
     void rainAndRageFollowTheHit() {
         World w = new World(16, "06:00");
-        w.storm.plan(SimHarness.day(0, "00:00"));
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
 
         assertThat(w.storm.rain(at("16:29"))).isZero();
         assertThat(w.storm.rain(at("17:00"))).isEqualTo(1.0);
@@ -135,10 +136,77 @@ class StormTest {
     @Test
     void aDayBegunAfterTheStormHasNoStormInIt() {
         World w = new World(16, "19:00");
-        w.storm.plan(SimHarness.day(0, "00:00"));
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
         w.until(SimHarness.day(1, "06:00"));
 
         assertThat(w.h.events).isEmpty();
         assertThat(w.h.situation.warnings()).isEmpty();
+    }
+
+    /** The storm day run by one simulator to {@code time}, as a restarted hub finds it. */
+    static World runTo(String time) {
+        World w = new World(16, "06:00");
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
+        w.until(at(time));
+        return w;
+    }
+
+    /** A new storm on the situation of {@code before}, as a restarted simulator builds it. */
+    static World restarted(World before) {
+        World w = new World(61, new SimHarness(61, before.h.situation));
+        w.storm.plan(SimHarness.day(0, "00:00"), before.h.situation);
+        return w;
+    }
+
+    @Test
+    void aStormJoinedAfterTheOutageRestoresItLiftsTheWarningsAndResolvesTheWhistle() {
+        for (String restart : List.of("17:00", "21:00")) {
+            World before = runTo(restart);
+            Outage o = before.h.situation.outages().values().iterator().next();
+            World w = restarted(before);
+            w.until(SimHarness.day(1, "06:00"));
+            var s = w.h.situation;
+
+            assertThat(w.h.of(Event.OutageReported.class)).as("no second outage").isEmpty();
+            Outage now = s.outages().get(o.id());
+            assertThat(now.powerRestored()).as(restart).isEqualTo(30);
+            assertThat(now.networkRestored()).isEqualTo(30);
+            assertThat(w.h.of(Event.OutageRestored.class)).extracting(r -> r.event().powerRestored()).isSorted()
+                    .allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(o.powerRestored()));
+            assertThat(s.warnings().values()).allSatisfy(x -> assertThat(x.lifted()).isTrue());
+            assertThat(w.h.of(Event.WarningLifted.class)).extracting(SimHarness.Timed::time)
+                    .allSatisfy(t -> assertThat(t).isIn(at("20:00"), at("21:00"),
+                            before.h.situation.time().plusSeconds(10)));
+            assertThat(s.whistles().values()).allSatisfy(x -> assertThat(x.open()).isFalse());
+        }
+    }
+
+    @Test
+    void aStormJoinedDuringTheHitPlansWhatIsStillToCome() {
+        World before = runTo("16:37"); // trees falling, the line case open, no outage yet
+        assertThat(before.h.situation.outages()).isEmpty();
+        World w = restarted(before);
+        w.until(SimHarness.day(1, "06:00"));
+        var s = w.h.situation;
+
+        assertThat(s.outages()).hasSize(1);
+        assertThat(s.outages().values().iterator().next().open()).isFalse();
+        Whistle whistle = s.whistles().values().iterator().next();
+        assertThat(whistle.incidentId()).as("the line case found").isEqualTo(before.h.situation.incidents().values()
+                .stream().filter(i -> i.title().equals(Catalogue.LINE_DOWN.title())).findFirst().orElseThrow().id());
+        assertThat(w.h.of(Event.IncidentOpened.class)).as("trees still to fall").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.time()).isBetween(at("16:37"), at("17:34:10")));
+    }
+
+    @Test
+    void aSimulatorStartedTheMorningAfterFinishesTheStormOfTheNightBefore() {
+        World before = runTo("23:30");
+        assertThat(before.h.situation.outages().values().iterator().next().open()).isTrue();
+        World w = new World(61, new SimHarness(61, SimHarness.timed(before.h.situation, SimHarness.day(1, "00:20"))));
+        w.storm.joinUnfinished(w.h.situation);
+        w.until(SimHarness.day(1, "06:00"));
+
+        assertThat(w.h.situation.outages().values().iterator().next().open()).isFalse();
+        assertThat(w.h.situation.whistles().values()).allSatisfy(x -> assertThat(x.open()).isFalse());
     }
 }

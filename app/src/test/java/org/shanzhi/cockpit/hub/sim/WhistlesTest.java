@@ -58,4 +58,31 @@ class WhistlesTest {
         assertThat(h.situation.whistles().values()).allSatisfy(w ->
                 assertThat(SimHarness.minutes(w.requestedAt(), w.resolvedAt())).isBetween(120.0, 360 + 1 / 6.0));
     }
+
+    @Test
+    void aRestartedLifecycleCallsTheMissingDepartmentsAndResolvesButWhatIsHeldElsewhere() {
+        SimHarness before = new SimHarness(14, SimHarness.day(0, "10:00"));
+        Whistles first = new Whistles(before.ctx, Whistles.Rates.defaults());
+        String[] ids = new String[2];
+        before.once(() -> {
+            ids[0] = first.blow(Whistle.Kind.ENFORCEMENT, "违法建设拆除需执法力量", DEPARTMENTS, null, Duration.ofHours(3));
+            ids[1] = first.blow(Whistle.Kind.EMERGENCY, "断电", DEPARTMENTS, null, null);
+        });
+        before.forward(Duration.ofMinutes(20));
+        var atRestart = before.situation;
+        assertThat(atRestart.whistles().get(ids[0]).arrivals()).hasSizeLessThan(3);
+
+        SimHarness after = new SimHarness(41, atRestart);
+        Whistles resumed = new Whistles(after.ctx, Whistles.Rates.defaults());
+        resumed.resume(atRestart, ids[1]);
+        after.forward(Duration.ofHours(8));
+
+        Whistle w = after.situation.whistles().get(ids[0]);
+        assertThat(w.arrivals().keySet()).containsExactlyInAnyOrderElementsOf(DEPARTMENTS);
+        assertThat(w.arrivals().values()).allSatisfy(t ->
+                assertThat(SimHarness.minutes(w.requestedAt(), t)).isBetween(8.0, 50 + 1 / 6.0));
+        assertThat(SimHarness.minutes(w.requestedAt(), w.resolvedAt())).isBetween(120.0, 360 + 1 / 6.0);
+        assertThat(after.situation.whistles().get(ids[1]).arrivals()).hasSize(3);
+        assertThat(after.situation.whistles().get(ids[1]).open()).as("held by the storm").isTrue();
+    }
 }
