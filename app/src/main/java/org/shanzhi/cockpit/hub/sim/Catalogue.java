@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.hub.sim;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -45,6 +46,15 @@ final class Catalogue {
 
     static <T> Weighted<T> w(T value, double weight) {
         return new Weighted<>(value, weight);
+    }
+
+    /** The share of a day's volume that falls in local hour {@code hour}, from relative hourly weights. */
+    static double share(double[] hourly, int hour) {
+        double total = 0;
+        for (double h : hourly) {
+            total += h;
+        }
+        return hourly[hour] / total;
     }
 
     // --- 12345 (DOMAIN.md §2.4–2.5) ------------------------------------------------------------------
@@ -191,6 +201,62 @@ final class Catalogue {
             40, 120, Role.UTILITY, Role.GRID_WORKER);
     static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, Duration.ofHours(2),
             20, 60, Role.UTILITY, Role.GRID_WORKER);
+
+    /** What an alert of the storm's fallen trees is called on video. */
+    static final String TREE_ON_VIDEO = "树木倒伏";
+
+    /**
+     * The kind of a case found in the situation (a restarted simulator carries it on), by its category
+     * and title; a case of a kind not in these tables is handled like a grid worker's finding.
+     */
+    static CaseKind caseKind(String category, String title) {
+        List<CaseKind> all = new ArrayList<>();
+        AI_KINDS.forEach(k -> all.add(k.value().becomes()));
+        PATROL_FINDINGS.forEach(k -> all.add(k.value()));
+        all.addAll(List.of(FALLEN_TREE, LINE_DOWN, WATERLOGGING, MANHOLE));
+        for (CaseKind k : all) {
+            if (k.category().equals(category) && k.title().equals(title)) {
+                return k;
+            }
+        }
+        return kind(category, title, Incident.Severity.MEDIUM, Duration.ofHours(4), 20, 60, Role.GRID_WORKER,
+                Role.ENFORCEMENT);
+    }
+
+    /** The AI category of an alert found in the situation, or null when it is not one of {@link #AI_KINDS}. */
+    static AiKind aiKind(String kind) {
+        for (Weighted<AiKind> k : AI_KINDS) {
+            if (k.value().kind().equals(kind)) {
+                return k.value();
+            }
+        }
+        return null;
+    }
+
+    // --- field units (DOMAIN.md §5) ----------------------------------------------------------------
+
+    /** A unit's working day: its shift in minutes of the local day, and its speeds on foot/bike (m/s). */
+    record Shift(int start, int end, double patrolSpeed, double rideSpeed) {
+
+        boolean patrols() {
+            return patrolSpeed > 0;
+        }
+
+        boolean on(int minuteOfDay) {
+            return minuteOfDay >= start && minuteOfDay < end;
+        }
+    }
+
+    /** The shift of a role, with the unit's own {@code jitter} (0–20 min) on the day shifts [E]. */
+    static Shift shift(Role role, int jitter) {
+        return switch (role) {
+            case GRID_WORKER -> new Shift(8 * 60 + jitter, 18 * 60 + jitter, 1.2, 3.5);
+            case ENFORCEMENT -> new Shift(7 * 60 + 30 + jitter, 21 * 60 + 30 + jitter, 3.5, 4.5);
+            case POLICE -> new Shift(0, 24 * 60, 5, 8);
+            case PROPERTY -> new Shift(8 * 60 + jitter, 20 * 60 + jitter, 1.2, 3);
+            case LANDSCAPING, UTILITY -> new Shift(0, 24 * 60, 0, 7); // on call round the clock, no patrol
+        };
+    }
 
     // --- disputes and petitions (§3) -----------------------------------------------------------------
 

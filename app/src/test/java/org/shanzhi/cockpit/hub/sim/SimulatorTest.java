@@ -20,6 +20,7 @@ import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus;
 
 class SimulatorTest {
 
@@ -37,15 +38,11 @@ class SimulatorTest {
         final List<TimedEvent> events = new ArrayList<>();
         Situation situation;
         int rejected;
+        int dropped;
         long millis;
 
         Run(long seed, Instant start, Duration length, Duration step, Simulator.Config config) {
-            Situation s = inventory;
-            if (!start.equals(inventory.time())) {
-                s = new Situation(s.seq(), start, s.district(), s.communities(), s.grids(), s.cameras(), s.sensors(),
-                        s.units(), s.incidents(), s.complaints(), s.disputes(), s.petitions(), s.whistles(),
-                        s.warnings(), s.alerts(), s.outages(), s.intel(), s.keyPeriods());
-            }
+            Situation s = SimHarness.timed(inventory, start);
             Simulator sim = new Simulator(scenario, seed, config);
             long t0 = System.nanoTime();
             for (Instant to = start.plus(step); !to.isAfter(start.plus(length)); to = to.plus(step)) {
@@ -60,6 +57,7 @@ class SimulatorTest {
             }
             millis = (System.nanoTime() - t0) / 1_000_000;
             situation = s;
+            dropped = sim.dropped();
         }
 
         Map<String, Long> byType() {
@@ -89,6 +87,8 @@ class SimulatorTest {
         Run run = stormDay();
         Situation s = run.situation;
 
+        // left alone, the simulator never plans a step its own situation refuses
+        assertThat(run.dropped).isZero();
         assertThat(run.rejected).isZero();
         assertThat(run.events).isSortedAccordingTo((a, b) -> a.time().compareTo(b.time()));
         assertThat(run.events.get(0).time()).isAfter(Simulator.DEFAULT_START);
@@ -139,7 +139,7 @@ class SimulatorTest {
         System.out.println("ordinary day: " + run.events.size() + " events in " + run.millis + " ms, " + run.rejected
                 + " rejected: " + run.byType());
 
-        assertThat(run.rejected).isZero();
+        assertThat(run.dropped).isZero();
         assertThat(run.count(Event.ComplaintReceived.class)).isBetween(8L, 40L);
         assertThat(run.count(Event.OutageReported.class)).isZero();
         assertThat(run.count(Event.WarningIssued.class)).isZero();
@@ -162,30 +162,42 @@ class SimulatorTest {
     }
 
     @Test
-    void transitionsNoLongerLegalAreDropped() {
-        // someone takes every unit off duty through the hub: the simulator must not fight the fold
+    void unitsTakenOffDutyThroughTheHubAreLeftAlone() {
+        // at 10:00 someone takes every free unit off duty (暂离) through the hub: the simulator must
+        // not fight the fold, nor move them, nor give them orders, until someone brings them back
         Situation s = inventory;
         Simulator sim = new Simulator(scenario, 5);
         Instant to = Simulator.DEFAULT_START;
-        int rejected = 0;
+        Instant away = Simulator.DEFAULT_START.plus(Duration.ofHours(4));
+        List<String> taken = new ArrayList<>();
+        List<TimedEvent> after = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             to = to.plus(Duration.ofMinutes(15));
             for (TimedEvent te : sim.advance(s, to)) {
-                try {
-                    s = s.apply(new Recorded(s.seq() + 1, te.time(), te.event()));
-                } catch (Rejection r) {
-                    rejected++;
+                s = s.apply(new Recorded(s.seq() + 1, te.time(), te.event()));
+                if (to.isAfter(away)) {
+                    after.add(te);
                 }
             }
-            if (i == 16) {
+            if (to.equals(away)) {
                 for (var u : s.units().values()) {
-                    if (u.status().next().contains(org.shanzhi.cockpit.domain.UnitStatus.UNA)) {
-                        s = s.apply(new Recorded(s.seq() + 1, to, new Event.UnitStatusChanged(u.id(),
-                                org.shanzhi.cockpit.domain.UnitStatus.UNA)));
+                    if (u.status().next().contains(UnitStatus.UNA)) {
+                        s = s.apply(new Recorded(s.seq() + 1, to, new Event.UnitStatusChanged(u.id(), UnitStatus.UNA)));
+                        taken.add(u.id());
                     }
                 }
             }
         }
-        assertThat(rejected).isZero();
+        Situation end = s;
+
+        assertThat(taken).hasSizeGreaterThan(20);
+        assertThat(taken).allSatisfy(id -> assertThat(end.units().get(id).status()).isEqualTo(UnitStatus.UNA));
+        assertThat(after).extracting(TimedEvent::event).noneMatch(e ->
+                e instanceof Event.UnitStatusChanged c && taken.contains(c.unitId())
+                        || e instanceof Event.UnitMoved m && taken.contains(m.unitId())
+                        || e instanceof Event.IncidentDispatched d && taken.contains(d.unitId()));
+        // the rest of the day goes on: cases keep coming, and wait for someone to dispatch
+        assertThat(after).anySatisfy(e -> assertThat(e.event()).isInstanceOf(Event.IncidentOpened.class));
+        assertThat(sim.dropped()).isZero();
     }
 }

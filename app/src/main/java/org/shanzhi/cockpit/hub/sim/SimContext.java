@@ -1,0 +1,307 @@
+package org.shanzhi.cockpit.hub.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.pcollections.PMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.hub.sim.Catalogue.Weighted;
+
+/**
+ * The engine every simulated lifecycle runs on: the simulated clock in fixed ticks, the seeded random
+ * source, the private situation each event is tried on before it is emitted, the steps scheduled for
+ * later, and the ids of new things.
+ *
+ * <p>Everything a seed produces follows from the order of the random draws and of the scheduled steps,
+ * so a lifecycle draws and schedules in the order its steps happen. Steps due at the same instant run
+ * in the order they were scheduled. Not thread-safe: one simulator, one thread.
+ */
+final class SimContext {
+
+    private static final Logger log = LoggerFactory.getLogger(SimContext.class);
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Duration TICK = Duration.ofSeconds(10);
+    static final int TICKS_PER_DAY = 8640;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final HeyiScenario scenario;
+    private final SplittableRandom rng;
+    private final Map<String, Community> communities = new HashMap<>();
+    private final PriorityQueue<Step> steps = new PriorityQueue<>();
+    private long stepOrder;
+    private final Map<String, Integer> counters = new HashMap<>();
+
+    /** The last tick done; null until {@link #start}. */
+    private Instant clock;
+    private Instant now;
+    /** While a lifecycle resumes work found in the situation: the time its delays count from. */
+    private Instant asOf;
+    private Situation local;
+    private List<TimedEvent> out;
+    private int dropped;
+
+    SimContext(HeyiScenario scenario, long seed) {
+        this.scenario = scenario;
+        this.rng = new SplittableRandom(seed);
+        scenario.communities().forEach(c -> communities.put(c.code(), c));
+    }
+
+    HeyiScenario scenario() {
+        return scenario;
+    }
+
+    // --- time ----------------------------------------------------------------------------------------
+
+    boolean started() {
+        return clock != null;
+    }
+
+    /** Sets the clock to the tick at or before {@code at}, on {@code current}: lifecycles may now schedule. */
+    void start(Situation current, Instant at) {
+        clock = Instant.ofEpochSecond(at.getEpochSecond() - Math.floorMod(at.getEpochSecond(), TICK.getSeconds()));
+        now = clock;
+        local = current;
+    }
+
+    /**
+     * Runs {@code tick} for every tick in (last {@code to}, {@code to}] on {@code current}, and returns
+     * what was emitted, in time order.
+     */
+    List<TimedEvent> advance(Situation current, Instant to, Runnable tick) {
+        local = current;
+        out = new ArrayList<>();
+        try {
+            for (Instant t = clock.plus(TICK); !t.isAfter(to); t = t.plus(TICK)) {
+                now = t;
+                tick.run();
+                clock = t;
+            }
+            return out;
+        } finally {
+            out = null;
+        }
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    /** Now, in Beijing time. */
+    ZonedDateTime local() {
+        return now.atZone(ZONE);
+    }
+
+    /** Runs the steps that are due. */
+    void runDue() {
+        while (!steps.isEmpty() && !steps.peek().at.isAfter(now)) {
+            steps.poll().action.run();
+        }
+    }
+
+    /** Steps scheduled and not yet run (for tests). */
+    int pending() {
+        return steps.size();
+    }
+
+    // --- the situation --------------------------------------------------------------------------------
+
+    /** The situation with every event emitted so far in this {@link #advance}. */
+    Situation situation() {
+        return local;
+    }
+
+    /** Tries the event on the private situation; returns whether it was legal, and so emitted. */
+    boolean emit(Event e) {
+        if (out == null) {
+            throw new IllegalStateException("events are emitted by steps and ticks, not while resuming");
+        }
+        try {
+            local = local.apply(new Recorded(local.seq() + 1, now, e));
+        } catch (Rejection r) {
+            dropped++;
+            log.debug("simulator dropped {} at {}: {}", e.getClass().getSimpleName(), now, r.getMessage());
+            return false;
+        }
+        out.add(new TimedEvent(now, e));
+        return true;
+    }
+
+    /** Events dropped because the situation no longer allowed them. */
+    int dropped() {
+        return dropped;
+    }
+
+    // --- steps to come ----------------------------------------------------------------------------------
+
+    private record Step(Instant at, long order, Runnable action) implements Comparable<Step> {
+        @Override
+        public int compareTo(Step o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(order, o.order);
+        }
+    }
+
+    /** Runs {@code step} after {@code delay} (from now, or from {@link #asOf}), and never before the next tick. */
+    void later(Duration delay, Runnable step) {
+        Instant from = asOf != null ? asOf : now;
+        Instant at = from.plus(delay.isNegative() ? Duration.ZERO : delay);
+        steps.add(new Step(at.isAfter(now) ? at : now.plus(TICK), stepOrder++, step));
+    }
+
+    /** Runs {@code step} at {@code at}, or at the next tick if that has passed. */
+    void at(Instant at, Runnable step) {
+        steps.add(new Step(at, stepOrder++, step));
+    }
+
+    /**
+     * Runs {@code resume} as if it were {@code since}: the delays it schedules count from then, so
+     * that work found in the situation goes on at the pace it would have had (what is overdue runs at
+     * the next tick).
+     */
+    void asOf(Instant since, Runnable resume) {
+        asOf = since == null || since.isAfter(now) ? now : since;
+        try {
+            resume.run();
+        } finally {
+            asOf = null;
+        }
+    }
+
+    // --- ids ----------------------------------------------------------------------------------------------
+
+    /**
+     * The next free id for today: {@code PREFIX-yyyyMMdd+0800-nnnn} (the date as {@code BASIC_ISO_DATE}
+     * writes a zoned date, offset and all: the journal has always had it so).
+     */
+    String nextId(String prefix, PMap<String, ?> existing) {
+        String date = now.atZone(ZONE).format(DAY);
+        while (true) {
+            int n = counters.merge(prefix, 1, Integer::sum);
+            String id = prefix + "-" + date + "-" + String.format("%04d", n);
+            if (!existing.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** What {@link #nextId} makes: a prefix, the date (with its offset), a number. */
+    private static final Pattern ID = Pattern.compile("([A-Z]+)-\\d{8}(Z|[+-]\\d{4})?-\\d{4,}");
+
+    /** Whether {@code id} is one {@link #nextId} makes with {@code prefix}: work the simulator started. */
+    static boolean ours(String prefix, String id) {
+        if (id == null) {
+            return false;
+        }
+        Matcher m = ID.matcher(id);
+        return m.matches() && m.group(1).equals(prefix);
+    }
+
+    // --- randomness ---------------------------------------------------------------------------------------
+
+    boolean chance(double p) {
+        return rng.nextDouble() < p;
+    }
+
+    /** Uniform in [0, 1). */
+    double uniform() {
+        return rng.nextDouble();
+    }
+
+    int nextInt(int bound) {
+        return rng.nextInt(bound);
+    }
+
+    boolean coin() {
+        return rng.nextBoolean();
+    }
+
+    Duration minutes(double from, double to) {
+        return Duration.ofSeconds((long) ((from + rng.nextDouble() * (to - from)) * 60));
+    }
+
+    Duration hours(double from, double to) {
+        return Duration.ofSeconds((long) ((from + rng.nextDouble() * (to - from)) * 3600));
+    }
+
+    /** Standard normal, Box–Muller on the seeded generator. */
+    double gaussian() {
+        double u = Math.max(1e-12, rng.nextDouble());
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    <T> T pick(List<Weighted<T>> table) {
+        return Catalogue.pick(rng, table);
+    }
+
+    <T> T any(List<T> list) {
+        return Catalogue.any(rng, list);
+    }
+
+    // --- places -------------------------------------------------------------------------------------------
+
+    Community community(String code) {
+        return communities.get(code);
+    }
+
+    /** A community drawn by population. */
+    Community randomCommunity() {
+        double total = 0;
+        for (Community c : scenario.communities()) {
+            total += c.population();
+        }
+        double x = rng.nextDouble() * total;
+        for (Community c : scenario.communities()) {
+            x -= c.population();
+            if (x < 0) {
+                return c;
+            }
+        }
+        return scenario.communities().get(scenario.communities().size() - 1);
+    }
+
+    GeoPoint randomPointIn(Community c) {
+        double w = 180, s = 90, e = -180, n = -90;
+        for (GeoPoint p : c.boundary().ring()) {
+            w = Math.min(w, p.lon());
+            e = Math.max(e, p.lon());
+            s = Math.min(s, p.lat());
+            n = Math.max(n, p.lat());
+        }
+        for (int i = 0; i < 200; i++) {
+            GeoPoint p = new GeoPoint(w + rng.nextDouble() * (e - w), s + rng.nextDouble() * (n - s));
+            if (c.boundary().contains(p) && scenario.district().bounds().contains(p)) {
+                return p;
+            }
+        }
+        return c.boundary().centroid();
+    }
+
+    /** A point up to {@code metres} east/west and north/south of {@code p}, inside the district. */
+    GeoPoint near(GeoPoint p, double metres) {
+        double dx = (rng.nextDouble() * 2 - 1) * metres;
+        double dy = (rng.nextDouble() * 2 - 1) * metres;
+        GeoPoint q = Geo.offset(p, dx, dy);
+        return scenario.district().bounds().contains(q) ? q : p;
+    }
+}

@@ -1,0 +1,212 @@
+package org.shanzhi.cockpit.hub.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Outage;
+import org.shanzhi.cockpit.domain.Whistle;
+
+class StormTest {
+
+    /** The storm with what it drives: cases, alerts, whistles, 12345. Units stay off; nobody takes the cases. */
+    static final class World {
+        final SimHarness h;
+        final Storm storm;
+        final Cases cases;
+
+        World(long seed, SimHarness h) {
+            this.h = h;
+            cases = new Cases(h.ctx, new Cases.Rates(0));
+            AiAlerts alerts = new AiAlerts(h.ctx, AiAlerts.Rates.defaults(), cases);
+            cases.dispatchTo(new Crews(h.ctx, Crews.Rates.defaults(), cases));
+            storm = new Storm(h.ctx, cases, alerts, new Whistles(h.ctx, Whistles.Rates.defaults()),
+                    new Complaints(h.ctx, Complaints.Rates.defaults()));
+        }
+
+        World(long seed, String from) {
+            this(seed, new SimHarness(seed, SimHarness.day(0, from)));
+        }
+
+        void tick() {
+            storm.outageCalls();
+            storm.restore();
+        }
+
+        void until(Instant to) {
+            h.until(to, this::tick);
+        }
+    }
+
+    static Instant at(String time) {
+        return SimHarness.day(0, time);
+    }
+
+    @Test
+    void theStormDayFollowsItsScript() {
+        World w = new World(16, "06:00");
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
+        w.until(SimHarness.day(1, "06:00"));
+        var s = w.h.situation;
+
+        // 13:30: two warnings by the city, lifted at 20:00 and 21:00
+        var issued = w.h.of(Event.WarningIssued.class);
+        assertThat(issued).extracting(SimHarness.Timed::time).containsOnly(at("13:30"));
+        assertThat(issued).extracting(t -> t.event().hazard() + " " + t.event().level())
+                .containsExactly("GALE YELLOW", "RAINSTORM BLUE");
+        assertThat(s.warnings().values()).allSatisfy(x -> assertThat(x.issuer()).isEqualTo(Storm.ISSUER));
+        assertThat(w.h.of(Event.WarningLifted.class)).extracting(SimHarness.Timed::time)
+                .containsExactly(at("20:00"), at("21:00"));
+        // 16:30–17:30: 10–14 trees down, some seen on video and accepted at once
+        List<Incident> trees = s.incidents().values().stream()
+                .filter(i -> i.title().equals(Catalogue.FALLEN_TREE.title())).toList();
+        assertThat(trees).hasSizeBetween(10, 14).allSatisfy(i ->
+                assertThat(i.openedAt()).isBetween(at("16:30"), at("17:34:10")));
+        assertThat(trees).anySatisfy(i -> assertThat(i.source()).isEqualTo(Incident.Source.AI));
+        // 16:35 the line case, 16:40 the outage, 16:50 the whistle for it
+        Incident line = s.incidents().values().stream().filter(i -> i.title().equals(Catalogue.LINE_DOWN.title()))
+                .findFirst().orElseThrow();
+        assertThat(line.openedAt()).isEqualTo(at("16:35"));
+        assertThat(line.severity()).isEqualTo(Incident.Severity.CRITICAL);
+        Outage o = s.outages().values().iterator().next();
+        assertThat(o.startedAt()).isEqualTo(at("16:40"));
+        assertThat(o.communityCode()).isEqualTo(Storm.COMMUNITY);
+        assertThat(o.buildings()).isEqualTo(30);
+        assertThat(o.households()).isEqualTo(1800);
+        Whistle whistle = s.whistles().values().iterator().next();
+        assertThat(whistle.requestedAt()).isEqualTo(at("16:50"));
+        assertThat(whistle.incidentId()).isEqualTo(line.id());
+        assertThat(whistle.departments()).containsExactlyElementsOf(Storm.DEPARTMENTS);
+        assertThat(whistle.arrivals()).hasSize(5);
+        // the outage calls: about one per 30 households in the two hours after
+        var calls = w.h.of(Event.ComplaintReceived.class);
+        assertThat(calls).hasSizeBetween(35, 90).allSatisfy(c -> {
+            assertThat(c.time()).isBetween(at("16:40"), at("18:40"));
+            assertThat(c.event().category()).isEqualTo("水电气");
+        });
+        // restoration: nothing for 1.5 h, about half at 3 h, all by 8 h, the network behind; then the whistle
+        var restored = w.h.of(Event.OutageRestored.class);
+        assertThat(restored.get(0).time()).isAfterOrEqualTo(at("18:10"));
+        assertThat(restored).extracting(r -> r.event().powerRestored()).isSorted();
+        assertThat(restored).allSatisfy(r ->
+                assertThat(r.event().networkRestored()).isLessThanOrEqualTo(r.event().powerRestored()));
+        assertThat(powerAt(restored, at("19:40"))).isBetween(10, 20);
+        assertThat(restored).filteredOn(r -> r.event().powerRestored() == 30).first()
+                .satisfies(r -> assertThat(r.time()).isBetween(SimHarness.day(0, "22:40"), SimHarness.day(1, "00:40")));
+        var last = restored.get(restored.size() - 1);
+        assertThat(last.time()).isBefore(SimHarness.day(1, "02:41"));
+        assertThat(s.outages().values().iterator().next().open()).isFalse();
+        assertThat(s.whistles().values().iterator().next().resolvedAt()).isEqualTo(last.time());
+    }
+
+    private static int powerAt(List<SimHarness.Timed<Event.OutageRestored>> restored, Instant t) {
+        int power = 0;
+        for (var r : restored) {
+            if (!r.time().isAfter(t)) {
+                power = r.event().powerRestored();
+            }
+        }
+        return power;
+    }
+
+    @Test
+    void rainAndRageFollowTheHit() {
+        World w = new World(16, "06:00");
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
+
+        assertThat(w.storm.rain(at("16:29"))).isZero();
+        assertThat(w.storm.rain(at("17:00"))).isEqualTo(1.0);
+        assertThat(w.storm.rain(at("18:15"))).isEqualTo(0.5);
+        assertThat(w.storm.rain(at("19:31"))).isZero();
+        assertThat(w.storm.powerFraction(Storm.COMMUNITY, at("17:00"))).as("no outage yet").isEqualTo(1.0);
+        w.h.until(at("16:30"));
+        assertThat(w.storm.active()).isTrue();
+        w.until(at("17:00"));
+        assertThat(w.storm.powerFraction(Storm.COMMUNITY, at("17:00"))).isEqualTo(0.05);
+        assertThat(w.storm.powerFraction("110106016001", at("17:00"))).isEqualTo(1.0);
+        w.until(at("22:30"));
+        assertThat(w.storm.active()).isFalse();
+    }
+
+    @Test
+    void aDayBegunAfterTheStormHasNoStormInIt() {
+        World w = new World(16, "19:00");
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
+        w.until(SimHarness.day(1, "06:00"));
+
+        assertThat(w.h.events).isEmpty();
+        assertThat(w.h.situation.warnings()).isEmpty();
+    }
+
+    /** The storm day run by one simulator to {@code time}, as a restarted hub finds it. */
+    static World runTo(String time) {
+        World w = new World(16, "06:00");
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
+        w.until(at(time));
+        return w;
+    }
+
+    /** A new storm on the situation of {@code before}, as a restarted simulator builds it. */
+    static World restarted(World before) {
+        World w = new World(61, new SimHarness(61, before.h.situation));
+        w.storm.plan(SimHarness.day(0, "00:00"), before.h.situation);
+        return w;
+    }
+
+    @Test
+    void aStormJoinedAfterTheOutageRestoresItLiftsTheWarningsAndResolvesTheWhistle() {
+        for (String restart : List.of("17:00", "21:00")) {
+            World before = runTo(restart);
+            Outage o = before.h.situation.outages().values().iterator().next();
+            World w = restarted(before);
+            w.until(SimHarness.day(1, "06:00"));
+            var s = w.h.situation;
+
+            assertThat(w.h.of(Event.OutageReported.class)).as("no second outage").isEmpty();
+            Outage now = s.outages().get(o.id());
+            assertThat(now.powerRestored()).as(restart).isEqualTo(30);
+            assertThat(now.networkRestored()).isEqualTo(30);
+            assertThat(w.h.of(Event.OutageRestored.class)).extracting(r -> r.event().powerRestored()).isSorted()
+                    .allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(o.powerRestored()));
+            assertThat(s.warnings().values()).allSatisfy(x -> assertThat(x.lifted()).isTrue());
+            assertThat(w.h.of(Event.WarningLifted.class)).extracting(SimHarness.Timed::time)
+                    .allSatisfy(t -> assertThat(t).isIn(at("20:00"), at("21:00"),
+                            before.h.situation.time().plusSeconds(10)));
+            assertThat(s.whistles().values()).allSatisfy(x -> assertThat(x.open()).isFalse());
+        }
+    }
+
+    @Test
+    void aStormJoinedDuringTheHitPlansWhatIsStillToCome() {
+        World before = runTo("16:37"); // trees falling, the line case open, no outage yet
+        assertThat(before.h.situation.outages()).isEmpty();
+        World w = restarted(before);
+        w.until(SimHarness.day(1, "06:00"));
+        var s = w.h.situation;
+
+        assertThat(s.outages()).hasSize(1);
+        assertThat(s.outages().values().iterator().next().open()).isFalse();
+        Whistle whistle = s.whistles().values().iterator().next();
+        assertThat(whistle.incidentId()).as("the line case found").isEqualTo(before.h.situation.incidents().values()
+                .stream().filter(i -> i.title().equals(Catalogue.LINE_DOWN.title())).findFirst().orElseThrow().id());
+        assertThat(w.h.of(Event.IncidentOpened.class)).as("trees still to fall").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.time()).isBetween(at("16:37"), at("17:34:10")));
+    }
+
+    @Test
+    void aSimulatorStartedTheMorningAfterFinishesTheStormOfTheNightBefore() {
+        World before = runTo("23:30");
+        assertThat(before.h.situation.outages().values().iterator().next().open()).isTrue();
+        World w = new World(61, new SimHarness(61, SimHarness.timed(before.h.situation, SimHarness.day(1, "00:20"))));
+        w.storm.joinUnfinished(w.h.situation);
+        w.until(SimHarness.day(1, "06:00"));
+
+        assertThat(w.h.situation.outages().values().iterator().next().open()).isFalse();
+        assertThat(w.h.situation.whistles().values()).allSatisfy(x -> assertThat(x.open()).isFalse());
+    }
+}
