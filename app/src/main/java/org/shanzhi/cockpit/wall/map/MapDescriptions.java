@@ -13,7 +13,8 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
 
 /** The words for a mark: a one-line tooltip and the rows of the details box. Never throws on missing data. */
 final class MapDescriptions {

@@ -1,5 +1,8 @@
 package org.shanzhi.cockpit.wall.map;
 
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
+
 /**
  * One thing drawn in the last frame that a pointer can find: where it was drawn (screen pixels), how
  * big, and the domain object behind it ({@code Camera}, {@link CameraClusters.Cluster}, {@code Sensor},

@@ -37,10 +37,16 @@ import org.shanzhi.cockpit.domain.Polygon;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
-import org.shanzhi.cockpit.wall.map.BaseMap.Poi;
-import org.shanzhi.cockpit.wall.map.BaseMap.Road;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
 import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap.Poi;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap.Road;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
+import org.shanzhi.cockpit.wall.map.geo.Gcj02;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.geo.OverlayLoader;
+import org.shanzhi.cockpit.wall.map.geo.RasterTiles;
 
 /**
  * Draws the map in two layers: the base (land, communities and their choropleth, grids, boundaries, roads) on its

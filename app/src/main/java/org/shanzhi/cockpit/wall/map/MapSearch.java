@@ -11,6 +11,8 @@ import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /**
  * What the map's search box finds: cameras (id, name), communities (name, code), field units (id, name), and the

@@ -9,6 +9,7 @@ import javafx.scene.text.FontWeight;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
 
 /** The map's colours (tokens of css/wall.css, read once) and fonts, and which colour a state gets. */
 final class MapStyle {

@@ -42,7 +42,12 @@ import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.geo.OverlayLoader;
+import org.shanzhi.cockpit.wall.map.geo.RasterTiles;
 
 /**
  * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points

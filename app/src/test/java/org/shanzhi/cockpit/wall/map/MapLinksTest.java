@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /** The map and the other widgets of a wall: a camera's video opened from the map, the map centred by others. */
 class MapLinksTest extends MapFxTest {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.geo.OverlayLoader;
 
 /** A large GeoJSON overlay loads in the background with its progress, and a bad one is named on the map. */
 class MapOverlayTest extends MapFxTest {

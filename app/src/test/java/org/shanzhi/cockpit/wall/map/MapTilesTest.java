@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.wall.map.geo.Gcj02;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /** The raster base: a tile folder, a slow server the FX thread never waits for, a server that is down, GCJ-02. */
 class MapTilesTest extends MapFxTest {

@@ -20,6 +20,7 @@ import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /** Units leave short trails that the map keeps across situations, and a unit on a case is tied to it by a line. */
 class MapTrailsTest extends MapFxTest {

@@ -52,7 +52,10 @@ import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
 
 /** The map on the headless stage: clusters, hit-testing, layer toggles, and a storm evening to look at. */
 class MapWidgetTest {
