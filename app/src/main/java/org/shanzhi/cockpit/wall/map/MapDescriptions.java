@@ -15,6 +15,8 @@ import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.map.geo.BaseMap;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
+import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
 /** The words for a mark: a one-line tooltip and the rows of the details box. Never throws on missing data. */
 final class MapDescriptions {

@@ -24,6 +24,7 @@ import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /**
  * The details of the mark clicked, in a ControlsFX {@link PopOver} beside it, with what can be done from there: a

@@ -48,6 +48,9 @@ import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 import org.shanzhi.cockpit.wall.map.geo.OverlayLoader;
 import org.shanzhi.cockpit.wall.map.geo.RasterTiles;
+import org.shanzhi.cockpit.wall.map.layer.MapContent;
+import org.shanzhi.cockpit.wall.map.layer.MapLayers;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /**
  * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points
@@ -89,12 +92,12 @@ public final class MapWidget implements Widget {
     private final Label overlayStatus = new Label();
     private final Timeline focusPulse;
     private final MapPopover popover;
-    private final Set<MapLayer> layers;
+    /** The layer switches on, by their layout names. */
+    private final Set<String> layers;
     private final Double layoutZoom;
     private final double[] layoutCentre;
     // a result from the worker thread asks for a frame; rare (a view or the cameras changed), so one runLater each
-    private final MapPainter painter = new MapPainter(() -> Platform.runLater(this::invalidate));
-    private final UnitTrails trails = new UnitTrails();
+    private final MapLayers painter = MapLayers.create(() -> Platform.runLater(this::invalidate));
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -118,7 +121,7 @@ public final class MapWidget implements Widget {
     private Bounds fittedTo;
     private boolean userMoved;
     private boolean dirty;
-    private List<MapMark> marks = List.of();
+    private MapLayers.Drawn drawn = MapLayers.Drawn.NOTHING;
     private MapMark selected;
     private double lastX;
     private double lastY;
@@ -136,7 +139,7 @@ public final class MapWidget implements Widget {
 
     MapWidget(Placement placement, WallContext context, CompletableFuture<BaseMap> baseMap) {
         JsonNode options = placement.options();
-        layers = MapLayer.fromOptions(options);
+        layers = painter.switchesOn(options);
         JsonNode zoom = options.get("zoom");
         layoutZoom = zoom != null && zoom.isNumber() ? zoom.asDouble() : null;
         JsonNode centre = options.get("centre");
@@ -228,7 +231,7 @@ public final class MapWidget implements Widget {
             return;
         }
         situation = s;
-        trails.update(s.units());
+        painter.situation(s);
         if (view != null && !userMoved && s.district() != null && !s.district().bounds().equals(fittedTo)) {
             view = initialView(view.width(), view.height());
         }
@@ -348,17 +351,18 @@ public final class MapWidget implements Widget {
             return;
         }
         long t0 = System.nanoTime();
-        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers, overlay, tiles)) {
+        MapContent content = new MapContent(situation, base, overlay, tiles, selected, layers);
+        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), content)) {
             baseFrames++;
         }
         baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
-        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected, trails);
+        drawn = painter.paint(canvas.getGraphicsContext2D(), view, content);
         lastFrameNanos = System.nanoTime() - t0;
         frames++;
         dirty = false;
         placeFocusRing();
         if (selected != null) {
-            for (MapMark m : marks) {
+            for (MapMark m : drawn.marks()) {
                 if (m.id().equals(selected.id())) {
                     selected = m;
                     popover.refresh(m, situation);
@@ -523,17 +527,7 @@ public final class MapWidget implements Widget {
 
     /** The mark nearest to the point within {@link #HIT_SLOP} pixels of its edge; the one drawn on top wins ties. */
     MapMark hit(double x, double y) {
-        MapMark best = null;
-        double bestGap = HIT_SLOP;
-        for (int i = marks.size() - 1; i >= 0; i--) {
-            MapMark m = marks.get(i);
-            double gap = Math.max(0, m.gap(x, y));
-            if (gap < bestGap || best == null && gap <= HIT_SLOP) {
-                best = m;
-                bestGap = gap;
-            }
-        }
-        return best;
+        return painter.hit(x, y, HIT_SLOP);
     }
 
     void hover(double x, double y) {
@@ -584,10 +578,14 @@ public final class MapWidget implements Widget {
     }
 
     List<MapMark> marks() {
-        return marks;
+        return drawn.marks();
     }
 
-    Set<MapLayer> layers() {
+    MapLayers.Drawn drawn() {
+        return drawn;
+    }
+
+    Set<String> layers() {
         return layers;
     }
 
@@ -631,11 +629,7 @@ public final class MapWidget implements Widget {
         return canvas;
     }
 
-    UnitTrails trails() {
-        return trails;
-    }
-
-    MapPainter painter() {
+    MapLayers painter() {
         return painter;
     }
 

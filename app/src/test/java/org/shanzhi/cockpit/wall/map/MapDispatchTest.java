@@ -35,6 +35,7 @@ import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /** A case clicked on the map is dispatched through a real hub, and a wall that may not dispatch says why. */
 class MapDispatchTest extends MapFxTest {

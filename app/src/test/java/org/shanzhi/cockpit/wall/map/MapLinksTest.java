@@ -28,6 +28,7 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /** The map and the other widgets of a wall: a camera's video opened from the map, the map centred by others. */
 class MapLinksTest extends MapFxTest {

@@ -61,10 +61,14 @@ class MapTilesTest extends MapFxTest {
     static int[] drawnOnceArrived(MapWidget map) {
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> {
             map.drawNow();
-            int[] d = map.painter().tilesDrawn();
-            return d[0] + d[1] > 0;
+            return tilesDrawn(map)[0] + tilesDrawn(map)[1] > 0;
         }));
-        return fx0(() -> map.painter().tilesDrawn());
+        return fx0(() -> tilesDrawn(map));
+    }
+
+    /** Tiles drawn from their own image, and from a parent's, in the last base drawn. */
+    static int[] tilesDrawn(MapWidget map) {
+        return new int[] {map.drawn().count("tiles"), map.drawn().count("tiles.parents")};
     }
 
     static <T> T fx0(java.util.concurrent.Callable<T> c) {
@@ -108,9 +112,9 @@ class MapTilesTest extends MapFxTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> {
             map.drawNow();
-            return map.painter().tilesDrawn()[1] > 0;
+            return tilesDrawn(map)[1] > 0;
         }));
-        assertThat(fx(() -> map.painter().tilesDrawn()[0])).isZero();
+        assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
     }
 
     @Test
@@ -132,7 +136,7 @@ class MapTilesTest extends MapFxTest {
         String tiles = "{\"url\": \"http://127.0.0.1:" + server.getAddress().getPort() + "/{z}/{x}/{y}.png\"}";
         MapWidget map = mount(options(tiles, 15), 1280, 720, Fixtures.district());
         // the frames were drawn while every tile request waits: the vector base is there, no tile yet
-        assertThat(fx(() -> map.painter().tilesDrawn()[0])).isZero();
+        assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
         assertThat(map.marks()).isNotEmpty();
         release.countDown();
         assertThat(drawnOnceArrived(map)[0]).isGreaterThan(0);
@@ -167,7 +171,7 @@ class MapTilesTest extends MapFxTest {
         // the first failure rests the source: about two requests (one per fetch thread), never one per tile
         assertThat(asked.get()).isLessThanOrEqualTo(3);
         assertThat(map.tiles().requests()).isEqualTo(asked.get());
-        assertThat(fx(() -> map.painter().tilesDrawn()[0])).isZero();
+        assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
         // back over the district: the vector map is all there
         fx(() -> {
             map.fit();

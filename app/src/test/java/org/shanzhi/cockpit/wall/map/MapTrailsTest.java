@@ -7,7 +7,6 @@ import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.show;
 
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.paint.Color;
@@ -19,45 +18,12 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
+import org.shanzhi.cockpit.wall.map.layer.MapStyle.UnitGroup;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
-/** Units leave short trails that the map keeps across situations, and a unit on a case is tied to it by a line. */
+/** A unit on a case is tied to it by a line. */
 class MapTrailsTest extends MapFxTest {
-
-    static Situation moved(Situation s, int step) {
-        return with(s, new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() + 0.0002 * step, Fixtures.WEST.lat()),
-                90));
-    }
-
-    @Test
-    void trailsKeepTheLastPositionsOfUnitsStillThere() {
-        UnitTrails trails = new UnitTrails();
-        Situation s = Fixtures.district();
-        trails.update(s.units());
-        assertThat(trails.of("U-1")).containsExactly(Fixtures.WEST);
-        assertThat(trails.units()).isEqualTo(2);
-        for (int step = 1; step <= UnitTrails.LENGTH + 3; step++) {
-            s = moved(s, step);
-            trails.update(s.units());
-            trails.update(s.units()); // the same situation again adds nothing
-        }
-        List<GeoPoint> t = trails.of("U-1");
-        assertThat(t).hasSize(UnitTrails.LENGTH);
-        assertThat(t.get(t.size() - 1)).isEqualTo(s.units().get("U-1").at());
-        assertThat(t.get(0).lon()).isCloseTo(Fixtures.WEST.lon() + 0.0002 * 4, org.assertj.core.api.Assertions.within(1e-9));
-        // a unit standing still keeps one point
-        assertThat(trails.of("U-2")).containsExactly(Fixtures.EAST);
-
-        // a jump of more than 200 m starts the trail again
-        s = with(s, new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() + 0.01, Fixtures.WEST.lat()), 90));
-        trails.update(s.units());
-        assertThat(trails.of("U-1")).containsExactly(s.units().get("U-1").at());
-
-        trails.update(s.units().minus("U-2"));
-        assertThat(trails.units()).isEqualTo(1);
-        assertThat(trails.of("U-2")).isEmpty();
-    }
 
     @Test
     void aDispatchedUnitIsTiedToItsCaseByALine() throws Exception {

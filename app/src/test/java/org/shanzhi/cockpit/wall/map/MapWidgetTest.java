@@ -56,6 +56,8 @@ import org.shanzhi.cockpit.wall.map.geo.BaseMap;
 import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
+import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
 /** The map on the headless stage: clusters, hit-testing, layer toggles, and a storm evening to look at. */
 class MapWidgetTest {
@@ -132,7 +134,7 @@ class MapWidgetTest {
     static void settle(MapWidget map) throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> {
             map.drawNow();
-            return map.painter().settled();
+            return map.drawn().settled();
         }));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -325,8 +327,8 @@ class MapWidgetTest {
             }
         }
         assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
-        System.out.printf("storm evening: %s; %d marks; open per 1000 %s%n", map.view(), map.marks().size(),
-                map.painter().openPerThousand());
+        System.out.printf("storm evening: %s; %d marks; drawn %s%n", map.view(), map.marks().size(),
+                map.drawn().counts());
 
         // a closer look, as an operator would zoom into the east
         fx(() -> {

@@ -15,6 +15,11 @@ public record BaseMap(List<Road> roads, List<Poi> pois) {
         pois = List.copyOf(pois);
     }
 
+    /** Names of placeholder features end in "(示意)"; the map's attribution says the base is schematic instead. */
+    public static String shortName(String name) {
+        return name.replace("(示意)", "").replace("（示意）", "");
+    }
+
     /** A road as a polyline; {@code kind} is expressway, arterial, street or lane. */
     public record Road(String name, String kind, double[] xs, double[] ys) {
 

@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.layer;
 
 import org.shanzhi.cockpit.wall.map.geo.BaseMap;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters;

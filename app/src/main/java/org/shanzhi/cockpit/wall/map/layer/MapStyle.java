@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.layer;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
 
 /** The map's colours (tokens of css/wall.css, read once) and fonts, and which colour a state gets. */
-final class MapStyle {
+public final class MapStyle {
 
     static final Color BG = Theme.token("-wall-bg");
     static final Color SURFACE = Theme.token("-wall-surface");
@@ -39,6 +39,9 @@ final class MapStyle {
     static final Color ORANGE = Theme.color(Theme.SIGNAL_ORANGE);
     static final Color YELLOW = Theme.color(Theme.SIGNAL_YELLOW);
 
+    /** Minor places and streets are drawn and named from this zoom. */
+    static final double DETAIL_LABELS_FROM = 16;
+
     /** Open cases per 1,000 residents where the choropleth classes begin [E]. */
     static final double[] CHOROPLETH_BREAKS = {0.1, 0.2, 0.3, 0.5};
     // a tint, not a fill: the symbols on top must keep their contrast
@@ -56,9 +59,9 @@ final class MapStyle {
     }
 
     /** Unit status groups: free to take an order, on a task, or not available. */
-    enum UnitGroup { FREE, BUSY, OFF }
+    public enum UnitGroup { FREE, BUSY, OFF }
 
-    static UnitGroup group(FieldUnit u) {
+    public static UnitGroup group(FieldUnit u) {
         if (u.status() == null) {
             return UnitGroup.OFF;
         }
@@ -69,7 +72,7 @@ final class MapStyle {
         };
     }
 
-    static Color unit(UnitGroup g) {
+    public static Color unit(UnitGroup g) {
         return switch (g) {
             case FREE -> OK;
             case BUSY -> INFO;
@@ -77,7 +80,7 @@ final class MapStyle {
         };
     }
 
-    static Color camera(CameraClusters.State s) {
+    public static Color camera(CameraClusters.State s) {
         return switch (s) {
             case OFFLINE -> STALE;
             case AI -> AI;
@@ -85,7 +88,7 @@ final class MapStyle {
         };
     }
 
-    static Incident.Severity severity(Incident i) {
+    public static Incident.Severity severity(Incident i) {
         return i.severity() == null ? Incident.Severity.MEDIUM : i.severity();
     }
 
