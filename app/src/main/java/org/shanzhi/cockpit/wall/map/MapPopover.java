@@ -72,10 +72,6 @@ final class MapPopover {
         return popOver;
     }
 
-    VBox content() {
-        return content;
-    }
-
     boolean isShowing() {
         return popOver.isShowing();
     }

@@ -68,7 +68,7 @@ class MapTilesTest extends MapFxTest {
 
     /** Tiles drawn from their own image, and from a parent's, in the last base drawn. */
     static int[] tilesDrawn(MapWidget map) {
-        return new int[] {map.drawn().count("tiles"), map.drawn().count("tiles.parents")};
+        return new int[] {map.viewModel().drawn().count("tiles"), map.viewModel().drawn().count("tiles.parents")};
     }
 
     static <T> T fx0(java.util.concurrent.Callable<T> c) {
@@ -106,7 +106,7 @@ class MapTilesTest extends MapFxTest {
 
         // at 16 the folder has no tiles: the z15 ones are drawn scaled in their place
         fx(() -> {
-            map.moveTo(map.view().zoomedAt(640, 360, 16));
+            map.viewModel().moveTo(map.viewModel().view().zoomedAt(640, 360, 16));
             map.drawNow();
             return null;
         });
@@ -121,8 +121,10 @@ class MapTilesTest extends MapFxTest {
     void aSlowServerNeverHoldsTheFxThreadAndItsTilesAreKeptOnDisk() throws Exception {
         byte[] png = png();
         CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
+            asked.incrementAndGet();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -137,10 +139,10 @@ class MapTilesTest extends MapFxTest {
         MapWidget map = mount(options(tiles, 15), 1280, 720, Fixtures.district());
         // the frames were drawn while every tile request waits: the vector base is there, no tile yet
         assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
-        assertThat(map.marks()).isNotEmpty();
+        assertThat(map.viewModel().marks()).isNotEmpty();
         release.countDown();
         assertThat(drawnOnceArrived(map)[0]).isGreaterThan(0);
-        assertThat(map.tiles().requests()).isGreaterThan(0);
+        assertThat(asked.get()).isGreaterThan(0);
         try (var cached = Files.walk(MapWidget.TILE_CACHE)) {
             assertThat(cached.anyMatch(f -> f.toString().endsWith(".png"))).isTrue();
         }
@@ -163,21 +165,20 @@ class MapTilesTest extends MapFxTest {
         for (int i = 0; i < 10; i++) {
             fx(() -> {
                 // each pan brings new tiles into view
-                map.moveTo(map.view().panned(400, 0));
+                map.viewModel().moveTo(map.viewModel().view().panned(400, 0));
                 map.drawNow();
                 return null;
             });
         }
         // the first failure rests the source: about two requests (one per fetch thread), never one per tile
         assertThat(asked.get()).isLessThanOrEqualTo(3);
-        assertThat(map.tiles().requests()).isEqualTo(asked.get());
         assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
         // back over the district: the vector map is all there
         fx(() -> {
-            map.fit();
+            map.viewModel().fit();
             map.drawNow();
             return null;
         });
-        assertThat(map.marks()).isNotEmpty();
+        assertThat(map.viewModel().marks()).isNotEmpty();
     }
 }

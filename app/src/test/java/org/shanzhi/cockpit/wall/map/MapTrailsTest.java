@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.shanzhi.cockpit.domain.Fixtures.with;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.fx;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.part;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.show;
 
 import java.awt.image.BufferedImage;
 
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +46,8 @@ class MapTrailsTest extends MapFxTest {
 
     /** How many pixels between U-1 and the case have the colour of a busy unit. */
     static int lineColourOnTheWay(MapWidget map, GeoPoint to) throws Exception {
-        BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> map.canvas().snapshot(null, null)), null);
-        MapProjection v = map.view();
+        BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> part(map, "map-canvas", Canvas.class).snapshot(null, null)), null);
+        MapProjection v = map.viewModel().view();
         double x0 = v.xOf(Fixtures.WEST.lon());
         double y0 = v.yOf(Fixtures.WEST.lat());
         double x1 = v.xOf(to.lon());

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.scene.image.Image;
@@ -68,7 +67,6 @@ public final class RasterTiles {
     /** What the server is not asked for while the source backs off. */
     private static final byte[] RESTING = new byte[0];
 
-    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong version = new AtomicLong();
     private long backOffUntil;
     private long backOffMillis;
@@ -110,11 +108,6 @@ public final class RasterTiles {
     /** Changes whenever a tile arrives: the base layer is drawn again. */
     public long version() {
         return version.get();
-    }
-
-    /** How many times the server was asked. */
-    public int requests() {
-        return requests.get();
     }
 
     /** The tile if in memory, else null after asking for it (FX thread; never waits). */
@@ -185,7 +178,6 @@ public final class RasterTiles {
         }
         String[] zxy = key.split("/");
         URI uri = URI.create(url.replace("{z}", zxy[0]).replace("{x}", zxy[1]).replace("{y}", zxy[2]));
-        requests.incrementAndGet();
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() == 404) {

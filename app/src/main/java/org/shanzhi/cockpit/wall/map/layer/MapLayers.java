@@ -42,7 +42,7 @@ public final class MapLayers {
     private Set<String> baseOn;
     private Map<String, Integer> baseCounts = Map.of();
 
-    private MapLayers(List<MapLayer> layers) {
+    MapLayers(List<MapLayer> layers) {
         this.layers = List.copyOf(layers);
     }
 

@@ -10,10 +10,14 @@ import javafx.scene.text.Text;
 final class TextWidths {
 
     private final Map<String, Double> widths = new HashMap<>();
-    private final Text measure = new Text();
+    /** Made at the first measure: a map's layers exist before the toolkit is needed. */
+    private Text measure;
 
     double of(Font f, String text) {
         return widths.computeIfAbsent(f.getSize() + "|" + f.getStyle() + "|" + text, k -> {
+            if (measure == null) {
+                measure = new Text();
+            }
             measure.setFont(f);
             measure.setText(text);
             return measure.getLayoutBounds().getWidth();
