@@ -83,7 +83,8 @@ class MapLinksTest extends MapFxTest {
             return null;
         });
         assertThat(part(map, "map-focus-ring", Circle.class).isVisible()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> map.viewModel().view().zoom() == MapViewModel.FOCUS_ZOOM));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> map.viewModel().view().zoom() == MapViewModel.FOCUS_ZOOM));
         fx(() -> {
             map.drawNow();
             return null;

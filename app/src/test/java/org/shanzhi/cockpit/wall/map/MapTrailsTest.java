@@ -46,7 +46,8 @@ class MapTrailsTest extends MapFxTest {
 
     /** How many pixels between U-1 and the case have the colour of a busy unit. */
     static int lineColourOnTheWay(MapWidget map, GeoPoint to) throws Exception {
-        BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> part(map, "map-canvas", Canvas.class).snapshot(null, null)), null);
+        Canvas canvas = part(map, "map-canvas", Canvas.class);
+        BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> canvas.snapshot(null, null)), null);
         MapProjection v = map.viewModel().view();
         double x0 = v.xOf(Fixtures.WEST.lon());
         double y0 = v.yOf(Fixtures.WEST.lat());

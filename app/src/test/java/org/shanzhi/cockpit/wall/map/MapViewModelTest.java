@@ -34,6 +34,10 @@ class MapViewModelTest {
         return new MapMark(MapMark.Kind.UNIT, id, x, y, 6, id);
     }
 
+    static double fitZoom(Bounds b, double w, double h) {
+        return MapProjection.fitting(b, w, h, MapViewModel.FIT_MARGIN).zoom();
+    }
+
     static MapLayers.Drawn frame(MapMark... marks) {
         return new MapLayers.Drawn(List.of(marks), Map.of("units", marks.length), true);
     }
@@ -45,19 +49,18 @@ class MapViewModelTest {
         assertThat(m.layers()).containsExactly("units");
 
         m.resized(1280, 720);
-        MapProjection fitted = MapProjection.fitting(MapViewModel.HEYI, 1280, 720, MapViewModel.FIT_MARGIN);
-        assertThat(m.view().zoom()).isEqualTo(fitted.zoom());
+        assertThat(m.view().zoom()).isEqualTo(fitZoom(MapViewModel.HEYI, 1280, 720));
         // the situation's own district replaces the default box
         m.district(DISTRICT);
         assertThat(m.view().centreLon()).isCloseTo(116.390, within(1e-9));
-        assertThat(m.view().zoom()).isEqualTo(MapProjection.fitting(DISTRICT, 1280, 720, MapViewModel.FIT_MARGIN).zoom());
+        assertThat(m.view().zoom()).isEqualTo(fitZoom(DISTRICT, 1280, 720));
         int before = changes;
         m.district(DISTRICT);
         assertThat(changes).as("the same district again changes nothing").isEqualTo(before);
         // a resize fits it again
         m.resized(1920, 1080);
         assertThat(m.view().width()).isEqualTo(1920);
-        assertThat(m.view().zoom()).isEqualTo(MapProjection.fitting(DISTRICT, 1920, 1080, MapViewModel.FIT_MARGIN).zoom());
+        assertThat(m.view().zoom()).isEqualTo(fitZoom(DISTRICT, 1920, 1080));
 
         // the operator's view stays through a resize and a new district, until Home
         m.pan(100, 0);
@@ -68,7 +71,7 @@ class MapViewModelTest {
         m.district(MapViewModel.HEYI);
         assertThat(m.view().centreLon()).isEqualTo(chosen.centreLon());
         m.fit();
-        assertThat(m.view().zoom()).isEqualTo(MapProjection.fitting(MapViewModel.HEYI, 1280, 720, MapViewModel.FIT_MARGIN).zoom());
+        assertThat(m.view().zoom()).isEqualTo(fitZoom(MapViewModel.HEYI, 1280, 720));
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +40,12 @@ import org.controlsfx.control.PopOver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.shanzhi.cockpit.domain.Bounds;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.District;
 import org.shanzhi.cockpit.domain.Event;
@@ -61,6 +65,7 @@ import org.shanzhi.cockpit.wall.map.geo.BaseMap;
 import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 import org.shanzhi.cockpit.wall.map.layer.MapMark;
 import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
@@ -267,19 +272,20 @@ class MapWidgetTest {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         MapWidget map = mount("{}", 1280, 720, storm);
         long drawn = map.viewModel().baseFrames();
-        double x0 = part(map, "map-base", Canvas.class).getLayoutX();
-        assertThat(part(map, "map-base", Canvas.class).getWidth()).isEqualTo(1280 + 2 * MapWidget.BASE_MARGIN);
+        Canvas base = part(map, "map-base", Canvas.class);
+        double x0 = base.getLayoutX();
+        assertThat(base.getWidth()).isEqualTo(1280 + 2 * MapWidget.BASE_MARGIN);
 
         pan(map, 40, -30);
         assertThat(map.viewModel().baseFrames()).isEqualTo(drawn);
-        assertThat(part(map, "map-base", Canvas.class).getLayoutX()).isCloseTo(x0 + 40, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(base.getLayoutX()).isCloseTo(x0 + 40, org.assertj.core.api.Assertions.within(0.01));
         // a new situation with the same communities and cases per community keeps it too
         show(map, storm);
         assertThat(map.viewModel().baseFrames()).isEqualTo(drawn);
 
         pan(map, MapWidget.BASE_MARGIN, 0);
         assertThat(map.viewModel().baseFrames()).isEqualTo(drawn + 1);
-        assertThat(part(map, "map-base", Canvas.class).getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(base.getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
 
         fx(() -> {
             map.viewModel().moveTo(map.viewModel().view().zoomedAt(640, 360, map.viewModel().view().zoom() + 0.1));
@@ -347,8 +353,8 @@ class MapWidgetTest {
             }
         }
         assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
-        System.out.printf("storm evening: %s; %d marks; drawn %s%n", map.viewModel().view(), map.viewModel().marks().size(),
-                map.viewModel().drawn().counts());
+        System.out.printf("storm evening: %s; %d marks; drawn %s%n", map.viewModel().view(),
+                map.viewModel().marks().size(), map.viewModel().drawn().counts());
 
         // a closer look, as an operator would zoom into the east
         fx(() -> {
@@ -359,53 +365,74 @@ class MapWidgetTest {
         png(close, Path.of("target", "map", "map-z17.png"));
     }
 
+    /** Every layer of the map, by the name it counts what it drew under. */
+    static final List<String> LAYERS = List.of("tiles", "communities", "grids", "boundaries", "roads", "overlay",
+            "heat", "sensors", "cameras", "pois", "trails", "dispatch", "units", "cases", "selection", "legend", "scale",
+            "communityLabels", "poiLabels", "roadLabels");
+
     @Test
-    void drawingAStormEveningIsCheap() throws Exception {
+    void onAStormEveningWithEverythingOnEveryLayerDraws(@TempDir Path dir) throws Exception {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
-        MapWidget map = mount("{}", 1920, 1080, storm);
-        for (double zoom : new double[] {map.viewModel().view().zoom(), 17.5}) {
-            fx(() -> {
-                map.viewModel().moveTo(map.viewModel().view().zoomedAt(960, 540, zoom));
-                return null;
-            });
-            settle(map);
-            double ms = fx(() -> {
-                int runs = 40;
-                long total = 0;
-                for (int i = 0; i < runs + 5; i++) {
-                    long t0 = System.nanoTime();
-                    map.drawNow();
-                    if (i >= 5) {
-                        total += System.nanoTime() - t0;
-                    }
-                }
-                return total / 1e6 / runs;
-            });
-            // the software rasteriser of the headless tests replays a frame's canvas commands in a snapshot;
-            // a snapshot with no new commands gives the snapshot's own cost
-            double withRaster = 0;
-            double bare = 0;
-            int samples = 8;
-            for (int i = -4; i < samples; i++) { // four to warm up the rasteriser
-                fx(() -> {
-                    map.drawNow();
-                    return null;
-                });
-                long t0 = System.nanoTime();
-                fx(() -> map.node().snapshot(null, null));
-                double a = (System.nanoTime() - t0) / 1e6 / samples;
-                t0 = System.nanoTime();
-                fx(() -> map.node().snapshot(null, null));
-                double b = (System.nanoTime() - t0) / 1e6 / samples;
-                if (i >= 0) {
-                    withRaster += a;
-                    bare += b;
-                }
+        Bounds b = storm.district().bounds();
+        double midLon = (b.west() + b.east()) / 2;
+        double midLat = (b.south() + b.north()) / 2;
+        Path overlay = Files.writeString(dir.resolve("pipes.geojson"), String.format(Locale.ROOT,
+                "{\"type\":\"FeatureCollection\",\"features\":["
+                        + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\","
+                        + "\"coordinates\":[[%f,%f],[%f,%f]]}},"
+                        + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%f,%f]}}]}",
+                b.west(), midLat, b.east(), midLat, midLon, midLat));
+        // raster tiles over the district at zoom 15: drawn as they are there, and as parents closer in
+        byte[] png = MapTilesTest.png();
+        int n = 1 << 15;
+        int x0 = (int) (MapProjection.worldX(b.west()) * n) - 1;
+        int x1 = (int) (MapProjection.worldX(b.east()) * n) + 1;
+        int y0 = (int) (MapProjection.worldY(b.north()) * n) - 1;
+        int y1 = (int) (MapProjection.worldY(b.south()) * n) + 1;
+        for (int x = x0; x <= x1; x++) {
+            for (int y = y0; y <= y1; y++) {
+                Path tile = dir.resolve("tiles/15/" + x + "/" + y + ".png");
+                Files.createDirectories(tile.getParent());
+                Files.write(tile, png);
             }
-            System.out.printf("map frame at 1920x1080, zoom %.1f, %d marks: draw calls %.2f ms; "
-                    + "snapshot with the frame's raster %.1f ms, without %.1f ms (prism sw)%n",
-                    map.viewModel().view().zoom(), map.viewModel().marks().size(), ms, withRaster, bare);
         }
+        MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
+                + "\"units\", \"incidents\", \"complaintHeat\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
+                + ", \"tiles\": {\"dir\": " + JSON.writeValueAsString(dir.resolve("tiles").toString()) + "}}",
+                1920, 1080, storm);
+        // the units walk a few steps (their trails), and a case is clicked (its ring)
+        List<Event> steps = new ArrayList<>();
+        storm.units().values().stream().filter(u -> u.at() != null).limit(20).forEach(u -> steps.add(
+                new Event.UnitMoved(u.id(), new GeoPoint(u.at().lon() + 0.0003, u.at().lat()), 90)));
+        show(map, Fixtures.with(storm, steps.toArray(Event[]::new)));
+        MapMark open = marks(map, MapMark.Kind.INCIDENT).get(0);
+        fx(() -> {
+            map.click(open.x(), open.y());
+            return null;
+        });
+
+        // the district, then closer in (grids, cameras one by one); the overlay and tiles are read in the background
+        Set<String> drew = new TreeSet<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> {
+            map.drawNow();
+            map.viewModel().drawn().counts().forEach((layer, count) -> {
+                if (count > 0) {
+                    drew.add(layer);
+                }
+            });
+            return drew.containsAll(List.of("tiles", "overlay", "selection"));
+        }));
+        fx(() -> {
+            map.viewModel().zoomAt(960, 540, 17.5 - map.viewModel().view().zoom());
+            return null;
+        });
+        settle(map);
+        map.viewModel().drawn().counts().forEach((layer, count) -> {
+            if (count > 0) {
+                drew.add(layer);
+            }
+        });
+        assertThat(drew).containsAll(LAYERS);
     }
 
     static Point2D screen(MapWidget map, double x, double y) throws Exception {
