@@ -20,9 +20,9 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.map.layer.MapStyle.UnitGroup;
+import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
-import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
 /** A unit on a case is tied to it by a line. */
 class MapTrailsTest extends MapFxTest {
@@ -53,7 +53,7 @@ class MapTrailsTest extends MapFxTest {
         double y0 = v.yOf(Fixtures.WEST.lat());
         double x1 = v.xOf(to.lon());
         double y1 = v.yOf(to.lat());
-        Color busy = MapStyle.unit(UnitGroup.BUSY);
+        Color busy = StateStyle.availability(UnitStatus.Availability.BUSY).colour();
         int found = 0;
         for (double f = 0.2; f <= 0.8; f += 0.01) {
             int argb = img.getRGB((int) Math.round(x0 + (x1 - x0) * f), (int) Math.round(y0 + (y1 - y0) * f));

@@ -1,8 +1,7 @@
 package org.shanzhi.cockpit.wall.map.layer;
 
 import static org.shanzhi.cockpit.wall.map.layer.MapStyle.BG;
-import static org.shanzhi.cockpit.wall.map.layer.MapStyle.CRITICAL;
-import static org.shanzhi.cockpit.wall.map.layer.MapStyle.WARNING;
+import static org.shanzhi.cockpit.wall.map.layer.MapStyle.OVERDUE;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +9,12 @@ import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
-/** The open cases as diamonds coloured and sized by severity; an overdue one is ringed in red. */
+/** The open cases as diamonds coloured (as on the dispatch board) and sized by severity; an overdue one is ringed. */
 final class CasesLayer extends MapLayer {
 
     static final LayerSwitch INCIDENTS = LayerSwitch.of("incidents");
@@ -44,7 +45,7 @@ final class CasesLayer extends MapLayer {
             Incident.Severity sev = MapStyle.severity(i);
             double r = sev == Incident.Severity.CRITICAL ? 11 : sev == Incident.Severity.HIGH ? 10 : 9;
             if (now != null && i.overdue(now)) {
-                g.setStroke(CRITICAL);
+                g.setStroke(OVERDUE);
                 g.setLineWidth(2.5);
                 g.strokeOval(x - r - 4, y - r - 4, 2 * r + 8, 2 * r + 8);
             }
@@ -61,8 +62,10 @@ final class CasesLayer extends MapLayer {
 
     @Override
     List<LegendEntry> legend(MapFrame f) {
+        String severities = I18n.t("map.legend.incidents", label(Incident.Severity.CRITICAL),
+                label(Incident.Severity.HIGH), label(Incident.Severity.MEDIUM), label(Incident.Severity.LOW));
         return List.of(
-                LegendEntry.row(I18n.t("map.legend.incidents"), (g, x, y) -> {
+                LegendEntry.row(severities, (g, x, y) -> {
                     int k = 0;
                     for (Incident.Severity sev : new Incident.Severity[] {Incident.Severity.CRITICAL,
                             Incident.Severity.HIGH, Incident.Severity.MEDIUM, Incident.Severity.LOW}) {
@@ -71,14 +74,18 @@ final class CasesLayer extends MapLayer {
                         g.fill();
                     }
                 }),
-                LegendEntry.row(I18n.t("map.legend.overdue"), (g, x, y) -> {
-                    g.setStroke(CRITICAL);
+                LegendEntry.row(I18n.t("map.legend.overdue", StateStyle.sla(Kpi.Sla.OVERDUE).label()), (g, x, y) -> {
+                    g.setStroke(OVERDUE);
                     g.setLineWidth(2);
                     g.strokeOval(x - 8, y - 8, 16, 16);
                     f.diamond(x, y, 5);
-                    g.setFill(WARNING);
+                    g.setFill(MapStyle.severity(Incident.Severity.MEDIUM));
                     g.fill();
                 }));
+    }
+
+    private static String label(Incident.Severity s) {
+        return StateStyle.severity(s).label();
     }
 
     @Override

@@ -7,9 +7,9 @@ import javafx.scene.canvas.GraphicsContext;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus.Availability;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
-import org.shanzhi.cockpit.wall.map.layer.MapStyle.UnitGroup;
 
 /** A dashed line from each unit on a case to that case, while units and cases are both on the map. */
 final class DispatchLinesLayer extends MapLayer {
@@ -34,7 +34,7 @@ final class DispatchLinesLayer extends MapLayer {
         GraphicsContext g = f.g();
         MapProjection p = f.view();
         Situation s = f.situation();
-        g.setStroke(MapStyle.unit(UnitGroup.BUSY));
+        g.setStroke(MapStyle.unit(Availability.BUSY));
         g.setLineWidth(2);
         g.setLineDashes(8, 5);
         for (FieldUnit u : s.units().values()) {
@@ -51,12 +51,12 @@ final class DispatchLinesLayer extends MapLayer {
     @Override
     List<LegendEntry> legend(MapFrame f) {
         return List.of(LegendEntry.row(I18n.t("map.legend.dispatch"), (g, x, y) -> {
-            g.setStroke(MapStyle.unit(UnitGroup.BUSY));
+            g.setStroke(MapStyle.unit(Availability.BUSY));
             g.setLineWidth(2);
             g.setLineDashes(5, 3);
             g.strokeLine(x - 10, y, x + 8, y);
             g.setLineDashes((double[]) null);
-            f.dot(x - 11, y, 4, MapStyle.unit(UnitGroup.BUSY));
+            f.dot(x - 11, y, 4, MapStyle.unit(Availability.BUSY));
             f.diamond(x + 11, y, 5);
             g.setFill(MapStyle.severity(Incident.Severity.HIGH));
             g.fill();

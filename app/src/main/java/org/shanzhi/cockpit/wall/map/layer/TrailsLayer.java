@@ -8,9 +8,9 @@ import javafx.scene.paint.Color;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus.Availability;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
-import org.shanzhi.cockpit.wall.map.layer.MapStyle.UnitGroup;
 
 /**
  * Each unit's recent way, under the units: a situation holds only where a unit is now, so the layer keeps the
@@ -52,7 +52,7 @@ final class TrailsLayer extends MapLayer {
                 xs[i] = p.xOf(trail.get(i).lon());
                 ys[i] = p.yOf(trail.get(i).lat());
             }
-            g.setStroke(MapStyle.unit(MapStyle.group(u)));
+            g.setStroke(MapStyle.unit(MapStyle.availability(u)));
             g.strokePolyline(xs, ys, trail.size());
             f.drew(1);
         }
@@ -62,7 +62,7 @@ final class TrailsLayer extends MapLayer {
     @Override
     List<LegendEntry> legend(MapFrame f) {
         return List.of(LegendEntry.row(I18n.t("map.legend.trail"), (g, x, y) -> {
-            Color c = MapStyle.unit(UnitGroup.FREE);
+            Color c = MapStyle.unit(Availability.FREE);
             g.setLineWidth(2);
             g.setStroke(c.deriveColor(0, 1, 1, 0.35));
             g.strokePolyline(new double[] {x - 14, x - 6, x + 2, x + 10}, new double[] {y + 4, y + 1, y + 3, y - 2}, 4);

@@ -9,13 +9,14 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.UnitStatus.Availability;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
-import org.shanzhi.cockpit.wall.map.layer.MapStyle.UnitGroup;
 
 /**
- * The field units, coloured by whether they are free, busy or away, with a heading arrow; a unit calling for help is
- * ringed in red; one off duty is a hollow ring.
+ * The field units, coloured by whether they are free, busy or away (as the dispatch board counts them), with a
+ * heading arrow; a unit calling for help is ringed in red; one away is a hollow ring.
  */
 final class UnitsLayer extends MapLayer {
 
@@ -43,10 +44,10 @@ final class UnitsLayer extends MapLayer {
             if (!f.onScreen(x, y)) {
                 continue;
             }
-            UnitGroup group = MapStyle.group(u);
-            Color c = MapStyle.unit(group);
+            Availability availability = MapStyle.availability(u);
+            Color c = MapStyle.unit(availability);
             double r = 6;
-            if (group != UnitGroup.OFF && Double.isFinite(u.heading())) {
+            if (availability != Availability.AWAY && Double.isFinite(u.heading())) {
                 // the heading arrow: compass degrees, 0 = north, clockwise
                 double a = Math.toRadians(u.heading());
                 double dx = Math.sin(a);
@@ -68,8 +69,8 @@ final class UnitsLayer extends MapLayer {
                 g.setLineWidth(3);
                 g.strokeOval(x - r - 5, y - r - 5, 2 * r + 10, 2 * r + 10);
             }
-            if (group == UnitGroup.OFF) {
-                // a hollow ring: off duty is background, and must not read as an offline camera
+            if (availability == Availability.AWAY) {
+                // a hollow ring: away is background, and must not read as an offline camera
                 g.setStroke(c);
                 g.setLineWidth(2);
                 g.strokeOval(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
@@ -87,10 +88,12 @@ final class UnitsLayer extends MapLayer {
 
     @Override
     List<LegendEntry> legend(MapFrame f) {
-        return List.of(LegendEntry.row(I18n.t("map.legend.units"), (g, x, y) -> {
-            f.dot(x - 11, y, 5, MapStyle.unit(UnitGroup.FREE));
-            f.dot(x, y, 5, MapStyle.unit(UnitGroup.BUSY));
-            g.setStroke(MapStyle.unit(UnitGroup.OFF));
+        String words = I18n.t("map.legend.units", StateStyle.availability(Availability.FREE).label(),
+                StateStyle.availability(Availability.BUSY).label(), StateStyle.availability(Availability.AWAY).label());
+        return List.of(LegendEntry.row(words, (g, x, y) -> {
+            f.dot(x - 11, y, 5, MapStyle.unit(Availability.FREE));
+            f.dot(x, y, 5, MapStyle.unit(Availability.BUSY));
+            g.setStroke(MapStyle.unit(Availability.AWAY));
             g.setLineWidth(2);
             g.strokeOval(x + 7, y - 4, 8, 8);
         }));
