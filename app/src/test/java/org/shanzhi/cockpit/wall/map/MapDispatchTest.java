@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
@@ -115,7 +114,7 @@ class MapDispatchTest extends MapFxTest {
         assertThat(offered.get(0).getText()).matches("网格员一 · 网格员 · \\d+ 米");
         assertThat(offered.get(0).isDisabled()).isFalse();
         // a picture of the popover to look at, once it has faded in
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> popover().getSkin().getNode().getOpacity() == 1));
         WritableImage picture = fx(() -> popover().getScene().getRoot().snapshot(null, null));
         Files.createDirectories(Path.of("target", "map"));
         ImageIO.write(SwingFXUtils.fromFXImage(picture, null), "png", Path.of("target", "map", "popover.png").toFile());
