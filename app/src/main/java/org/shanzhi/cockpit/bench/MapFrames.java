@@ -59,10 +59,10 @@ import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
-import org.shanzhi.cockpit.wall.map.BaseMap;
-import org.shanzhi.cockpit.wall.map.BaseMapLoader;
-import org.shanzhi.cockpit.wall.map.MapProjection;
 import org.shanzhi.cockpit.wall.map.MapWidget;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /**
  * The map benchmark, in its own JVM on a real display ({@link MapBench} starts it): one scene — the Heyi inventory

@@ -23,6 +23,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
@@ -85,9 +86,9 @@ public final class IncidentsWidget implements Widget {
     private final HBox columns = new HBox();
     private final VBox caseBox = new VBox(columns, scroll);
     private final Label unitsTitle = new Label();
-    private final Count free = new Count(I18n.t("dispatch.units.free"));
-    private final Count busy = new Count(I18n.t("dispatch.units.busy"));
-    private final Count away = new Count(I18n.t("dispatch.units.away"));
+    private final Count free = new Count(StateStyle.availability(UnitStatus.Availability.FREE).label());
+    private final Count busy = new Count(StateStyle.availability(UnitStatus.Availability.BUSY).label());
+    private final Count away = new Count(StateStyle.availability(UnitStatus.Availability.AWAY).label());
     private final Count sos = new Count(I18n.t("dispatch.units.sos"));
     private final Label nearestTitle = new Label();
     private final VBox nearest = new VBox();
@@ -367,8 +368,8 @@ public final class IncidentsWidget implements Widget {
         Kpi.UnitCounts n = Kpi.unitCounts(s);
         unitsTitle.setText(I18n.t("dispatch.units.title", n.total()));
         free.show(n.free(), n.free() > 0 ? Theme.OK : Theme.CRITICAL);
-        busy.show(n.busy(), Theme.INFO);
-        away.show(n.away(), Theme.STALE);
+        busy.show(n.busy(), StateStyle.availability(UnitStatus.Availability.BUSY).state());
+        away.show(n.away(), StateStyle.availability(UnitStatus.Availability.AWAY).state());
         sos.show(n.sos(), n.sos() > 0 ? Theme.CRITICAL : Theme.STALE);
 
         Kpi.DispatchCase c = top.stream().filter(x -> x.id().equals(selected)).findFirst().orElse(null);
@@ -403,23 +404,11 @@ public final class IncidentsWidget implements Widget {
     }
 
     static String severityState(Incident.Severity s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s) {
-            case CRITICAL -> Theme.CRITICAL;
-            case HIGH -> Theme.SIGNAL_ORANGE;
-            case MEDIUM -> Theme.SIGNAL_YELLOW;
-            case LOW -> Theme.INFO;
-        };
+        return s == null ? null : StateStyle.severity(s).state();
     }
 
     static String slaState(Kpi.Sla sla) {
-        return switch (sla) {
-            case OVERDUE -> Theme.CRITICAL;
-            case WARNING -> Theme.WARNING;
-            case OK -> Theme.OK;
-        };
+        return StateStyle.sla(sla).state();
     }
 
     /** Cases waiting for the desk (to dispatch, to re-dispatch, rework) stand out; finished ones fade. */
@@ -434,14 +423,7 @@ public final class IncidentsWidget implements Widget {
     }
 
     static String unitState(UnitStatus s) {
-        if (s == null) {
-            return Theme.STALE;
-        }
-        return switch (s.availability()) {
-            case FREE -> Theme.OK;
-            case BUSY -> Theme.INFO;
-            case AWAY -> Theme.STALE;
-        };
+        return StateStyle.unit(s).state();
     }
 
     /** A count of units with its caption, coloured by its state. */

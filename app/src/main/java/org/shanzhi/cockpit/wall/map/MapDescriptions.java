@@ -12,8 +12,12 @@ import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.Theme;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
+import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
 /** The words for a mark: a one-line tooltip and the rows of the details box. Never throws on missing data. */
 final class MapDescriptions {
@@ -41,7 +45,7 @@ final class MapDescriptions {
             return I18n.t("map.tooltip.pair", name(i.title(), i.id()), I18n.t("map.incidentState", i.state()));
         }
         if (o instanceof FieldUnit u) {
-            return I18n.t("map.tooltip.pair", name(u.name(), u.id()), I18n.t("map.unitStatus", u.status()));
+            return I18n.t("map.tooltip.pair", name(u.name(), u.id()), StateStyle.unit(u.status()).label());
         }
         if (o instanceof Sensor se) {
             return I18n.t("map.tooltip.pair", I18n.t("sensor", se.kind()) + " " + se.id(),
@@ -69,7 +73,7 @@ final class MapDescriptions {
             rows.add(new Row(I18n.t("map.details.id", i.id()), null));
             rows.add(new Row(I18n.t("map.details.state", I18n.t("map.incidentState", i.state())),
                     overdue ? Theme.CRITICAL : null));
-            rows.add(new Row(I18n.t("map.details.severity", I18n.t("map.severity", MapStyle.severity(i))), null));
+            rows.add(new Row(I18n.t("map.details.severity", StateStyle.severity(MapStyle.severity(i)).label()), null));
             if (now != null && i.openedAt() != null) {
                 rows.add(new Row(I18n.t("map.details.age", Formats.duration(Duration.between(i.openedAt(), now))),
                         overdue ? Theme.CRITICAL : null));
@@ -87,12 +91,8 @@ final class MapDescriptions {
         if (o instanceof FieldUnit u) {
             rows.add(new Row(I18n.t("map.details.id", u.id()), null));
             rows.add(new Row(I18n.t("map.details.role", I18n.t("map.role", u.role())), null));
-            rows.add(new Row(I18n.t("map.details.state", I18n.t("map.unitStatus", u.status())),
-                    switch (MapStyle.group(u)) {
-                        case FREE -> Theme.OK;
-                        case BUSY -> Theme.INFO;
-                        case OFF -> Theme.STALE;
-                    }));
+            StateStyle.Look status = StateStyle.unit(u.status());
+            rows.add(new Row(I18n.t("map.details.state", status.label()), status.state()));
             if (u.sos()) {
                 rows.add(new Row(I18n.t("map.details.sos"), Theme.CRITICAL));
             }

@@ -19,11 +19,12 @@ import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubCommands.Outcome;
+import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /**
  * The details of the mark clicked, in a ControlsFX {@link PopOver} beside it, with what can be done from there: a
@@ -69,10 +70,6 @@ final class MapPopover {
 
     PopOver popOver() {
         return popOver;
-    }
-
-    VBox content() {
-        return content;
     }
 
     boolean isShowing() {

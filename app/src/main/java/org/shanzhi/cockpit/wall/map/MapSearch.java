@@ -11,6 +11,8 @@ import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /**
  * What the map's search box finds: cameras (id, name), communities (name, code), field units (id, name), and the
@@ -54,14 +56,14 @@ final class MapSearch {
         }
         for (BaseMap.Poi p : base.pois()) {
             add(out, q, Kind.POI, p.id(), new GeoPoint(MapProjection.lonOf(p.x()), MapProjection.latOf(p.y())), 17,
-                    MapPainter.shortName(p.name()));
+                    BaseMap.shortName(p.name()));
         }
         for (BaseMap.Road r : base.roads()) {
             if (r.name() != null && r.xs().length > 0) {
                 int mid = r.xs().length / 2;
                 add(out, q, Kind.ROAD, r.name(),
                         new GeoPoint(MapProjection.lonOf(r.xs()[mid]), MapProjection.latOf(r.ys()[mid])), 16,
-                        MapPainter.shortName(r.name()));
+                        BaseMap.shortName(r.name()));
             }
         }
         out.sort(Comparator.comparingInt(Hit::rank).thenComparing(Hit::kind).thenComparing(Hit::id));

@@ -2,8 +2,8 @@ package org.shanzhi.cockpit.wall.map;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
 
-import org.shanzhi.cockpit.domain.Bounds;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
@@ -42,7 +41,15 @@ import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.geo.OverlayLoader;
+import org.shanzhi.cockpit.wall.map.geo.RasterTiles;
+import org.shanzhi.cockpit.wall.map.layer.MapContent;
+import org.shanzhi.cockpit.wall.map.layer.MapLayers;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /**
  * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points
@@ -52,18 +59,16 @@ import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
  * in); a camera dragged onto a video tile plays there. Other widgets centre the map through the wall's links
  * ({@link WallLinks#focus}): it flies there and rings the place for {@link #FOCUS_RING}; so does a place found with the
  * search box (cameras, communities, units, points of interest, roads).
- * Everything runs on the FX thread; the frame is drawn in the pulse after a change, never more than once.
+ * The state lives in its {@link MapViewModel}, what is drawn in its {@link MapLayers}; this class holds the nodes and
+ * the input. Everything runs on the FX thread; the frame is drawn in the pulse after a change, never more than once.
  */
 public final class MapWidget implements Widget {
 
-    /** The district box of DOMAIN.md §6, until the situation brings its own. */
-    static final Bounds HEYI = new Bounds(116.372, 39.803, 116.419, 39.831);
-    static final double FIT_MARGIN = 24;
     static final double HIT_SLOP = 5;
     static final double KEY_ZOOM = 0.5;
+    static final double KEY_PAN = 120;
     static final double WHEEL_ZOOM_PER_NOTCH = 0.5;
-    /** A place another widget asks for is shown at least this close, ringed this long. */
-    static final double FOCUS_ZOOM = 17;
+    /** A place asked for is ringed this long. */
     static final Duration FOCUS_RING = Duration.seconds(30);
     static final Duration FLIGHT = Duration.millis(800);
     static final int SEARCH_HITS = 12;
@@ -84,12 +89,9 @@ public final class MapWidget implements Widget {
     private final Label overlayStatus = new Label();
     private final Timeline focusPulse;
     private final MapPopover popover;
-    private final Set<MapLayer> layers;
-    private final Double layoutZoom;
-    private final double[] layoutCentre;
     // a result from the worker thread asks for a frame; rare (a view or the cameras changed), so one runLater each
-    private final MapPainter painter = new MapPainter(() -> Platform.runLater(this::invalidate));
-    private final UnitTrails trails = new UnitTrails();
+    private final MapLayers layers = MapLayers.create(() -> Platform.runLater(this::invalidate));
+    private final MapViewModel model;
 
     // read by the search box's suggestion thread as well
     private volatile BaseMap base = BaseMap.EMPTY;
@@ -97,24 +99,16 @@ public final class MapWidget implements Widget {
     private OverlayLoader.Overlay overlay;
     /** The raster base of the layout's {@code tiles} option, or null. */
     private final RasterTiles tiles;
-    private final java.util.concurrent.atomic.AtomicBoolean tilesArrived = new java.util.concurrent.atomic.AtomicBoolean();
-    private MapProjection view;
+    private final AtomicBoolean tilesArrived = new AtomicBoolean();
     /** The projection of the base canvas: the view's zoom, {@link #BASE_MARGIN} larger on every side. */
     private MapProjection baseView;
-    private Bounds fittedTo;
-    private boolean userMoved;
+    private MapProjection shownView;
     private boolean dirty;
-    private List<MapMark> marks = List.of();
-    private MapMark selected;
     private double lastX;
     private double lastY;
     private boolean dragged;
     private String pressedCamera;
-    private GeoPoint focused;
     private Transition flight;
-    private long frames;
-    private long baseFrames;
-    private long lastFrameNanos;
 
     public MapWidget(Placement placement, WallContext context) {
         this(placement, context, BaseMapLoader.shared());
@@ -122,16 +116,12 @@ public final class MapWidget implements Widget {
 
     MapWidget(Placement placement, WallContext context, CompletableFuture<BaseMap> baseMap) {
         JsonNode options = placement.options();
-        layers = MapLayer.fromOptions(options);
-        JsonNode zoom = options.get("zoom");
-        layoutZoom = zoom != null && zoom.isNumber() ? zoom.asDouble() : null;
-        JsonNode centre = options.get("centre");
-        layoutCentre = centre != null && centre.path("lat").isNumber() && centre.path("lon").isNumber()
-                ? new double[] {centre.get("lon").asDouble(), centre.get("lat").asDouble()} : null;
+        model = MapViewModel.of(options, layers.switchesOn(options), this::changed);
 
         root.getStyleClass().add("map");
         root.setMinSize(0, 0);
         root.setFocusTraversable(true);
+        baseCanvas.getStyleClass().add("map-base");
         baseCanvas.setManaged(false);
         baseCanvas.setMouseTransparent(true);
         canvas.setManaged(false);
@@ -151,16 +141,15 @@ public final class MapWidget implements Widget {
                         new KeyValue(focusRing.opacityProperty(), 0.15)));
         focusPulse.setCycleCount((int) (FOCUS_RING.toMillis() / 1500));
         focusPulse.setOnFinished(e -> {
-            focused = null;
+            model.focus(null);
             focusRing.setVisible(false);
         });
         popover = new MapPopover(context);
         popover.popOver().setConsumeAutoHidingEvents(false);
         popover.popOver().setOnHidden(e -> {
             // hidden by a click elsewhere or Escape: the ring on the map goes too
-            if (selected != null && !popover.isShowing()) {
-                selected = null;
-                invalidate();
+            if (model.selected() != null && !popover.isShowing()) {
+                model.select(null);
             }
         });
         search.getStyleClass().add("map-search");
@@ -224,32 +213,25 @@ public final class MapWidget implements Widget {
             return;
         }
         situation = s;
-        trails.update(s.units());
-        if (view != null && !userMoved && s.district() != null && !s.district().bounds().equals(fittedTo)) {
-            view = initialView(view.width(), view.height());
-        }
+        layers.situation(s);
+        model.district(s.district() == null ? null : s.district().bounds());
         invalidate();
     }
 
-    // --- the view ------------------------------------------------------------------------------------
-
-    private MapProjection initialView(double w, double h) {
-        Bounds b = situation != null && situation.district() != null ? situation.district().bounds() : HEYI;
-        fittedTo = b;
-        MapProjection fit = MapProjection.fitting(b, w, h, FIT_MARGIN);
-        if (layoutCentre == null && layoutZoom == null) {
-            return fit;
-        }
-        double lon = layoutCentre != null ? layoutCentre[0] : fit.centreLon();
-        double lat = layoutCentre != null ? layoutCentre[1] : fit.centreLat();
-        return MapProjection.centredOn(lon, lat, layoutZoom != null ? layoutZoom : fit.zoom(), w, h);
+    /** The map's state: its view, selection, focus, switches and what the last frame drew. */
+    MapViewModel viewModel() {
+        return model;
     }
 
-    private void resized(double w, double h) {
-        if (view == null || !userMoved) {
-            view = initialView(w, h);
-        } else {
-            view = view.sized(w, h);
+    // --- frames ----------------------------------------------------------------------------------------
+
+    /** The model changed: a frame in the next pulse; a moved view hides the tooltip, a selection gone its popover. */
+    private void changed() {
+        if (model.view() != shownView) {
+            tooltip.setVisible(false);
+        }
+        if (model.selected() == null) {
+            popover.hide();
         }
         invalidate();
     }
@@ -259,35 +241,58 @@ public final class MapWidget implements Widget {
         dirty = true;
     }
 
-    /** A view the operator chose: from now on resizing keeps it rather than fitting the district. */
-    void moveTo(MapProjection next) {
-        view = next;
-        userMoved = true;
-        tooltip.setVisible(false);
-        if (selected != null) {
-            select(null); // the popover would point at where the mark was
+    /** Draws the frame now (the wall's frame does this once per pulse after a change). */
+    void drawNow() {
+        MapProjection view = model.view();
+        if (view == null) {
+            dirty = false; // nothing to draw on yet; the first size will ask again
+            return;
         }
-        invalidate();
+        MapContent content = new MapContent(situation, base, overlay, tiles, model.selected(), model.layers());
+        boolean baseDrawn = layers.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), content);
+        baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
+        MapMark selected = model.drawn(layers.paint(canvas.getGraphicsContext2D(), view, content), baseDrawn);
+        shownView = view;
+        dirty = false;
+        placeFocusRing();
+        if (selected != null) {
+            popover.refresh(selected, situation);
+        }
     }
 
+    /**
+     * The base projection for this view: the last one while the view is only panned within the margin (the canvas
+     * is then moved, not drawn), else one centred on the view.
+     */
+    private MapProjection baseFor(MapProjection v) {
+        double w = v.width() + 2 * BASE_MARGIN;
+        double h = v.height() + 2 * BASE_MARGIN;
+        if (baseView != null && baseView.zoom() == v.zoom() && baseView.width() == w && baseView.height() == h) {
+            double left = baseView.screenX(v.worldXAt(0));
+            double top = baseView.screenY(v.worldYAt(0));
+            if (left >= 0 && top >= 0 && left <= 2 * BASE_MARGIN && top <= 2 * BASE_MARGIN) {
+                return baseView;
+            }
+        }
+        baseView = v.sized(w, h);
+        if (baseCanvas.getWidth() != w || baseCanvas.getHeight() != h) {
+            baseCanvas.setWidth(w);
+            baseCanvas.setHeight(h);
+        }
+        return baseView;
+    }
+
+    // --- flying and ringing a place ------------------------------------------------------------------------
+
     /** Moves the view there in {@link #FLIGHT}, zooming out on the way when it is far. */
-    void flyTo(double lon, double lat, double zoom) {
-        if (view == null) {
+    private void flyTo(double lon, double lat, double zoom) {
+        MapViewModel.Flight path = model.flightTo(lon, lat, zoom);
+        if (path == null) {
             return;
         }
         if (flight != null) {
             flight.stop();
         }
-        MapProjection from = view;
-        double x0 = from.worldXAt(from.width() / 2);
-        double y0 = from.worldYAt(from.height() / 2);
-        double x1 = MapProjection.worldX(lon);
-        double y1 = MapProjection.worldY(lat);
-        double z0 = from.zoom();
-        double z1 = Math.max(MapProjection.MIN_ZOOM, Math.min(MapProjection.MAX_ZOOM, zoom));
-        // the way out: far enough to see both ends at once, never below the start or the end
-        double screens = Math.hypot(x1 - x0, y1 - y0) * from.scale() / Math.max(1, Math.min(from.width(), from.height()));
-        double dip = screens > 1 ? Math.log(screens) / Math.log(2) + 0.5 : 0;
         flight = new Transition() {
             {
                 setCycleDuration(FLIGHT);
@@ -296,22 +301,21 @@ public final class MapWidget implements Widget {
 
             @Override
             protected void interpolate(double f) {
-                double z = z0 + (z1 - z0) * f - dip * Math.sin(Math.PI * f);
-                moveTo(from.centredAt(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, Math.max(MapProjection.MIN_ZOOM, z)));
+                model.moveTo(path.at(f));
             }
         };
         flight.play();
     }
 
     /** Centres there (flying) and rings the place for {@link #FOCUS_RING}: another widget asked, see {@link WallLinks}. */
-    void focus(GeoPoint at) {
+    private void focus(GeoPoint at) {
         if (at != null) {
-            ring(at, view == null ? FOCUS_ZOOM : Math.max(view.zoom(), FOCUS_ZOOM));
+            ring(at, model.focusZoom());
         }
     }
 
     private void ring(GeoPoint at, double zoom) {
-        focused = at;
+        model.focus(at);
         flyTo(at.lon(), at.lat(), zoom);
         focusRing.setVisible(true);
         placeFocusRing();
@@ -319,45 +323,10 @@ public final class MapWidget implements Widget {
     }
 
     private void placeFocusRing() {
-        if (focused != null && view != null) {
-            focusRing.setCenterX(view.xOf(focused.lon()));
-            focusRing.setCenterY(view.yOf(focused.lat()));
-        }
-    }
-
-    /** Back to the district (or the layout's view), as on start. */
-    void fit() {
-        userMoved = false;
-        if (view != null) {
-            view = initialView(view.width(), view.height());
-            invalidate();
-        }
-    }
-
-    /** Draws the frame now (the wall's frame does this once per pulse after a change). */
-    void drawNow() {
-        if (view == null) {
-            dirty = false; // nothing to draw on yet; the first size will ask again
-            return;
-        }
-        long t0 = System.nanoTime();
-        if (painter.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), situation, base, layers, overlay, tiles)) {
-            baseFrames++;
-        }
-        baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
-        marks = painter.paint(canvas.getGraphicsContext2D(), view, situation, base, layers, selected, trails);
-        lastFrameNanos = System.nanoTime() - t0;
-        frames++;
-        dirty = false;
-        placeFocusRing();
-        if (selected != null) {
-            for (MapMark m : marks) {
-                if (m.id().equals(selected.id())) {
-                    selected = m;
-                    popover.refresh(m, situation);
-                    break;
-                }
-            }
+        GeoPoint at = model.focused();
+        if (at != null && model.view() != null) {
+            focusRing.setCenterX(model.view().xOf(at.lon()));
+            focusRing.setCenterY(model.view().yOf(at.lat()));
         }
     }
 
@@ -413,32 +382,10 @@ public final class MapWidget implements Widget {
     }
 
     /** Flies to a place found and rings it. */
-    void go(MapSearch.Hit hit) {
+    private void go(MapSearch.Hit hit) {
         searchNote.setVisible(false);
         root.requestFocus();
         ring(hit.at(), hit.zoom());
-    }
-
-    /**
-     * The base projection for this view: the last one while the view is only panned within the margin (the canvas
-     * is then moved, not drawn), else one centred on the view.
-     */
-    private MapProjection baseFor(MapProjection v) {
-        double w = v.width() + 2 * BASE_MARGIN;
-        double h = v.height() + 2 * BASE_MARGIN;
-        if (baseView != null && baseView.zoom() == v.zoom() && baseView.width() == w && baseView.height() == h) {
-            double left = baseView.screenX(v.worldXAt(0));
-            double top = baseView.screenY(v.worldYAt(0));
-            if (left >= 0 && top >= 0 && left <= 2 * BASE_MARGIN && top <= 2 * BASE_MARGIN) {
-                return baseView;
-            }
-        }
-        baseView = v.sized(w, h);
-        if (baseCanvas.getWidth() != w || baseCanvas.getHeight() != h) {
-            baseCanvas.setWidth(w);
-            baseCanvas.setHeight(h);
-        }
-        return baseView;
     }
 
     // --- pointer and keys ---------------------------------------------------------------------------
@@ -449,7 +396,7 @@ public final class MapWidget implements Widget {
             lastX = e.getX();
             lastY = e.getY();
             dragged = false;
-            MapMark m = hit(e.getX(), e.getY());
+            MapMark m = layers.hit(e.getX(), e.getY(), HIT_SLOP);
             pressedCamera = m != null && m.subject() instanceof Camera c ? c.id() : null;
         });
         // a camera pressed and dragged leaves the map for a video tile instead of panning
@@ -465,7 +412,7 @@ public final class MapWidget implements Widget {
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (view == null || pressedCamera != null) {
+            if (model.view() == null || pressedCamera != null) {
                 return;
             }
             double dx = e.getX() - lastX;
@@ -474,7 +421,7 @@ public final class MapWidget implements Widget {
                 dragged = true;
                 lastX = e.getX();
                 lastY = e.getY();
-                moveTo(view.panned(dx, dy));
+                model.pan(dx, dy);
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -485,27 +432,27 @@ public final class MapWidget implements Widget {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tooltip.setVisible(false));
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (view != null && e.getDeltaY() != 0) {
-                double notches = e.getDeltaY() / 40.0;
-                moveTo(view.zoomedAt(e.getX(), e.getY(), view.zoom() + notches * WHEEL_ZOOM_PER_NOTCH));
+            if (e.getDeltaY() != 0) {
+                model.zoomAt(e.getX(), e.getY(), e.getDeltaY() / 40.0 * WHEEL_ZOOM_PER_NOTCH);
             }
             e.consume();
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            MapProjection view = model.view();
             if (view == null || e.getTarget() == search) {
                 return;
             }
             double cx = view.width() / 2;
             double cy = view.height() / 2;
             switch (e.getCode()) {
-                case PLUS, EQUALS, ADD -> moveTo(view.zoomedAt(cx, cy, view.zoom() + KEY_ZOOM));
-                case MINUS, SUBTRACT -> moveTo(view.zoomedAt(cx, cy, view.zoom() - KEY_ZOOM));
-                case LEFT -> moveTo(view.panned(120, 0));
-                case RIGHT -> moveTo(view.panned(-120, 0));
-                case UP -> moveTo(view.panned(0, 120));
-                case DOWN -> moveTo(view.panned(0, -120));
-                case HOME, DIGIT0 -> fit();
-                case ESCAPE -> select(null);
+                case PLUS, EQUALS, ADD -> model.zoomAt(cx, cy, KEY_ZOOM);
+                case MINUS, SUBTRACT -> model.zoomAt(cx, cy, -KEY_ZOOM);
+                case LEFT -> model.pan(KEY_PAN, 0);
+                case RIGHT -> model.pan(-KEY_PAN, 0);
+                case UP -> model.pan(0, KEY_PAN);
+                case DOWN -> model.pan(0, -KEY_PAN);
+                case HOME, DIGIT0 -> model.fit();
+                case ESCAPE -> model.select(null);
                 default -> {
                     return;
                 }
@@ -514,23 +461,9 @@ public final class MapWidget implements Widget {
         });
     }
 
-    /** The mark nearest to the point within {@link #HIT_SLOP} pixels of its edge; the one drawn on top wins ties. */
-    MapMark hit(double x, double y) {
-        MapMark best = null;
-        double bestGap = HIT_SLOP;
-        for (int i = marks.size() - 1; i >= 0; i--) {
-            MapMark m = marks.get(i);
-            double gap = Math.max(0, m.gap(x, y));
-            if (gap < bestGap || best == null && gap <= HIT_SLOP) {
-                best = m;
-                bestGap = gap;
-            }
-        }
-        return best;
-    }
-
+    /** The pointer at (x, y): the nearest thing's name beside it, or nothing. */
     void hover(double x, double y) {
-        MapMark m = hit(x, y);
+        MapMark m = layers.hit(x, y, HIT_SLOP);
         if (m == null) {
             tooltip.setVisible(false);
             return;
@@ -544,11 +477,11 @@ public final class MapWidget implements Widget {
         tooltip.setVisible(true);
     }
 
+    /** A click at (x, y): a cluster zooms in, anything else opens its details, nothing closes them. */
     void click(double x, double y) {
-        MapMark m = hit(x, y);
+        MapMark m = layers.hit(x, y, HIT_SLOP);
         if (m != null && m.subject() instanceof Cluster c) {
-            select(null);
-            moveTo(view.centredAt(c.x(), c.y(), Math.min(view.zoom() + 2, MapProjection.MAX_ZOOM)));
+            model.zoomInto(c);
             return;
         }
         select(m);
@@ -556,97 +489,16 @@ public final class MapWidget implements Widget {
 
     private void select(MapMark m) {
         if (m == null) {
-            selected = null;
-            popover.hide();
+            model.select(null);
         } else if (canvas.getScene() != null && canvas.getScene().getWindow() != null
                 && canvas.getScene().getWindow().isShowing()) {
             Point2D at = canvas.localToScreen(m.x(), m.y());
-            boolean right = m.x() < view.width() / 2;
+            boolean right = m.x() < model.view().width() / 2;
             double edge = m.radius() + 4;
             // the arrow's tip just beside the mark; the popover opens towards the middle of the map
             popover.show(m, situation, canvas, at.getX() + (right ? edge : -edge), at.getY(), right);
-            selected = m;
+            model.select(m);
         }
-        invalidate();
-    }
-
-    // --- for tests and the frame counter --------------------------------------------------------------
-
-    MapProjection view() {
-        return view;
-    }
-
-    List<MapMark> marks() {
-        return marks;
-    }
-
-    Set<MapLayer> layers() {
-        return layers;
-    }
-
-    MapMark selected() {
-        return selected;
-    }
-
-    MapPopover popover() {
-        return popover;
-    }
-
-    Circle focusRing() {
-        return focusRing;
-    }
-
-    TextField search() {
-        return search;
-    }
-
-    Label searchNote() {
-        return searchNote;
-    }
-
-    Label overlayStatus() {
-        return overlayStatus;
-    }
-
-    OverlayLoader.Overlay overlay() {
-        return overlay;
-    }
-
-    RasterTiles tiles() {
-        return tiles;
-    }
-
-    Label tooltip() {
-        return tooltip;
-    }
-
-    Canvas canvas() {
-        return canvas;
-    }
-
-    UnitTrails trails() {
-        return trails;
-    }
-
-    MapPainter painter() {
-        return painter;
-    }
-
-    long frames() {
-        return frames;
-    }
-
-    /** How many frames drew the base layer again. */
-    long baseFrames() {
-        return baseFrames;
-    }
-
-    Canvas baseCanvas() {
-        return baseCanvas;
-    }
-
-    long lastFrameNanos() {
-        return lastFrameNanos;
     }
 
     /** Sizes the canvas with its cell; the overlays stay in their corners. */
@@ -660,7 +512,7 @@ public final class MapWidget implements Widget {
                 canvas.setHeight(h);
                 // the base canvas is larger than the map: it must not show beyond it
                 setClip(new Rectangle(w, h));
-                resized(w, h);
+                model.resized(w, h);
             }
             search.resize(Math.min(360, Math.max(160, w - 120)), search.prefHeight(-1));
             search.relocate(16, 16);

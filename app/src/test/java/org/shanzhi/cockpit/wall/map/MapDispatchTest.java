@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.fx;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.popover;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.show;
-import static org.shanzhi.cockpit.wall.map.MapWidgetTest.texts;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.popoverTexts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
@@ -35,6 +35,7 @@ import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /** A case clicked on the map is dispatched through a real hub, and a wall that may not dispatch says why. */
 class MapDispatchTest extends MapFxTest {
@@ -85,18 +86,18 @@ class MapDispatchTest extends MapFxTest {
     }
 
     void open(MapWidget map) throws Exception {
-        MapMark mark = map.marks().stream().filter(m -> m.id().equals(incident)).findFirst().orElseThrow();
+        MapMark mark = map.viewModel().marks().stream().filter(m -> m.id().equals(incident)).findFirst().orElseThrow();
         fx(() -> {
             map.click(mark.x(), mark.y());
             return null;
         });
-        assertThat(map.popover().isShowing()).isTrue();
+        assertThat(popover()).isNotNull();
     }
 
     static List<Button> buttons(MapWidget map) throws Exception {
         return fx(() -> {
             List<Button> out = new ArrayList<>();
-            for (Node n : map.popover().content().lookupAll(".map-action")) {
+            for (Node n : popover().getContentNode().lookupAll(".map-action")) {
                 out.add((Button) n);
             }
             return out;
@@ -113,8 +114,8 @@ class MapDispatchTest extends MapFxTest {
         assertThat(offered.get(0).getText()).matches("网格员一 · 网格员 · \\d+ 米");
         assertThat(offered.get(0).isDisabled()).isFalse();
         // a picture of the popover to look at, once it has faded in
-        WaitForAsyncUtils.sleep(400, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WritableImage picture = fx(() -> map.popover().popOver().getScene().getRoot().snapshot(null, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> popover().getSkin().getNode().getOpacity() == 1));
+        WritableImage picture = fx(() -> popover().getScene().getRoot().snapshot(null, null));
         Files.createDirectories(Path.of("target", "map"));
         ImageIO.write(SwingFXUtils.fromFXImage(picture, null), "png", Path.of("target", "map", "popover.png").toFile());
 
@@ -122,7 +123,7 @@ class MapDispatchTest extends MapFxTest {
             offered.get(0).fire();
             return null;
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> texts(map).stream().anyMatch(t -> t.startsWith("已派遣")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> popoverTexts().stream().anyMatch(t -> t.startsWith("已派遣")));
         Incident after = hub.hub().situation().incidents().get(incident);
         assertThat(after.state()).isEqualTo(IncidentState.DISPATCHED);
         assertThat(after.unitId()).isEqualTo("U-1");
@@ -130,7 +131,7 @@ class MapDispatchTest extends MapFxTest {
         // the next situation shows the case dispatched: no more buttons, the answer stays
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
-        assertThat(texts(map)).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
+        assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
         append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL)));
     }
 
@@ -148,7 +149,7 @@ class MapDispatchTest extends MapFxTest {
         append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.UNA)));
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
-        assertThat(texts(map)).contains("附近没有空闲单兵");
+        assertThat(popoverTexts()).contains("附近没有空闲单兵");
 
         append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL),
                 new Event.UnitMoved("U-1", Fixtures.WEST, 90)));
@@ -161,7 +162,7 @@ class MapDispatchTest extends MapFxTest {
         MapWidget map = mapFor(hub.tokens().tokenOf(Role.VIEWER), "viewer");
         open(map);
         assertThat(buttons(map)).hasSize(1).allMatch(Button::isDisabled);
-        assertThat(texts(map)).anyMatch(t -> t.contains("viewer") && t.contains("无派遣权限"));
+        assertThat(popoverTexts()).anyMatch(t -> t.contains("viewer") && t.contains("无派遣权限"));
     }
 
     @Test
@@ -174,7 +175,7 @@ class MapDispatchTest extends MapFxTest {
             offered.get(0).fire();
             return null;
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> texts(map).stream().anyMatch(t -> t.contains("403")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> popoverTexts().stream().anyMatch(t -> t.contains("403")));
         assertThat(buttons(map)).allMatch(Button::isDisabled);
         assertThat(hub.hub().situation().incidents().get(incident).state()).isEqualTo(IncidentState.PENDING_DISPATCH);
     }
@@ -192,7 +193,7 @@ class MapDispatchTest extends MapFxTest {
             first.fire();
             return null;
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> texts(map).stream().anyMatch(t -> t.startsWith("派遣未送达")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream().anyMatch(t -> t.startsWith("派遣未送达")));
         assertThat(buttons(map)).noneMatch(Button::isDisabled);
     }
 
@@ -202,6 +203,6 @@ class MapDispatchTest extends MapFxTest {
                 hub.hub().situation(), new WallContext(() -> null, "snapshot"));
         open(map);
         assertThat(buttons(map)).allMatch(Button::isDisabled);
-        assertThat(texts(map)).contains("未连接指挥中心,不能派遣");
+        assertThat(popoverTexts()).contains("未连接指挥中心,不能派遣");
     }
 }

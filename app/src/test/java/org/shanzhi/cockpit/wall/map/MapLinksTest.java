@@ -7,18 +7,22 @@ import static org.shanzhi.cockpit.wall.map.MapWidgetTest.cameras;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.fx;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.marks;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
-import static org.shanzhi.cockpit.wall.map.MapWidgetTest.texts;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.part;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.popover;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.popoverTexts;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -27,6 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /** The map and the other widgets of a wall: a camera's video opened from the map, the map centred by others. */
 class MapLinksTest extends MapFxTest {
@@ -34,7 +40,7 @@ class MapLinksTest extends MapFxTest {
     static final String VIEW = "{\"centre\": {\"lat\": 39.8200, \"lon\": 116.3850}, \"zoom\": 18}";
 
     static Button openVideo(MapWidget map) throws Exception {
-        return fx(() -> (Button) map.popover().content().lookup(".map-action"));
+        return fx(() -> (Button) popover().getContentNode().lookup(".map-action"));
     }
 
     @Test
@@ -54,7 +60,7 @@ class MapLinksTest extends MapFxTest {
             openVideo(map).fire();
             return null;
         });
-        assertThat(texts(map)).contains("本布局没有视频屏,可把点位拖到视频窗口");
+        assertThat(popoverTexts()).contains("本布局没有视频屏,可把点位拖到视频窗口");
 
         List<String> opened = new ArrayList<>();
         links.onOpenCamera(opened::add);
@@ -63,7 +69,7 @@ class MapLinksTest extends MapFxTest {
             return null;
         });
         assertThat(opened).containsExactly("CAM-F");
-        assertThat(texts(map)).contains("CAM-F 已在视频屏打开");
+        assertThat(popoverTexts()).contains("CAM-F 已在视频屏打开");
     }
 
     @Test
@@ -71,22 +77,23 @@ class MapLinksTest extends MapFxTest {
         WallLinks links = new WallLinks();
         MapWidget map = mount("{\"zoom\": 14}", 1280, 720, cameras(), new WallContext(() -> null, "test", null, links));
         GeoPoint far = new GeoPoint(116.4150, 39.8290);
-        assertThat(map.view().xOf(far.lon())).isNotCloseTo(640, within(50.0));
+        assertThat(map.viewModel().view().xOf(far.lon())).isNotCloseTo(640, within(50.0));
         fx(() -> {
             links.focus(far);
             return null;
         });
-        assertThat(map.focusRing().isVisible()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> map.view().zoom() == MapWidget.FOCUS_ZOOM));
+        assertThat(part(map, "map-focus-ring", Circle.class).isVisible()).isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> map.viewModel().view().zoom() == MapViewModel.FOCUS_ZOOM));
         fx(() -> {
             map.drawNow();
             return null;
         });
-        assertThat(map.view().xOf(far.lon())).isCloseTo(640, within(0.5));
-        assertThat(map.view().yOf(far.lat())).isCloseTo(360, within(0.5));
+        assertThat(map.viewModel().view().xOf(far.lon())).isCloseTo(640, within(0.5));
+        assertThat(map.viewModel().view().yOf(far.lat())).isCloseTo(360, within(0.5));
         // the ring sits on the place
-        assertThat(map.focusRing().getCenterX()).isCloseTo(640, within(0.5));
-        assertThat(map.focusRing().getCenterY()).isCloseTo(360, within(0.5));
+        assertThat(part(map, "map-focus-ring", Circle.class).getCenterX()).isCloseTo(640, within(0.5));
+        assertThat(part(map, "map-focus-ring", Circle.class).getCenterY()).isCloseTo(360, within(0.5));
     }
 
     @Test
@@ -118,14 +125,14 @@ class MapLinksTest extends MapFxTest {
             map.drawNow();
             return null;
         });
-        MapProjection before = map.view();
+        MapProjection before = map.viewModel().view();
         MapMark cam = marks(map, MapMark.Kind.CAMERA).stream().filter(m -> m.id().equals("CAM-C")).findFirst()
                 .orElseThrow();
         FxRobot robot = new FxRobot();
-        robot.drag(fx(() -> map.canvas().localToScreen(cam.x(), cam.y()))).dropTo(
+        robot.drag(fx(() -> part(map, "map-canvas", Canvas.class).localToScreen(cam.x(), cam.y()))).dropTo(
                 fx(() -> tile.localToScreen(150, 300)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dropped).containsExactly("CAM-C");
-        assertThat(map.view()).isSameAs(before);
+        assertThat(map.viewModel().view()).isSameAs(before);
     }
 }

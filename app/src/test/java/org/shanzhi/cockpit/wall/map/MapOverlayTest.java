@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.fx;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.part;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,12 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.control.Label;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.geo.OverlayLoader;
 
 /** A large GeoJSON overlay loads in the background with its progress, and a bad one is named on the map. */
 class MapOverlayTest extends MapFxTest {
@@ -93,18 +97,21 @@ class MapOverlayTest extends MapFxTest {
     void theMapDrawsTheOverlayOnceLoadedAndNamesOneThatFailed() throws Exception {
         String options = "{\"overlay\": \"" + big.toString().replace("\\", "\\\\") + "\", \"zoom\": 15}";
         MapWidget map = mount(options, 1280, 720, Fixtures.district());
-        await().atMost(Duration.ofSeconds(30)).until(() -> fx(map::overlay) != null);
+        // once read, the overlay's lines and points are drawn in the base
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> {
+            map.drawNow();
+            return map.viewModel().drawn().count("overlay") > 0;
+        }));
         MapWidgetTest.settle(map);
-        assertThat(map.overlayStatus().isVisible()).isFalse();
-        assertThat(map.painter().overlayDrawn()).isSameAs(map.overlay());
+        assertThat(part(map, "map-overlay-status", Label.class).isVisible()).isFalse();
 
         MapWidget failed = mount("{\"overlay\": \"" + dir.resolve("missing.geojson").toString().replace("\\", "\\\\")
                 + "\"}", 1280, 720, Fixtures.district());
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> failed.overlayStatus().getText())
-                .startsWith("图层 missing.geojson 未能加载"));
-        assertThat(failed.overlayStatus().isVisible()).isTrue();
-        assertThat(failed.overlayStatus().getText()).endsWith("missing.geojson: no such file");
+        Label status = part(failed, "map-overlay-status", Label.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(status::getText).startsWith("图层 missing.geojson 未能加载"));
+        assertThat(status.isVisible()).isTrue();
+        assertThat(status.getText()).endsWith("missing.geojson: no such file");
         // the rest of the map is there
-        assertThat(failed.marks()).isNotEmpty();
+        assertThat(failed.viewModel().marks()).isNotEmpty();
     }
 }

@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.BASE;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.fx;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.part;
 
 import java.time.Duration;
 import java.util.List;
 
 import javafx.event.ActionEvent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.shape.Circle;
 import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.Fixtures;
@@ -54,22 +58,22 @@ class MapSearchTest extends MapFxTest {
     void enterFliesToTheBestHitAndNothingFoundSaysSo() throws Exception {
         MapWidget map = mount("{\"zoom\": 14}", 1280, 720, DISTRICT);
         fx(() -> {
-            map.search().setText("不存在的地方");
-            map.search().fireEvent(new ActionEvent());
+            part(map, "map-search", TextField.class).setText("不存在的地方");
+            part(map, "map-search", TextField.class).fireEvent(new ActionEvent());
             return null;
         });
-        assertThat(map.searchNote().isVisible()).isTrue();
-        assertThat(map.searchNote().getText()).isEqualTo("未找到“不存在的地方”");
+        assertThat(part(map, "map-search-note", Label.class).isVisible()).isTrue();
+        assertThat(part(map, "map-search-note", Label.class).getText()).isEqualTo("未找到“不存在的地方”");
 
         fx(() -> {
-            map.search().setText("cam-2");
-            map.search().fireEvent(new ActionEvent());
+            part(map, "map-search", TextField.class).setText("cam-2");
+            part(map, "map-search", TextField.class).fireEvent(new ActionEvent());
             return null;
         });
-        assertThat(map.searchNote().isVisible()).isFalse();
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> map.view().zoom() == 18));
-        assertThat(map.view().xOf(Fixtures.EAST.lon())).isCloseTo(640, within(0.5));
-        assertThat(map.view().yOf(Fixtures.EAST.lat())).isCloseTo(360, within(0.5));
-        assertThat(map.focusRing().isVisible()).isTrue();
+        assertThat(part(map, "map-search-note", Label.class).isVisible()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> map.viewModel().view().zoom() == 18));
+        assertThat(map.viewModel().view().xOf(Fixtures.EAST.lon())).isCloseTo(640, within(0.5));
+        assertThat(map.viewModel().view().yOf(Fixtures.EAST.lat())).isCloseTo(360, within(0.5));
+        assertThat(part(map, "map-focus-ring", Circle.class).isVisible()).isTrue();
     }
 }

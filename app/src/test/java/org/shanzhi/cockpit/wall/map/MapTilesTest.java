@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.wall.map.geo.Gcj02;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /** The raster base: a tile folder, a slow server the FX thread never waits for, a server that is down, GCJ-02. */
 class MapTilesTest extends MapFxTest {
@@ -59,10 +61,14 @@ class MapTilesTest extends MapFxTest {
     static int[] drawnOnceArrived(MapWidget map) {
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> {
             map.drawNow();
-            int[] d = map.painter().tilesDrawn();
-            return d[0] + d[1] > 0;
+            return tilesDrawn(map)[0] + tilesDrawn(map)[1] > 0;
         }));
-        return fx0(() -> map.painter().tilesDrawn());
+        return fx0(() -> tilesDrawn(map));
+    }
+
+    /** Tiles drawn from their own image, and from a parent's, in the last base drawn. */
+    static int[] tilesDrawn(MapWidget map) {
+        return new int[] {map.viewModel().drawn().count("tiles"), map.viewModel().drawn().count("tiles.parents")};
     }
 
     static <T> T fx0(java.util.concurrent.Callable<T> c) {
@@ -100,23 +106,25 @@ class MapTilesTest extends MapFxTest {
 
         // at 16 the folder has no tiles: the z15 ones are drawn scaled in their place
         fx(() -> {
-            map.moveTo(map.view().zoomedAt(640, 360, 16));
+            map.viewModel().moveTo(map.viewModel().view().zoomedAt(640, 360, 16));
             map.drawNow();
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> {
             map.drawNow();
-            return map.painter().tilesDrawn()[1] > 0;
+            return tilesDrawn(map)[1] > 0;
         }));
-        assertThat(fx(() -> map.painter().tilesDrawn()[0])).isZero();
+        assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
     }
 
     @Test
     void aSlowServerNeverHoldsTheFxThreadAndItsTilesAreKeptOnDisk() throws Exception {
         byte[] png = png();
         CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
+            asked.incrementAndGet();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -130,11 +138,11 @@ class MapTilesTest extends MapFxTest {
         String tiles = "{\"url\": \"http://127.0.0.1:" + server.getAddress().getPort() + "/{z}/{x}/{y}.png\"}";
         MapWidget map = mount(options(tiles, 15), 1280, 720, Fixtures.district());
         // the frames were drawn while every tile request waits: the vector base is there, no tile yet
-        assertThat(fx(() -> map.painter().tilesDrawn()[0])).isZero();
-        assertThat(map.marks()).isNotEmpty();
+        assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
+        assertThat(map.viewModel().marks()).isNotEmpty();
         release.countDown();
         assertThat(drawnOnceArrived(map)[0]).isGreaterThan(0);
-        assertThat(map.tiles().requests()).isGreaterThan(0);
+        assertThat(asked.get()).isGreaterThan(0);
         try (var cached = Files.walk(MapWidget.TILE_CACHE)) {
             assertThat(cached.anyMatch(f -> f.toString().endsWith(".png"))).isTrue();
         }
@@ -157,21 +165,20 @@ class MapTilesTest extends MapFxTest {
         for (int i = 0; i < 10; i++) {
             fx(() -> {
                 // each pan brings new tiles into view
-                map.moveTo(map.view().panned(400, 0));
+                map.viewModel().moveTo(map.viewModel().view().panned(400, 0));
                 map.drawNow();
                 return null;
             });
         }
         // the first failure rests the source: about two requests (one per fetch thread), never one per tile
         assertThat(asked.get()).isLessThanOrEqualTo(3);
-        assertThat(map.tiles().requests()).isEqualTo(asked.get());
-        assertThat(fx(() -> map.painter().tilesDrawn()[0])).isZero();
+        assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
         // back over the district: the vector map is all there
         fx(() -> {
-            map.fit();
+            map.viewModel().fit();
             map.drawNow();
             return null;
         });
-        assertThat(map.marks()).isNotEmpty();
+        assertThat(map.viewModel().marks()).isNotEmpty();
     }
 }

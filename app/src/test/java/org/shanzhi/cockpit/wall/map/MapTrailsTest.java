@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.shanzhi.cockpit.domain.Fixtures.with;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.fx;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.mount;
+import static org.shanzhi.cockpit.wall.map.MapWidgetTest.part;
 import static org.shanzhi.cockpit.wall.map.MapWidgetTest.show;
 
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 
@@ -19,44 +20,12 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.wall.map.MapStyle.UnitGroup;
+import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.wall.StateStyle;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
-/** Units leave short trails that the map keeps across situations, and a unit on a case is tied to it by a line. */
+/** A unit on a case is tied to it by a line. */
 class MapTrailsTest extends MapFxTest {
-
-    static Situation moved(Situation s, int step) {
-        return with(s, new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() + 0.0002 * step, Fixtures.WEST.lat()),
-                90));
-    }
-
-    @Test
-    void trailsKeepTheLastPositionsOfUnitsStillThere() {
-        UnitTrails trails = new UnitTrails();
-        Situation s = Fixtures.district();
-        trails.update(s.units());
-        assertThat(trails.of("U-1")).containsExactly(Fixtures.WEST);
-        assertThat(trails.units()).isEqualTo(2);
-        for (int step = 1; step <= UnitTrails.LENGTH + 3; step++) {
-            s = moved(s, step);
-            trails.update(s.units());
-            trails.update(s.units()); // the same situation again adds nothing
-        }
-        List<GeoPoint> t = trails.of("U-1");
-        assertThat(t).hasSize(UnitTrails.LENGTH);
-        assertThat(t.get(t.size() - 1)).isEqualTo(s.units().get("U-1").at());
-        assertThat(t.get(0).lon()).isCloseTo(Fixtures.WEST.lon() + 0.0002 * 4, org.assertj.core.api.Assertions.within(1e-9));
-        // a unit standing still keeps one point
-        assertThat(trails.of("U-2")).containsExactly(Fixtures.EAST);
-
-        // a jump of more than 200 m starts the trail again
-        s = with(s, new Event.UnitMoved("U-1", new GeoPoint(Fixtures.WEST.lon() + 0.01, Fixtures.WEST.lat()), 90));
-        trails.update(s.units());
-        assertThat(trails.of("U-1")).containsExactly(s.units().get("U-1").at());
-
-        trails.update(s.units().minus("U-2"));
-        assertThat(trails.units()).isEqualTo(1);
-        assertThat(trails.of("U-2")).isEmpty();
-    }
 
     @Test
     void aDispatchedUnitIsTiedToItsCaseByALine() throws Exception {
@@ -77,13 +46,14 @@ class MapTrailsTest extends MapFxTest {
 
     /** How many pixels between U-1 and the case have the colour of a busy unit. */
     static int lineColourOnTheWay(MapWidget map, GeoPoint to) throws Exception {
-        BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> map.canvas().snapshot(null, null)), null);
-        MapProjection v = map.view();
+        Canvas canvas = part(map, "map-canvas", Canvas.class);
+        BufferedImage img = SwingFXUtils.fromFXImage(fx(() -> canvas.snapshot(null, null)), null);
+        MapProjection v = map.viewModel().view();
         double x0 = v.xOf(Fixtures.WEST.lon());
         double y0 = v.yOf(Fixtures.WEST.lat());
         double x1 = v.xOf(to.lon());
         double y1 = v.yOf(to.lat());
-        Color busy = MapStyle.unit(UnitGroup.BUSY);
+        Color busy = StateStyle.availability(UnitStatus.Availability.BUSY).colour();
         int found = 0;
         for (double f = 0.2; f <= 0.8; f += 0.01) {
             int argb = img.getRGB((int) Math.round(x0 + (x1 - x0) * f), (int) Math.round(y0 + (y1 - y0) * f));

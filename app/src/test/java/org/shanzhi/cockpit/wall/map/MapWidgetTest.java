@@ -13,16 +13,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
@@ -30,13 +36,16 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.controlsfx.control.PopOver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.shanzhi.cockpit.domain.Bounds;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.District;
 import org.shanzhi.cockpit.domain.Event;
@@ -53,7 +62,13 @@ import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
-import org.shanzhi.cockpit.wall.map.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters.Cluster;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+import org.shanzhi.cockpit.wall.map.layer.MapMark;
+import org.shanzhi.cockpit.wall.map.layer.MapStyle;
 
 /** The map on the headless stage: clusters, hit-testing, layer toggles, and a storm evening to look at. */
 class MapWidgetTest {
@@ -130,7 +145,7 @@ class MapWidgetTest {
     static void settle(MapWidget map) throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> {
             map.drawNow();
-            return map.painter().settled();
+            return map.viewModel().drawn().settled();
         }));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -148,18 +163,33 @@ class MapWidgetTest {
         });
     }
 
+    /** Runs on the FX thread and waits for the result (at once when already on it). */
     static <T> T fx(Callable<T> c) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return c.call();
+        }
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
+    /** A part of the map (the canvases, the tooltip, the search box …) by its style class. */
+    static <T extends Node> T part(MapWidget map, String styleClass, Class<T> type) throws Exception {
+        return fx(() -> type.cast(map.node().lookup("." + styleClass)));
+    }
+
+    /** The details popover on screen, or null. */
+    static PopOver popover() throws Exception {
+        return fx(() -> Window.getWindows().stream().filter(w -> w instanceof PopOver && w.isShowing())
+                .map(w -> (PopOver) w).findFirst().orElse(null));
+    }
+
     static List<MapMark> marks(MapWidget map, MapMark.Kind kind) {
-        return map.marks().stream().filter(m -> m.kind() == kind).toList();
+        return map.viewModel().marks().stream().filter(m -> m.kind() == kind).toList();
     }
 
     @Test
     void camerasClusterWithTheirCountAndWorstState() throws Exception {
         MapWidget map = mount("{\"centre\": {\"lat\": 39.817, \"lon\": 116.3955}, \"zoom\": 14}", 960, 600, cameras());
-        assertThat(map.view().zoom()).isEqualTo(14);
+        assertThat(map.viewModel().view().zoom()).isEqualTo(14);
         List<Cluster> clusters = marks(map, MapMark.Kind.CLUSTER).stream().map(m -> (Cluster) m.subject()).toList();
         Map<Integer, CameraClusters.State> byCount = clusters.stream()
                 .collect(Collectors.toMap(Cluster::count, Cluster::worst));
@@ -199,75 +229,76 @@ class MapWidgetTest {
         MapMark alone = marks(map, MapMark.Kind.CAMERA).get(0);
         robot.clickOn(screen(map, alone.x() + 2, alone.y() - 1));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(map.selected()).isNotNull();
-        assertThat(map.selected().id()).isEqualTo("CAM-F");
-        assertThat(map.popover().isShowing()).isTrue();
-        assertThat(texts(map)).contains("久敬庄路口");
+        assertThat(map.viewModel().selected()).isNotNull();
+        assertThat(map.viewModel().selected().id()).isEqualTo("CAM-F");
+        assertThat(popover()).isNotNull();
+        assertThat(popoverTexts()).contains("久敬庄路口");
 
         // hover names the nearest thing
         fx(() -> {
             map.hover(alone.x() + 4, alone.y());
             return null;
         });
-        assertThat(map.tooltip().isVisible()).isTrue();
-        assertThat(map.tooltip().getText()).startsWith("久敬庄路口");
+        assertThat(part(map, "map-tooltip", Label.class).isVisible()).isTrue();
+        assertThat(part(map, "map-tooltip", Label.class).getText()).startsWith("久敬庄路口");
 
         MapMark cluster = marks(map, MapMark.Kind.CLUSTER).stream()
                 .filter(m -> ((Cluster) m.subject()).count() == 3).findFirst().orElseThrow();
         robot.clickOn(screen(map, cluster.x(), cluster.y()));
         WaitForAsyncUtils.waitForFxEvents();
         settle(map);
-        assertThat(map.view().zoom()).isEqualTo(16);
-        assertThat(map.selected()).isNull();
+        assertThat(map.viewModel().view().zoom()).isEqualTo(16);
+        assertThat(map.viewModel().selected()).isNull();
         // the cluster is now the middle of the view
         assertThat(cluster.subject()).isInstanceOf(Cluster.class);
         Cluster c = (Cluster) cluster.subject();
-        assertThat(map.view().screenX(c.x())).isCloseTo(480, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(map.viewModel().view().screenX(c.x())).isCloseTo(480, org.assertj.core.api.Assertions.within(0.01));
 
         // once more: at 18 the cameras stand alone and CAM-C can be picked
         robot.clickOn(screen(map, 480, 300));
         WaitForAsyncUtils.waitForFxEvents();
         settle(map);
-        assertThat(map.view().zoom()).isEqualTo(18);
+        assertThat(map.viewModel().view().zoom()).isEqualTo(18);
         MapMark offline = marks(map, MapMark.Kind.CAMERA).stream().filter(m -> m.id().equals("CAM-C")).findFirst()
                 .orElseThrow();
         fx(() -> {
             map.click(offline.x(), offline.y());
             return null;
         });
-        assertThat(texts(map)).contains("西里一区北门西", "状态 离线");
+        assertThat(popoverTexts()).contains("西里一区北门西", "状态 离线");
     }
 
     @Test
     void panningShiftsTheBaseLayerAndDrawsItAgainOnlyBeyondItsMargin() throws Exception {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         MapWidget map = mount("{}", 1280, 720, storm);
-        long drawn = map.baseFrames();
-        double x0 = map.baseCanvas().getLayoutX();
-        assertThat(map.baseCanvas().getWidth()).isEqualTo(1280 + 2 * MapWidget.BASE_MARGIN);
+        long drawn = map.viewModel().baseFrames();
+        Canvas base = part(map, "map-base", Canvas.class);
+        double x0 = base.getLayoutX();
+        assertThat(base.getWidth()).isEqualTo(1280 + 2 * MapWidget.BASE_MARGIN);
 
         pan(map, 40, -30);
-        assertThat(map.baseFrames()).isEqualTo(drawn);
-        assertThat(map.baseCanvas().getLayoutX()).isCloseTo(x0 + 40, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(map.viewModel().baseFrames()).isEqualTo(drawn);
+        assertThat(base.getLayoutX()).isCloseTo(x0 + 40, org.assertj.core.api.Assertions.within(0.01));
         // a new situation with the same communities and cases per community keeps it too
         show(map, storm);
-        assertThat(map.baseFrames()).isEqualTo(drawn);
+        assertThat(map.viewModel().baseFrames()).isEqualTo(drawn);
 
         pan(map, MapWidget.BASE_MARGIN, 0);
-        assertThat(map.baseFrames()).isEqualTo(drawn + 1);
-        assertThat(map.baseCanvas().getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(map.viewModel().baseFrames()).isEqualTo(drawn + 1);
+        assertThat(base.getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
 
         fx(() -> {
-            map.moveTo(map.view().zoomedAt(640, 360, map.view().zoom() + 0.1));
+            map.viewModel().moveTo(map.viewModel().view().zoomedAt(640, 360, map.viewModel().view().zoom() + 0.1));
             map.drawNow();
             return null;
         });
-        assertThat(map.baseFrames()).isEqualTo(drawn + 2);
+        assertThat(map.viewModel().baseFrames()).isEqualTo(drawn + 2);
     }
 
     static void pan(MapWidget map, double dx, double dy) throws Exception {
         fx(() -> {
-            map.moveTo(map.view().panned(dx, dy));
+            map.viewModel().moveTo(map.viewModel().view().panned(dx, dy));
             map.drawNow();
             return null;
         });
@@ -286,7 +317,7 @@ class MapWidgetTest {
         MapWidget aiOnly = mount("{\"layers\": [\"aiPoints\"]}", 1280, 720, storm);
         Set<Boolean> ai = new HashSet<>();
         int cameras = 0;
-        for (MapMark m : aiOnly.marks()) {
+        for (MapMark m : aiOnly.viewModel().marks()) {
             if (m.subject() instanceof Camera c) {
                 ai.add(c.ai());
                 cameras++;
@@ -301,7 +332,7 @@ class MapWidgetTest {
 
         MapWidget all = mount("{}", 1280, 720, storm);
         int drawn = 0;
-        for (MapMark m : all.marks()) {
+        for (MapMark m : all.viewModel().marks()) {
             drawn += m.subject() instanceof Cluster c ? c.count() : m.kind() == MapMark.Kind.CAMERA ? 1 : 0;
         }
         assertThat(drawn).isEqualTo(storm.cameras().size());
@@ -323,8 +354,8 @@ class MapWidgetTest {
             }
         }
         assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
-        System.out.printf("storm evening: %s; %d marks; open per 1000 %s%n", map.view(), map.marks().size(),
-                map.painter().openPerThousand());
+        System.out.printf("storm evening: %s; %d marks; drawn %s%n", map.viewModel().view(),
+                map.viewModel().marks().size(), map.viewModel().drawn().counts());
 
         // a closer look, as an operator would zoom into the east
         fx(() -> {
@@ -335,60 +366,83 @@ class MapWidgetTest {
         png(close, Path.of("target", "map", "map-z17.png"));
     }
 
+    /** Every layer of the map, by the name it counts what it drew under. */
+    static final List<String> LAYERS = List.of("tiles", "communities", "grids", "boundaries", "roads", "overlay",
+            "heat", "sensors", "cameras", "pois", "trails", "dispatch", "units", "cases", "selection", "legend", "scale",
+            "communityLabels", "poiLabels", "roadLabels");
+
     @Test
-    void drawingAStormEveningIsCheap() throws Exception {
+    void onAStormEveningWithEverythingOnEveryLayerDraws(@TempDir Path dir) throws Exception {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
-        MapWidget map = mount("{}", 1920, 1080, storm);
-        for (double zoom : new double[] {map.view().zoom(), 17.5}) {
-            fx(() -> {
-                map.moveTo(map.view().zoomedAt(960, 540, zoom));
-                return null;
-            });
-            settle(map);
-            double ms = fx(() -> {
-                int runs = 40;
-                long total = 0;
-                for (int i = 0; i < runs + 5; i++) {
-                    map.drawNow();
-                    if (i >= 5) {
-                        total += map.lastFrameNanos();
-                    }
-                }
-                return total / 1e6 / runs;
-            });
-            // the software rasteriser of the headless tests replays a frame's canvas commands in a snapshot;
-            // a snapshot with no new commands gives the snapshot's own cost
-            double withRaster = 0;
-            double bare = 0;
-            int samples = 8;
-            for (int i = -4; i < samples; i++) { // four to warm up the rasteriser
-                fx(() -> {
-                    map.drawNow();
-                    return null;
-                });
-                long t0 = System.nanoTime();
-                fx(() -> map.node().snapshot(null, null));
-                double a = (System.nanoTime() - t0) / 1e6 / samples;
-                t0 = System.nanoTime();
-                fx(() -> map.node().snapshot(null, null));
-                double b = (System.nanoTime() - t0) / 1e6 / samples;
-                if (i >= 0) {
-                    withRaster += a;
-                    bare += b;
-                }
+        Bounds b = storm.district().bounds();
+        double midLon = (b.west() + b.east()) / 2;
+        double midLat = (b.south() + b.north()) / 2;
+        Path overlay = Files.writeString(dir.resolve("pipes.geojson"), String.format(Locale.ROOT,
+                "{\"type\":\"FeatureCollection\",\"features\":["
+                        + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\","
+                        + "\"coordinates\":[[%f,%f],[%f,%f]]}},"
+                        + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%f,%f]}}]}",
+                b.west(), midLat, b.east(), midLat, midLon, midLat));
+        // raster tiles over the district at zoom 15: drawn as they are there, and as parents closer in
+        byte[] png = MapTilesTest.png();
+        int n = 1 << 15;
+        int x0 = (int) (MapProjection.worldX(b.west()) * n) - 1;
+        int x1 = (int) (MapProjection.worldX(b.east()) * n) + 1;
+        int y0 = (int) (MapProjection.worldY(b.north()) * n) - 1;
+        int y1 = (int) (MapProjection.worldY(b.south()) * n) + 1;
+        for (int x = x0; x <= x1; x++) {
+            for (int y = y0; y <= y1; y++) {
+                Path tile = dir.resolve("tiles/15/" + x + "/" + y + ".png");
+                Files.createDirectories(tile.getParent());
+                Files.write(tile, png);
             }
-            System.out.printf("map frame at 1920x1080, zoom %.1f, %d marks: draw calls %.2f ms; "
-                    + "snapshot with the frame's raster %.1f ms, without %.1f ms (prism sw)%n",
-                    map.view().zoom(), map.marks().size(), ms, withRaster, bare);
         }
+        MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
+                + "\"units\", \"incidents\", \"complaintHeat\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
+                + ", \"tiles\": {\"dir\": " + JSON.writeValueAsString(dir.resolve("tiles").toString()) + "}}",
+                1920, 1080, storm);
+        // the units walk a few steps (their trails), and a case is clicked (its ring)
+        List<Event> steps = new ArrayList<>();
+        storm.units().values().stream().filter(u -> u.at() != null).limit(20).forEach(u -> steps.add(
+                new Event.UnitMoved(u.id(), new GeoPoint(u.at().lon() + 0.0003, u.at().lat()), 90)));
+        show(map, Fixtures.with(storm, steps.toArray(Event[]::new)));
+        MapMark open = marks(map, MapMark.Kind.INCIDENT).get(0);
+        fx(() -> {
+            map.click(open.x(), open.y());
+            return null;
+        });
+
+        // the district, then closer in (grids, cameras one by one); the overlay and tiles are read in the background
+        Set<String> drew = new TreeSet<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> {
+            map.drawNow();
+            map.viewModel().drawn().counts().forEach((layer, count) -> {
+                if (count > 0) {
+                    drew.add(layer);
+                }
+            });
+            return drew.containsAll(List.of("tiles", "overlay", "selection"));
+        }));
+        fx(() -> {
+            map.viewModel().zoomAt(960, 540, 17.5 - map.viewModel().view().zoom());
+            return null;
+        });
+        settle(map);
+        map.viewModel().drawn().counts().forEach((layer, count) -> {
+            if (count > 0) {
+                drew.add(layer);
+            }
+        });
+        assertThat(drew).containsAll(LAYERS);
     }
 
     static Point2D screen(MapWidget map, double x, double y) throws Exception {
-        return fx(() -> map.canvas().localToScreen(x, y));
+        return fx(() -> part(map, "map-canvas", Canvas.class).localToScreen(x, y));
     }
 
-    static List<String> texts(MapWidget map) throws Exception {
-        return fx(() -> WidgetHarness.texts(map.popover().content()));
+    /** The texts of the details popover on screen. */
+    static List<String> popoverTexts() throws Exception {
+        return fx(() -> WidgetHarness.texts(popover().getContentNode()));
     }
 
     static BufferedImage png(MapWidget map, Path file) throws Exception {

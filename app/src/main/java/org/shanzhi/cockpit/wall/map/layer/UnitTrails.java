@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.layer;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

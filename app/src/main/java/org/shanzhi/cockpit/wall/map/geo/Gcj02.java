@@ -1,11 +1,11 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.geo;
 
 /**
  * The GCJ-02 offset that Chinese map providers (AMap, Tencent) apply to WGS-84, for drawing their tiles under our
  * WGS-84 data. The published approximation of the official transform; in Beijing it shifts by about +0.006° lon and
  * +0.0013° lat (DOMAIN.md §6), and changes by well under a metre across the district.
  */
-final class Gcj02 {
+public final class Gcj02 {
 
     private static final double A = 6378245.0;
     private static final double EE = 0.00669342162296594323;
@@ -14,7 +14,7 @@ final class Gcj02 {
     }
 
     /** The GCJ-02 {lon, lat} of a WGS-84 position. */
-    static double[] fromWgs84(double lon, double lat) {
+    public static double[] fromWgs84(double lon, double lat) {
         double dLat = lat(lon - 105.0, lat - 35.0);
         double dLon = lon(lon - 105.0, lat - 35.0);
         double radLat = Math.toRadians(lat);

@@ -1,4 +1,7 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.layer;
+
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
 
 /**
  * One thing drawn in the last frame that a pointer can find: where it was drawn (screen pixels), how

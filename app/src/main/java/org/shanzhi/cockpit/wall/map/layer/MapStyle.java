@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.layer;
 
 import java.util.List;
 
@@ -8,10 +8,17 @@ import javafx.scene.text.FontWeight;
 
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
 
-/** The map's colours (tokens of css/wall.css, read once) and fonts, and which colour a state gets. */
-final class MapStyle {
+/**
+ * The map's colours (tokens of css/wall.css, read once) and fonts. The colours of a case's severity and a unit's
+ * availability are the wall's, from {@link StateStyle}.
+ */
+public final class MapStyle {
 
     static final Color BG = Theme.token("-wall-bg");
     static final Color SURFACE = Theme.token("-wall-surface");
@@ -31,12 +38,12 @@ final class MapStyle {
     static final Color HEAT = Theme.token("-wall-map-heat");
     static final Color OVERLAY = Theme.token("-wall-map-overlay");
     static final Color CRITICAL = Theme.color(Theme.CRITICAL);
-    static final Color WARNING = Theme.color(Theme.WARNING);
-    static final Color OK = Theme.color(Theme.OK);
     static final Color STALE = Theme.color(Theme.STALE);
-    static final Color INFO = Theme.color(Theme.INFO);
-    static final Color ORANGE = Theme.color(Theme.SIGNAL_ORANGE);
-    static final Color YELLOW = Theme.color(Theme.SIGNAL_YELLOW);
+    /** An overdue case's ring. */
+    static final Color OVERDUE = StateStyle.sla(Kpi.Sla.OVERDUE).colour();
+
+    /** Minor places and streets are drawn and named from this zoom. */
+    static final double DETAIL_LABELS_FROM = 16;
 
     /** Open cases per 1,000 residents where the choropleth classes begin [E]. */
     static final double[] CHOROPLETH_BREAKS = {0.1, 0.2, 0.3, 0.5};
@@ -54,29 +61,17 @@ final class MapStyle {
     private MapStyle() {
     }
 
-    /** Unit status groups: free to take an order, on a task, or not available. */
-    enum UnitGroup { FREE, BUSY, OFF }
-
-    static UnitGroup group(FieldUnit u) {
-        if (u.status() == null) {
-            return UnitGroup.OFF;
-        }
-        return switch (u.status()) {
-            case AVL, PAT -> UnitGroup.FREE;
-            case OFF, UNA -> UnitGroup.OFF;
-            case ASG, ACK, ENR, ONS, WRK, RPT, RET -> UnitGroup.BUSY;
-        };
+    /** A unit's availability; a unit without a status is away. */
+    static UnitStatus.Availability availability(FieldUnit u) {
+        return u.status() == null ? UnitStatus.Availability.AWAY : u.status().availability();
     }
 
-    static Color unit(UnitGroup g) {
-        return switch (g) {
-            case FREE -> OK;
-            case BUSY -> INFO;
-            case OFF -> STALE;
-        };
+    /** The colour of a unit of that availability, as the dispatch board shows it. */
+    static Color unit(UnitStatus.Availability a) {
+        return StateStyle.availability(a).colour();
     }
 
-    static Color camera(CameraClusters.State s) {
+    public static Color camera(CameraClusters.State s) {
         return switch (s) {
             case OFFLINE -> STALE;
             case AI -> AI;
@@ -84,17 +79,14 @@ final class MapStyle {
         };
     }
 
-    static Incident.Severity severity(Incident i) {
+    /** The severity a case is drawn with: one without is a MEDIUM one, as the hub takes it. */
+    public static Incident.Severity severity(Incident i) {
         return i.severity() == null ? Incident.Severity.MEDIUM : i.severity();
     }
 
+    /** The colour of a case of that severity, as the dispatch board shows it. */
     static Color severity(Incident.Severity s) {
-        return switch (s) {
-            case CRITICAL -> CRITICAL;
-            case HIGH -> ORANGE;
-            case MEDIUM -> WARNING;
-            case LOW -> YELLOW;
-        };
+        return StateStyle.severity(s).colour();
     }
 
     static int choroplethClass(double perThousand) {

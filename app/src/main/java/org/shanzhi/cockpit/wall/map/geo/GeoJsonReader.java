@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.geo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.shanzhi.cockpit.wall.map.BaseMap.Poi;
-import org.shanzhi.cockpit.wall.map.BaseMap.Road;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap.Poi;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap.Road;
 
 /**
  * Reads the LineString and Point features of a GeoJSON FeatureCollection (WGS-84 lon/lat) into the

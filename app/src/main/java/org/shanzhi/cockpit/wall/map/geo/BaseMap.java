@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.geo;
 
 import java.util.List;
 
@@ -13,6 +13,11 @@ public record BaseMap(List<Road> roads, List<Poi> pois) {
     public BaseMap {
         roads = List.copyOf(roads);
         pois = List.copyOf(pois);
+    }
+
+    /** Names of placeholder features end in "(示意)"; the map's attribution says the base is schematic instead. */
+    public static String shortName(String name) {
+        return name.replace("(示意)", "").replace("（示意）", "");
     }
 
     /** A road as a polyline; {@code kind} is expressway, arterial, street or lane. */

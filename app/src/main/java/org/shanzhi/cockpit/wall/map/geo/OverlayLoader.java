@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.geo;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -25,24 +25,24 @@ import org.slf4j.LoggerFactory;
  * that is not usable is skipped and counted; a file that cannot be read fails the future with a message naming the
  * file and what was wrong.
  */
-final class OverlayLoader {
+public final class OverlayLoader {
 
     private static final Logger log = LoggerFactory.getLogger(OverlayLoader.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Lines and polygon rings as projected polylines (world plane), points as world positions. */
-    record Overlay(String name, List<Line> lines, List<double[]> points, int skipped) {
+    public record Overlay(String name, List<Line> lines, List<double[]> points, int skipped) {
     }
 
     /** A polyline on the world plane with its box, so a frame skips the lines off screen. */
-    record Line(double[] xs, double[] ys, double minX, double minY, double maxX, double maxY) {
+    public record Line(double[] xs, double[] ys, double minX, double minY, double maxX, double maxY) {
     }
 
     private OverlayLoader() {
     }
 
     /** Starts reading {@code file}; {@code progress} gets 0..1 on the loading thread, at most every 1 % of the file. */
-    static CompletableFuture<Overlay> load(Path file, DoubleConsumer progress) {
+    public static CompletableFuture<Overlay> load(Path file, DoubleConsumer progress) {
         CompletableFuture<Overlay> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -57,7 +57,7 @@ final class OverlayLoader {
         return out;
     }
 
-    static Overlay read(Path file, DoubleConsumer progress) throws IOException {
+    public static Overlay read(Path file, DoubleConsumer progress) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }

@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.geo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.shanzhi.cockpit.wall.map.BaseMap.Poi;
-import org.shanzhi.cockpit.wall.map.BaseMap.Road;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap.Poi;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap.Road;
 
 /**
  * Finds and reads the offline base map (roads.geojson, pois.geojson) where the scenario assets are:

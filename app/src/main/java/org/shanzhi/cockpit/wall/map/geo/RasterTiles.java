@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map;
+package org.shanzhi.cockpit.wall.map.geo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.scene.image.Image;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * server that is down sees a request or two, not a storm; the vector base stays. {@code gcj02}: the source's tiles
  * are GCJ-02 (AMap, Tencent) and are drawn shifted under our WGS-84 data.
  */
-final class RasterTiles {
+public final class RasterTiles {
 
     private static final Logger log = LoggerFactory.getLogger(RasterTiles.class);
     static final int MEMORY_TILES = 512;
@@ -68,7 +67,6 @@ final class RasterTiles {
     /** What the server is not asked for while the source backs off. */
     private static final byte[] RESTING = new byte[0];
 
-    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong version = new AtomicLong();
     private long backOffUntil;
     private long backOffMillis;
@@ -85,7 +83,7 @@ final class RasterTiles {
     }
 
     /** The source the layout's {@code tiles} option names, or null when there is none; {@code cache} for URL tiles. */
-    static RasterTiles of(JsonNode tiles, Path cache, Runnable onArrival) {
+    public static RasterTiles of(JsonNode tiles, Path cache, Runnable onArrival) {
         if (tiles == null || !tiles.isObject()) {
             return null;
         }
@@ -99,26 +97,21 @@ final class RasterTiles {
                 onArrival);
     }
 
-    boolean gcj02() {
+    public boolean gcj02() {
         return gcj02;
     }
 
-    int maxZoom() {
+    public int maxZoom() {
         return maxZoom;
     }
 
     /** Changes whenever a tile arrives: the base layer is drawn again. */
-    long version() {
+    public long version() {
         return version.get();
     }
 
-    /** How many times the server was asked. */
-    int requests() {
-        return requests.get();
-    }
-
     /** The tile if in memory, else null after asking for it (FX thread; never waits). */
-    synchronized Image tile(int z, int x, int y) {
+    public synchronized Image tile(int z, int x, int y) {
         String key = z + "/" + x + "/" + y;
         Image img = memory.get(key);
         if (img == null && !absent.contains(key) && inFlight.add(key)) {
@@ -128,7 +121,7 @@ final class RasterTiles {
     }
 
     /** The tile if in memory, without asking for it (for a parent drawn while its children load). */
-    synchronized Image cached(int z, int x, int y) {
+    public synchronized Image cached(int z, int x, int y) {
         return memory.get(z + "/" + x + "/" + y);
     }
 
@@ -185,7 +178,6 @@ final class RasterTiles {
         }
         String[] zxy = key.split("/");
         URI uri = URI.create(url.replace("{z}", zxy[0]).replace("{x}", zxy[1]).replace("{y}", zxy[2]));
-        requests.incrementAndGet();
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() == 404) {

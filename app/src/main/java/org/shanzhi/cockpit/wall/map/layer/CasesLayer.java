@@ -1,0 +1,95 @@
+package org.shanzhi.cockpit.wall.map.layer;
+
+import static org.shanzhi.cockpit.wall.map.layer.MapStyle.BG;
+import static org.shanzhi.cockpit.wall.map.layer.MapStyle.OVERDUE;
+
+import java.time.Instant;
+import java.util.List;
+
+import javafx.scene.canvas.GraphicsContext;
+
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.wall.StateStyle;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.map.geo.MapProjection;
+
+/** The open cases as diamonds coloured (as on the dispatch board) and sized by severity; an overdue one is ringed. */
+final class CasesLayer extends MapLayer {
+
+    static final LayerSwitch INCIDENTS = LayerSwitch.of("incidents");
+
+    CasesLayer() {
+        super("cases", Plane.LIVE);
+    }
+
+    @Override
+    List<LayerSwitch> switches() {
+        return List.of(INCIDENTS);
+    }
+
+    @Override
+    void paint(MapFrame f) {
+        GraphicsContext g = f.g();
+        MapProjection p = f.view();
+        Instant now = f.situation().time();
+        for (Incident i : f.situation().incidents().values()) {
+            if (i.at() == null || i.state() == null || !i.open()) {
+                continue;
+            }
+            double x = p.xOf(i.at().lon());
+            double y = p.yOf(i.at().lat());
+            if (!f.onScreen(x, y)) {
+                continue;
+            }
+            Incident.Severity sev = MapStyle.severity(i);
+            double r = sev == Incident.Severity.CRITICAL ? 11 : sev == Incident.Severity.HIGH ? 10 : 9;
+            if (now != null && i.overdue(now)) {
+                g.setStroke(OVERDUE);
+                g.setLineWidth(2.5);
+                g.strokeOval(x - r - 4, y - r - 4, 2 * r + 8, 2 * r + 8);
+            }
+            f.diamond(x, y, r);
+            g.setFill(MapStyle.severity(sev));
+            g.fill();
+            g.setStroke(BG);
+            g.setLineWidth(1.5);
+            g.stroke();
+            f.mark(MapMark.Kind.INCIDENT, i.id(), x, y, r, i);
+            f.drew(1);
+        }
+    }
+
+    @Override
+    List<LegendEntry> legend(MapFrame f) {
+        String severities = I18n.t("map.legend.incidents", label(Incident.Severity.CRITICAL),
+                label(Incident.Severity.HIGH), label(Incident.Severity.MEDIUM), label(Incident.Severity.LOW));
+        return List.of(
+                LegendEntry.row(severities, (g, x, y) -> {
+                    int k = 0;
+                    for (Incident.Severity sev : new Incident.Severity[] {Incident.Severity.CRITICAL,
+                            Incident.Severity.HIGH, Incident.Severity.MEDIUM, Incident.Severity.LOW}) {
+                        f.diamond(x - 13 + 9 * k++, y, 5);
+                        g.setFill(MapStyle.severity(sev));
+                        g.fill();
+                    }
+                }),
+                LegendEntry.row(I18n.t("map.legend.overdue", StateStyle.sla(Kpi.Sla.OVERDUE).label()), (g, x, y) -> {
+                    g.setStroke(OVERDUE);
+                    g.setLineWidth(2);
+                    g.strokeOval(x - 8, y - 8, 16, 16);
+                    f.diamond(x, y, 5);
+                    g.setFill(MapStyle.severity(Incident.Severity.MEDIUM));
+                    g.fill();
+                }));
+    }
+
+    private static String label(Incident.Severity s) {
+        return StateStyle.severity(s).label();
+    }
+
+    @Override
+    int legendOrder() {
+        return 60;
+    }
+}
