@@ -13,12 +13,15 @@ import org.shanzhi.cockpit.wall.layout.LayoutLoader;
 import org.shanzhi.cockpit.wall.layout.LayoutResult;
 import org.shanzhi.cockpit.wall.layout.ScreenPlan;
 import org.shanzhi.cockpit.wall.layout.WallLayout;
+import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /** The JavaFX application of the wall; started by {@link #run} from the plain main class. */
 public final class WallApp extends Application {
 
-    /** What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the language. */
-    /** {@code role}: the token's role when known (the embedded hub's own token), else null. */
+    /**
+     * What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the
+     * language, the token, and its role when known (the embedded hub's own token), else null.
+     */
     public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token,
                           String role) {
 
@@ -34,7 +37,7 @@ public final class WallApp extends Application {
     /** Blocks until the wall is closed. */
     public static void run(Options o) {
         options = o;
-        org.shanzhi.cockpit.wall.video.VideoWidget.prepare(); // libvlc is found while JavaFX starts
+        VideoWidget.prepare(); // libvlc is found while JavaFX starts
         Application.launch(WallApp.class);
     }
 

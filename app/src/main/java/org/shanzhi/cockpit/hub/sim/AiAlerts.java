@@ -8,6 +8,7 @@ import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
@@ -29,7 +30,7 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
  */
 final class AiAlerts {
 
-    static final String PREFIX = "AI";
+    static final String PREFIX = Ids.AI_ALERT;
     /** Duplicates come within this long of the first alert (§4.3: merged within 30 min and 30 m). */
     private static final Duration DUPLICATE_WITHIN = Duration.ofMinutes(30);
 

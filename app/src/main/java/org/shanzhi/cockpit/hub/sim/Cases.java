@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.shanzhi.cockpit.domain.Event;
-import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.FieldUnit.Role;
+import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Situation;
@@ -37,7 +38,7 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
  */
 final class Cases implements Crews.CaseWork {
 
-    static final String PREFIX = "AJ";
+    static final String PREFIX = Ids.INCIDENT;
     private static final int DISPATCH_TRIES = 60;
 
     /** Rates of the cases the simulator finds itself; defaults are DOMAIN.md estimates [E]. */

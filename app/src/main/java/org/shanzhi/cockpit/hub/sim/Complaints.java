@@ -8,6 +8,7 @@ import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.sim.Catalogue.ComplaintCategory;
 
@@ -32,7 +33,7 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.ComplaintCategory;
  */
 final class Complaints {
 
-    static final String PREFIX = "GD";
+    static final String PREFIX = Ids.COMPLAINT;
 
     /** Rates of the 12345 lifecycle; defaults are DOMAIN.md estimates [E]. */
     record Rates(

@@ -6,6 +6,7 @@ import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.DisputeState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Situation;
 
 /**
@@ -29,7 +30,7 @@ import org.shanzhi.cockpit.domain.Situation;
  */
 final class Disputes {
 
-    static final String PREFIX = "JF";
+    static final String PREFIX = Ids.DISPUTE;
 
     /** Rates of the disputes; defaults are DOMAIN.md estimates [E]. */
     record Rates(

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.hub.sim;
 
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Ids;
 
 /**
  * Reports of the 120 情报信息员: one event each, nothing follows. {@link Rates#perDay} round the
@@ -9,7 +10,7 @@ import org.shanzhi.cockpit.domain.Event;
  */
 final class Intel {
 
-    static final String PREFIX = "QB";
+    static final String PREFIX = Ids.INTEL;
 
     record Rates(double perDay) {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.PetitionState;
 import org.shanzhi.cockpit.domain.Situation;
@@ -23,7 +24,7 @@ import org.shanzhi.cockpit.domain.Situation;
  */
 final class Petitions {
 
-    static final String PREFIX = "XF";
+    static final String PREFIX = Ids.PETITION;
 
     /** Rates of the petitions; defaults are DOMAIN.md estimates [E]. */
     record Rates(

@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.pcollections.PMap;
 import org.slf4j.Logger;
@@ -21,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.Situation;
@@ -42,7 +40,6 @@ final class SimContext {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Duration TICK = Duration.ofSeconds(10);
     static final int TICKS_PER_DAY = 8640;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final HeyiScenario scenario;
     private final SplittableRandom rng;
@@ -189,31 +186,19 @@ final class SimContext {
 
     // --- ids ----------------------------------------------------------------------------------------------
 
-    /**
-     * The next free id for today: {@code PREFIX-yyyyMMdd+0800-nnnn} (the date as {@code BASIC_ISO_DATE}
-     * writes a zoned date, offset and all: the journal has always had it so).
-     */
+    /** The next free id of {@code prefix} for today ({@link Ids#daily}). */
     String nextId(String prefix, PMap<String, ?> existing) {
-        String date = now.atZone(ZONE).format(DAY);
         while (true) {
-            int n = counters.merge(prefix, 1, Integer::sum);
-            String id = prefix + "-" + date + "-" + String.format("%04d", n);
+            String id = Ids.daily(prefix, now.atZone(ZONE), counters.merge(prefix, 1, Integer::sum));
             if (!existing.containsKey(id)) {
                 return id;
             }
         }
     }
 
-    /** What {@link #nextId} makes: a prefix, the date (with its offset), a number. */
-    private static final Pattern ID = Pattern.compile("([A-Z]+)-\\d{8}(Z|[+-]\\d{4})?-\\d{4,}");
-
     /** Whether {@code id} is one {@link #nextId} makes with {@code prefix}: work the simulator started. */
     static boolean ours(String prefix, String id) {
-        if (id == null) {
-            return false;
-        }
-        Matcher m = ID.matcher(id);
-        return m.matches() && m.group(1).equals(prefix);
+        return Ids.isDaily(prefix, id);
     }
 
     // --- randomness ---------------------------------------------------------------------------------------

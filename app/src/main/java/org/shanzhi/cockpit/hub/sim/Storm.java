@@ -14,6 +14,7 @@ import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Outage;
@@ -59,8 +60,8 @@ final class Storm implements Devices.Weather {
     static final String WHISTLE_REASON = "东三社区断电断网、树木倒伏压线";
     private static final List<String> TREE_COMMUNITIES = List.of("110106016001", "110106016002", "110106016003",
             "110106016006", "110106016007", "110106016008");
-    private static final String OUTAGE_PREFIX = "TD";
-    private static final String WARNING_PREFIX = "YJ";
+    private static final String OUTAGE_PREFIX = Ids.OUTAGE;
+    private static final String WARNING_PREFIX = Ids.WARNING;
 
     private final SimContext ctx;
     private final Cases cases;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.Whistle;
 
@@ -19,7 +20,7 @@ import org.shanzhi.cockpit.domain.Whistle;
  */
 final class Whistles {
 
-    static final String PREFIX = "CS";
+    static final String PREFIX = Ids.WHISTLE;
 
     /** Rates of the ordinary whistles. */
     record Rates(double perDay) {
