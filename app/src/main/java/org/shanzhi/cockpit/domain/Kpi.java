@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open
- * {@code [from, to)}. Views show these values; they never compute their own.
+ * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open {@code [from, to)}.
+ * Views show these values; they never compute their own. {@link Deadlines}, {@link DispatchBoard} and
+ * {@link VideoAlarms} hold the lists that run against a time limit, the dispatch board's and the video wall's.
  */
 public final class Kpi {
 
@@ -388,7 +389,7 @@ public final class Kpi {
         return out;
     }
 
-    private static String communityName(Situation s, String code) {
+    static String communityName(Situation s, String code) {
         if (code == null) {
             return null;
         }
@@ -412,260 +413,6 @@ public final class Kpi {
         long total = start == null ? 0 : Duration.between(start, deadline).toMillis();
         long left = Duration.between(now, deadline).toMillis();
         return total > 0 && left * 4 < total ? Sla.WARNING : Sla.OK;
-    }
-
-    /** An open case with its age and standing, for the 城市运行 list. */
-    public record OpenCase(String id, String title, String community, Incident.Severity severity,
-                           IncidentState state, Duration age, Instant deadline, Sla sla) {
-    }
-
-    /** Open cases, overdue first, then warning, then by deadline. */
-    public static List<OpenCase> openCases(Situation s, Instant now) {
-        List<OpenCase> out = new ArrayList<>();
-        for (Incident i : s.incidents().values()) {
-            if (i.open()) {
-                out.add(new OpenCase(i.id(), i.title(), communityName(s, i.communityCode()), i.severity(), i.state(),
-                        nonNegative(Duration.between(i.openedAt(), now)), i.deadline(),
-                        sla(i.openedAt(), i.deadline(), now)));
-            }
-        }
-        out.sort(Comparator.comparing((OpenCase c) -> c.sla().ordinal()).reversed()
-                .thenComparing(OpenCase::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(OpenCase::id));
-        return out;
-    }
-
-    /** A dispute not yet settled, with its mediation deadline. */
-    public record DisputeDue(String id, String type, String community, Dispute.Risk risk, DisputeState state,
-                             Instant deadline, Sla sla) {
-    }
-
-    /**
-     * Disputes still before an outcome (登记 … 调解中), red risk first, then by deadline. Agreed, terminated and
-     * referred ones are past mediation even while follow-up keeps them open.
-     */
-    public static List<DisputeDue> disputesInMediation(Situation s, Instant now) {
-        List<DisputeDue> out = new ArrayList<>();
-        for (Dispute d : s.disputes().values()) {
-            if (d.state().ordinal() < DisputeState.AGREED.ordinal()) {
-                out.add(new DisputeDue(d.id(), d.type(), communityName(s, d.communityCode()), d.risk(), d.state(),
-                        d.deadline(), sla(d.registeredAt(), d.deadline(), now)));
-            }
-        }
-        out.sort(Comparator.comparing(DisputeDue::risk)
-                .thenComparing(DisputeDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(DisputeDue::id));
-        return out;
-    }
-
-    /** Which deadline of a 信访 matter runs: acceptance (15 days) or the written reply (60 days). */
-    public enum PetitionStep { ACCEPT, REPLY }
-
-    public record PetitionDue(String id, String subject, int people, PetitionState state, PetitionStep step,
-                              Instant deadline, Sla sla) {
-    }
-
-    /** 信访 matters waiting for acceptance or for the reply, by deadline. */
-    public static List<PetitionDue> petitionsDue(Situation s, Instant now) {
-        List<PetitionDue> out = new ArrayList<>();
-        for (Petition p : s.petitions().values()) {
-            if (p.state() == PetitionState.REGISTERED) {
-                out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.ACCEPT,
-                        p.acceptDeadline(), sla(p.registeredAt(), p.acceptDeadline(), now)));
-            } else if (p.open() && p.state().ordinal() < PetitionState.REPLIED.ordinal()) {
-                Instant accepted = p.replyDeadline() == null ? null : p.replyDeadline().minus(Petition.REPLY_LIMIT);
-                out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.REPLY,
-                        p.replyDeadline(), sla(accepted, p.replyDeadline(), now)));
-            }
-        }
-        out.sort(Comparator.comparing(PetitionDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(PetitionDue::id));
-        return out;
-    }
-
-    // --- dispatch -------------------------------------------------------------------------------
-
-    /** Which cases the dispatch board lists. */
-    public enum CaseFilter { OPEN, TODAY, ALL }
-
-    /**
-     * A case on the dispatch board with the unit it was given; {@code unitOnCase} says whether that unit is still
-     * on it (a unit back on patrol or on another order is not). For a finished case, {@code age} and {@code sla}
-     * are taken at its closing (how long it took, whether it was late).
-     */
-    public record DispatchCase(String id, String title, String category, String community,
-                               Incident.Severity severity, IncidentState state, GeoPoint at, Duration age,
-                               Instant deadline, Sla sla, String unitId, String unitName, UnitStatus unitStatus,
-                               boolean unitOnCase) {
-        public boolean open() {
-            return !state.terminal();
-        }
-    }
-
-    private static final Comparator<DispatchCase> BY_URGENCY = Comparator
-            .comparing((DispatchCase c) -> !c.open())
-            .thenComparing(c -> c.sla() != Sla.OVERDUE)
-            .thenComparing(DispatchCase::severity, Comparator.reverseOrder())
-            .thenComparing(DispatchCase::age, Comparator.reverseOrder())
-            .thenComparing(DispatchCase::id);
-
-    /**
-     * The duty desk's cases by urgency: open before finished, overdue first, then severity, then the oldest.
-     * {@code TODAY} is every case opened today in Beijing, whatever its state.
-     */
-    public static List<DispatchCase> dispatchBoard(Situation s, Instant now, CaseFilter filter) {
-        Window today = today(now);
-        List<DispatchCase> out = new ArrayList<>();
-        for (Incident i : s.incidents().values()) {
-            boolean take = switch (filter) {
-                case OPEN -> i.open();
-                case TODAY -> within(i.openedAt(), today.from(), today.to());
-                case ALL -> true;
-            };
-            if (!take) {
-                continue;
-            }
-            Instant until = i.open() || i.closedAt() == null ? now : i.closedAt();
-            FieldUnit u = i.unitId() == null ? null : s.units().get(i.unitId());
-            out.add(new DispatchCase(i.id(), i.title(), i.category(), communityName(s, i.communityCode()),
-                    i.severity(), i.state(), i.at(), nonNegative(Duration.between(i.openedAt(), until)), i.deadline(),
-                    sla(i.openedAt(), i.deadline(), until), i.unitId(), u == null ? null : u.name(),
-                    u == null ? null : u.status(), u != null && i.id().equals(u.incidentId())));
-        }
-        out.sort(BY_URGENCY);
-        return out;
-    }
-
-    /** Field units by {@link UnitStatus.Availability}, and how many call for help (SOS, in any status). */
-    public record UnitCounts(int free, int busy, int away, int sos) {
-        public int total() {
-            return free + busy + away;
-        }
-    }
-
-    public static UnitCounts unitCounts(Situation s) {
-        int free = 0;
-        int busy = 0;
-        int away = 0;
-        int sos = 0;
-        for (FieldUnit u : s.units().values()) {
-            switch (u.status().availability()) {
-                case FREE -> free++;
-                case BUSY -> busy++;
-                case AWAY -> away++;
-            }
-            if (u.sos()) {
-                sos++;
-            }
-        }
-        return new UnitCounts(free, busy, away, sos);
-    }
-
-    /** A unit free to go and how far it is, in metres, from where it is needed. */
-    public record NearbyUnit(String id, String name, FieldUnit.Role role, UnitStatus status, double metres) {
-    }
-
-    /** The {@code n} nearest units free for an order (units calling SOS excluded), nearest first. */
-    public static List<NearbyUnit> nearestFreeUnits(Situation s, GeoPoint at, int n) {
-        List<NearbyUnit> out = new ArrayList<>();
-        if (at == null || n <= 0) {
-            return out;
-        }
-        for (FieldUnit u : s.units().values()) {
-            if (u.status().dispatchable() && !u.sos() && u.at() != null) {
-                out.add(new NearbyUnit(u.id(), u.name(), u.role(), u.status(), u.at().metresTo(at)));
-            }
-        }
-        out.sort(Comparator.comparingDouble(NearbyUnit::metres).thenComparing(NearbyUnit::id));
-        return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
-    }
-
-    /**
-     * Something the video wall should bring up: a new AI alert (on its camera) or a sensor gone into alarm (on the
-     * nearest online camera). Exactly one of {@code alert} and {@code sensor} is set.
-     */
-    public record VideoAlarm(String cameraId, AiAlert alert, Sensor sensor, Instant raisedAt, GeoPoint at) {
-
-        /** The alert's id, or the sensor's id with the time it went off. */
-        public String id() {
-            return alert != null ? alert.id() : sensor.id() + "@" + raisedAt;
-        }
-
-        /** Whether it still stands in {@code s}: the alert awaits review, the sensor is still in alarm. */
-        public boolean standsIn(Situation s) {
-            if (alert != null) {
-                AiAlert a = s.alerts().get(alert.id());
-                return a != null && a.review() == AiAlert.Review.PENDING;
-            }
-            Sensor x = s.sensors().get(sensor.id());
-            return x != null && x.alarm();
-        }
-    }
-
-    /**
-     * The alarms that are new in {@code now} against {@code before} (all standing ones when {@code before} is
-     * empty), oldest first: pending AI alerts on a known camera, and sensors that went into alarm, on the nearest
-     * online camera within {@link #ALARM_CAMERA_METRES}.
-     */
-    public static List<VideoAlarm> newVideoAlarms(Situation before, Situation now) {
-        List<VideoAlarm> out = new ArrayList<>();
-        if (before.alerts() != now.alerts()) {
-            for (AiAlert a : now.alerts().values()) {
-                Camera c = now.cameras().get(a.cameraId());
-                if (a.review() == AiAlert.Review.PENDING && c != null && !before.alerts().containsKey(a.id())) {
-                    out.add(new VideoAlarm(c.id(), a, null, a.raisedAt(), c.at()));
-                }
-            }
-        }
-        if (before.sensors() != now.sensors()) {
-            for (Sensor x : now.sensors().values()) {
-                Sensor was = before.sensors().get(x.id());
-                if (x.alarm() && (was == null || !was.alarm())) {
-                    Camera c = nearestOnlineCamera(now, x.at(), ALARM_CAMERA_METRES);
-                    if (c != null) {
-                        out.add(new VideoAlarm(c.id(), null, x, x.readAt() == null ? now.time() : x.readAt(), x.at()));
-                    }
-                }
-            }
-        }
-        out.sort(Comparator.comparing(VideoAlarm::raisedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(VideoAlarm::id));
-        return out;
-    }
-
-    /** How far a sensor's alarm looks for a camera to show it. */
-    public static final double ALARM_CAMERA_METRES = 300;
-
-    /** The online camera nearest to {@code at} within {@code metres}, or null. */
-    public static Camera nearestOnlineCamera(Situation s, GeoPoint at, double metres) {
-        Camera best = null;
-        double bestMetres = metres;
-        if (at == null) {
-            return null;
-        }
-        for (Camera c : s.cameras().values()) {
-            if (c.online() && c.at() != null) {
-                double m = c.at().metresTo(at);
-                if (m <= bestMetres) {
-                    best = c;
-                    bestMetres = m;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** AI alerts waiting for review, the newest first. */
-    public static List<AiAlert> pendingAlerts(Situation s) {
-        List<AiAlert> out = new ArrayList<>();
-        for (AiAlert a : s.alerts().values()) {
-            if (a.review() == AiAlert.Review.PENDING) {
-                out.add(a);
-            }
-        }
-        out.sort(Comparator.comparing(AiAlert::raisedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(AiAlert::id));
-        return out;
     }
 
     // --- monitoring -----------------------------------------------------------------------------
@@ -771,7 +518,7 @@ public final class Kpi {
         return b != null && b.isBefore(a) ? b : a;
     }
 
-    private static Duration nonNegative(Duration d) {
+    static Duration nonNegative(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
@@ -790,7 +537,7 @@ public final class Kpi {
         return n;
     }
 
-    private static boolean within(Instant t, Instant from, Instant to) {
+    static boolean within(Instant t, Instant from, Instant to) {
         return t != null && !t.isBefore(from) && t.isBefore(to);
     }
 }

@@ -205,8 +205,8 @@ class KpiTest {
     void openCasesListOverdueFirstWithTheirAge() {
         Situation s = with(district(), opened("A"));
         s = at(s, "2026-05-30T04:30:00Z", opened("B")); // A opened at 00:11 with a 4 h limit: overdue by now
-        List<Kpi.OpenCase> cases = Kpi.openCases(s, s.time());
-        assertThat(cases).extracting(Kpi.OpenCase::id).containsExactly("A", "B");
+        List<Deadlines.OpenCase> cases = Deadlines.openCases(s, s.time());
+        assertThat(cases).extracting(Deadlines.OpenCase::id).containsExactly("A", "B");
         assertThat(cases.get(0).sla()).isEqualTo(Kpi.Sla.OVERDUE);
         assertThat(cases.get(0).community()).isEqualTo("西社区");
         assertThat(cases.get(1).sla()).isEqualTo(Kpi.Sla.OK);
@@ -227,10 +227,10 @@ class KpiTest {
                 new Event.SensorReported("S-1", 35),
                 new Event.WhistleBlown("WH", Whistle.Kind.EMERGENCY, "倒树", List.of("园林绿化队", "供电公司"), null),
                 new Event.WhistleArrived("WH", "供电公司"));
-        assertThat(Kpi.disputesInMediation(s, s.time())).extracting(Kpi.DisputeDue::id).containsExactly("D2", "D1");
-        List<Kpi.PetitionDue> due = Kpi.petitionsDue(s, s.time());
-        assertThat(due).extracting(Kpi.PetitionDue::step)
-                .containsExactly(Kpi.PetitionStep.ACCEPT, Kpi.PetitionStep.REPLY);
+        assertThat(Deadlines.disputesInMediation(s, s.time())).extracting(Deadlines.DisputeDue::id).containsExactly("D2", "D1");
+        List<Deadlines.PetitionDue> due = Deadlines.petitionsDue(s, s.time());
+        assertThat(due).extracting(Deadlines.PetitionDue::step)
+                .containsExactly(Deadlines.PetitionStep.ACCEPT, Deadlines.PetitionStep.REPLY);
         assertThat(due.get(1).deadline()).isEqualTo(s.petitions().get("P2").replyDeadline());
         assertThat(Kpi.activeWarnings(s, s.time())).extracting(WeatherWarning::id).containsExactly("W2", "W1");
         assertThat(Kpi.sensorsInAlarm(s)).extracting(Sensor::id).containsExactly("S-1");
@@ -308,23 +308,23 @@ class KpiTest {
         }
         Instant now = s.time();
 
-        List<Kpi.DispatchCase> open = Kpi.dispatchBoard(s, now, Kpi.CaseFilter.OPEN);
-        assertThat(open).extracting(Kpi.DispatchCase::id).containsExactly("LATE", "CRIT", "OLD-HIGH", "NEW-HIGH");
+        List<DispatchBoard.DispatchCase> open = DispatchBoard.dispatchBoard(s, now, DispatchBoard.CaseFilter.OPEN);
+        assertThat(open).extracting(DispatchBoard.DispatchCase::id).containsExactly("LATE", "CRIT", "OLD-HIGH", "NEW-HIGH");
         assertThat(open.get(0).sla()).isEqualTo(Kpi.Sla.OVERDUE);
         assertThat(open.get(0).community()).isEqualTo("西社区");
         assertThat(open.get(1).sla()).isEqualTo(Kpi.Sla.OK);
         assertThat(open.get(2).age()).isGreaterThan(open.get(3).age());
 
-        List<Kpi.DispatchCase> all = Kpi.dispatchBoard(s, now, Kpi.CaseFilter.ALL);
-        assertThat(all).extracting(Kpi.DispatchCase::id).endsWith("DONE");
-        Kpi.DispatchCase done = all.get(all.size() - 1);
+        List<DispatchBoard.DispatchCase> all = DispatchBoard.dispatchBoard(s, now, DispatchBoard.CaseFilter.ALL);
+        assertThat(all).extracting(DispatchBoard.DispatchCase::id).endsWith("DONE");
+        DispatchBoard.DispatchCase done = all.get(all.size() - 1);
         assertThat(done.unitName()).isEqualTo("网格员一");
         assertThat(done.unitStatus()).isEqualTo(UnitStatus.ASG);
         assertThat(done.unitOnCase()).isTrue();
         assertThat(open.get(0).unitOnCase()).isFalse();
         assertThat(done.age()).isEqualTo(Duration.ofMinutes(6)); // opened at the 15th minute, closed at the 21st
-        assertThat(Kpi.dispatchBoard(s, now, Kpi.CaseFilter.TODAY)).hasSize(5);
-        assertThat(Kpi.dispatchBoard(district(), now, Kpi.CaseFilter.OPEN)).isEmpty();
+        assertThat(DispatchBoard.dispatchBoard(s, now, DispatchBoard.CaseFilter.TODAY)).hasSize(5);
+        assertThat(DispatchBoard.dispatchBoard(district(), now, DispatchBoard.CaseFilter.OPEN)).isEmpty();
     }
 
     @Test
@@ -338,18 +338,18 @@ class KpiTest {
                 new Event.UnitStatusChanged("U-4", UnitStatus.UNA),
                 opened("I", Incident.Severity.HIGH, new GeoPoint(116.386, 39.815), null),
                 new Event.IncidentAdvanced("I", IncidentState.PENDING_DISPATCH, null));
-        assertThat(Kpi.unitCounts(s)).isEqualTo(new Kpi.UnitCounts(2, 0, 2, 0));
+        assertThat(DispatchBoard.unitCounts(s)).isEqualTo(new DispatchBoard.UnitCounts(2, 0, 2, 0));
 
-        List<Kpi.NearbyUnit> near = Kpi.nearestFreeUnits(s, new GeoPoint(116.386, 39.815), 5);
-        assertThat(near).extracting(Kpi.NearbyUnit::id).containsExactly("U-3", "U-1");
+        List<DispatchBoard.NearbyUnit> near = DispatchBoard.nearestFreeUnits(s, new GeoPoint(116.386, 39.815), 5);
+        assertThat(near).extracting(DispatchBoard.NearbyUnit::id).containsExactly("U-3", "U-1");
         assertThat(near.get(0).metres()).isCloseTo(85.5, within(1.0));
         assertThat(near.get(1).metres()).isCloseTo(513.2, within(2.0));
-        assertThat(Kpi.nearestFreeUnits(s, WEST, 1)).extracting(Kpi.NearbyUnit::id).containsExactly("U-1");
+        assertThat(DispatchBoard.nearestFreeUnits(s, WEST, 1)).extracting(DispatchBoard.NearbyUnit::id).containsExactly("U-1");
 
         s = with(s, new Event.IncidentDispatched("I", "U-3"), new Event.UnitSos("U-1", true));
-        assertThat(Kpi.unitCounts(s)).isEqualTo(new Kpi.UnitCounts(1, 1, 2, 1));
-        assertThat(Kpi.nearestFreeUnits(s, WEST, 5)).isEmpty();
-        assertThat(Kpi.nearestFreeUnits(s, null, 5)).isEmpty();
+        assertThat(DispatchBoard.unitCounts(s)).isEqualTo(new DispatchBoard.UnitCounts(1, 1, 2, 1));
+        assertThat(DispatchBoard.nearestFreeUnits(s, WEST, 5)).isEmpty();
+        assertThat(DispatchBoard.nearestFreeUnits(s, null, 5)).isEmpty();
     }
 
     @Test
@@ -359,6 +359,6 @@ class KpiTest {
                 new Event.AiAlertRaised("A2", "CAM-1", "人群密度", "856", 0.9, null),
                 new Event.AiAlertRaised("A3", "CAM-1", "道路积水", null, 0.7, null),
                 new Event.AiAlertReviewed("A3", AiAlert.Review.REJECTED, null, null));
-        assertThat(Kpi.pendingAlerts(s)).extracting(AiAlert::id).containsExactly("A2", "A1");
+        assertThat(VideoAlarms.pendingAlerts(s)).extracting(AiAlert::id).containsExactly("A2", "A1");
     }
 }

@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.WeatherWarning;
@@ -58,7 +59,7 @@ public final class CityOperationPanel extends CockpitPanel {
         }
 
         List<StatusList.Row> rows = new ArrayList<>();
-        for (Kpi.OpenCase k : c.openCases()) {
+        for (Deadlines.OpenCase k : c.openCases()) {
             String where = k.community() == null ? I18n.t("common.unlocated") : k.community();
             rows.add(new StatusList.Row(k.id(), I18n.t("cockpit.city.case.row", k.title(), where),
                     I18n.t("sla.detail." + k.sla().name(), Formats.duration(k.age())), States.sla(k.sla())));

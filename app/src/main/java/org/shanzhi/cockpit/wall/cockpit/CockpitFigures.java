@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.time.Instant;
 import java.util.List;
 
+import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
@@ -27,7 +28,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
         }
     }
 
-    public record City(DayCount opened, DayCount closed, Ratio closedLoop, List<Kpi.OpenCase> openCases,
+    public record City(DayCount opened, DayCount closed, Ratio closedLoop, List<Deadlines.OpenCase> openCases,
                        Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
     }
 
@@ -39,7 +40,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                             List<Kpi.Ranked> categories, List<Kpi.Ranked> communities) {
     }
 
-    public record Safety(List<Kpi.DisputeDue> disputes, Ratio mediation, List<Kpi.PetitionDue> petitions,
+    public record Safety(List<Deadlines.DisputeDue> disputes, Ratio mediation, List<Deadlines.PetitionDue> petitions,
                          int intelToday, List<Kpi.WhistleStatus> whistles, KeyPeriod keyPeriod,
                          boolean keyPeriodActive, long daysWithoutGroupIncident) {
 
@@ -71,7 +72,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 new DayCount(Kpi.incidentsClosed(s, today.from(), today.to()),
                         Kpi.incidentsClosed(s, yesterday.from(), yesterday.to())),
                 Kpi.closedLoopRate(s, rates.from(), rates.to()),
-                Kpi.openCases(s, now),
+                Deadlines.openCases(s, now),
                 Kpi.outageRestoration(s), Kpi.openOutages(s),
                 warnings.isEmpty() ? null : warnings.get(0),
                 alarms.size());
@@ -92,9 +93,9 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.complaintsPerThousandByCommunity(s, rates.from(), rates.to()));
         KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
         Safety safety = new Safety(
-                Kpi.disputesInMediation(s, now),
+                Deadlines.disputesInMediation(s, now),
                 Kpi.mediationSuccessRate(s, rates.from(), rates.to()),
-                Kpi.petitionsDue(s, now),
+                Deadlines.petitionsDue(s, now),
                 Kpi.intelReports(s, today.from(), today.to()),
                 Kpi.openWhistles(s),
                 period, period != null && period.activeAt(now),

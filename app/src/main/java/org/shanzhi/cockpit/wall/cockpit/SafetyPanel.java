@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.wall.Formats;
@@ -53,7 +54,7 @@ public final class SafetyPanel extends CockpitPanel {
         }
 
         List<StatusList.Row> d = new ArrayList<>();
-        for (Kpi.DisputeDue x : s.disputes()) {
+        for (Deadlines.DisputeDue x : s.disputes()) {
             String where = x.community() == null ? I18n.t("common.unlocated") : x.community();
             d.add(new StatusList.Row(x.id(), I18n.t("cockpit.safety.dispute.row", x.type(), where,
                     I18n.t("risk", x.risk())), I18n.t("due." + x.sla().name(), Formats.when(x.deadline(), f.time())),
@@ -63,7 +64,7 @@ public final class SafetyPanel extends CockpitPanel {
         disputes.show(d);
 
         List<StatusList.Row> p = new ArrayList<>();
-        for (Kpi.PetitionDue x : s.petitions()) {
+        for (Deadlines.PetitionDue x : s.petitions()) {
             String subject = x.subject() == null ? I18n.t("common.missing") : x.subject();
             p.add(new StatusList.Row(x.id(), I18n.t("cockpit.safety.petition.row", subject, x.people()),
                     I18n.t("petition.step." + x.step().name(), I18n.t("due." + x.sla().name(),

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Kpi;
@@ -74,7 +75,7 @@ public final class IncidentsWidget implements Widget {
                    String unitState) {
     }
 
-    private final Kpi.CaseFilter filter;
+    private final DispatchBoard.CaseFilter filter;
     private final int limit;
 
     private final BorderPane root = new BorderPane();
@@ -96,7 +97,7 @@ public final class IncidentsWidget implements Widget {
 
     private boolean wide;
     private Situation last;
-    private List<Kpi.DispatchCase> board = List.of();
+    private List<DispatchBoard.DispatchCase> board = List.of();
     private List<CaseRow> shown = null;
     private String chosen;
     private String selected;
@@ -104,9 +105,9 @@ public final class IncidentsWidget implements Widget {
     public IncidentsWidget(Placement placement) {
         String show = placement == null ? "open" : placement.options().path("show").asText("open");
         this.filter = switch (show) {
-            case "all" -> Kpi.CaseFilter.ALL;
-            case "today" -> Kpi.CaseFilter.TODAY;
-            default -> Kpi.CaseFilter.OPEN;
+            case "all" -> DispatchBoard.CaseFilter.ALL;
+            case "today" -> DispatchBoard.CaseFilter.TODAY;
+            default -> DispatchBoard.CaseFilter.OPEN;
         };
         int l = placement == null ? 20 : placement.options().path("limit").asInt(20);
         this.limit = Math.max(1, Math.min(200, l));
@@ -209,11 +210,11 @@ public final class IncidentsWidget implements Widget {
         boolean noData = s.time().equals(Situation.EPOCH);
         clock.setText(noData ? I18n.t("common.noData") : I18n.t("common.updated", Formats.clock(s.time())));
 
-        board = Kpi.dispatchBoard(s, s.time(), filter);
-        List<Kpi.DispatchCase> top = board.subList(0, Math.min(limit, board.size()));
+        board = DispatchBoard.dispatchBoard(s, s.time(), filter);
+        List<DispatchBoard.DispatchCase> top = board.subList(0, Math.min(limit, board.size()));
         title.setText(I18n.t("dispatch.cases." + filter.name(), board.size()));
         List<CaseRow> rows = new ArrayList<>(top.size());
-        for (Kpi.DispatchCase c : top) {
+        for (DispatchBoard.DispatchCase c : top) {
             rows.add(row(c));
         }
         if (!rows.equals(shown)) {
@@ -222,7 +223,7 @@ public final class IncidentsWidget implements Widget {
         }
 
         selected = null;
-        for (Kpi.DispatchCase c : top) {
+        for (DispatchBoard.DispatchCase c : top) {
             if (c.id().equals(chosen)) {
                 selected = c.id();
             }
@@ -239,7 +240,7 @@ public final class IncidentsWidget implements Widget {
         showUnits(s, top);
     }
 
-    private CaseRow row(Kpi.DispatchCase c) {
+    private CaseRow row(DispatchBoard.DispatchCase c) {
         String age = Formats.duration(c.age());
         String sla = c.open() ? I18n.t("sla.detail." + c.sla().name(), age) : I18n.t("dispatch.took", age);
         String unitName;
@@ -364,23 +365,23 @@ public final class IncidentsWidget implements Widget {
         return l;
     }
 
-    private void showUnits(Situation s, List<Kpi.DispatchCase> top) {
-        Kpi.UnitCounts n = Kpi.unitCounts(s);
+    private void showUnits(Situation s, List<DispatchBoard.DispatchCase> top) {
+        DispatchBoard.UnitCounts n = DispatchBoard.unitCounts(s);
         unitsTitle.setText(I18n.t("dispatch.units.title", n.total()));
         free.show(n.free(), n.free() > 0 ? Theme.OK : Theme.CRITICAL);
         busy.show(n.busy(), StateStyle.availability(UnitStatus.Availability.BUSY).state());
         away.show(n.away(), StateStyle.availability(UnitStatus.Availability.AWAY).state());
         sos.show(n.sos(), n.sos() > 0 ? Theme.CRITICAL : Theme.STALE);
 
-        Kpi.DispatchCase c = top.stream().filter(x -> x.id().equals(selected)).findFirst().orElse(null);
+        DispatchBoard.DispatchCase c = top.stream().filter(x -> x.id().equals(selected)).findFirst().orElse(null);
         List<Node> rows = new ArrayList<>();
         if (c == null) {
             nearestTitle.setText(I18n.t("dispatch.nearest.title", I18n.t("common.missing")));
             rows.add(label(I18n.t("dispatch.nearest.noCase"), EMPTY, null));
         } else {
             nearestTitle.setText(I18n.t("dispatch.nearest.title", c.title()));
-            List<Kpi.NearbyUnit> near = Kpi.nearestFreeUnits(s, c.at(), NEAREST);
-            for (Kpi.NearbyUnit u : near) {
+            List<DispatchBoard.NearbyUnit> near = DispatchBoard.nearestFreeUnits(s, c.at(), NEAREST);
+            for (DispatchBoard.NearbyUnit u : near) {
                 rows.add(nearRow(u));
             }
             if (near.isEmpty()) {
@@ -390,7 +391,7 @@ public final class IncidentsWidget implements Widget {
         nearest.getChildren().setAll(rows);
     }
 
-    private static HBox nearRow(Kpi.NearbyUnit u) {
+    private static HBox nearRow(DispatchBoard.NearbyUnit u) {
         Label name = grow(label(I18n.t("dispatch.nearest.row", u.name(), I18n.t("role", u.role())), META, null));
         name.getStyleClass().add(TITLE);
         Label status = label(I18n.t("unitStatus", u.status()), UNIT, Theme.OK);

@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 
 import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Kpi;
@@ -149,8 +150,8 @@ final class MapPopover {
             actions.getChildren().setAll(outcome == null ? List.of() : List.of(outcome));
             return;
         }
-        List<Kpi.NearbyUnit> free = Kpi.nearestFreeUnits(s, i.at(), Integer.MAX_VALUE);
-        Map<String, Kpi.NearbyUnit> byId = new HashMap<>();
+        List<DispatchBoard.NearbyUnit> free = DispatchBoard.nearestFreeUnits(s, i.at(), Integer.MAX_VALUE);
+        Map<String, DispatchBoard.NearbyUnit> byId = new HashMap<>();
         free.forEach(u -> byId.put(u.id(), u));
         if (!offered.isEmpty() && byId.keySet().containsAll(offered) && !actions.getChildren().isEmpty()) {
             // the units offered are still free: same buttons in the same order (one may be under the pointer), new distances
@@ -159,15 +160,15 @@ final class MapPopover {
             }
             return;
         }
-        List<Kpi.NearbyUnit> units = free.subList(0, Math.min(NEAREST, free.size()));
-        List<String> ids = units.stream().map(Kpi.NearbyUnit::id).toList();
+        List<DispatchBoard.NearbyUnit> units = free.subList(0, Math.min(NEAREST, free.size()));
+        List<String> ids = units.stream().map(DispatchBoard.NearbyUnit::id).toList();
         offered = ids;
         List<Node> nodes = new ArrayList<>();
         Label heading = new Label(I18n.t("map.dispatch.heading"));
         heading.getStyleClass().add("map-details-subtitle");
         nodes.add(heading);
         String why = whyNot();
-        for (Kpi.NearbyUnit u : units) {
+        for (DispatchBoard.NearbyUnit u : units) {
             Button b = new Button(unitText(u));
             b.getStyleClass().add("map-action");
             b.setDisable(why != null || sending);
@@ -186,7 +187,7 @@ final class MapPopover {
         actions.getChildren().setAll(nodes);
     }
 
-    private static String unitText(Kpi.NearbyUnit u) {
+    private static String unitText(DispatchBoard.NearbyUnit u) {
         return I18n.t("map.dispatch.unit", u.name() == null ? u.id() : u.name(), I18n.t("map.role", u.role()),
                 u.metres());
     }
@@ -202,7 +203,7 @@ final class MapPopover {
         return null;
     }
 
-    private void dispatch(String incidentId, Kpi.NearbyUnit u) {
+    private void dispatch(String incidentId, DispatchBoard.NearbyUnit u) {
         sending = true;
         actions.getChildren().forEach(n -> n.setDisable(n instanceof Button));
         String name = u.name() == null ? u.id() : u.name();

@@ -19,8 +19,9 @@ import org.pcollections.PMap;
 
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Kpi;
-import org.shanzhi.cockpit.domain.Kpi.VideoAlarm;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.VideoAlarms.VideoAlarm;
+import org.shanzhi.cockpit.domain.VideoAlarms;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
@@ -132,7 +133,7 @@ final class VideoGrid {
     }
 
     private void takeAlarms(Situation before, Situation s) {
-        for (VideoAlarm a : Kpi.newVideoAlarms(before, s)) {
+        for (VideoAlarm a : VideoAlarms.newVideoAlarms(before, s)) {
             boolean recent = a.raisedAt() == null
                     || !a.raisedAt().isBefore(s.time().minusSeconds(options.alarmSeconds()));
             if (recent && seen.add(a.id())) {

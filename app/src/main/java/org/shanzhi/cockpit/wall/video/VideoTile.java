@@ -21,8 +21,9 @@ import javafx.scene.text.FontWeight;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
-import org.shanzhi.cockpit.domain.Kpi.VideoAlarm;
 import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.VideoAlarms.VideoAlarm;
+import org.shanzhi.cockpit.domain.VideoAlarms;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;

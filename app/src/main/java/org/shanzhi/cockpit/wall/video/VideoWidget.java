@@ -29,8 +29,9 @@ import javafx.stage.Window;
 
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
-import org.shanzhi.cockpit.domain.Kpi.VideoAlarm;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.VideoAlarms.VideoAlarm;
+import org.shanzhi.cockpit.domain.VideoAlarms;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.VideoAlarms;
 import org.shanzhi.cockpit.wall.StormDay;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.Widget;
@@ -40,15 +42,15 @@ class DispatchSnapshotTest {
     @Test
     void theStormEveningHasWorkForTheDesk() {
         assertThat(storm.time()).isEqualTo(StormDay.EIGHT_PM);
-        List<Kpi.DispatchCase> open = Kpi.dispatchBoard(storm, storm.time(), Kpi.CaseFilter.OPEN);
+        List<DispatchBoard.DispatchCase> open = DispatchBoard.dispatchBoard(storm, storm.time(), DispatchBoard.CaseFilter.OPEN);
         assertThat(open).isNotEmpty();
-        assertThat(Kpi.unitCounts(storm).total()).isEqualTo(storm.units().size());
+        assertThat(DispatchBoard.unitCounts(storm).total()).isEqualTo(storm.units().size());
         long start = System.nanoTime();
         for (int i = 0; i < 20; i++) {
-            Kpi.dispatchBoard(storm, storm.time(), Kpi.CaseFilter.OPEN);
-            Kpi.unitCounts(storm);
-            Kpi.nearestFreeUnits(storm, open.get(0).at(), 5);
-            Kpi.pendingAlerts(storm);
+            DispatchBoard.dispatchBoard(storm, storm.time(), DispatchBoard.CaseFilter.OPEN);
+            DispatchBoard.unitCounts(storm);
+            DispatchBoard.nearestFreeUnits(storm, open.get(0).at(), 5);
+            VideoAlarms.pendingAlerts(storm);
         }
         double ms = (System.nanoTime() - start) / 1e6 / 20;
         System.out.printf("dispatch figures on the storm evening (%d cases, %d units): %.2f ms%n",

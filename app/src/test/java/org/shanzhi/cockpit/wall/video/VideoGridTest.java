@@ -17,8 +17,9 @@ import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
-import org.shanzhi.cockpit.domain.Kpi.VideoAlarm;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.VideoAlarms.VideoAlarm;
+import org.shanzhi.cockpit.domain.VideoAlarms;
 
 /** Which camera on which tile, the alarm queue, tours, pins and the maximised tile: plain decisions, no JavaFX. */
 class VideoGridTest {
