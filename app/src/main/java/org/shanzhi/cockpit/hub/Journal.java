@@ -135,12 +135,7 @@ public final class Journal implements AutoCloseable {
             }
             writer.commit();
         } catch (SQLException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is the one worth reporting
-            }
-            throw new IllegalStateException("journal write failed, nothing was written: " + e.getMessage(), e);
+            throw rolledBack("journal write failed, nothing was written", e);
         }
     }
 
@@ -169,13 +164,18 @@ public final class Journal implements AutoCloseable {
             }
             writer.commit();
         } catch (SQLException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is the one worth reporting
-            }
-            throw new IllegalStateException("cannot quarantine seq " + seq + ": " + e.getMessage(), e);
+            throw rolledBack("cannot quarantine seq " + seq, e);
         }
+    }
+
+    /** Undoes the writer's transaction after {@code e}; the failure to report is {@code e}'s. */
+    private IllegalStateException rolledBack(String what, SQLException e) {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+        return new IllegalStateException(what + ": " + e.getMessage(), e);
     }
 
     /** Rows with seq > {@code after}, in order, at most {@code limit}; uses its own connection. */
