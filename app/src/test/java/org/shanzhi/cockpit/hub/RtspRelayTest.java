@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.Request;
@@ -84,6 +85,24 @@ class RtspRelayTest {
         return TestHub.HTTP.newCall(r).execute();
     }
 
+    /**
+     * A viewer whose stream is flowing: a relay whose ffmpeg ends at once (the camera still tearing down the last
+     * test's session) answers an empty stream, which a player opens again, and so does this.
+     */
+    static Response openPlaying(String cameraId) {
+        AtomicReference<Response> playing = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response r = open(cameraId);
+            if (r.code() == 200 && r.body().byteStream().readNBytes(188).length == 188) {
+                playing.set(r);
+                return true;
+            }
+            r.close();
+            return false;
+        });
+        return playing.get();
+    }
+
     /** The first bytes the relay sends, or fewer when the camera is not up yet. */
     static byte[] relayed(String cameraId, int bytes) throws Exception {
         try (Response res = open(cameraId); InputStream in = res.body().byteStream()) {
@@ -105,7 +124,7 @@ class RtspRelayTest {
 
     @Test
     void viewersOfACameraShareOneFfmpegThatEndsWithTheLast() throws Exception {
-        try (Response first = open("CAM-R")) {
+        try (Response first = openPlaying("CAM-R")) {
             readPackets(first, 50);
             try (Response second = open("CAM-R")) {
                 readPackets(second, 50); // joined mid-stream, at a packet boundary
@@ -121,7 +140,7 @@ class RtspRelayTest {
 
     @Test
     void pastTheRelayCapAFurtherCameraIsRefused() throws Exception {
-        try (Response r = open("CAM-R"); Response l = open("CAM-L")) {
+        try (Response r = openPlaying("CAM-R"); Response l = openPlaying("CAM-L")) {
             readPackets(r, 10);
             readPackets(l, 10);
             assertThat(hub.runtime.server().relay().relaying()).isEqualTo(MAX_RELAYS);
