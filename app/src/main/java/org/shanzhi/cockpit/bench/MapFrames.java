@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.concurrent.Worker;
@@ -33,8 +34,7 @@ import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import netscape.javascript.JSObject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.shanzhi.cockpit.domain.Bounds;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Complaint;
@@ -201,7 +201,7 @@ public final class MapFrames {
             return Math.max(min, Math.min(max, v));
         }
 
-        private static GeoPoint point(Random rnd, org.shanzhi.cockpit.domain.Bounds b) {
+        private static GeoPoint point(Random rnd, Bounds b) {
             return new GeoPoint(b.west() + rnd.nextDouble() * (b.east() - b.west()),
                     b.south() + rnd.nextDouble() * (b.north() - b.south()));
         }

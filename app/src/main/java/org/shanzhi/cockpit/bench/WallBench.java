@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.sun.management.OperatingSystemMXBean;
 import javafx.application.Platform;
 import javafx.stage.Window;
 
@@ -115,7 +117,7 @@ final class WallBench {
         File log = File.createTempFile("shanzhi-bench-first-frame", ".log");
         long t0 = System.nanoTime();
         Process child = new ProcessBuilder(cmd).redirectError(log).start();
-        Map<String, Double> at = new java.util.LinkedHashMap<>();
+        Map<String, Double> at = new LinkedHashMap<>();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -204,7 +206,7 @@ final class WallBench {
                     long[][] appended = new long[3][batches]; // first seq, last seq, nanoTime after append
                     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                     long render = rendererThread();
-                    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    OperatingSystemMXBean os = (OperatingSystemMXBean)
                             ManagementFactory.getOperatingSystemMXBean();
                     long fxCpu0 = threads.getThreadCpuTime(fxThread);
                     long renderCpu0 = render < 0 ? -1 : threads.getThreadCpuTime(render);

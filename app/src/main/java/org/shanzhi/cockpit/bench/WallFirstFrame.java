@@ -1,11 +1,13 @@
 package org.shanzhi.cockpit.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 
@@ -42,8 +44,8 @@ public final class WallFirstFrame {
             WallBench.headless();
         }
         Path data = Files.createTempDirectory("shanzhi-bench-first-frame");
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        java.util.function.Consumer<String> mark = what ->
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Consumer<String> mark = what ->
                 System.out.println("mark " + what + " " + (System.currentTimeMillis() - jvmStart));
         mark.accept("main");
         Instant opening = Simulator.DEFAULT_START.plus(Duration.ofHours(7));

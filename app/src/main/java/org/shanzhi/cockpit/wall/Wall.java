@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.wall;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class Wall {
         pulse.start();
         try {
             watcher = LayoutWatcher.start(loader, result -> Platform.runLater(() -> changed(result)));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.info("layout files are not watched: {}", e.toString());
         }
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,7 +283,7 @@ public final class HeyiScenario {
             features("pois.geojson", POI_PROPS, "Point", (p, g, id) ->
                     pois.add(new Poi(text(p, "id"), text(p, "name"), text(p, "kind"), point(g.path("coordinates")),
                             p.path("synthetic").asBoolean(false))));
-            java.util.Set<String> gridCodes = new java.util.HashSet<>();
+            Set<String> gridCodes = new HashSet<>();
             features("grids.geojson", GRID_PROPS, "Polygon", (p, g, id) -> {
                 Polygon ring = polygon(g);
                 String community = knownCommunity(text(p, "communityCode"));

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub.sim;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /** Simulated time one step covers at most: a hub that opens late in the day catches up in slices. */
-    private static final java.time.Duration SLICE = java.time.Duration.ofMinutes(30);
+    private static final Duration SLICE = Duration.ofMinutes(30);
     private Instant reached;
 
     private void step() {

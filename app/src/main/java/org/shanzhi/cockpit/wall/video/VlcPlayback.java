@@ -1,8 +1,11 @@
 package org.shanzhi.cockpit.wall.video;
 
+import java.awt.Dimension;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +16,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-
 import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
@@ -113,8 +115,8 @@ final class VlcPlayback implements Playback {
         this.vlc = vlc;
         this.url = url;
         this.mrl = token == null ? url
-                : url + (url.contains("?") ? "&" : "?") + "token=" + java.net.URLEncoder.encode(token,
-                        java.nio.charset.StandardCharsets.UTF_8);
+                : url + (url.contains("?") ? "&" : "?") + "token=" + URLEncoder.encode(token,
+                        StandardCharsets.UTF_8);
         this.surface = vlc.factory().videoSurfaces().newVideoSurface(new Format(), new Render(), true);
         vlc.watch(this);
         vlc.run(this::start);
@@ -306,7 +308,7 @@ final class VlcPlayback implements Playback {
                 lastProgressNanos = now;
             }
             if (visible == null) {
-                java.awt.Dimension d = player.video().videoDimension();
+                Dimension d = player.video().videoDimension();
                 if (d != null && d.width > 0 && d.height > 0) {
                     visible = new Rectangle2D(0, 0, d.width, d.height);
                 }

@@ -12,6 +12,7 @@ import java.util.function.DoubleConsumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ public final class OverlayLoader {
             if (!found) {
                 throw new IOException(file + ": no features array (not a FeatureCollection)");
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage(), e);
         }
