@@ -49,6 +49,26 @@ class KpiTest {
     }
 
     @Test
+    void aCallerNotContactedLowersTheResponseRate() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String no = "R-" + i;
+            events.add(new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "物业管理",
+                    Complaint.Priority.NORMAL, EAST, null, false));
+            for (ComplaintState st : List.of(ComplaintState.DISPATCHED, ComplaintState.SIGNED,
+                    ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.REPLIED)) {
+                events.add(new Event.ComplaintAdvanced(no, st));
+            }
+            events.add(new Event.ComplaintRevisited(no, i != 0, Complaint.Resolution.YES,
+                    Complaint.Satisfaction.SATISFIED));
+        }
+        Kpi.ThreeRates r = Kpi.threeRates(Fixtures.fold(district(), events), FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
+        assertThat(r.evaluated()).isEqualTo(4);
+        assertThat(r.response()).isEqualTo(0.75);
+        assertThat(r.resolution()).isEqualTo(1.0);
+    }
+
+    @Test
     void threeRatesWithNothingEvaluatedAreNaN() {
         Kpi.ThreeRates r = Kpi.threeRates(district(), FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
         assertThat(r.evaluated()).isZero();

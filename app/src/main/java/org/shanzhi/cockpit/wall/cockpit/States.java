@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall.cockpit;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.Theme;
 
 /**
@@ -14,12 +15,9 @@ final class States {
     private States() {
     }
 
+    /** The dispatch board's and the map's standing of a deadline ({@link StateStyle}): one mapping for the wall. */
     static String sla(Kpi.Sla sla) {
-        return switch (sla) {
-            case OVERDUE -> Theme.CRITICAL;
-            case WARNING -> Theme.WARNING;
-            case OK -> Theme.OK;
-        };
+        return StateStyle.sla(sla).state();
     }
 
     static String signal(WeatherWarning.Level level) {
