@@ -75,7 +75,9 @@ public final class MapWidget implements Widget {
     /** The base layer reaches this far beyond each edge, so a pan shifts it rather than drawing it again. */
     static final double BASE_MARGIN = 256;
     /** Where tiles from a URL are kept on disk, one folder per source. */
-    static final Path TILE_CACHE = Path.of(System.getProperty("user.home"), ".cache", "shanzhi-cockpit", "tiles");
+    /** Tiles kept on disk: under {@code -Dshanzhi.cache=DIR} (the tests' build folder), else the user's cache. */
+    static final Path TILE_CACHE = Path.of(System.getProperty("shanzhi.cache",
+            Path.of(System.getProperty("user.home"), ".cache", "shanzhi-cockpit").toString()), "tiles");
 
     private final MapPane root = new MapPane();
     /** The base layer, drawn again only when the view or what it shows changes; {@link #canvas} holds the live layers. */

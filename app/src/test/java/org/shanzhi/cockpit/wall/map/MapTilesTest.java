@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,6 +121,7 @@ class MapTilesTest extends MapFxTest {
 
     @Test
     void aSlowServerNeverHoldsTheFxThreadAndItsTilesAreKeptOnDisk() throws Exception {
+        FileTime started = FileTime.from(Instant.now().minusSeconds(2)); // file times may be coarser than the clock
         byte[] png = png();
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger asked = new AtomicInteger();
@@ -143,8 +146,10 @@ class MapTilesTest extends MapFxTest {
         release.countDown();
         assertThat(drawnOnceArrived(map)[0]).isGreaterThan(0);
         assertThat(asked.get()).isGreaterThan(0);
+        // written by this run, in the build's cache (the surefire configuration points it there)
+        assertThat(MapWidget.TILE_CACHE.toString()).doesNotStartWith(System.getProperty("user.home") + "/.cache");
         try (var cached = Files.walk(MapWidget.TILE_CACHE)) {
-            assertThat(cached.anyMatch(f -> f.toString().endsWith(".png"))).isTrue();
+            assertThat(cached.anyMatch(f -> f.toString().endsWith(".png") && writtenSince(f, started))).isTrue();
         }
     }
 
@@ -180,5 +185,13 @@ class MapTilesTest extends MapFxTest {
             return null;
         });
         assertThat(map.viewModel().marks()).isNotEmpty();
+    }
+
+    private static boolean writtenSince(Path f, FileTime t) {
+        try {
+            return Files.getLastModifiedTime(f).compareTo(t) >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
