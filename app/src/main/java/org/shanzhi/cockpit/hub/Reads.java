@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.javalin.http.Context;
@@ -57,9 +58,11 @@ final class Reads {
             new Family("intel", IntelReport.class, Situation::intel));
 
     private final Hub hub;
+    private final BooleanSupplier ready;
 
-    Reads(Hub hub) {
+    Reads(Hub hub, BooleanSupplier ready) {
         this.hub = hub;
+        this.ready = ready;
     }
 
     static Family family(String name) {
@@ -67,13 +70,14 @@ final class Reads {
     }
 
     void health(Context ctx) {
+        boolean up = ready.getAsBoolean();
         Situation s = hub.situation();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", "ok");
+        m.put("status", up ? "ok" : "starting");
         m.put("seq", s.seq());
         m.put("time", s.time());
         m.put("startedAt", hub.startedAt());
-        json(ctx, 200, Json.write(m));
+        json(ctx, up ? 200 : 503, Json.write(m));
     }
 
     void snapshot(Context ctx) {

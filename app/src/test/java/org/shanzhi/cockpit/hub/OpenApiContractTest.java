@@ -414,6 +414,20 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aStartingHubAnswersHealthAsDocumented(@TempDir Path other) {
+        List<TestHub.Reply> starting = new ArrayList<>();
+        try (HubRuntime runtime = HubRuntime.start(HubRuntime.Config.local(other), r -> {
+            starting.add(TestHub.call(new Request.Builder().url(r.baseUrl() + "/api/v1/health").build()));
+            return null;
+        })) {
+            assertThat(starting).singleElement().satisfies(reply -> {
+                assertThat(reply.status()).isEqualTo(503);
+                conforms("get", "/api/v1/health", reply);
+            });
+        }
+    }
+
+    @Test
     @Order(2)
     void streamFramesAndClosesMatchTheSpec() throws Exception {
         JsonNode frameSchema = schemas.resolve(operation("get", "/api/v1/stream").at("/responses/101"))
