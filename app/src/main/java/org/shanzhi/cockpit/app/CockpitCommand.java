@@ -43,7 +43,7 @@ final class CockpitCommand implements Callable<Integer> {
     String locale;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (remote != null && token == null) {
             System.err.println("--hub needs --token");
             return 2;
@@ -52,6 +52,12 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("unknown scenario '" + hub.scenario + "'; known: heyi, none");
             return 2;
         }
+        try (AutoCloseable log = hub.logToFile("wall")) {
+            return wall();
+        }
+    }
+
+    private int wall() {
         CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;

@@ -18,7 +18,7 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (HubRuntime runtime = Scenario.start(options)) {
+        try (AutoCloseable log = options.logToFile("hub"); HubRuntime runtime = Scenario.start(options)) {
             System.out.println("善治 Cockpit hub listening on " + runtime.baseUrl());
             printAccess(runtime, options);
             Thread.currentThread().join();
