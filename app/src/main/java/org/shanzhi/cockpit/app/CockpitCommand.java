@@ -22,6 +22,8 @@ import org.shanzhi.cockpit.wall.WallApp;
  */
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
+        footer = {"", "Any long option of the wall, hub and journal commands can also be set in "
+                + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file."},
         subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, JournalCommand.class,
             BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
