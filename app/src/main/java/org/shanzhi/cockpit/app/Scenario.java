@@ -2,8 +2,6 @@ package org.shanzhi.cockpit.app;
 
 import java.time.Instant;
 
-import picocli.CommandLine;
-
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -29,8 +27,7 @@ final class Scenario {
                 return HubRuntime.start(o.config(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), o.speed)),
                         runtime -> ScenarioRunner.start(runtime.hub(), heyi, o.seed, start));
             default:
-                throw new CommandLine.ParameterException(new CommandLine(new HubCommand()),
-                        "unknown scenario '" + o.scenario + "'; known: heyi, none");
+                throw new IllegalStateException("HubOptions.ScenarioName lets no other scenario through: " + o.scenario);
         }
     }
 }

@@ -76,6 +76,7 @@ class ConfigFileTest {
         refused("port=9000\nhost=::\nport=9001\n", ":3: port: given again (first on line 1)");
         refused("data=/srv/cockpit\n", ":1: data: this file is in the data directory");
         refused("help=true\n", ":1: unknown key 'help'");
+        refused("scenario=heyi2\n", ":1: scenario: unknown scenario 'heyi2'; known: heyi, none");
         refused("camera-networks=10.0.0.0/33\n", ":1: camera-networks: '10.0.0.0/33' is not a camera network");
     }
 
