@@ -31,6 +31,9 @@ final class CockpitCommand implements Callable<Integer> {
     @Mixin
     HubOptions hub = new HubOptions();
 
+    @Mixin
+    LogOptions log = new LogOptions();
+
     @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one.")
     String remote;
 
@@ -50,7 +53,7 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("--hub needs --token");
             return 2;
         }
-        try (AutoCloseable log = hub.logToFile("wall")) {
+        try (AutoCloseable file = log.toFile(hub.data, "wall")) {
             return wall();
         }
     }

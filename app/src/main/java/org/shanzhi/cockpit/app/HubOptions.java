@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
-import ch.qos.logback.core.util.FileSize;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -31,16 +30,6 @@ final class HubOptions {
     @Option(names = "--data", defaultValue = "${user.home}/.shanzhi-cockpit",
             description = "Data directory: the H2 journal and tokens.json (default: ${DEFAULT-VALUE}).")
     Path data;
-
-    @Option(names = "--log-size", defaultValue = "10MB", converter = LogSize.class,
-            description = "Size at which the log file (<data>/logs/hub.log or wall.log) is rolled, e.g. 512KB, 10MB, 1GB "
-                    + "(default: ${DEFAULT-VALUE}).")
-    FileSize logSize;
-
-    @Option(names = "--log-files", defaultValue = "10", converter = LogFiles.class,
-            description = "Rolled log files kept beside the current one, 1-" + Logs.MAX_FILES
-                    + "; the oldest is dropped (default: ${DEFAULT-VALUE}).")
-    int logFiles;
 
     @Option(names = "--tokens", description = "Tokens file (role → token JSON); default <data>/tokens.json.")
     Path tokens;
@@ -120,11 +109,6 @@ final class HubOptions {
         return config(s -> HubClock.system()).tokens();
     }
 
-    /** The rolling log file of this process, {@code <data>/logs/<name>.log}. */
-    AutoCloseable logToFile(String name) {
-        return Logs.toFile(data.resolve("logs"), name, logSize, logFiles);
-    }
-
     HubRuntime.Config config(Function<Situation, HubClock> clock) {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
                 clock, new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight,
@@ -164,26 +148,6 @@ final class HubOptions {
                 throw new TypeConversionException("unknown scenario '" + value + "'; known: heyi, none");
             }
             return value;
-        }
-    }
-
-    static final class LogSize implements ITypeConverter<FileSize> {
-        @Override
-        public FileSize convert(String value) {
-            if (!value.matches("[1-9]\\d{0,6} ?(KB|MB|GB)")) {
-                throw new TypeConversionException("'" + value + "' is not a size like 512KB, 10MB or 1GB");
-            }
-            return FileSize.valueOf(value);
-        }
-    }
-
-    static final class LogFiles implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            if (!value.matches("\\d{1,2}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > Logs.MAX_FILES) {
-                throw new TypeConversionException("'" + value + "' is not a whole number from 1 to " + Logs.MAX_FILES);
-            }
-            return Integer.parseInt(value);
         }
     }
 

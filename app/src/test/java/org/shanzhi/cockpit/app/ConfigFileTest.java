@@ -28,9 +28,8 @@ class ConfigFileTest {
         return cli;
     }
 
-    private HubOptions hub(String... args) {
-        CommandLine cli = parsed(args);
-        return ((HubCommand) cli.getSubcommands().get("hub").getCommand()).options;
+    private HubCommand hub(String... args) {
+        return (HubCommand) parsed(args).getSubcommands().get("hub").getCommand();
     }
 
     @Test
@@ -47,11 +46,11 @@ class ConfigFileTest {
                 """);
         String d = data.toString();
 
-        assertThat(hub("hub", "--data", d).port).isEqualTo(9000);
-        assertThat(hub("hub", "--data", d).logFiles).isEqualTo(5);
-        assertThat(hub("hub", "--data", d).cameraNetworks).hasToString("10.0.0.0/8,192.168.1.0/24:554");
-        assertThat(hub("hub", "--data", d, "--port", "9100").port).isEqualTo(9100);
-        assertThat(hub("hub", "--data", d).logSize).hasToString("10 MB"); // not in the file: the default
+        assertThat(hub("hub", "--data", d).options.port).isEqualTo(9000);
+        assertThat(hub("hub", "--data", d).log.logFiles).isEqualTo(5);
+        assertThat(hub("hub", "--data", d).options.cameraNetworks).hasToString("10.0.0.0/8,192.168.1.0/24:554");
+        assertThat(hub("hub", "--data", d, "--port", "9100").options.port).isEqualTo(9100);
+        assertThat(hub("hub", "--data", d).log.logSize).hasToString("10 MB"); // not in the file: the default
 
         CockpitCommand wall = (CockpitCommand) parsed("--data", d, "--locale", "zh-CN").getCommand();
         assertThat(wall.layout).isEqualTo("wall-3x2");
@@ -63,7 +62,7 @@ class ConfigFileTest {
                 .isEqualTo("jdbc:postgresql://db/cockpit");
 
         Path elsewhere = data.resolve("elsewhere");
-        assertThat(hub("hub", "--data", elsewhere.toString()).port).isEqualTo(8717); // no file there
+        assertThat(hub("hub", "--data", elsewhere.toString()).options.port).isEqualTo(8717); // no file there
     }
 
     @Test
