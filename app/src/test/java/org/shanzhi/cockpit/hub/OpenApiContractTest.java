@@ -55,6 +55,8 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.PetitionState;
 import org.shanzhi.cockpit.domain.Sensor;
@@ -594,6 +596,13 @@ class OpenApiContractTest {
                 new Event.IncidentAdvanced("INC-A", IncidentState.PENDING_DISPATCH, null),
                 new Event.IncidentDispatched("INC-A", "U-2"),
                 new Event.UnitSos("U-2", true),
+                new Event.IncidentOpened("INC-B", "井盖缺失", "道路设施", Incident.Source.GRID_WORKER,
+                        Incident.Severity.CRITICAL, IncidentState.REGISTERED, Fixtures.WEST, null, null),
+                new Event.OrderIssued("ZL-1", "INC-B", "U-1", "设置警示并看守", null, DispatchOrder.Issuer.CENTER, false),
+                new Event.OrderAdvanced("ZL-1", OrderState.DELIVERED, "U-1", null, null, List.of()),
+                new Event.OrderAdvanced("ZL-1", OrderState.ACCEPTED, "U-1", null, null, List.of()),
+                new Event.OrderAdvanced("ZL-1", OrderState.CANCELLED, "center", "已由物业处置", null, List.of()),
+                new Event.InstructionIssued("PS-1", "INC-B", DispatchOrder.Issuer.DISTRICT, "注意现场安全，尽快恢复"),
                 new Event.ComplaintReceived(order, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "噪音扰民",
                         Complaint.Priority.TIMELY, Fixtures.EAST, "夜间施工噪音", false),
                 new Event.ComplaintAdvanced(order, ComplaintState.DISPATCHED),
