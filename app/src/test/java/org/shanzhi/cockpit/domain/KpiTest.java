@@ -263,7 +263,7 @@ class KpiTest {
         Situation s = with(district(),
                 new Event.AiAlertRaised("AL1", "CAM-1", "暴露垃圾", "890", 0.8, List.of()),
                 new Event.AiAlertRaised("AL2", "CAM-1", "占道经营", "891", 0.7, List.of()),
-                new Event.AiAlertReviewed("AL2", AiAlert.Review.REJECTED, null, null),
+                new Event.AiAlertReviewed("AL2", AiAlert.Review.REJECTED, null, null, null),
                 new Event.IntelReported("Q1", "XX-1", "群体性苗头", null, null, "t"));
         assertThat(Kpi.aiAlertsRaised(s, FAR_PAST, FAR_FUTURE)).isEqualTo(2);
         assertThat(Kpi.aiAlertsPending(s)).isEqualTo(1);
@@ -376,7 +376,7 @@ class KpiTest {
                 new Event.AiAlertRaised("A1", "CAM-1", "暴露垃圾", "890", 0.8, null),
                 new Event.AiAlertRaised("A2", "CAM-1", "人群密度", "856", 0.9, null),
                 new Event.AiAlertRaised("A3", "CAM-1", "道路积水", null, 0.7, null),
-                new Event.AiAlertReviewed("A3", AiAlert.Review.REJECTED, null, null));
+                new Event.AiAlertReviewed("A3", AiAlert.Review.REJECTED, null, null, null));
         assertThat(VideoAlarms.pendingAlerts(s)).extracting(AiAlert::id).containsExactly("A2", "A1");
     }
 }

@@ -367,7 +367,7 @@ class OpenApiContractTest {
         post("/api/v1/incidents/{id}/close", inc + "/close", Role.LEADER, "", "c-close-1", 200);
         post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR,
                 "{\"decision\":\"ACCEPTED\",\"severity\":\"HIGH\"}", "c-rv-1", 200);
-        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\"}",
+        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\",\"falseAlarm\":\"MISDETECTION\"}",
                 "c-rv-2", 422);
         post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
                 "{\"state\":\"CLOSED\"}", "c-cmp-1", 200);
@@ -630,7 +630,7 @@ class OpenApiContractTest {
                 new Event.AiAlertRaised("AL-1", "CAM-1", "暴露垃圾", "890", 0.91,
                         List.of(new AiAlert.Box(0.1, 0.2, 0.3, 0.4, "垃圾袋"))),
                 new Event.AiAlertRaised("AL-2", "CAM-1", "暴露垃圾", "890", 0.62, List.of()),
-                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1"),
+                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1", null),
                 new Event.OutageReported("O-1", "110106016002", "电缆故障", 4, 320),
                 new Event.OutageRestored("O-1", 2, 1));
     }
