@@ -349,9 +349,9 @@ class KpiTest {
     void unitsCountAsFreeBusyOrAwayAndTheNearestFreeOnesAreFound() {
         Situation s = with(district(),
                 new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
-                        new GeoPoint(116.385, 39.815), 0, null, false)),
+                        new GeoPoint(116.385, 39.815), 0, null, null, false)),
                 new Event.UnitRegistered(new FieldUnit("U-4", "物业四", FieldUnit.Role.PROPERTY, UnitStatus.AVL,
-                        EAST, 0, null, false)),
+                        EAST, 0, null, null, false)),
                 new Event.UnitStatusChanged("U-3", UnitStatus.PAT),
                 new Event.UnitStatusChanged("U-4", UnitStatus.UNA),
                 opened("I", Incident.Severity.HIGH, new GeoPoint(116.386, 39.815), null),

@@ -76,9 +76,9 @@ class IncidentsWidgetTest {
     static Evening evening() {
         Evening e = new Evening()
                 .at("08:00", new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER,
-                                UnitStatus.AVL, new GeoPoint(116.385, 39.815), 0, null, false)),
+                                UnitStatus.AVL, new GeoPoint(116.385, 39.815), 0, null, null, false)),
                         new Event.UnitRegistered(new FieldUnit("U-4", "物业四", FieldUnit.Role.PROPERTY, UnitStatus.AVL,
-                                EAST_SIDE, 0, null, false)),
+                                EAST_SIDE, 0, null, null, false)),
                         new Event.UnitStatusChanged("U-3", UnitStatus.PAT))
                 .at("10:00", opened("A", "暴露垃圾", Incident.Severity.LOW, Fixtures.WEST, null))
                 .at("16:30", opened("D", "井盖异常", Incident.Severity.HIGH, Fixtures.WEST,
