@@ -71,6 +71,14 @@ class RoadNetworkTest {
     }
 
     @Test
+    void pointsNearerToEachOtherThanToTheRoadAreAStraightWalkApart() {
+        assertThat(RIVER.from(m(0, 100)).to(m(0, 100))).isEqualTo(new RoadNetwork.Route(0, 0));
+        RoadNetwork.Route r = RIVER.from(m(0, 90)).to(m(30, 130));
+        assertThat(r.roadMetres()).isZero();
+        assertThat(r.walkMetres()).isCloseTo(50, within(0.5));
+    }
+
+    @Test
     void withoutRoadsEveryRouteIsTheStraightLine() {
         RoadNetwork.Route r = RoadNetwork.EMPTY.from(m(0, 0)).to(m(300, 400));
         assertThat(r.roadMetres()).isCloseTo(500, within(1.0));
