@@ -250,7 +250,7 @@ final class Fold {
         requireId(u.id(), "unit.id", units);
         inside(u.at(), "unit.at");
         UnitStatus status = u.status() == null ? UnitStatus.OFF : u.status();
-        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), null, false));
+        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), at, null, false));
     }
 
     // --- devices and units -------------------------------------------------------------------
@@ -266,7 +266,7 @@ final class Fold {
     private void unitMoved(UnitMoved x) {
         FieldUnit u = require(units, x.unitId(), "unitId", "unit");
         inside(x.at(), "at");
-        units = units.plus(u.id(), u.movedTo(x.at(), x.heading()));
+        units = units.plus(u.id(), u.movedTo(x.at(), x.heading(), at));
     }
 
     private void unitStatusChanged(UnitStatusChanged x) {
