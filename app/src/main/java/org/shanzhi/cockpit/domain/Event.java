@@ -46,6 +46,26 @@ public sealed interface Event {
     /** Sends a unit to a case waiting for dispatch; the unit must be free. */
     record IncidentDispatched(String incidentId, String unitId) implements Event { }
 
+    // --- orders (同屏指挥) --------------------------------------------------------------------------
+
+    /**
+     * A seat sends a unit to an open case with a task. The unit must be free unless {@code override}
+     * (a leader's decision, kept on the order); a case waiting for dispatch becomes dispatched.
+     */
+    record OrderIssued(String orderId, String incidentId, String unitId, String task, Incident.Severity priority,
+                       DispatchOrder.Issuer issuer, boolean override) implements Event { }
+
+    /**
+     * An order moves on: {@code by} is who moved it (a seat, the unit, the hub), {@code reason} a
+     * decline's or a cancel's, {@code note} and {@code photos} the unit's report.
+     */
+    record OrderAdvanced(String orderId, OrderState state, String by, String reason, String note,
+                         List<String> photos) implements Event { }
+
+    /** A 批示 from a seat, on one case ({@code incidentId}) or for the whole street (null). */
+    record InstructionIssued(String instructionId, String incidentId, DispatchOrder.Issuer issuer, String text)
+            implements Event { }
+
     // --- 12345 ------------------------------------------------------------------------------------
 
     record ComplaintReceived(String orderNo, Complaint.Channel channel, Complaint.Type type, String category,
@@ -91,9 +111,12 @@ public sealed interface Event {
     record AiAlertRaised(String alertId, String cameraId, String kind, String vendorCode, double confidence,
                          List<AiAlert.Box> boxes) implements Event { }
 
-    /** Human review of an AI alert; an accepted alert names the case it became. */
-    record AiAlertReviewed(String alertId, AiAlert.Review decision, String incidentId, String mergedInto)
-            implements Event { }
+    /**
+     * Human review of an AI alert: an accepted alert names the case it became; a merged one the alert
+     * ({@code mergedInto}) or the open case ({@code incidentId}) it joins; a rejected one may say why.
+     */
+    record AiAlertReviewed(String alertId, AiAlert.Review decision, String incidentId, String mergedInto,
+                           AiAlert.FalseAlarm falseAlarm) implements Event { }
 
     record OutageReported(String outageId, String communityCode, String cause, int buildings, int households)
             implements Event { }

@@ -3,6 +3,8 @@ package org.shanzhi.cockpit.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +43,8 @@ final class Fold {
     private PMap<String, Outage> outages;
     private PMap<String, IntelReport> intel;
     private PMap<String, KeyPeriod> keyPeriods;
+    private PMap<String, DispatchOrder> orders;
+    private PMap<String, Instruction> instructions;
     private final Situation before;
 
     Fold(Situation s, long seq, Instant time, Instant at) {
@@ -64,6 +68,8 @@ final class Fold {
         outages = s.outages();
         intel = s.intel();
         keyPeriods = s.keyPeriods();
+        orders = s.orders();
+        instructions = s.instructions();
     }
 
     Situation apply(Event e) {
@@ -93,6 +99,12 @@ final class Fold {
             incidentOpened(x);
         } else if (e instanceof IncidentDispatched x) {
             incidentDispatched(x);
+        } else if (e instanceof OrderAdvanced x) {
+            orderAdvanced(x);
+        } else if (e instanceof OrderIssued x) {
+            orderIssued(x);
+        } else if (e instanceof InstructionIssued x) {
+            instructionIssued(x);
         } else if (e instanceof CameraStatusChanged x) {
             Camera c = require(cameras, x.cameraId(), "cameraId", "camera");
             cameras = cameras.plus(c.id(), c.withOnline(x.online()));
@@ -167,7 +179,7 @@ final class Fold {
             throw new Rejection("type", "no rule for " + e.getClass().getSimpleName());
         }
         return new Situation(seq, time, district, communities, grids, cameras, sensors, units, incidents, complaints,
-                disputes, petitions, whistles, warnings, alerts, outages, intel, keyPeriods);
+                disputes, petitions, whistles, warnings, alerts, outages, intel, keyPeriods, orders, instructions);
     }
 
     // --- inventory ---------------------------------------------------------------------------
@@ -238,7 +250,7 @@ final class Fold {
         requireId(u.id(), "unit.id", units);
         inside(u.at(), "unit.at");
         UnitStatus status = u.status() == null ? UnitStatus.OFF : u.status();
-        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), null, false));
+        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), at, null, false));
     }
 
     // --- devices and units -------------------------------------------------------------------
@@ -254,13 +266,18 @@ final class Fold {
     private void unitMoved(UnitMoved x) {
         FieldUnit u = require(units, x.unitId(), "unitId", "unit");
         inside(x.at(), "at");
-        units = units.plus(u.id(), u.movedTo(x.at(), x.heading()));
+        units = units.plus(u.id(), u.movedTo(x.at(), x.heading(), at));
     }
 
     private void unitStatusChanged(UnitStatusChanged x) {
         FieldUnit u = require(units, x.unitId(), "unitId", "unit");
         if (x.status() == UnitStatus.ASG) {
-            throw new Rejection("status", "a unit is assigned by IncidentDispatched, not by a status change");
+            throw new Rejection("status", "a unit is assigned by an order (OrderIssued), not by a status change");
+        }
+        DispatchOrder holding = openOrderOf(u);
+        if (holding != null) {
+            throw new Rejection("unitId", "unit " + u.id() + " is on order " + holding.id()
+                    + ": its status follows the order");
         }
         check("status", x.status(), u.status(), u.status().next());
         boolean free = x.status() == UnitStatus.AVL || x.status() == UnitStatus.OFF || x.status() == UnitStatus.PAT;
@@ -293,7 +310,7 @@ final class Fold {
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
-                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR));
+                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
     }
 
     private void incidentAdvanced(IncidentAdvanced x) {
@@ -315,6 +332,134 @@ final class Fold {
         }
         incidents = incidents.plus(i.id(), i.assigned(u.id(), at));
         units = units.plus(u.id(), u.withStatus(UnitStatus.ASG, i.id()));
+    }
+
+    // --- orders ------------------------------------------------------------------------------
+
+    private void orderIssued(OrderIssued x) {
+        requireId(x.orderId(), "orderId", orders);
+        Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+        if (!i.open()) {
+            throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh + ": no more orders");
+        }
+        FieldUnit u = require(units, x.unitId(), "unitId", "unit");
+        requireText(x.task(), "task");
+        if (x.issuer() == null) {
+            throw new Rejection("issuer", "issuer is required: CENTER or DISTRICT");
+        }
+        DispatchOrder held = openOrderOf(u);
+        if (held != null && held.incidentId().equals(i.id())) {
+            throw new Rejection("unitId", "unit " + u.id() + " already has order " + held.id() + " on this case");
+        }
+        if (!x.override() && (!u.status().dispatchable() || u.sos())) {
+            throw new Rejection("unitId", "unit " + u.id() + " is " + (u.sos() ? "in SOS" : u.status().zh)
+                    + ", not free for an order; a leader may override");
+        }
+        if (held != null) {
+            // a leader takes a busy unit off its order: that order ends, its case may need another unit
+            end(held, OrderState.CANCELLED, "override", "改调他处");
+        }
+        Incident.Severity priority = x.priority() != null ? x.priority() : i.severity();
+        DispatchOrder o = new DispatchOrder(x.orderId(), i.id(), u.id(), x.task(), priority, x.issuer(), OrderState.SENT, at, at,
+                x.override(), null, null, List.of(), List.of(new DispatchOrder.Step(OrderState.SENT, at,
+                        x.issuer().name().toLowerCase(Locale.ROOT))));
+        orders = orders.plus(o.id(), o);
+        i = incidents.get(i.id()).withOrder(o.id());
+        // an order on a case waiting for a unit dispatches it (a registered case is dispatched at once)
+        if (i.state() == IncidentState.PENDING_DISPATCH || i.state() == IncidentState.REGISTERED) {
+            i = i.assigned(u.id(), at);
+        }
+        incidents = incidents.plus(i.id(), i);
+        units = units.plus(u.id(), units.get(u.id()).withStatus(UnitStatus.ASG, i.id()));
+    }
+
+    private void orderAdvanced(OrderAdvanced x) {
+        DispatchOrder o = require(orders, x.orderId(), "orderId", "order");
+        check("state", x.state(), o.state(), o.state().next());
+        requireText(x.by(), "by");
+        if (x.state() == OrderState.DECLINED) {
+            requireText(x.reason(), "reason");
+        }
+        if (x.state() == OrderState.REPORTED) {
+            requireText(x.note(), "note");
+        }
+        if (x.state().terminal() && x.state() != OrderState.REPORTED) {
+            end(o, x.state(), x.by(), x.reason());
+            return;
+        }
+        FieldUnit u = units.get(o.unitId());
+        UnitStatus unitTo = x.state().unitStatus();
+        if (unitTo != null && u.status() != unitTo) {
+            if (!u.status().next().contains(unitTo)) {
+                throw new Rejection("state", "unit " + u.id() + " is " + u.status() + " (" + u.status().zh
+                        + "), it cannot go " + unitTo + " (" + unitTo.zh + ")");
+            }
+            units = units.plus(u.id(), u.withStatus(unitTo, o.incidentId()));
+        }
+        orders = orders.plus(o.id(), o.moved(x.state(), at, x.by(), x.reason(), x.note(), x.photos()));
+        Incident i = incidents.get(o.incidentId());
+        if (x.state() == OrderState.WORKING
+                && (i.state() == IncidentState.DISPATCHED || i.state() == IncidentState.REWORK)) {
+            incidents = incidents.plus(i.id(), i.moved(IncidentState.IN_PROGRESS, at));
+        }
+        if (x.state() == OrderState.REPORTED) {
+            units = units.plus(u.id(), u.withStatus(UnitStatus.AVL, null));
+            // the last unit to report finishes the case's 处置
+            if (i.state() == IncidentState.IN_PROGRESS && openOrdersOn(i) == 0) {
+                incidents = incidents.plus(i.id(), i.moved(IncidentState.DISPOSED, at));
+            }
+        }
+    }
+
+    /** An order ends before its report: the unit is free again, and a case left with no unit waits again. */
+    private void end(DispatchOrder o, OrderState to, String by, String reason) {
+        orders = orders.plus(o.id(), o.moved(to, at, by, reason, null, null));
+        FieldUnit u = units.get(o.unitId());
+        if (o.incidentId().equals(u.incidentId())) {
+            units = units.plus(u.id(), u.withStatus(UnitStatus.AVL, null));
+        }
+        Incident i = incidents.get(o.incidentId());
+        if (i.state() == IncidentState.DISPATCHED && openOrdersOn(i) == 0) {
+            incidents = incidents.plus(i.id(), i.returnedToDispatch(at));
+        }
+    }
+
+    private void instructionIssued(InstructionIssued x) {
+        requireId(x.instructionId(), "instructionId", instructions);
+        if (x.incidentId() != null) {
+            require(incidents, x.incidentId(), "incidentId", "incident");
+        }
+        if (x.issuer() == null) {
+            throw new Rejection("issuer", "issuer is required: CENTER or DISTRICT");
+        }
+        requireText(x.text(), "text");
+        instructions = instructions.plus(x.instructionId(),
+                new Instruction(x.instructionId(), x.incidentId(), x.issuer(), x.text(), at));
+    }
+
+    /** The open order a unit is on, found through its case (a unit holds at most one). */
+    private DispatchOrder openOrderOf(FieldUnit u) {
+        Incident i = u.incidentId() == null ? null : incidents.get(u.incidentId());
+        if (i == null) {
+            return null;
+        }
+        for (String id : i.orderIds()) {
+            DispatchOrder o = orders.get(id);
+            if (o.open() && o.unitId().equals(u.id())) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private int openOrdersOn(Incident i) {
+        int n = 0;
+        for (String id : i.orderIds()) {
+            if (orders.get(id).open()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     // --- 12345 -------------------------------------------------------------------------------
@@ -464,7 +609,7 @@ final class Fold {
             throw new Rejection("confidence", "confidence must be within 0..1, got " + x.confidence());
         }
         alerts = alerts.plus(x.alertId(), new AiAlert(x.alertId(), x.cameraId(), x.kind(), x.vendorCode(),
-                x.confidence(), x.boxes(), at, AiAlert.Review.PENDING, null, null));
+                x.confidence(), x.boxes(), at, AiAlert.Review.PENDING, null, null, null));
     }
 
     private void aiAlertReviewed(AiAlertReviewed x) {
@@ -475,17 +620,30 @@ final class Fold {
         if (x.decision() == null || x.decision() == AiAlert.Review.PENDING) {
             throw new Rejection("decision", "decision must be ACCEPTED, REJECTED or MERGED");
         }
+        if (x.falseAlarm() != null && x.decision() != AiAlert.Review.REJECTED) {
+            throw new Rejection("falseAlarm", "only a rejected alert has a false-alarm reason");
+        }
         String incident = null;
         String merged = null;
         if (x.decision() == AiAlert.Review.ACCEPTED) {
             incident = require(incidents, x.incidentId(), "incidentId", "incident").id();
+        } else if (x.decision() == AiAlert.Review.MERGED && x.mergedInto() == null && x.incidentId() != null) {
+            Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+            if (!i.open()) {
+                throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh + ": merge into an open case");
+            }
+            incident = i.id();
         } else if (x.decision() == AiAlert.Review.MERGED) {
+            if (x.incidentId() != null) {
+                throw new Rejection("incidentId", "an alert merges into an alert (mergedInto) or a case (incidentId),"
+                        + " not both");
+            }
             if (x.alertId().equals(x.mergedInto())) {
                 throw new Rejection("mergedInto", "an alert cannot merge into itself");
             }
             merged = require(alerts, x.mergedInto(), "mergedInto", "AI alert").id();
         }
-        alerts = alerts.plus(a.id(), a.reviewed(x.decision(), incident, merged));
+        alerts = alerts.plus(a.id(), a.reviewed(x.decision(), incident, merged, x.falseAlarm()));
     }
 
     private void outageReported(OutageReported x) {

@@ -1,11 +1,17 @@
 package org.shanzhi.cockpit.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A case / work order (案卷, 工单) moving through the closed loop of {@link IncidentState}. */
+/**
+ * A case / work order (案卷, 工单) moving through the closed loop of {@link IncidentState}. {@code unitId}
+ * is the first unit sent; {@code orderIds} every {@link DispatchOrder} issued on it, oldest first.
+ */
 public record Incident(String id, String title, String category, Source source, Severity severity,
                        IncidentState state, GeoPoint at, String communityCode, Instant openedAt, Instant deadline,
-                       Instant updatedAt, Instant closedAt, String unitId, String alertId, boolean proactive) {
+                       Instant updatedAt, Instant closedAt, String unitId, String alertId, boolean proactive,
+                       List<String> orderIds) {
 
     public enum Source {
         INSPECTOR("监督员"),
@@ -34,16 +40,23 @@ public record Incident(String id, String title, String category, Source source, 
 
     public Incident moved(IncidentState to, Instant at) {
         return new Incident(id, title, category, source, severity, to, this.at, communityCode, openedAt, deadline, at,
-                to.terminal() ? at : null, unitId, alertId, proactive);
+                to.terminal() ? at : null, unitId, alertId, proactive, orderIds);
     }
 
     public Incident returnedToDispatch(Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.PENDING_DISPATCH, this.at,
-                communityCode, openedAt, deadline, at, null, null, alertId, proactive);
+                communityCode, openedAt, deadline, at, null, null, alertId, proactive, orderIds);
     }
 
     public Incident assigned(String unit, Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.DISPATCHED, this.at, communityCode,
-                openedAt, deadline, at, null, unit, alertId, proactive);
+                openedAt, deadline, at, null, unit, alertId, proactive, orderIds);
+    }
+
+    public Incident withOrder(String orderId) {
+        List<String> more = new ArrayList<>(orderIds);
+        more.add(orderId);
+        return new Incident(id, title, category, source, severity, state, at, communityCode, openedAt, deadline,
+                updatedAt, closedAt, unitId, alertId, proactive, List.copyOf(more));
     }
 }

@@ -22,7 +22,8 @@ public record Situation(long seq, Instant time, District district,
                         PMap<String, Petition> petitions, PMap<String, Whistle> whistles,
                         PMap<String, WeatherWarning> warnings, PMap<String, AiAlert> alerts,
                         PMap<String, Outage> outages, PMap<String, IntelReport> intel,
-                        PMap<String, KeyPeriod> keyPeriods) {
+                        PMap<String, KeyPeriod> keyPeriods, PMap<String, DispatchOrder> orders,
+                        PMap<String, Instruction> instructions) {
 
     public static final Instant EPOCH = Instant.EPOCH;
 
@@ -30,7 +31,7 @@ public record Situation(long seq, Instant time, District district,
         return new Situation(0, EPOCH, null, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
-                TreePMap.empty(), TreePMap.empty());
+                TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty());
     }
 
     /**
@@ -89,6 +90,7 @@ public record Situation(long seq, Instant time, District district,
         m.put("disputes", disputes.size());
         m.put("petitions", petitions.size());
         m.put("alerts", alerts.size());
+        m.put("orders", orders.size());
         return m;
     }
 }

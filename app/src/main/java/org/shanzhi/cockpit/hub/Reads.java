@@ -100,6 +100,8 @@ final class Reads {
         m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1)));
         m.put("mediationSuccess30d", Kpi.mediationSuccessRate(s, monthAgo, now.plusNanos(1)));
         m.put("outageRestoration", Kpi.outageRestoration(s));
+        m.put("falseAlarmsByKind30d", Kpi.falseAlarmsByKind(s, monthAgo, now.plusNanos(1)));
+        m.put("falseAlarmsByCamera30d", Kpi.falseAlarmsByCamera(s, monthAgo, now.plusNanos(1)));
         json(ctx, 200, Json.write(m));
     }
 

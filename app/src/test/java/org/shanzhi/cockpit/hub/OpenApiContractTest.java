@@ -55,6 +55,8 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.PetitionState;
 import org.shanzhi.cockpit.domain.Sensor;
@@ -365,7 +367,7 @@ class OpenApiContractTest {
         post("/api/v1/incidents/{id}/close", inc + "/close", Role.LEADER, "", "c-close-1", 200);
         post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR,
                 "{\"decision\":\"ACCEPTED\",\"severity\":\"HIGH\"}", "c-rv-1", 200);
-        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\"}",
+        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\",\"falseAlarm\":\"MISDETECTION\"}",
                 "c-rv-2", 422);
         post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
                 "{\"state\":\"CLOSED\"}", "c-cmp-1", 200);
@@ -608,6 +610,13 @@ class OpenApiContractTest {
                 new Event.IncidentAdvanced("INC-A", IncidentState.PENDING_DISPATCH, null),
                 new Event.IncidentDispatched("INC-A", "U-2"),
                 new Event.UnitSos("U-2", true),
+                new Event.IncidentOpened("INC-B", "井盖缺失", "道路设施", Incident.Source.GRID_WORKER,
+                        Incident.Severity.CRITICAL, IncidentState.REGISTERED, Fixtures.WEST, null, null),
+                new Event.OrderIssued("ZL-1", "INC-B", "U-1", "设置警示并看守", null, DispatchOrder.Issuer.CENTER, false),
+                new Event.OrderAdvanced("ZL-1", OrderState.DELIVERED, "U-1", null, null, List.of()),
+                new Event.OrderAdvanced("ZL-1", OrderState.ACCEPTED, "U-1", null, null, List.of()),
+                new Event.OrderAdvanced("ZL-1", OrderState.CANCELLED, "center", "已由物业处置", null, List.of()),
+                new Event.InstructionIssued("PS-1", "INC-B", DispatchOrder.Issuer.DISTRICT, "注意现场安全，尽快恢复"),
                 new Event.ComplaintReceived(order, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "噪音扰民",
                         Complaint.Priority.TIMELY, Fixtures.EAST, "夜间施工噪音", false),
                 new Event.ComplaintAdvanced(order, ComplaintState.DISPATCHED),
@@ -635,7 +644,7 @@ class OpenApiContractTest {
                 new Event.AiAlertRaised("AL-1", "CAM-1", "暴露垃圾", "890", 0.91,
                         List.of(new AiAlert.Box(0.1, 0.2, 0.3, 0.4, "垃圾袋"))),
                 new Event.AiAlertRaised("AL-2", "CAM-1", "暴露垃圾", "890", 0.62, List.of()),
-                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1"),
+                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1", null),
                 new Event.OutageReported("O-1", "110106016002", "电缆故障", 4, 320),
                 new Event.OutageRestored("O-1", 2, 1));
     }

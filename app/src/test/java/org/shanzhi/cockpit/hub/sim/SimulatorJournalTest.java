@@ -27,7 +27,7 @@ class SimulatorJournalTest {
                 Simulator.Config.defaults());
 
         assertThat(day.events).isEqualTo(106_591);
-        assertThat(day.sha256).isEqualTo("b8314388e9f9dfaa83869da06550bf006be935276e34d4461129b0bdeedddee0");
+        assertThat(day.sha256).isEqualTo("7ac320d38835ff88fdeb37b33ef5a527933b361213f0b5f6ece2358d54b0af0e");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SimulatorJournalTest {
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
         assertThat(week.events).isEqualTo(94_866);
-        assertThat(week.sha256).isEqualTo("246ae232c2b4d8e4d9fb0bfae8442eaf3697d736b45bef803f7ffad20ecab8a2");
+        assertThat(week.sha256).isEqualTo("32757f4f92a600ca108b0b58540a99bbaaa3505b2ec9a223cea3bcef8ec5ddcb");
     }
 
     static Simulator.Config sparse() {
