@@ -49,8 +49,8 @@ check viewer /api/v1/snapshot
 check viewer /api/v1/kpis
 check viewer "/api/v1/events?since=0&limit=10000"
 check leader "/api/v1/audit?limit=1000"
-for family in communities grids cameras sensors units incidents complaints disputes petitions whistles warnings \
-  alerts outages intel; do
+# every family the description lists with an entry by id
+for family in $(sed -n 's|^  /api/v1/\([a-z-]*\)/{id}:$|\1|p' "$spec"); do
   check viewer "/api/v1/$family?limit=1000"
   id=$(curl -s -H "Authorization: Bearer $viewer" "http://127.0.0.1:$hub_port/api/v1/$family?limit=1" \
     | sed -n 's/.*"items":\[{"[A-Za-z]*":"\([^"]*\)".*/\1/p')
