@@ -174,9 +174,9 @@ final class Cases implements Orders.CaseWork {
         return units;
     }
 
-    /** Free for the simulated center: dispatchable, not a person's to command from a phone, not one that declined. */
+    /** Free for the simulated center: dispatchable, one the simulator plays (not a person's), not one that declined. */
     private boolean free(FieldUnit u, Set<String> declined) {
-        return u.status().dispatchable() && !u.sos() && !declined.contains(u.id()) && !ctx.peoples(u.id());
+        return u.status().dispatchable() && !u.sos() && !declined.contains(u.id()) && orders.answers(u.id());
     }
 
     private FieldUnit nearestFree(Role role, GeoPoint at, Set<String> declined) {

@@ -200,6 +200,11 @@ final class Crews {
         }
     }
 
+    /** Whether the unit is one of the scenario's, played by the simulator. */
+    boolean knows(String unitId) {
+        return crews.containsKey(unitId);
+    }
+
     // --- riding for an order ----------------------------------------------------------------------------
 
     /** The unit sets out (ENR) for {@code at}; {@code arrival} runs when it gets there. */

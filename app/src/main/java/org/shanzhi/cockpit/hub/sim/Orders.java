@@ -34,8 +34,8 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
  *                                           last report disposes of the case ({@link CaseWork#disposed})
  * </pre>
  *
- * A unit a person has taken over ({@link SimContext#peoples}) answers its orders itself: they are left alone,
- * as is an order someone else ended or moved on.
+ * A unit a person has taken over ({@link SimContext#peoples}) answers its orders itself, and one that is not
+ * the scenario's has nobody to play it: their orders are left alone, as is an order someone else ended.
  */
 final class Orders {
 
@@ -70,6 +70,11 @@ final class Orders {
         this.rates = rates;
         this.crews = crews;
         this.work = work;
+    }
+
+    /** Whether the simulator answers for this unit: one of the scenario's, not in a person's hands. */
+    boolean answers(String unitId) {
+        return crews.knows(unitId) && !ctx.peoples(unitId);
     }
 
     /** The simulated center sends the unit to the case with the task of its kind; false when the fold refuses. */
@@ -121,7 +126,7 @@ final class Orders {
     /** The unit answers {@code to}, unless the order went another way meanwhile or a person took the unit over. */
     private void advance(String id, OrderState to, String reason, String note) {
         DispatchOrder o = ctx.situation().orders().get(id);
-        if (o == null || !o.state().next().contains(to) || ctx.peoples(o.unitId())) {
+        if (o == null || !o.state().next().contains(to) || !answers(o.unitId())) {
             answering.remove(id);
             return;
         }
@@ -160,7 +165,7 @@ final class Orders {
                 continue;
             }
             DispatchOrder o = openOrder(s, i, u.id());
-            if (o == null || answering.contains(o.id()) || ctx.peoples(u.id())) {
+            if (o == null || answering.contains(o.id()) || !answers(u.id())) {
                 continue;
             }
             answering.add(o.id());

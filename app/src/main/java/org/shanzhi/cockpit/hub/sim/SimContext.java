@@ -63,7 +63,7 @@ final class SimContext {
         this(scenario, seed, unitId -> false);
     }
 
-    /** {@code peoplesUnits} tells the units a person has taken over (their own phone): the simulator leaves them alone. */
+    /** {@code peoplesUnits} names the units a person has taken over (a phone of their own): they are left alone. */
     SimContext(HeyiScenario scenario, long seed, Predicate<String> peoplesUnits) {
         this.scenario = scenario;
         this.rng = new SplittableRandom(seed);

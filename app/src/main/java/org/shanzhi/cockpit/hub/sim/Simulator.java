@@ -38,15 +38,16 @@ public final class Simulator {
 
     /** The rates and durations of the simulation, one record per lifecycle. */
     record Config(Complaints.Rates complaints, AiAlerts.Rates alerts, Cases.Rates cases, Crews.Rates crews,
-                  Orders.Rates orders, Devices.Rates devices, Disputes.Rates disputes, Petitions.Rates petitions, Intel.Rates intel,
-                  Whistles.Rates whistles,
+                  Orders.Rates orders, Devices.Rates devices, Disputes.Rates disputes, Petitions.Rates petitions,
+                  Intel.Rates intel, Whistles.Rates whistles,
                   /* null: a storm when the simulator starts on DEFAULT_START's date */
                   Boolean storm) {
 
         static Config defaults() {
             return new Config(Complaints.Rates.defaults(), AiAlerts.Rates.defaults(), Cases.Rates.defaults(),
-                    Crews.Rates.defaults(), Orders.Rates.defaults(), Devices.Rates.defaults(), Disputes.Rates.defaults(),
-                    Petitions.Rates.defaults(), Intel.Rates.defaults(), Whistles.Rates.defaults(), null);
+                    Crews.Rates.defaults(), Orders.Rates.defaults(), Devices.Rates.defaults(),
+                    Disputes.Rates.defaults(), Petitions.Rates.defaults(), Intel.Rates.defaults(),
+                    Whistles.Rates.defaults(), null);
         }
     }
 

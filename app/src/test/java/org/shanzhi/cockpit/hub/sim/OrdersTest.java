@@ -190,7 +190,8 @@ class OrdersTest {
             assertThat(declined.get(k).event().orderId()).isEqualTo(issued.get(k).event().orderId());
             assertThat(declined.get(k).event().by()).isEqualTo(sent.get(k));
             assertThat(declined.get(k).event().reason()).isIn(reasons);
-            assertThat(SimHarness.minutes(declined.get(k).time(), issued.get(k + 1).time())).isBetween(0.5, 2 + 1 / 6.0);
+            assertThat(SimHarness.minutes(declined.get(k).time(), issued.get(k + 1).time()))
+                    .isBetween(0.5, 2 + 1 / 6.0);
         }
     }
 
@@ -230,9 +231,16 @@ class OrdersTest {
                 false));
         w.h.apply(new Event.OrderIssued("ZL-32", "INC-8", "PS-04", "前往处置", null, DispatchOrder.Issuer.CENTER,
                 false));
+        // and a unit the hub registered that the scenario does not know: nobody to play it
+        w.openCase("INC-9", Catalogue.STALL, at);
+        w.h.apply(new Event.UnitRegistered(new FieldUnit("U-99", "新队员", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
+                at, 0, null, false)));
+        w.h.apply(new Event.OrderIssued("ZL-33", "INC-9", "U-99", "前往处置", null, DispatchOrder.Issuer.CENTER,
+                false));
         w.h.until(SimHarness.day(0, "12:00"), w::tick);
 
         assertThat(w.h.situation.orders().get("ZL-31").state()).isEqualTo(OrderState.SENT);
+        assertThat(w.h.situation.orders().get("ZL-33").state()).isEqualTo(OrderState.SENT);
         assertThat(w.h.situation.orders().get("ZL-32").state()).isEqualTo(OrderState.REPORTED);
         assertThat(w.h.events).extracting(TimedEvent::event).noneMatch(e ->
                 e instanceof Event.OrderAdvanced a && a.orderId().equals("ZL-31")
