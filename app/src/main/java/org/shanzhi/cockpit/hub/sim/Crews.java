@@ -24,7 +24,7 @@ import org.shanzhi.cockpit.domain.UnitStatus;
  * AVL  → PAT   1–15 min into the shift, 10–30 min after a patrol, 2–10 min after an order (roles that patrol)
  * AVL  → OFF   at the shift's end
  * PAT  → AVL   after 45–120 min on the road, or at the shift's end
- * ENR          rides straight to the case at the role's speed: walking, e-bike or car ({@link #rideTo})
+ * ENR          rides straight to the case at its role's speed ({@link Catalogue#shift}, {@link #rideTo})
  * AVL          after its report, rides back to its road, or home, before anything else ({@link #backFrom})
  * </pre>
  *
