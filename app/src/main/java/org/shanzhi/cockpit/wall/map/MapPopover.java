@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -55,7 +56,7 @@ final class MapPopover {
 
     MapPopover(WallContext context) {
         this.context = context;
-        this.commands = context.hasHub() ? new HubCommands(context.source(), context.token()) : null;
+        this.commands = context.commands();
         content.getStyleClass().add("map-details");
         title.getStyleClass().add("map-details-title");
         actions.getStyleClass().add("map-actions");
@@ -209,10 +210,15 @@ final class MapPopover {
         String name = u.name() == null ? u.id() : u.name();
         say(I18n.t("map.dispatch.sending", name), Theme.INFO);
         Label target = outcome;
-        commands.dispatch(incidentId, u.id()).thenAccept(result -> Platform.runLater(() -> {
+        // the district's seat sends orders (its issuer is the district); the street's dispatches as ever
+        CompletableFuture<Outcome> sent = "district".equals(context.role())
+                ? commands.issueOrder(incidentId, u.id(), null, null) : commands.dispatch(incidentId, u.id());
+        sent.thenAccept(result -> Platform.runLater(() -> {
             sending = false;
             if (result instanceof Outcome.Done) {
                 show(target, I18n.t("map.dispatch.done", name, incidentId), Theme.OK);
+            } else if (result instanceof Outcome.Queued q) {
+                show(target, I18n.t("map.dispatch.queued", name, q.waiting()), Theme.WARNING);
             } else if (result instanceof Outcome.Refused r) {
                 forbidden |= r.status() == 401 || r.status() == 403;
                 show(target, I18n.t("map.dispatch.refused", r.status(), r.message()), Theme.CRITICAL);

@@ -30,6 +30,8 @@ import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.OrderState;
+import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
@@ -132,7 +134,11 @@ class MapDispatchTest extends MapFxTest {
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
         assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
-        append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL)));
+        // every dispatch is an order: taking it back frees U-1 for the next test
+        String order = hub.hub().situation().orders().values().stream().filter(o -> o.open() && o.unitId().equals("U-1"))
+                .findFirst().orElseThrow().id();
+        append(List.of(new Event.OrderAdvanced(order, OrderState.CANCELLED, "center", null, null, List.of())));
+        assertThat(hub.hub().situation().units().get("U-1").status()).isEqualTo(UnitStatus.AVL);
     }
 
     @Test
@@ -181,7 +187,7 @@ class MapDispatchTest extends MapFxTest {
     }
 
     @Test
-    void aHubThatIsDownGivesAClearFailureAndTheMapGoesOn() throws Exception {
+    void aHubThatIsDownKeepsTheDispatchWaitingAndTheMapGoesOn() throws Exception {
         // a port nothing listens on
         WallContext context = new WallContext(() -> null, "http://127.0.0.1:9", "x".repeat(16), "operator",
                 new WallLinks());
@@ -193,7 +199,10 @@ class MapDispatchTest extends MapFxTest {
             first.fire();
             return null;
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream().anyMatch(t -> t.startsWith("派遣未送达")));
+        // the command waits in the outbox (待发送) and the operator is told so
+        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream()
+                .anyMatch(t -> t.startsWith("派遣 ") && t.contains("待发送")));
+        assertThat(context.commands().waiting()).isEqualTo(1);
         assertThat(buttons(map)).noneMatch(Button::isDisabled);
     }
 
