@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.feed;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +58,32 @@ public final class HubCommands {
     /** 派遣: sends {@code unitId} to the case (operator or leader; the case must be waiting for dispatch). */
     public CompletableFuture<Outcome> dispatch(String incidentId, String unitId) {
         return post("/api/v1/incidents/" + incidentId + "/dispatch", Map.of("unitId", unitId));
+    }
+
+    /**
+     * 派单: an order for {@code unitId} on the case with its task and priority (either null: the hub's default, the
+     * case's title and severity).
+     */
+    public CompletableFuture<Outcome> issueOrder(String incidentId, String unitId, String task, String priority) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitId", unitId);
+        if (task != null && !task.isBlank()) {
+            body.put("task", task.strip());
+        }
+        if (priority != null) {
+            body.put("priority", priority);
+        }
+        return post("/api/v1/incidents/" + incidentId + "/orders", body);
+    }
+
+    /** 改派: the order ends as reassigned and a new one goes to {@code unitId}. */
+    public CompletableFuture<Outcome> reassignOrder(String orderId, String unitId) {
+        return post("/api/v1/orders/" + orderId + "/reassign", Map.of("unitId", unitId));
+    }
+
+    /** 撤回: the seat cancels the order. */
+    public CompletableFuture<Outcome> cancelOrder(String orderId) {
+        return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "CANCELLED"));
     }
 
     private CompletableFuture<Outcome> post(String path, Object body) {

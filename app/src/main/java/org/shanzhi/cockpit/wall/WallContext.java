@@ -27,7 +27,7 @@ public record WallContext(Supplier<FeedStatus> feedStatus, String source, String
 
     /** Whether the token may send a dispatch order: false only for a role known not to (the hub has the last word). */
     public boolean mayDispatch() {
-        return hasHub() && (role == null || role.equals("operator") || role.equals("leader"));
+        return hasHub() && (role == null || role.equals("operator") || role.equals("leader") || role.equals("district"));
     }
 
     /** Whether {@code source} is a hub that video can be read from. */
