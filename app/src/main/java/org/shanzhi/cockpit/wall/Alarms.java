@@ -88,7 +88,7 @@ final class Alarms {
         for (Instruction i : now.instructions().values()) {
             if (!before.instructions().containsKey(i.id())) {
                 Incident about = i.incidentId() == null ? null : now.incidents().get(i.incidentId());
-                String seat = I18n.t("seat." + i.issuer().name());
+                String seat = I18n.t("issuer." + i.issuer().name());
                 out.add(new Alarm(about == null ? I18n.t("alarm.instruction", seat, i.text())
                         : I18n.t("alarm.instruction.case", seat, i.text(), about.title())));
             }

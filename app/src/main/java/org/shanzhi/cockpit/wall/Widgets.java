@@ -4,6 +4,7 @@ import org.shanzhi.cockpit.wall.cockpit.CityOperationPanel;
 import org.shanzhi.cockpit.wall.cockpit.MonitoringPanel;
 import org.shanzhi.cockpit.wall.cockpit.SafetyPanel;
 import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
+import org.shanzhi.cockpit.wall.dispatch.IncidentScreen;
 import org.shanzhi.cockpit.wall.dispatch.IncidentsWidget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.MapWidget;
@@ -23,7 +24,12 @@ final class Widgets {
             case SAFETY -> new SafetyPanel();
             case STATUS -> new StatusWidget(context);
             case VIDEO -> new VideoWidget(p, context);
-            case INCIDENTS -> new IncidentsWidget(p);
+            case INCIDENTS -> new IncidentsWidget(p, context);
+            case INCIDENT -> {
+                IncidentScreen screen = new IncidentScreen(context);
+                context.links().onOpenIncident(screen::open);
+                yield screen;
+            }
             case MAP -> new MapWidget(p, context);
         };
     }

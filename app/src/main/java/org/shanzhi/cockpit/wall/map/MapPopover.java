@@ -43,6 +43,8 @@ final class MapPopover {
     private final Label title = new Label();
     private final VBox rows = new VBox();
     private final VBox actions = new VBox();
+    /** 指挥: the case on the incident screen (or in a window of its own). */
+    private final Button command = new Button(I18n.t("map.action.command"));
     private final WallContext context;
     private final HubCommands commands;
 
@@ -60,7 +62,19 @@ final class MapPopover {
         content.getStyleClass().add("map-details");
         title.getStyleClass().add("map-details-title");
         actions.getStyleClass().add("map-actions");
-        content.getChildren().addAll(title, rows, actions);
+        command.getStyleClass().add("map-command");
+        command.setOnAction(e -> {
+            if (context.links().openIncident(shownId)) {
+                hide();
+            } else {
+                if (outcome == null) {
+                    outcome = note();
+                    actions.getChildren().add(outcome);
+                }
+                say(I18n.t("map.action.noIncidentScreen"), Theme.WARNING);
+            }
+        });
+        content.getChildren().addAll(title, rows, command, actions);
         popOver.setContentNode(content);
         popOver.setDetachable(false);
         popOver.setAutoHide(true);
@@ -117,6 +131,9 @@ final class MapPopover {
             labels.add(row);
         }
         rows.getChildren().setAll(labels);
+        boolean isCase = m.subject() instanceof Incident;
+        command.setVisible(isCase);
+        command.setManaged(isCase);
         if (m.subject() instanceof Camera c) {
             cameraActions(c);
         } else if (m.subject() instanceof Incident i && s != null) {
