@@ -6,6 +6,8 @@ import org.shanzhi.cockpit.wall.cockpit.SafetyPanel;
 import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
 import org.shanzhi.cockpit.wall.dispatch.IncidentScreen;
 import org.shanzhi.cockpit.wall.dispatch.IncidentsWidget;
+import org.shanzhi.cockpit.wall.dispatch.InstructionsWidget;
+import org.shanzhi.cockpit.wall.dispatch.OrdersWidget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.MapWidget;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
@@ -25,6 +27,8 @@ final class Widgets {
             case STATUS -> new StatusWidget(context);
             case VIDEO -> new VideoWidget(p, context);
             case INCIDENTS -> new IncidentsWidget(p, context);
+            case ORDERS -> new OrdersWidget(p, context);
+            case INSTRUCTIONS -> new InstructionsWidget(p, context);
             case INCIDENT -> {
                 IncidentScreen screen = new IncidentScreen(context);
                 context.links().onOpenIncident(screen::open);

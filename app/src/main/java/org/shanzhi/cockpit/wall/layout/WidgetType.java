@@ -13,6 +13,8 @@ public enum WidgetType {
     VIDEO("video", "视频监控"),
     INCIDENTS("incidents", "事件调度"),
     INCIDENT("incident", "案件指挥"),
+    ORDERS("orders", "指令"),
+    INSTRUCTIONS("instructions", "批示"),
     STATUS("status", "连接状态");
 
     public final String id;
