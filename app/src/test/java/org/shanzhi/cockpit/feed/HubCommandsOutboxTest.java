@@ -68,11 +68,11 @@ class HubCommandsOutboxTest {
         append(events);
     }
 
-    /** The seqs of the IncidentDispatched events the journal holds for {@code incidentId}. */
+    /** The seqs of the orders (every dispatch is one) the journal holds for {@code incidentId}. */
     List<Long> dispatches(String incidentId) throws Exception {
         List<Long> seqs = new ArrayList<>();
         for (Journal.Row r : hub.hub().journal().readAfter(0, 100_000)) {
-            if (r.type().equals("IncidentDispatched")
+            if (r.type().equals("OrderIssued")
                     && Json.MAPPER.readTree(r.payload()).path("incidentId").asText().equals(incidentId)) {
                 seqs.add(r.seq());
             }
