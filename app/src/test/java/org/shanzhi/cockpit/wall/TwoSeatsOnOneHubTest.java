@@ -142,6 +142,9 @@ class TwoSeatsOnOneHubTest {
             List<String> told = Alarms.newAlarms(shownOnStreet, street.feed().latest()).stream()
                     .map(Alarms.Alarm::text).toList();
             assertThat(told).contains("批示（区指挥中心）：注意安全，半小时内反馈");
+            // pictures of the street's boards to look at
+            WidgetHarness.png(street.orders(), Path.of("target", "seat", "orders.png"));
+            WidgetHarness.png(street.instructions(), Path.of("target", "seat", "instructions.png"));
             assertThat(WidgetHarness.fx(() -> WidgetHarness.texts(street.instructions().node())))
                     .contains("注意安全，半小时内反馈");
         }

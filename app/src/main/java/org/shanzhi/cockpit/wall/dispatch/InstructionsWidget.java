@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.shanzhi.cockpit.domain.Incident;
@@ -80,9 +81,10 @@ public final class InstructionsWidget implements Widget {
         text.getStyleClass().add(TEXT);
         HBox.setHgrow(text, Priority.ALWAYS);
         send.getStyleClass().add(SEND);
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.setOnAction(e -> send());
         text.setOnAction(e -> send());
-        about.setMaxWidth(260);
+        about.setMaxWidth(200);
         HBox line = new HBox(8, about, text, send);
         line.setAlignment(Pos.CENTER_LEFT);
         outcome.getStyleClass().add(IncidentsWidget.META);
