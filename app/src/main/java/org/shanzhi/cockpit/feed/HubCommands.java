@@ -59,6 +59,14 @@ public final class HubCommands {
         return post("/api/v1/incidents/" + incidentId + "/dispatch", Map.of("unitId", unitId));
     }
 
+    /**
+     * 研判: one AI alert's review (operator or leader): {@code body} is {decision, falseAlarm?, mergedInto?,
+     * incidentId?} as docs/api.md says.
+     */
+    public CompletableFuture<Outcome> review(String alertId, Map<String, String> body) {
+        return post("/api/v1/alerts/" + alertId + "/review", body);
+    }
+
     private CompletableFuture<Outcome> post(String path, Object body) {
         CompletableFuture<Outcome> out = new CompletableFuture<>();
         Request request = new Request.Builder()

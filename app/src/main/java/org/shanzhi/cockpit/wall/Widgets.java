@@ -7,6 +7,7 @@ import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
 import org.shanzhi.cockpit.wall.dispatch.IncidentsWidget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.MapWidget;
+import org.shanzhi.cockpit.wall.triage.TriageWidget;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /** The one place that turns a layout's widget type into a widget. */
@@ -24,6 +25,7 @@ final class Widgets {
             case STATUS -> new StatusWidget(context);
             case VIDEO -> new VideoWidget(p, context);
             case INCIDENTS -> new IncidentsWidget(p);
+            case TRIAGE -> new TriageWidget(p, context);
             case MAP -> new MapWidget(p, context);
         };
     }

@@ -15,7 +15,7 @@ import org.shanzhi.cockpit.wall.kpi.NumberKpi;
 import org.shanzhi.cockpit.wall.kpi.StatusList;
 import org.shanzhi.cockpit.wall.kpi.TrendKpi;
 
-/** 监测预警: AI video alerts, the review queue, cameras online, warnings in force, sensor alarms. */
+/** 监测预警: AI video alerts, the review queue, cameras online, warnings in force, sensor alarms, 误报率. */
 public final class MonitoringPanel extends CockpitPanel {
 
     final NumberKpi alerts = new NumberKpi(I18n.t("cockpit.monitoring.alerts"), I18n.t("unit.alerts"));
@@ -24,6 +24,7 @@ public final class MonitoringPanel extends CockpitPanel {
     final GaugeKpi cameras = new GaugeKpi(I18n.t("cockpit.monitoring.cameras"));
     final StatusList warnings = new StatusList(I18n.t("cockpit.monitoring.warnings", 0), 5);
     final StatusList sensorAlarms = new StatusList(I18n.t("cockpit.monitoring.sensors", 0), 5);
+    final StatusList falseAlarms = new StatusList(I18n.t("cockpit.monitoring.falseAlarms", CockpitFigures.RATE_DAYS), 3);
 
     public MonitoringPanel() {
         super("cockpit.monitoring.title");
@@ -31,8 +32,9 @@ public final class MonitoringPanel extends CockpitPanel {
         place(trend, 1, 0, 1);
         place(pending, 2, 0, 1);
         place(cameras, 3, 0, 1);
-        place(warnings, 0, 1, 2);
-        place(sensorAlarms, 2, 1, 2);
+        place(warnings, 0, 1, 1);
+        place(sensorAlarms, 1, 1, 1);
+        place(falseAlarms, 2, 1, 2);
     }
 
     @Override
@@ -65,6 +67,16 @@ public final class MonitoringPanel extends CockpitPanel {
         }
         sensorAlarms.setTitle(I18n.t("cockpit.monitoring.sensors", s.size()));
         sensorAlarms.show(s);
+
+        List<StatusList.Row> fa = new ArrayList<>();
+        for (Kpi.FalseAlarms x : m.falseAlarms()) {
+            Ratio r = x.rate();
+            fa.add(new StatusList.Row(x.name(), x.name(),
+                    I18n.t("cockpit.monitoring.falseAlarm.rate", r.percent(), r.part(), r.whole()),
+                    // the share the algorithm got right: nine in ten is good, two in three fair
+                    States.rate(1 - r.value(), 0.9, 2.0 / 3)));
+        }
+        falseAlarms.show(fa);
     }
 
     static List<String> hourLabels(Kpi.Hourly h) {

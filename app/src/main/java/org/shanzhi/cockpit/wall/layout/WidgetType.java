@@ -12,6 +12,7 @@ public enum WidgetType {
     MAP("map", "社区民情一张图"),
     VIDEO("video", "视频监控"),
     INCIDENTS("incidents", "事件调度"),
+    TRIAGE("triage", "AI预警研判"),
     STATUS("status", "连接状态");
 
     public final String id;
