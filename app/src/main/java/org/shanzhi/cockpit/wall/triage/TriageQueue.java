@@ -34,8 +34,8 @@ final class TriageQueue {
         }
     }
 
-    /** The rows shown (at most {@code limit}, newest first) and how many entries wait in all. */
-    record Rows(List<Row> shown, int total) {
+    /** The rows shown (at most {@code limit}, newest first), how many entries wait in all and how many alerts. */
+    record Rows(List<Row> shown, int total, int alerts) {
     }
 
     /** One POST /alerts/{alertId}/review. */
@@ -51,7 +51,7 @@ final class TriageQueue {
         for (AlertTriage.Entry e : queue.subList(0, Math.min(limit, queue.size()))) {
             rows.add(row(e));
         }
-        return new Rows(rows, queue.size());
+        return new Rows(rows, queue.size(), queue.stream().mapToInt(e -> e.alerts().size()).sum());
     }
 
     static Row row(AlertTriage.Entry e) {

@@ -158,7 +158,7 @@ public final class TriageWidget implements Widget {
         boolean noData = s.time().equals(Situation.EPOCH);
         clock.setText(noData ? I18n.t("common.noData") : I18n.t("common.updated", Formats.clock(s.time())));
         TriageQueue.Rows rows = TriageQueue.rows(s, limit);
-        count.setText(I18n.t("triage.count", rows.total()));
+        count.setText(I18n.t("triage.count", rows.total(), rows.alerts()));
         String whyNot = whyNot();
         why.setText(whyNot == null ? "" : whyNot);
         if (rows.shown().equals(shown)) {

@@ -38,6 +38,7 @@ class TriageQueueTest {
     void anEntryFoldsItsAlertsAndShowsTheNewestPictureAndTheCasesNearby() {
         TriageQueue.Rows rows = TriageQueue.rows(queue(), 10);
         assertThat(rows.total()).isEqualTo(2);
+        assertThat(rows.alerts()).isEqualTo(4);
         assertThat(rows.shown()).extracting(TriageQueue.Row::id).containsExactly("AL-4", "AL-1");
         TriageQueue.Row stall = rows.shown().get(1);
         assertThat(stall.alertIds()).containsExactly("AL-1", "AL-2", "AL-3");

@@ -35,7 +35,10 @@ import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 
-/** The triage widget on a real hub: a folded entry, its picture, a false alarm sent and the entry gone after. */
+/**
+ * The triage widget on a real hub: a folded entry, its picture, a false alarm sent and the entry gone after. Each
+ * test leaves every alert it raised reviewed, so the next finds the queue empty.
+ */
 class TriageWidgetTest {
 
     static final AiAlert.Box STALL = new AiAlert.Box(0.30, 0.45, 0.25, 0.35, "摊位");
@@ -108,6 +111,7 @@ class TriageWidgetTest {
         String first = ids.get(0);
         TriageQueue.Row row = w.rows().stream().filter(r -> r.id().equals(first)).findFirst().orElseThrow();
         assertThat(row.alertIds()).containsExactlyElementsOf(ids);
+        assertThat(fx(() -> WidgetHarness.texts(w.node()))).contains("待研判 1 项 · 预警 3 条");
         assertThat(texts(w, first)).contains("占道经营" + runs, "连续报警 3 次", "置信度 92% · 西门", "确认立案", "误报", "合并")
                 .anyMatch(t -> t.startsWith("附近在办案件 1 件,最近 5"));
         // the newest alert's box over the camera's picture, which the hub's simulated camera sends
@@ -178,5 +182,9 @@ class TriageWidgetTest {
         assertThat(button(w, ids.get(0), TriageWidget.ACCEPT).isDisabled()).isTrue();
         Node root = w.node();
         assertThat(fx(() -> WidgetHarness.texts(root))).contains("未连接指挥中心,不能研判");
+        // the queue empty again for the other tests, which count its entries
+        for (String id : ids) {
+            append(List.of(new Event.AiAlertReviewed(id, AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.OTHER)));
+        }
     }
 }
