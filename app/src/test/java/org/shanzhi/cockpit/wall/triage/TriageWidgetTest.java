@@ -156,6 +156,24 @@ class TriageWidgetTest {
     }
 
     @Test
+    void confirmingOpensACaseForTheFirstAlertAndTheRepeatsJoinIt() throws Exception {
+        List<String> ids = aStallIsReportedThreeTimes();
+        TriageWidget w = mount(Role.OPERATOR, "operator");
+        Button accept = button(w, ids.get(0), TriageWidget.ACCEPT);
+        fx(() -> {
+            accept.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(w, ids.get(0)).contains("已确认立案,等待回传"));
+        AiAlert first = hub.runtime.hub().situation().alerts().get(ids.get(0));
+        assertThat(first.review()).isEqualTo(AiAlert.Review.ACCEPTED);
+        assertThat(hub.runtime.hub().situation().incidents().get(first.incidentId()).source()).isEqualTo(Incident.Source.AI);
+        assertThat(hub.runtime.hub().situation().alerts().get(ids.get(1)).mergedInto()).isEqualTo(ids.get(0));
+        WidgetHarness.show(w, hub.runtime.hub().situation());
+        assertThat(w.rows()).noneMatch(r -> ids.contains(r.id()));
+    }
+
+    @Test
     void aViewerWallShowsTheButtonsOffAndSaysWhy() throws Exception {
         List<String> ids = aStallIsReportedThreeTimes();
         TriageWidget w = mount(Role.VIEWER, "viewer");
