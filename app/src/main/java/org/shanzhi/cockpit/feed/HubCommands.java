@@ -150,6 +150,14 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "CANCELLED"));
     }
 
+    /**
+     * 研判: one AI alert's review (operator or leader): {@code body} is {decision, falseAlarm?, mergedInto?,
+     * incidentId?} as docs/api.md says.
+     */
+    public CompletableFuture<Outcome> review(String alertId, Map<String, String> body) {
+        return post("/api/v1/alerts/" + alertId + "/review", body);
+    }
+
     private CompletableFuture<Outcome> post(String path, Object body) {
         CompletableFuture<Outcome> out = new CompletableFuture<>();
         CommandOutbox.Entry entry = new CommandOutbox.Entry(UUID.randomUUID().toString(), "POST", path,

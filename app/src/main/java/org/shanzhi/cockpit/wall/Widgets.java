@@ -10,6 +10,7 @@ import org.shanzhi.cockpit.wall.dispatch.InstructionsWidget;
 import org.shanzhi.cockpit.wall.dispatch.OrdersWidget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.MapWidget;
+import org.shanzhi.cockpit.wall.triage.TriageWidget;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /** The one place that turns a layout's widget type into a widget. */
@@ -34,6 +35,7 @@ final class Widgets {
                 context.links().onOpenIncident(screen::open);
                 yield screen;
             }
+            case TRIAGE -> new TriageWidget(p, context);
             case MAP -> new MapWidget(p, context);
         };
     }

@@ -15,6 +15,7 @@ public enum WidgetType {
     INCIDENT("incident", "案件指挥"),
     ORDERS("orders", "指令"),
     INSTRUCTIONS("instructions", "批示"),
+    TRIAGE("triage", "AI预警研判"),
     STATUS("status", "连接状态");
 
     public final String id;
