@@ -669,11 +669,10 @@ public final class IncidentScreen implements Widget {
         }));
     }
 
+    /** The buttons that send orders, while one is on its way. */
     private void disableActions(boolean off) {
-        for (Node n : root.lookupAll("." + ACTION)) {
-            if (n != whistle) {
-                n.setDisable(off);
-            }
+        for (VBox part : List.of(recommended, orders)) {
+            part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
         }
     }
 
