@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class LayoutLoaderTest {
 
-    static final List<String> SHIPPED = List.of("duty-desk", "laptop", "wall-3x2", "wall-4k");
+    static final List<String> SHIPPED = List.of("command", "duty-desk", "laptop", "wall-3x2", "wall-4k");
 
     /** A small valid layout; the broken ones below change one line of it, so the line numbers stay put. */
     static final String BASE = """

@@ -132,7 +132,10 @@ class MapDispatchTest extends MapFxTest {
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
         assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
-        append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL)));
+        // every dispatch is an order: the seat takes it back, and U-1 is free for the next test
+        String order = after.orderIds().get(0);
+        append(List.of(new Event.OrderAdvanced(order, org.shanzhi.cockpit.domain.OrderState.CANCELLED, "center", null,
+                null, null)));
     }
 
     @Test
