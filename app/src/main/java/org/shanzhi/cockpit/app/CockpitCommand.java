@@ -35,7 +35,7 @@ final class CockpitCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Token for --hub (a reading role: viewer, operator, leader, …).")
     String token;
 
-    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk) or a layout file; "
+    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk, command) or a layout file; "
             + "default: the one that fits the monitors.")
     String layout;
 
