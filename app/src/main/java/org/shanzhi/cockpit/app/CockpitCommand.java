@@ -45,7 +45,8 @@ final class CockpitCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Token for --hub (a reading role: viewer, operator, leader, …).")
     String token;
 
-    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk, monitoring-desk) or a layout file; "
+    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk, monitoring-desk, command, "
+            + "district) or a layout file; "
             + "default: the one that fits the monitors.")
     String layout;
 

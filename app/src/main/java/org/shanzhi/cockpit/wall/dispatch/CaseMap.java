@@ -9,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import org.shanzhi.cockpit.domain.GeoPoint;
@@ -34,11 +35,16 @@ final class CaseMap extends Region {
     private static final double MIN_METRES = 300;
     private static final double PAD = 28;
 
+    private static final Font FONT = Font.font(15);
+
     private final Canvas canvas = new Canvas();
+    /** Measures the names drawn. */
+    private final Text label = new Text();
     private Picture shown;
 
     CaseMap() {
         getChildren().add(canvas);
+        label.setFont(FONT);
         getStyleClass().add("incident-map");
         setMinSize(0, 0);
     }
@@ -88,7 +94,7 @@ final class CaseMap extends Region {
         double cx = w / 2;
         double cy = h / 2;
         Color dim = Theme.token("-wall-text-dim");
-        g.setFont(Font.font(15));
+        g.setFont(FONT);
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.CENTER);
         for (int k = 0; k < shown.units().size(); k++) {
@@ -104,7 +110,10 @@ final class CaseMap extends Region {
             g.setFill(colour);
             g.fillOval(x - 6, y - 6, 12, 12);
             g.setFill(dim);
-            g.fillText(u.name(), x, y - 8);
+            // the name above the dot, kept inside the tile
+            label.setText(u.name());
+            double half = label.getLayoutBounds().getWidth() / 2;
+            g.fillText(u.name(), Math.max(half + 2, Math.min(w - half - 2, x)), y - 8);
         }
         Color severity = shown.severityState() == null ? dim : Theme.color(shown.severityState());
         g.setStroke(severity);

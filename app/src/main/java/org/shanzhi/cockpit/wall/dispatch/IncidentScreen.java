@@ -126,6 +126,7 @@ public final class IncidentScreen implements Widget {
         name.getStyleClass().add(Theme.PANEL_TITLE);
         severity.getStyleClass().add(IncidentsWidget.SEVERITY);
         severity.setMinWidth(Region.USE_PREF_SIZE);
+        severity.setVisible(false);
         caseTitle.getStyleClass().add(IncidentsWidget.TITLE);
         caseTitle.setMinWidth(0);
         caseState.getStyleClass().add(IncidentsWidget.STATE);
@@ -147,10 +148,10 @@ public final class IncidentScreen implements Widget {
         VBox bodycamBox = new VBox(4, bodycamTitle, bodycam);
         VBox.setVgrow(bodycam, Priority.ALWAYS);
         HBox.setHgrow(map, Priority.ALWAYS);
-        bodycamBox.setPrefWidth(300);
-        bodycamBox.setMinWidth(200);
-        bodycamBox.setMaxWidth(320);
         HBox mapRow = new HBox(8, map, bodycamBox);
+        // the map takes three fifths of the row, the body-cam tile the rest
+        bodycamBox.prefWidthProperty().bind(mapRow.widthProperty().multiply(0.4));
+        bodycamBox.setMinWidth(0);
         mapRow.setMinHeight(220);
         VBox.setVgrow(mapRow, Priority.ALWAYS);
         alertPicture.setPrefWidth(240);
@@ -262,6 +263,7 @@ public final class IncidentScreen implements Widget {
         if (!frame.hasSituation()) {
             return;
         }
+        severity.setVisible(true);
         String id = chosen != null ? chosen : CaseFile.mostUrgent(s, now);
         CaseFile f = CaseFile.of(s, id, now);
         if (f == null) {
@@ -270,6 +272,7 @@ public final class IncidentScreen implements Widget {
             root.setCenter(empty);
             caseTitle.setText("");
             severity.setText("");
+            severity.setVisible(false);
             caseState.setText("");
             return;
         }
@@ -326,8 +329,10 @@ public final class IncidentScreen implements Widget {
             shownWhistles = f.whistles();
             List<Node> rows = new ArrayList<>();
             for (CaseFile.WhistleLine w : f.whistles()) {
-                rows.add(text(I18n.t("incident.whistle.line", w.reason(), w.arrived(), w.summoned(),
-                        w.summoned() == 0 ? 0 : 100.0 * w.onTime() / w.summoned())));
+                Label line = text(I18n.t("incident.whistle.line", w.reason(), w.arrived(), w.summoned(),
+                        w.summoned() == 0 ? 0 : 100.0 * w.onTime() / w.summoned()));
+                line.setWrapText(true);
+                rows.add(line);
             }
             whistles.getChildren().setAll(rows);
         }
@@ -449,6 +454,7 @@ public final class IncidentScreen implements Widget {
                 StateStyle.severity(o.priority()).label(), I18n.t("issuer." + o.issuer().name())));
         HBox.setHgrow(who, Priority.ALWAYS);
         who.setMaxWidth(Double.MAX_VALUE);
+        who.setWrapText(true);
         HBox first = new HBox(10, state, who);
         first.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(2, first, text(I18n.t("incident.order.task", o.task())));
@@ -598,6 +604,7 @@ public final class IncidentScreen implements Widget {
         at.getStyleClass().add(IncidentsWidget.META);
         at.setMinWidth(Region.USE_PREF_SIZE);
         Label text = text(what);
+        text.setWrapText(true);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox row = new HBox(10, at, text);
@@ -672,11 +679,10 @@ public final class IncidentScreen implements Widget {
         }));
     }
 
+    /** The buttons that send orders, while one is on its way. */
     private void disableActions(boolean off) {
-        for (Node n : root.lookupAll("." + ACTION)) {
-            if (n != whistle) {
-                n.setDisable(off);
-            }
+        for (VBox part : List.of(recommended, orders)) {
+            part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
         }
     }
 

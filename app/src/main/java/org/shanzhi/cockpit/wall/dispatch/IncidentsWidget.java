@@ -16,6 +16,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.Incident;
@@ -166,6 +167,8 @@ public final class IncidentsWidget implements Widget {
         units.getChildren().addAll(unitsTitle, counts, nearestHead, nearest);
         units.getStyleClass().add(UNITS);
         units.setMinSize(0, 0);
+        clipToBounds(units);
+        clipToBounds(caseBox);
 
         root.setTop(header);
         root.setCenter(new Body());
@@ -207,6 +210,14 @@ public final class IncidentsWidget implements Widget {
         if (last != null) {
             render(last);
         }
+    }
+
+    /** A short slot cuts its list at its own edge rather than drawing over the widget below. */
+    private static void clipToBounds(Region r) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(r.widthProperty());
+        clip.heightProperty().bind(r.heightProperty());
+        r.setClip(clip);
     }
 
     /** Opens the selected case on the wall's incident screen, or in a window of its own (打开案件). */

@@ -30,8 +30,6 @@ import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
-import org.shanzhi.cockpit.domain.OrderState;
-import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
@@ -134,11 +132,10 @@ class MapDispatchTest extends MapFxTest {
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
         assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
-        // every dispatch is an order: taking it back frees U-1 for the next test
-        String order = hub.hub().situation().orders().values().stream().filter(o -> o.open() && o.unitId().equals("U-1"))
-                .findFirst().orElseThrow().id();
-        append(List.of(new Event.OrderAdvanced(order, OrderState.CANCELLED, "center", null, null, List.of())));
-        assertThat(hub.hub().situation().units().get("U-1").status()).isEqualTo(UnitStatus.AVL);
+        // every dispatch is an order: the seat takes it back, and U-1 is free for the next test
+        String order = after.orderIds().get(0);
+        append(List.of(new Event.OrderAdvanced(order, org.shanzhi.cockpit.domain.OrderState.CANCELLED, "center", null,
+                null, null)));
     }
 
     @Test
