@@ -132,7 +132,10 @@ class MapDispatchTest extends MapFxTest {
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
         assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
-        append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL)));
+        // every dispatch is an order: the seat takes it back, and U-1 is free for the next test
+        String order = after.orderIds().get(0);
+        append(List.of(new Event.OrderAdvanced(order, org.shanzhi.cockpit.domain.OrderState.CANCELLED, "center", null,
+                null, null)));
     }
 
     @Test
@@ -181,7 +184,7 @@ class MapDispatchTest extends MapFxTest {
     }
 
     @Test
-    void aHubThatIsDownGivesAClearFailureAndTheMapGoesOn() throws Exception {
+    void aHubThatIsDownKeepsTheDispatchWaitingAndTheMapGoesOn() throws Exception {
         // a port nothing listens on
         WallContext context = new WallContext(() -> null, "http://127.0.0.1:9", "x".repeat(16), "operator",
                 new WallLinks());
@@ -193,7 +196,10 @@ class MapDispatchTest extends MapFxTest {
             first.fire();
             return null;
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream().anyMatch(t -> t.startsWith("派遣未送达")));
+        // the command waits in the outbox (待发送) and the operator is told so
+        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream()
+                .anyMatch(t -> t.startsWith("派遣 ") && t.contains("待发送")));
+        assertThat(context.commands().waiting()).isEqualTo(1);
         assertThat(buttons(map)).noneMatch(Button::isDisabled);
     }
 
