@@ -450,15 +450,15 @@ public final class IncidentScreen implements Widget {
         state.getStyleClass().add(ORDER_STATE);
         state.setMinWidth(Region.USE_PREF_SIZE);
         Theme.setState(state, l.lateness() == DispatchOrder.Lateness.ON_TIME ? look.state() : lateState(l.lateness()));
-        Label who = text(I18n.t("incident.order.line", o.id(), l.unitName(),
-                l.role() == null ? I18n.t("common.missing") : I18n.t("role", l.role()),
-                StateStyle.severity(o.priority()).label(), I18n.t("issuer." + o.issuer().name())));
+        Label who = text(I18n.t("incident.order.line", o.id(), l.unitName()));
         HBox.setHgrow(who, Priority.ALWAYS);
         who.setMaxWidth(Double.MAX_VALUE);
-        who.setWrapText(true);
         HBox first = new HBox(10, state, who);
         first.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(2, first, text(I18n.t("incident.order.task", o.task())));
+        Label meta = text(I18n.t("incident.order.meta", l.role() == null ? I18n.t("common.missing")
+                : I18n.t("role", l.role()), StateStyle.severity(o.priority()).label(),
+                I18n.t("issuer." + o.issuer().name())));
+        VBox box = new VBox(2, first, meta, text(I18n.t("incident.order.task", o.task())));
         if (o.override()) {
             box.getChildren().add(text(I18n.t("incident.order.override")));
         }

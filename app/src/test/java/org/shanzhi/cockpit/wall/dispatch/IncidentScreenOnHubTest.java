@@ -21,11 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
@@ -102,8 +105,10 @@ class IncidentScreenOnHubTest {
             return null;
         });
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !hub.hub().situation().orders().isEmpty());
-        DispatchOrder sent = hub.hub().situation().orders().values().iterator().next();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !hub.hub().situation().incidents().get("INC-H1").orderIds().isEmpty());
+        String id = hub.hub().situation().incidents().get("INC-H1").orderIds().get(0);
+        DispatchOrder sent = hub.hub().situation().orders().get(id);
         assertThat(sent.incidentId()).isEqualTo("INC-H1");
         assertThat(sent.unitId()).isEqualTo("U-1");
         assertThat(sent.task()).isEqualTo("带上警示锥,先拍照");
@@ -126,6 +131,38 @@ class IncidentScreenOnHubTest {
         show();
         assertThat(WidgetHarness.labelWith(screen.node().lookup("#" + sent.id()), IncidentScreen.ORDER_STATE).getText())
                 .isEqualTo("撤回");
+    }
+
+    @Test
+    void reassignHandsTheOrderToTheNextUnitOffered() throws Exception {
+        append(List.of(new Event.UnitRegistered(new FieldUnit("U-5", "巡查五", FieldUnit.Role.GRID_WORKER,
+                        UnitStatus.AVL, new GeoPoint(Fixtures.WEST.lon() + 0.002, Fixtures.WEST.lat()), 0, null, false)),
+                new Event.IncidentOpened("INC-H2", "道路积水", "市政设施", Incident.Source.INSPECTOR,
+                        Incident.Severity.HIGH, IncidentState.REPORTED, Fixtures.WEST, null, null),
+                new Event.IncidentAdvanced("INC-H2", IncidentState.REGISTERED, null),
+                new Event.IncidentAdvanced("INC-H2", IncidentState.PENDING_DISPATCH, null),
+                new Event.OrderIssued("ZL-H2", "INC-H2", "U-1", "前往处置：道路积水", null, DispatchOrder.Issuer.CENTER,
+                        false)));
+        WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
+                "operator", new WallLinks());
+        screen = WidgetHarness.mount(() -> new IncidentScreen(context), 960, 1030);
+        screen.open("INC-H2");
+        show();
+        Button reassign = button(screen.node().lookup("#ZL-H2"), "改派 巡查五");
+        WidgetHarness.fx(() -> {
+            reassign.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.hub().situation().orders().get("ZL-H2").state() == OrderState.REASSIGNED);
+        Incident after = hub.hub().situation().incidents().get("INC-H2");
+        DispatchOrder next = hub.hub().situation().orders().get(after.orderIds().get(1));
+        assertThat(next.unitId()).isEqualTo("U-5");
+        show();
+        assertThat(WidgetHarness.labelWith(screen.node().lookup("#" + next.id()), IncidentScreen.ORDER_STATE).getText())
+                .isEqualTo("已派");
+        assertThat(WidgetHarness.labelWith(screen.node().lookup("#ZL-H2"), IncidentScreen.ORDER_STATE).getText())
+                .isEqualTo("改派");
     }
 
     @Test

@@ -101,7 +101,7 @@ class IncidentScreenTest {
         show(0);
         Node o = order("ZL-9");
         assertThat(stateOf(o)).isEqualTo("已派");
-        assertThat(WidgetHarness.texts(o)).contains("ZL-9 · 网格员一 · 网格员 · 特急 · 街道指挥中心", "任务:前往处置：占道经营");
+        assertThat(WidgetHarness.texts(o)).contains("ZL-9 · 网格员一", "网格员 · 优先级 特急 · 街道指挥中心 派出", "任务:前往处置：占道经营");
         assertThat(late(o)).isNull();
         assertThat(screen.map().unitsDrawn()).isEqualTo(2); // the unit on the order and the next recommended
 

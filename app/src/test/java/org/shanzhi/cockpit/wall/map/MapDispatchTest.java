@@ -161,6 +161,25 @@ class MapDispatchTest extends MapFxTest {
     }
 
     @Test
+    void commandOpensTheCaseOnTheIncidentScreen() throws Exception {
+        WallLinks links = new WallLinks();
+        List<String> opened = new ArrayList<>();
+        links.onOpenIncident(opened::add);
+        MapWidget map = mount("{\"centre\": {\"lat\": 39.815, \"lon\": 116.381}, \"zoom\": 16}", 1280, 720,
+                hub.hub().situation(), new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
+                        "operator", links));
+        open(map);
+        Button command = fx(() -> (Button) popover().getContentNode().lookup(".map-command"));
+        assertThat(command.getText()).isEqualTo("指挥 · 打开案件");
+        fx(() -> {
+            command.fire();
+            return null;
+        });
+        assertThat(opened).containsExactly(incident);
+        assertThat(fx(() -> popover() == null || !popover().isShowing())).isTrue();
+    }
+
+    @Test
     void aViewerWallCannotDispatchAndSaysWhy() throws Exception {
         MapWidget map = mapFor(hub.tokens().tokenOf(Role.VIEWER), "viewer");
         open(map);
