@@ -136,7 +136,7 @@ class IncidentScreenOnHubTest {
     @Test
     void reassignHandsTheOrderToTheNextUnitOffered() throws Exception {
         append(List.of(new Event.UnitRegistered(new FieldUnit("U-5", "巡查五", FieldUnit.Role.GRID_WORKER,
-                        UnitStatus.AVL, new GeoPoint(Fixtures.WEST.lon() + 0.002, Fixtures.WEST.lat()), 0, null, false)),
+                        UnitStatus.AVL, new GeoPoint(Fixtures.WEST.lon() + 0.002, Fixtures.WEST.lat()), 0, null, null, false)),
                 new Event.IncidentOpened("INC-H2", "道路积水", "市政设施", Incident.Source.INSPECTOR,
                         Incident.Severity.HIGH, IncidentState.REPORTED, Fixtures.WEST, null, null),
                 new Event.IncidentAdvanced("INC-H2", IncidentState.REGISTERED, null),
