@@ -26,11 +26,16 @@ import org.shanzhi.cockpit.domain.UnitStatus;
  * PAT  → AVL   after 45–120 min on the road, or at the shift's end
  * ENR          rides straight to the case at its role's speed ({@link Catalogue#shift}, {@link #rideTo})
  * AVL          after its report, rides back to its road, or home, before anything else ({@link #backFrom})
+ * any          standing at work (not off or away, patrolling or riding): its phone reports where it stands every
+ *              {@link #REPORT_EVERY}, as a handset does, so the seats never see its position grow stale
  * </pre>
  *
  * A unit a person has taken over ({@link SimContext#peoples}) is left alone: its phone moves it.
  */
 final class Crews {
+
+    /** How often a standing unit's phone reports its position (the seats grey a position after 5 min). */
+    static final Duration REPORT_EVERY = Duration.ofMinutes(4);
 
     /** How often units move. */
     record Rates(Duration movePeriod) {
@@ -100,6 +105,10 @@ final class Crews {
             }
             UnitStatus s = u.status();
             boolean onShift = crew.shift.on(minute);
+            if (standing(crew, s) && u.positionAt() != null
+                    && Duration.between(u.positionAt(), now).compareTo(REPORT_EVERY) >= 0) {
+                ctx.emit(new Event.UnitMoved(crew.id, u.at(), u.heading()));
+            }
             if (s == UnitStatus.ENR && crew.arrival != null) {
                 ride(crew, u, step);
                 continue;
@@ -146,6 +155,12 @@ final class Crews {
                 }
             }
         }
+    }
+
+    /** At work and not moving this period: neither off or away, nor on patrol, nor riding to a case or back. */
+    private static boolean standing(Crew crew, UnitStatus s) {
+        return s != UnitStatus.OFF && s != UnitStatus.UNA && s != UnitStatus.PAT && s != UnitStatus.ENR
+                && !crew.returning;
     }
 
     private Patrol nearestRoad(GeoPoint p) {

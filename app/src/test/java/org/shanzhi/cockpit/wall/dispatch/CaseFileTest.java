@@ -40,9 +40,12 @@ class CaseFileTest {
         return this;
     }
 
-    /** Case INC-1 at the west gate, opened from an AI alert of CAM-1, waiting for dispatch; U-3 free 90 m away. */
+    /**
+     * Case INC-1 at the west gate, opened from an AI alert of CAM-1, waiting for dispatch; U-1 at the gate and U-3
+     * free 90 m away, both having just reported where they are.
+     */
     CaseFileTest aCase() {
-        return at(T, new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
+        return at(T, new Event.UnitMoved("U-1", Fixtures.WEST, 0), new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
                         NEAR, 0, null, null, false)),
                 new Event.AiAlertRaised("AL-1", "CAM-1", "占道经营", null, 0.91,
                         List.of(new AiAlert.Box(0.2, 0.3, 0.2, 0.3, "摊位"))),

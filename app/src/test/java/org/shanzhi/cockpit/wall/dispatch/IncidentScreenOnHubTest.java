@@ -95,7 +95,7 @@ class IncidentScreenOnHubTest {
         show();
 
         Node unit = screen.node().lookup("#U-1");
-        assertThat(WidgetHarness.texts(unit)).contains("网格员一 · 网格员 · 0 米");
+        assertThat(WidgetHarness.texts(unit)).contains("网格员一 · 网格员 · 约 1 分钟 · 电动车");
         Button dispatch = button(unit, "派遣");
         assertThat(dispatch.isDisabled()).isFalse();
         WidgetHarness.fx(() -> {

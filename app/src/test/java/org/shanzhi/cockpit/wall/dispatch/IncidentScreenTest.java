@@ -88,7 +88,7 @@ class IncidentScreenTest {
         show(0);
         List<String> texts = WidgetHarness.texts(screen.node());
         assertThat(texts).contains("案件指挥", "紧急", "占道经营", "待派遣", "违建与市容 · 西社区 · 来源 视频AI", "暂无指令",
-                "网格员一 · 网格员 · 0 米", "未连接指挥中心,不能派遣");
+                "网格员一 · 网格员 · 约 1 分钟 · 电动车", "未连接指挥中心,不能派遣");
         assertThat(texts).anyMatch(t -> t.startsWith("正常 · 距时限 4小时"));
         assertThat(texts).anyMatch(t -> t.startsWith("AI 告警 占道经营 · 置信度 91%"));
         assertThat(texts).contains("西门 · 在线", "网格员一 · 单兵图传未接入", "吹哨报到", "指挥中心尚未开通吹哨命令");
