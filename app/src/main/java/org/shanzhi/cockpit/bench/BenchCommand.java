@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("fold", "heap", "snapshot", "e2e", "start", "wall", "video", "map");
+    static final List<String> GROUPS = List.of("fold", "dispatch", "heap", "snapshot", "e2e", "start", "wall", "video",
+            "map");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these (comma-separated or repeated): fold, heap, snapshot, e2e, start, wall, video,"
-                    + " map (map needs a display: xvfb-run);"
+            description = "Run only these (comma-separated or repeated): fold, dispatch, heap, snapshot, e2e, start, wall,"
+                    + " video, map (map needs a display: xvfb-run);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -75,6 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
                         figures.put("hub.snapshot_kb", snap[1] / 1024, 0, "KB");
                     }
                 }
+            }
+            if (groups.contains("dispatch")) {
+                new RecommendBench(quick).run(figures);
             }
             if (groups.contains("e2e")) {
                 new E2eBench(quick).run(figures);

@@ -39,7 +39,7 @@ class OrdersApiTest {
         assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
         assertThat(hub.ingest(List.of(new Event.UnitStatusChanged("U-2", UnitStatus.AVL),
                 new Event.UnitRegistered(new FieldUnit("U-3", "网格员三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
-                        Fixtures.WEST, 0, null, false)))).status()).isEqualTo(200);
+                        Fixtures.WEST, 0, null, null, false)))).status()).isEqualTo(200);
         return openCase("井盖缺失");
     }
 

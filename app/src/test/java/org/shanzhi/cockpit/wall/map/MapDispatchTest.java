@@ -111,7 +111,7 @@ class MapDispatchTest extends MapFxTest {
         List<Button> offered = buttons(map);
         // U-1 is the only free unit (U-2 is off duty)
         assertThat(offered).hasSize(1);
-        assertThat(offered.get(0).getText()).matches("网格员一 · 网格员 · \\d+ 米");
+        assertThat(offered.get(0).getText()).matches("网格员一 · 网格员 · 约 \\d+ 分钟 · 电动车");
         assertThat(offered.get(0).isDisabled()).isFalse();
         // a picture of the popover to look at, once it has faded in
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> popover().getSkin().getNode().getOpacity() == 1));
