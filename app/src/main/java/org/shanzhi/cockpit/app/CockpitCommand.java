@@ -1,5 +1,11 @@
 package org.shanzhi.cockpit.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.shanzhi.cockpit.bench.BenchCommand;
+import org.shanzhi.cockpit.feed.CommandOutbox;
+import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubFeed;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
@@ -18,7 +26,9 @@ import org.shanzhi.cockpit.wall.WallApp;
 /**
  * The default command: the wall. With no flags it starts the embedded hub on the Heyi scenario
  * and opens the layout that fits the monitors found; {@code --hub URL --token T} reads a remote
- * hub instead.
+ * hub instead. {@code --seat district} makes it the district command's seat (区指挥): the embedded hub's district
+ * token (or, with {@code --hub}, says the token given is the district's) and the {@code district} layout.
+ * The wall's commands wait in an outbox under {@code --data} (one file per hub and token) until the hub answers.
  */
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
@@ -40,17 +50,27 @@ final class CockpitCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Token for --hub (a reading role: viewer, operator, leader, …).")
     String token;
 
-    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk) or a layout file; "
+    @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk, monitoring-desk, command, "
+            + "district) or a layout file; "
             + "default: the one that fits the monitors.")
     String layout;
 
     @Option(names = "--locale", defaultValue = "zh-CN", description = "zh-CN (default) or en.")
     String locale;
 
+    @Option(names = "--seat", defaultValue = "street", description = "street (default: the street center's duty "
+            + "desk, with the operator's token) or district (区指挥: the district's token, orders and 批示, the "
+            + "district layout unless --layout says otherwise); with --hub, the seat --token belongs to.")
+    String seat;
+
     @Override
     public Integer call() throws Exception {
         if (remote != null && token == null) {
             System.err.println("--hub needs --token");
+            return 2;
+        }
+        if (!seat.equals("street") && !seat.equals("district")) {
+            System.err.println("unknown seat '" + seat + "'; known: street, district");
             return 2;
         }
         try (AutoCloseable file = log.toFile(hub.data, "wall")) {
@@ -59,11 +79,13 @@ final class CockpitCommand implements Callable<Integer> {
     }
 
     private int wall() {
+        boolean district = seat.equals("district");
         CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;
-        // the local wall is the duty desk's: it reads and sends orders with the operator's token
-        Role role = remote == null ? Role.OPERATOR : null;
+        // the local wall is the duty desk's (the operator's token) or the district's; a remote token's role is
+        // known only when the seat says so
+        Role role = district ? Role.DISTRICT : remote == null ? Role.OPERATOR : null;
         if (remote == null && hub.port == 0) {
             HubRuntime started = Scenario.start(hub);
             embedded = CompletableFuture.completedFuture(started);
@@ -88,14 +110,34 @@ final class CockpitCommand implements Callable<Integer> {
                 HubCommand.printAccess(runtime, hub);
             });
         }
-        try (HubFeed feed = new HubFeed(url, t).start()) {
-            WallApp.run(new WallApp.Options(feed, url, layout, Locale.forLanguageTag(locale), t,
-                    role == null ? null : role.key()));
+        HubCommands commands;
+        try {
+            commands = new HubCommands(url, t, CommandOutbox.open(outbox(remote == null ? "embedded" : url, t)));
+        } catch (IOException e) {
+            System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
+            return 1;
+        }
+        try (HubFeed feed = new HubFeed(url, t).start(); commands) {
+            WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : null,
+                    Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands));
         } finally {
             if (embedded != null) {
                 embedded.join().close();
             }
         }
         return 0;
+    }
+
+    /**
+     * The outbox of the commands given to {@code hubId} with token {@code t}: another hub or another seat's token
+     * never sends what this one's wall left.
+     */
+    private Path outbox(String hubId, String t) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((hubId + "\n" + t).getBytes(StandardCharsets.UTF_8));
+            return hub.data.resolve("outbox").resolve(HexFormat.of().formatHex(d, 0, 8) + ".jsonl");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

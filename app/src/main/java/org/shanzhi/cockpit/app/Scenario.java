@@ -25,7 +25,9 @@ final class Scenario {
                 // a journal that already holds the scenario resumes at its own simulated time
                 // ready once the inventory (or the replayed journal) is in the situation
                 return HubRuntime.start(o.config(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), o.speed)),
-                        runtime -> ScenarioRunner.start(runtime.hub(), heyi, o.seed, start));
+                        // a unit given its own token is in a person's hands: the simulator leaves it alone
+                        runtime -> ScenarioRunner.start(runtime.hub(), heyi, o.seed, start,
+                                runtime.unitTokens()::issued));
             default:
                 throw new IllegalStateException("HubOptions.ScenarioName lets no other scenario through: " + o.scenario);
         }

@@ -60,17 +60,24 @@ public final class HubRuntime implements AutoCloseable {
 
     private final Hub hub;
     private final Tokens tokens;
+    private final UnitTokens unitTokens;
     private final HubServer server;
     private final Config config;
     private final List<AutoCloseable> producers = new ArrayList<>();
     private Thread shutdownHook;
     private boolean closed;
 
-    private HubRuntime(Config config, Hub hub, Tokens tokens, HubServer server) {
+    private HubRuntime(Config config, Hub hub, Tokens tokens, UnitTokens unitTokens, HubServer server) {
         this.config = config;
         this.hub = hub;
         this.tokens = tokens;
+        this.unitTokens = unitTokens;
         this.server = server;
+    }
+
+    /** The units' own tokens: a unit holding one is in a person's hands. */
+    public UnitTokens unitTokens() {
+        return unitTokens;
     }
 
     public HubServer server() {
@@ -100,9 +107,10 @@ public final class HubRuntime implements AutoCloseable {
         Journal journal = Journal.open(url, config.dbUser(), config.dbPassword());
         ownerOnly(config.dataDir());
         Hub hub = new Hub(journal, config.clock());
+        UnitTokens unitTokens = UnitTokens.load(config.unitTokens());
         HubServer server;
         try {
-            server = new HubServer(hub, tokens, UnitTokens.load(config.unitTokens()), config.dataDir().resolve("photos"),
+            server = new HubServer(hub, tokens, unitTokens, config.dataDir().resolve("photos"),
                     config.limits()).start(config.host(), config.port());
         } catch (RuntimeException e) {
             hub.close(); // frees the journal (and H2's file lock) for the next attempt
@@ -110,7 +118,7 @@ public final class HubRuntime implements AutoCloseable {
         }
         LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
                 + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
-        HubRuntime runtime = new HubRuntime(config, hub, tokens, server);
+        HubRuntime runtime = new HubRuntime(config, hub, tokens, unitTokens, server);
         runtime.attach(new OrderTimer(hub, config.limits().orderExpiry()).start());
         Thread hook = new Thread(runtime::close, "hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -8,8 +8,11 @@ import java.util.List;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Instruction;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
@@ -17,8 +20,10 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
 
 /**
  * New high-severity happenings, raised as a notification bar the operator acknowledges one by
- * one: serious cases, weather warnings, sensors going into alarm, a unit's SOS, an outage.
- * Compares each new situation with the one shown before; the first situation raises nothing.
+ * one: serious cases, weather warnings, sensors going into alarm, a unit's SOS, an outage, a 批示 from a seat, and
+ * an order its unit keeps waiting ({@link DispatchOrder#lateness}, on the hub's time: not delivered, not accepted),
+ * declines or lets time out. Compares each new situation with the one shown before; the first situation raises
+ * nothing.
  */
 final class Alarms {
 
@@ -80,6 +85,20 @@ final class Alarms {
 
     static List<Alarm> newAlarms(Situation before, Situation now) {
         List<Alarm> out = new ArrayList<>();
+        for (Instruction i : now.instructions().values()) {
+            if (!before.instructions().containsKey(i.id())) {
+                Incident about = i.incidentId() == null ? null : now.incidents().get(i.incidentId());
+                String seat = I18n.t("issuer." + i.issuer().name());
+                out.add(new Alarm(about == null ? I18n.t("alarm.instruction", seat, i.text())
+                        : I18n.t("alarm.instruction.case", seat, i.text(), about.title())));
+            }
+        }
+        for (DispatchOrder o : now.orders().values()) {
+            String late = orderAlarm(before.orders().get(o.id()), o, before, now);
+            if (late != null) {
+                out.add(new Alarm(late));
+            }
+        }
         for (Incident i : now.incidents().values()) {
             if (!before.incidents().containsKey(i.id()) && (i.severity() == Incident.Severity.HIGH
                     || i.severity() == Incident.Severity.CRITICAL)) {
@@ -109,5 +128,34 @@ final class Alarms {
             }
         }
         return out;
+    }
+
+    /** What to say of order {@code o} that was {@code was} in the situation before, or null: nothing new. */
+    private static String orderAlarm(DispatchOrder was, DispatchOrder o, Situation before, Situation now) {
+        FieldUnit unit = now.units().get(o.unitId());
+        String who = unit == null ? o.unitId() : unit.name();
+        Incident incident = now.incidents().get(o.incidentId());
+        String title = incident == null ? o.incidentId() : incident.title();
+        if (o.state() != (was == null ? null : was.state())) {
+            if (o.state() == OrderState.DECLINED) {
+                return I18n.t("alarm.order.declined", o.id(), who, title, o.reason() == null ? "" : o.reason());
+            }
+            if (o.state() == OrderState.TIMED_OUT) {
+                return I18n.t("alarm.order.timedOut", o.id(), who, title);
+            }
+        }
+        DispatchOrder.Timing timing = DispatchOrder.Timing.defaults();
+        DispatchOrder.Lateness late = o.lateness(now.time(), timing);
+        DispatchOrder.Lateness wasLate = was == null ? DispatchOrder.Lateness.ON_TIME : was.lateness(before.time(), timing);
+        if (late == wasLate) {
+            return null;
+        }
+        return switch (late) {
+            case NOT_DELIVERED -> I18n.t("alarm.order.notDelivered", o.id(), who, title,
+                    timing.deliverWithin().toSeconds());
+            case NOT_ACCEPTED -> I18n.t("alarm.order.notAccepted", o.id(), who, title,
+                    timing.acceptWithin().toMinutes());
+            case ON_TIME, EXPIRED -> null; // expired: the hub marks it timed out, said above
+        };
     }
 }

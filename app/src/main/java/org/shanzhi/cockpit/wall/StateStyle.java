@@ -7,6 +7,7 @@ import javafx.scene.paint.Color;
 
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.UnitStatus;
 
 /**
@@ -50,6 +51,24 @@ public final class StateStyle {
         }
     }
 
+    /**
+     * An order's state: waiting for the unit (info), on its way or at work (ok), reported (ok), refused or timed out
+     * (critical), withdrawn or handed to another unit (stale). A late order is coloured by its lateness instead.
+     */
+    private static final Map<OrderState, Look> ORDER = new EnumMap<>(OrderState.class);
+
+    static {
+        for (OrderState s : OrderState.values()) {
+            String state = switch (s) {
+                case SENT, DELIVERED -> Theme.INFO;
+                case ACCEPTED, EN_ROUTE, ON_SITE, WORKING, REPORTED -> Theme.OK;
+                case DECLINED, TIMED_OUT -> Theme.CRITICAL;
+                case REASSIGNED, CANCELLED -> Theme.STALE;
+            };
+            ORDER.put(s, look(state, "orderState." + s.name()));
+        }
+    }
+
     private static final Look NO_STATUS = look(Theme.STALE, "common.missing");
 
     private StateStyle() {
@@ -69,6 +88,10 @@ public final class StateStyle {
 
     public static Look availability(UnitStatus.Availability a) {
         return AVAILABILITY.get(a);
+    }
+
+    public static Look order(OrderState s) {
+        return ORDER.get(s);
     }
 
     /** A unit's status in its own words, coloured by its availability; a unit without a status shows as away. */

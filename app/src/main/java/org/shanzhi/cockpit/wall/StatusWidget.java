@@ -16,9 +16,9 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
- * The connection bar: live / connecting / reconnecting since T / stale for N s, the situation's
- * time and seq, unreadable frames skipped. Shown every frame, not only on new events, so a
- * dead hub shows its age ticking.
+ * The connection bar: live / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
+ * (待发送, when there are any), the situation's time and seq, unreadable frames skipped. Shown every frame, not only
+ * on new events, so a dead hub shows its age ticking.
  */
 public final class StatusWidget implements Widget {
 
@@ -30,6 +30,7 @@ public final class StatusWidget implements Widget {
 
     private final WallContext context;
     private final Label state = new Label();
+    private final Label waiting = new Label();
     private final Label time = new Label();
     private final Label details = new Label();
     private final HBox box;
@@ -38,6 +39,7 @@ public final class StatusWidget implements Widget {
     private long shownAge;
     private long shownGarbage;
     private long shownReconnects;
+    private int shownWaiting;
     private Situation shownSituation;
     private Instant shownAt = Instant.MIN;
 
@@ -48,7 +50,11 @@ public final class StatusWidget implements Widget {
         state.getStyleClass().add("status-state");
         details.getStyleClass().add(Theme.KPI_CAPTION);
         time.getStyleClass().add(Theme.KPI_CAPTION);
-        box = new HBox(16, state, time, spacer, details);
+        waiting.getStyleClass().add("status-state");
+        waiting.setVisible(false);
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        Theme.setState(waiting, Theme.WARNING);
+        box = new HBox(16, state, waiting, time, spacer, details);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(STYLE);
     }
@@ -69,8 +75,9 @@ public final class StatusWidget implements Widget {
         long age = st.state() == FeedStatus.State.LIVE ? 0
                 : Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
         Situation situation = frame.hasSituation() ? frame.situation() : null;
+        int unsent = context.commands() == null ? 0 : context.commands().waiting();
         boolean feedChanged = st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
-                || st.reconnects() != shownReconnects;
+                || st.reconnects() != shownReconnects || unsent != shownWaiting;
         boolean situationDue = situation != shownSituation
                 && (shownSituation == null || !frame.now().isBefore(shownAt.plus(SITUATION_EVERY)));
         if (!feedChanged && !situationDue) {
@@ -80,6 +87,9 @@ public final class StatusWidget implements Widget {
         shownAge = age;
         shownGarbage = st.garbageFrames();
         shownReconnects = st.reconnects();
+        shownWaiting = unsent;
+        waiting.setVisible(unsent > 0);
+        waiting.setText(I18n.t("status.unsent", unsent));
         shownSituation = situation;
         shownAt = frame.now();
         state.setText(switch (st.state()) {

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.wall.dispatch.IncidentScreen;
 import org.shanzhi.cockpit.wall.layout.LayoutLoader;
 import org.shanzhi.cockpit.wall.layout.LayoutResult;
 import org.shanzhi.cockpit.wall.layout.LayoutWatcher;
@@ -45,6 +49,8 @@ public final class Wall {
     private final LayoutLoader loader;
     private final List<Stage> stages = new ArrayList<>();
     private final List<StageView> views = new ArrayList<>();
+    /** Cases opened in windows of their own (from the map or the board when the layout has no incident screen). */
+    private final Map<String, IncidentScreen> popOuts = new LinkedHashMap<>();
     /** One queue of alarms for the life of the wall: a layout switch keeps what is not yet acknowledged. */
     private final Alarms alarms = new Alarms();
     private WallLayout layout;
@@ -85,6 +91,7 @@ public final class Wall {
         stages.clear();
         views.clear();
         context.links().clear();
+        context.links().onPopOutIncident(this::popOut);
         ScreenPlan plan = ScreenPlan.of(next, monitors());
         for (int i = 0; i < plan.stages().size(); i++) {
             ScreenPlan.Stage p = plan.stages().get(i);
@@ -129,6 +136,7 @@ public final class Wall {
         for (StageView view : views) {
             view.screens().forEach(sv -> sv.show(frame));
         }
+        popOuts.values().forEach(p -> p.show(frame));
         Situation s = frame.situation();
         if (frame.hasSituation() && s != checked) {
             checked = s;
@@ -139,6 +147,28 @@ public final class Wall {
                         System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
             }
         }
+    }
+
+    /** A case in a window of its own, shown the same frames as the wall; a case already open comes to the front. */
+    private void popOut(String incidentId) {
+        IncidentScreen open = popOuts.get(incidentId);
+        if (open != null) {
+            ((Stage) open.node().getScene().getWindow()).toFront();
+            return;
+        }
+        IncidentScreen screen = new IncidentScreen(context);
+        screen.open(incidentId);
+        Scene scene = new Scene((Parent) screen.node(), 1280, 900);
+        scene.getStylesheets().add(Theme.stylesheet());
+        Stage stage = new Stage();
+        stage.setTitle(I18n.t("incident.window", incidentId));
+        stage.setScene(scene);
+        stage.setOnHidden(e -> popOuts.remove(incidentId));
+        popOuts.put(incidentId, screen);
+        if (pulse.frame() != null) {
+            screen.show(pulse.frame());
+        }
+        stage.show();
     }
 
     private void changed(LayoutResult result) {

@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.wall.layout.LayoutLoader;
 import org.shanzhi.cockpit.wall.layout.LayoutResult;
@@ -20,13 +21,14 @@ public final class WallApp extends Application {
 
     /**
      * What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the
-     * language, the token, and its role when known (the embedded hub's own token), else null.
+     * language, the token, its role when known (the embedded hub's own token, or the seat given), else null, and
+     * the commands with their outbox on disk (null: none, or kept in memory).
      */
     public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token,
-                          String role) {
+                          String role, HubCommands commands) {
 
         public Options(SituationSource source, String sourceLabel, String layout, Locale locale) {
-            this(source, sourceLabel, layout, locale, null, null);
+            this(source, sourceLabel, layout, locale, null, null, null);
         }
 
     }
@@ -57,8 +59,16 @@ public final class WallApp extends Application {
             result = loader.load(ScreenPlan.pickLayout(Wall.monitors()));
         }
         WallLayout layout = result.orElseThrow();
-        wall = new Wall(o.source(), new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks()), loader);
+        WallContext context = o.commands() != null
+                ? new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks(), o.commands())
+                : new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks());
+        wall = new Wall(o.source(), context, loader);
         wall.start(layout);
+        if (context.commands() != null) {
+            // a command that waited for the hub and was refused then: the operator who gave it has moved on
+            context.commands().onLateRefusal(r -> Platform.runLater(() -> wall.tell(I18n.t("outbox.refused",
+                    CommandNames.of(r.path()), r.refusal().status(), r.refusal().message()))));
+        }
         if (refused != null) {
             wall.tell(I18n.t("wall.layoutRefused", refused.name(), refused.report()));
         }

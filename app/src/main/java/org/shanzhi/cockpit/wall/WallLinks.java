@@ -20,6 +20,9 @@ public final class WallLinks {
 
     private final List<Consumer<String>> cameraViewers = new ArrayList<>();
     private final List<Consumer<GeoPoint>> maps = new ArrayList<>();
+    private final List<Consumer<String>> incidentScreens = new ArrayList<>();
+    /** Where a case opens when no incident screen is on the wall: a window of its own (set by the wall). */
+    private Consumer<String> popOut;
 
     /** A widget that can show a camera's video (by camera id). */
     public void onOpenCamera(Consumer<String> viewer) {
@@ -29,6 +32,32 @@ public final class WallLinks {
     /** A widget that can centre on a place and mark it. */
     public void onFocus(Consumer<GeoPoint> map) {
         maps.add(map);
+    }
+
+    /** An incident screen of the layout, which shows a case opened from the map or the board. */
+    public void onOpenIncident(Consumer<String> screen) {
+        incidentScreens.add(screen);
+    }
+
+    /** What opens a case when the layout has no incident screen. */
+    public void onPopOutIncident(Consumer<String> window) {
+        popOut = window;
+    }
+
+    /**
+     * Opens a case on the layout's incident screens, or in a window of its own when the layout has none; false when
+     * there is neither (a picture, a test).
+     */
+    public boolean openIncident(String incidentId) {
+        if (!incidentScreens.isEmpty()) {
+            incidentScreens.forEach(s -> s.accept(incidentId));
+            return true;
+        }
+        if (popOut != null) {
+            popOut.accept(incidentId);
+            return true;
+        }
+        return false;
     }
 
     /** Asks the video widgets to show {@code cameraId}; false when there is none on the wall. */
@@ -45,5 +74,6 @@ public final class WallLinks {
     void clear() {
         cameraViewers.clear();
         maps.clear();
+        incidentScreens.clear();
     }
 }

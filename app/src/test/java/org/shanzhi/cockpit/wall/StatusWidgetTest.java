@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
+import org.shanzhi.cockpit.feed.HubCommands;
 
 /** The connection bar is shown every frame: its age ticks by the frame's clock, a busy feed's seq 4 times a second. */
 class StatusWidgetTest {
@@ -57,5 +59,28 @@ class StatusWidgetTest {
             assertThat(said(bar)).startsWith("● 数据已过期 8 秒");
             return null;
         });
+    }
+
+    @Test
+    void commandsWaitingForTheHubAreCountedInTheBar() throws Exception {
+        // a hub nothing listens for: the command waits in the outbox
+        try (HubCommands commands = new HubCommands("http://127.0.0.1:9", "x".repeat(16))) {
+            WallContext context = new WallContext(() -> null, "测试", "x".repeat(16), "operator", new WallLinks(),
+                    commands);
+            StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(context));
+            FeedStatus down = new FeedStatus(FeedStatus.State.RECONNECTING, T, 0, 0, 0, 1, "down");
+            WidgetHarness.fx(() -> {
+                bar.show(WallFrame.waiting(T.plusSeconds(1), down));
+                return null;
+            });
+            assertThat(said(bar)).doesNotContain("待发送");
+            assertThat(commands.dispatch("INC-1", "U-1").get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(HubCommands.Outcome.Queued.class);
+            WidgetHarness.fx(() -> {
+                bar.show(WallFrame.waiting(T.plusSeconds(2), down));
+                return null;
+            });
+            assertThat(said(bar)).startsWith("○ 连接中断，重连中… 2 秒 | ▲ 待发送 1 条 | ");
+        }
     }
 }

@@ -93,6 +93,7 @@ class WallTest {
     Source source;
     TestClock clock;
     Wall wall;
+    WallContext context;
 
     @BeforeAll
     static void copyLayouts() throws Exception {
@@ -112,8 +113,9 @@ class WallTest {
         source.status = new FeedStatus(FeedStatus.State.LIVE, clock.now, 0, 0, 0, 0, null);
         source.push(Fixtures.district());
         LayoutLoader loader = LayoutLoader.of(layouts);
+        context = new WallContext(source::status, "test");
         wall = fx(() -> {
-            Wall w = new Wall(source, new WallContext(source::status, "test"), loader, clock);
+            Wall w = new Wall(source, context, loader, clock);
             w.start(loader.load("laptop").orElseThrow());
             return w;
         });
@@ -181,6 +183,30 @@ class WallTest {
 
         source.status = new FeedStatus(FeedStatus.State.LIVE, clock.now, 10, 0, 0, 1, null);
         until(() -> texts(".stale-banner").isEmpty() && texts(".status-state").contains("实时"));
+    }
+
+    @Test
+    void aCaseOpenedFromTheMapOrTheBoardPopsOutUnlessTheLayoutHasAnIncidentScreen() throws Exception {
+        source.push(Fixtures.with(source.latest, new Event.IncidentOpened("INC-7", "井盖缺失", "市政设施",
+                Incident.Source.INSPECTOR, Incident.Severity.HIGH, null, Fixtures.WEST, null, null)));
+        int windows = fx(() -> Window.getWindows().size());
+        assertThat(fx(() -> context.links().openIncident("INC-7"))).isTrue();
+        until(() -> Window.getWindows().size() == windows + 1 && texts(".dispatch-title").contains("井盖缺失"));
+        assertThat(fx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof javafx.stage.Stage st
+                && "案件指挥 · INC-7".equals(st.getTitle())))).isTrue();
+        // the same case again brings its window forward rather than opening another
+        fx(() -> context.links().openIncident("INC-7"));
+        assertThat(fx(() -> Window.getWindows().size())).isEqualTo(windows + 1);
+
+        fx(() -> {
+            wall.switchTo("command");
+            return null;
+        });
+        until(() -> !all(".incident").isEmpty());
+        int after = fx(() -> Window.getWindows().size());
+        fx(() -> context.links().openIncident("INC-7"));
+        until(() -> texts(".panel-clock").lines().noneMatch(l -> l.startsWith("自动")));
+        assertThat(fx(() -> Window.getWindows().size())).isEqualTo(after);
     }
 
     @Test

@@ -32,8 +32,10 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                        Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
     }
 
+    /** {@code falseAlarms}: 误报率 by algorithm over {@link #RATE_DAYS}, worst first. */
     public record Monitoring(DayCount alerts, Kpi.Hourly alertsHourly, int alertsPending, Ratio camerasOnline,
-                             List<WeatherWarning> warnings, List<Sensor> sensorAlarms) {
+                             List<WeatherWarning> warnings, List<Sensor> sensorAlarms,
+                             List<Kpi.FalseAlarms> falseAlarms) {
     }
 
     public record Sentiment(DayCount orders, Kpi.Hourly ordersHourly, Kpi.ThreeRates rates, int overdue,
@@ -82,7 +84,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.hourly(s, now, Kpi.Series.AI_ALERTS_RAISED),
                 Kpi.aiAlertsPending(s),
                 Kpi.cameraOnlineRate(s),
-                warnings, alarms);
+                warnings, alarms,
+                Kpi.falseAlarmsByKind(s, rates.from(), rates.to()));
         Sentiment sentiment = new Sentiment(
                 new DayCount(Kpi.complaintsReceived(s, today.from(), today.to()),
                         Kpi.complaintsReceived(s, yesterday.from(), yesterday.to())),

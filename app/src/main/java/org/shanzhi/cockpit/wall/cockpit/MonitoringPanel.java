@@ -15,21 +15,25 @@ import org.shanzhi.cockpit.wall.kpi.NumberKpi;
 import org.shanzhi.cockpit.wall.kpi.StatusList;
 import org.shanzhi.cockpit.wall.kpi.TrendKpi;
 
-/** 监测预警: AI video alerts, the review queue, cameras online, warnings in force, sensor alarms. */
+/**
+ * 监测预警: AI video alerts today, by hour and waiting for review, the algorithms with the most false alarms (误报率),
+ * cameras online, warnings in force, sensor alarms.
+ */
 public final class MonitoringPanel extends CockpitPanel {
 
     final NumberKpi alerts = new NumberKpi(I18n.t("cockpit.monitoring.alerts"), I18n.t("unit.alerts"));
     final TrendKpi trend = new TrendKpi(I18n.t("cockpit.monitoring.trend"));
-    final NumberKpi pending = new NumberKpi(I18n.t("cockpit.monitoring.pending"), I18n.t("unit.alerts"));
     final GaugeKpi cameras = new GaugeKpi(I18n.t("cockpit.monitoring.cameras"));
     final StatusList warnings = new StatusList(I18n.t("cockpit.monitoring.warnings", 0), 5);
     final StatusList sensorAlarms = new StatusList(I18n.t("cockpit.monitoring.sensors", 0), 5);
+    final StatusList falseAlarms = new StatusList(I18n.t("cockpit.monitoring.falseAlarms", CockpitFigures.RATE_DAYS), 3);
 
     public MonitoringPanel() {
         super("cockpit.monitoring.title");
         place(alerts, 0, 0, 1);
         place(trend, 1, 0, 1);
-        place(pending, 2, 0, 1);
+        // the alerts waiting for review share the trend's cell (its caption), so the 误报率 has a cell of its own
+        place(falseAlarms, 2, 0, 1);
         place(cameras, 3, 0, 1);
         place(warnings, 0, 1, 2);
         place(sensorAlarms, 2, 1, 2);
@@ -41,8 +45,8 @@ public final class MonitoringPanel extends CockpitPanel {
         alerts.show(m.alerts().today(), null);
         alerts.setCaption(I18n.t("common.vsYesterday", Formats.change(m.alerts().change())), null);
         trend.show(hourLabels(m.alertsHourly()), m.alertsHourly().counts(), Theme.INFO);
-        trend.setCaption(I18n.t("common.total24h", m.alertsHourly().total()), null);
-        pending.show(m.alertsPending(), m.alertsPending() > 0 ? Theme.WARNING : Theme.OK);
+        trend.setCaption(I18n.t("cockpit.monitoring.trend.caption", m.alertsHourly().total(), m.alertsPending()),
+                m.alertsPending() > 0 ? Theme.WARNING : null);
 
         Ratio online = m.camerasOnline();
         cameras.show(online.percent(), States.rate(online.value(), 0.95, 0.9));
@@ -65,6 +69,17 @@ public final class MonitoringPanel extends CockpitPanel {
         }
         sensorAlarms.setTitle(I18n.t("cockpit.monitoring.sensors", s.size()));
         sensorAlarms.show(s);
+
+        List<StatusList.Row> fa = new ArrayList<>();
+        for (Kpi.FalseAlarms x : m.falseAlarms()) {
+            Ratio r = x.rate();
+            fa.add(new StatusList.Row(x.name(), x.name(),
+                    // the rate alone: a column is too narrow for the counts too (they are in /kpis)
+                    I18n.t("cockpit.monitoring.falseAlarm.rate", r.percent()),
+                    // the share the algorithm got right: nine in ten is good, two in three fair
+                    States.rate(1 - r.value(), 0.9, 2.0 / 3)));
+        }
+        falseAlarms.show(fa);
     }
 
     static List<String> hourLabels(Kpi.Hourly h) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -15,6 +16,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.GeoPoint;
@@ -30,6 +32,8 @@ import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallFrame;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.geo.BaseMap;
@@ -63,6 +67,7 @@ public final class IncidentsWidget implements Widget {
     static final String COUNT_CAPTION = "dispatch-count-caption";
     static final String NEAR_ROW = "dispatch-near-row";
     static final String NEAR_DISTANCE = "dispatch-near-distance";
+    static final String OPEN_CASE = "dispatch-open-case";
 
     /** At least this wide, a case takes one line and the units stand beside the list. */
     static final double WIDE = 1100;
@@ -99,6 +104,8 @@ public final class IncidentsWidget implements Widget {
     private final Label nearestTitle = new Label();
     private final VBox nearest = new VBox();
     private final VBox units = new VBox();
+    private final Button openCase = new Button(I18n.t("dispatch.openCase"));
+    private final WallLinks links;
 
     private boolean wide;
     private Situation last;
@@ -108,6 +115,16 @@ public final class IncidentsWidget implements Widget {
     private String selected;
 
     public IncidentsWidget(Placement placement) {
+        this(placement, new WallLinks());
+    }
+
+    /** {@code links}: where "打开案件" (the button, or a double click on a case) opens the selected case. */
+    public IncidentsWidget(Placement placement, WallContext context) {
+        this(placement, context.links());
+    }
+
+    private IncidentsWidget(Placement placement, WallLinks links) {
+        this.links = links;
         String show = placement == null ? "open" : placement.options().path("show").asText("open");
         this.filter = switch (show) {
             case "all" -> DispatchBoard.CaseFilter.ALL;
@@ -144,10 +161,19 @@ public final class IncidentsWidget implements Widget {
         }
         nearestTitle.getStyleClass().add(UNITS_TITLE);
         nearestTitle.setMinWidth(0);
+        nearestTitle.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(nearestTitle, Priority.ALWAYS);
+        openCase.getStyleClass().add(OPEN_CASE);
+        openCase.setMinWidth(Region.USE_PREF_SIZE);
+        openCase.setOnAction(e -> openSelected());
+        HBox nearestHead = new HBox(8, nearestTitle, openCase);
+        nearestHead.setAlignment(Pos.CENTER_LEFT);
         nearest.setSpacing(2);
-        units.getChildren().addAll(unitsTitle, counts, nearestTitle, nearest);
+        units.getChildren().addAll(unitsTitle, counts, nearestHead, nearest);
         units.getStyleClass().add(UNITS);
         units.setMinSize(0, 0);
+        clipToBounds(units);
+        clipToBounds(caseBox);
 
         root.setTop(header);
         root.setCenter(new Body());
@@ -188,6 +214,21 @@ public final class IncidentsWidget implements Widget {
         chosen = caseId;
         if (last != null) {
             render(last);
+        }
+    }
+
+    /** A short slot cuts its list at its own edge rather than drawing over the widget below. */
+    private static void clipToBounds(Region r) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(r.widthProperty());
+        clip.heightProperty().bind(r.heightProperty());
+        r.setClip(clip);
+    }
+
+    /** Opens the selected case on the wall's incident screen, or in a window of its own (打开案件). */
+    void openSelected() {
+        if (selected != null) {
+            links.openIncident(selected);
         }
     }
 
@@ -278,7 +319,12 @@ public final class IncidentsWidget implements Widget {
         for (CaseRow r : shown) {
             Region node = wide ? wideRow(r) : narrowRow(r);
             node.setId(r.id());
-            node.setOnMouseClicked(e -> select(r.id()));
+            node.setOnMouseClicked(e -> {
+                select(r.id());
+                if (e.getClickCount() == 2) {
+                    openSelected();
+                }
+            });
             nodes.add(node);
         }
         if (shown.isEmpty()) {
@@ -379,6 +425,7 @@ public final class IncidentsWidget implements Widget {
         sos.show(n.sos(), n.sos() > 0 ? Theme.CRITICAL : Theme.STALE);
 
         DispatchBoard.DispatchCase c = top.stream().filter(x -> x.id().equals(selected)).findFirst().orElse(null);
+        openCase.setDisable(c == null);
         List<Node> rows = new ArrayList<>();
         if (c == null) {
             nearestTitle.setText(I18n.t("dispatch.nearest.title", I18n.t("common.missing")));

@@ -12,6 +12,10 @@ public enum WidgetType {
     MAP("map", "社区民情一张图"),
     VIDEO("video", "视频监控"),
     INCIDENTS("incidents", "事件调度"),
+    INCIDENT("incident", "案件指挥"),
+    ORDERS("orders", "指令"),
+    INSTRUCTIONS("instructions", "批示"),
+    TRIAGE("triage", "AI预警研判"),
     STATUS("status", "连接状态");
 
     public final String id;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -46,6 +47,8 @@ final class MapPopover {
     private final Label title = new Label();
     private final VBox rows = new VBox();
     private final VBox actions = new VBox();
+    /** 指挥: the case on the incident screen (or in a window of its own). */
+    private final Button command = new Button(I18n.t("map.action.command"));
     private final WallContext context;
     private final HubCommands commands;
 
@@ -59,11 +62,23 @@ final class MapPopover {
 
     MapPopover(WallContext context) {
         this.context = context;
-        this.commands = context.hasHub() ? new HubCommands(context.source(), context.token()) : null;
+        this.commands = context.commands();
         content.getStyleClass().add("map-details");
         title.getStyleClass().add("map-details-title");
         actions.getStyleClass().add("map-actions");
-        content.getChildren().addAll(title, rows, actions);
+        command.getStyleClass().add("map-command");
+        command.setOnAction(e -> {
+            if (context.links().openIncident(shownId)) {
+                hide();
+            } else {
+                if (outcome == null) {
+                    outcome = note();
+                    actions.getChildren().add(outcome);
+                }
+                say(I18n.t("map.action.noIncidentScreen"), Theme.WARNING);
+            }
+        });
+        content.getChildren().addAll(title, rows, command, actions);
         popOver.setContentNode(content);
         popOver.setDetachable(false);
         popOver.setAutoHide(true);
@@ -120,6 +135,9 @@ final class MapPopover {
             labels.add(row);
         }
         rows.getChildren().setAll(labels);
+        boolean isCase = m.subject() instanceof Incident;
+        command.setVisible(isCase);
+        command.setManaged(isCase);
         if (m.subject() instanceof Camera c) {
             cameraActions(c);
         } else if (m.subject() instanceof Incident i && s != null) {
@@ -214,10 +232,15 @@ final class MapPopover {
         String name = u.name() == null ? u.id() : u.name();
         say(I18n.t("map.dispatch.sending", name), Theme.INFO);
         Label target = outcome;
-        commands.dispatch(incidentId, u.id()).thenAccept(result -> Platform.runLater(() -> {
+        // the district's seat sends orders (its issuer is the district); the street's dispatches as ever
+        CompletableFuture<Outcome> sent = "district".equals(context.role())
+                ? commands.issueOrder(incidentId, u.id(), null, null) : commands.dispatch(incidentId, u.id());
+        sent.thenAccept(result -> Platform.runLater(() -> {
             sending = false;
             if (result instanceof Outcome.Done) {
                 show(target, I18n.t("map.dispatch.done", name, incidentId), Theme.OK);
+            } else if (result instanceof Outcome.Queued q) {
+                show(target, I18n.t("map.dispatch.queued", name, q.waiting()), Theme.WARNING);
             } else if (result instanceof Outcome.Refused r) {
                 forbidden |= r.status() == 401 || r.status() == 403;
                 show(target, I18n.t("map.dispatch.refused", r.status(), r.message()), Theme.CRITICAL);

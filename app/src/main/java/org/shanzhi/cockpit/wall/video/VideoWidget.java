@@ -347,12 +347,16 @@ public final class VideoWidget implements Widget {
      * through the hub's relay (Debian's libvlc cannot open RTSP); null for none.
      */
     String urlOf(Camera c) {
+        return streamUrl(c, context.source());
+    }
+
+    /** {@link #urlOf} for a hub at {@code source}: every widget that reads a camera goes the same way. */
+    public static String streamUrl(Camera c, String source) {
         if (c == null || !c.online() || c.streamUrl() == null || c.streamUrl().isBlank()) {
             return null;
         }
         String u = c.streamUrl();
-        String base = context.source().endsWith("/") ? context.source().substring(0, context.source().length() - 1)
-                : context.source();
+        String base = source.endsWith("/") ? source.substring(0, source.length() - 1) : source;
         if (u.startsWith("rtsp://") && !RTSP_DIRECT) {
             return base + "/video/relay/" + URLEncoder.encode(c.id(), StandardCharsets.UTF_8);
         }

@@ -49,11 +49,10 @@ class MonitoringPanelTest {
     void showsAlertsCamerasWarningsAndSensors() throws Exception {
         MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
         PanelHarness.show(p, evening());
-        assertThat(PanelHarness.texts(p.node())).contains("监测预警", "今日AI预警", "较昨日同时 +2", "待研判预警",
+        assertThat(PanelHarness.texts(p.node())).contains("监测预警", "今日AI预警", "较昨日同时 +2",
                 "在线 2 / 3 路", "生效预警 2 条", "暴雨橙色预警", "至 05-31 01:30", "大风蓝色预警", "至解除",
-                "物联告警 1 个", "积水 · S-1", "35 cm", "24小时合计 3");
+                "物联告警 1 个", "积水 · S-1", "35 cm", "24小时合计 3 · 待研判 2");
         assertThat(PanelHarness.texts(p.alerts)).contains("3");
-        assertThat(PanelHarness.texts(p.pending)).contains("2");
         // the last bucket is the hour in progress (20:00–21:00); 19:40 falls in the one before
         assertThat(p.trend.values().subList(21, 24)).containsExactly(1, 2, 0);
         assertThat(p.cameras.value()).isCloseTo(66.67, org.assertj.core.api.Assertions.within(0.01));
@@ -61,6 +60,42 @@ class MonitoringPanelTest {
         assertThat(p.warnings.rowNode("W-ORANGE").getStyleClass()).contains(Theme.SIGNAL_ORANGE);
         assertThat(CityOperationPanelTest.markerFill(p.sensorAlarms.rowNode("S-1")))
                 .isEqualTo(Theme.color(Theme.CRITICAL));
+    }
+
+    @Test
+    void showsTheWorstAlgorithmsFalseAlarmRates() throws Exception {
+        Situation s = new Day()
+                .at("09:00", alerts("AL-S", "占道经营", 5)).at("09:00", alerts("AL-G", "暴露垃圾", 10))
+                .at("09:00", alerts("AL-W", "积水", 2)).at("09:00", alerts("AL-F", "烟火", 1))
+                .at("10:00", reviews("AL-S", 5, 2)).at("10:00", reviews("AL-G", 10, 1))
+                .at("10:00", reviews("AL-W", 2, 2)).at("10:00", reviews("AL-F", 1, 0))
+                .now();
+        MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
+        PanelHarness.show(p, s);
+        assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail())
+                .containsExactly("积水 100%", "占道经营 40%", "暴露垃圾 10%");
+        assertThat(PanelHarness.texts(p.node())).contains("误报率(近30天)", "另有 1 项");
+        assertThat(CityOperationPanelTest.markerFill(p.falseAlarms.rowNode("积水"))).isEqualTo(Theme.color(Theme.CRITICAL));
+        assertThat(CityOperationPanelTest.markerFill(p.falseAlarms.rowNode("暴露垃圾"))).isEqualTo(Theme.color(Theme.OK));
+    }
+
+    static Event[] alerts(String prefix, String kind, int n) {
+        Event[] out = new Event[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new Event.AiAlertRaised(prefix + i, "CAM-1", kind, "880", 0.8, List.of());
+        }
+        return out;
+    }
+
+    /** The first {@code rejected} of {@code n} alerts called false, the others merged (reviewed, not false). */
+    static Event[] reviews(String prefix, int n, int rejected) {
+        Event[] out = new Event[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i < rejected
+                    ? new Event.AiAlertReviewed(prefix + i, AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.MISDETECTION)
+                    : new Event.AiAlertReviewed(prefix + i, AiAlert.Review.MERGED, null, "AL-S0", null);
+        }
+        return out;
     }
 
     @Test

@@ -277,4 +277,21 @@ class IncidentsWidgetTest {
                 .map(n -> String.join("|", WidgetHarness.texts(n)))
                 .toList();
     }
+
+    @Test
+    void openCaseOpensTheSelectedCaseOnTheIncidentScreen() throws Exception {
+        org.shanzhi.cockpit.wall.WallLinks links = new org.shanzhi.cockpit.wall.WallLinks();
+        List<String> opened = new java.util.ArrayList<>();
+        links.onOpenIncident(opened::add);
+        IncidentsWidget w = WidgetHarness.mount(() -> new IncidentsWidget(
+                WidgetHarness.placement(WidgetType.INCIDENTS, "{}"),
+                new org.shanzhi.cockpit.wall.WallContext(() -> null, "test", null, null, links)), 474, 1080);
+        WidgetHarness.show(w, evening().until("20:00"));
+        WidgetHarness.fx(() -> {
+            w.select("D");
+            ((javafx.scene.control.Button) w.node().lookup("." + IncidentsWidget.OPEN_CASE)).fire();
+            return null;
+        });
+        assertThat(opened).containsExactly("D");
+    }
 }

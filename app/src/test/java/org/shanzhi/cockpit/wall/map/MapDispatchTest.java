@@ -161,6 +161,25 @@ class MapDispatchTest extends MapFxTest {
     }
 
     @Test
+    void commandOpensTheCaseOnTheIncidentScreen() throws Exception {
+        WallLinks links = new WallLinks();
+        List<String> opened = new ArrayList<>();
+        links.onOpenIncident(opened::add);
+        MapWidget map = mount("{\"centre\": {\"lat\": 39.815, \"lon\": 116.381}, \"zoom\": 16}", 1280, 720,
+                hub.hub().situation(), new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
+                        "operator", links));
+        open(map);
+        Button command = fx(() -> (Button) popover().getContentNode().lookup(".map-command"));
+        assertThat(command.getText()).isEqualTo("指挥 · 打开案件");
+        fx(() -> {
+            command.fire();
+            return null;
+        });
+        assertThat(opened).containsExactly(incident);
+        assertThat(fx(() -> popover() == null || !popover().isShowing())).isTrue();
+    }
+
+    @Test
     void aViewerWallCannotDispatchAndSaysWhy() throws Exception {
         MapWidget map = mapFor(hub.tokens().tokenOf(Role.VIEWER), "viewer");
         open(map);
@@ -184,7 +203,7 @@ class MapDispatchTest extends MapFxTest {
     }
 
     @Test
-    void aHubThatIsDownGivesAClearFailureAndTheMapGoesOn() throws Exception {
+    void aHubThatIsDownKeepsTheDispatchWaitingAndTheMapGoesOn() throws Exception {
         // a port nothing listens on
         WallContext context = new WallContext(() -> null, "http://127.0.0.1:9", "x".repeat(16), "operator",
                 new WallLinks());
@@ -196,7 +215,10 @@ class MapDispatchTest extends MapFxTest {
             first.fire();
             return null;
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream().anyMatch(t -> t.startsWith("派遣未送达")));
+        // the command waits in the outbox (待发送) and the operator is told so
+        await().atMost(Duration.ofSeconds(15)).until(() -> popoverTexts().stream()
+                .anyMatch(t -> t.startsWith("派遣 ") && t.contains("待发送")));
+        assertThat(context.commands().waiting()).isEqualTo(1);
         assertThat(buttons(map)).noneMatch(Button::isDisabled);
     }
 
