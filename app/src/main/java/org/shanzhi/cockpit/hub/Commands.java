@@ -175,12 +175,17 @@ final class Commands {
     /** Only a unit's own token acts for it; the shared field-unit token does not act for any unit. */
     static void requireOwn(String unit, String unitId, String field) {
         if (unit == null) {
-            throw new BadRequest(403, "token", "this needs the unit's own token (a leader issues it: POST"
-                    + " /api/v1/units/{id}/credential); the shared field-unit token may not act for a unit");
+            throw notAUnitsToken();
         }
         if (!unit.equals(unitId)) {
             throw new BadRequest(403, field, "this token is unit " + unit + "'s; this is unit " + unitId + "'s");
         }
+    }
+
+    /** The refusal of the shared field-unit token where only a unit's own may act. */
+    static BadRequest notAUnitsToken() {
+        return new BadRequest(403, "token", "this needs a unit's own token (a leader issues it: POST"
+                + " /api/v1/units/{id}/credential); the shared field-unit token speaks for no unit");
     }
 
     static String defaultTask(Incident i) {

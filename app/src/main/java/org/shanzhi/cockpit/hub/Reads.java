@@ -155,8 +155,7 @@ final class Reads {
     void fieldMe(Context ctx) {
         String unitId = Access.unit(ctx);
         if (unitId == null) {
-            throw new BadRequest(403, "token", "this needs a unit's own token (a leader issues it: POST"
-                    + " /api/v1/units/{id}/credential); the shared field-unit token is no unit's");
+            throw Commands.notAUnitsToken();
         }
         Situation s = hub.situation();
         List<DispatchOrder> mine = new ArrayList<>();
