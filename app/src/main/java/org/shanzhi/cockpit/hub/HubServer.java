@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.session.DefaultSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.session.SessionCache;
@@ -44,6 +45,14 @@ public final class HubServer implements AutoCloseable {
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_BATCH = IngestBody.MAX_BATCH;
 
+    /** The field page runs with the unit's token in its storage: it loads nothing from elsewhere, and no page frames it. */
+    private static final Map<String, String> FIELD_PAGE_HEADERS = Map.of(
+            "Cache-Control", "no-cache",
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
+
     private final Javalin app;
     private final Streams streams;
     private final VirtualCameras cameras;
@@ -77,6 +86,13 @@ public final class HubServer implements AutoCloseable {
                 cache.setSessionDataStore(new NullSessionDataStore());
                 h.getSessionHandler().setSessionCache(cache);
                 h.getSessionHandler().setUsingCookies(false);
+            });
+            // the field unit's phone page: static files, no token to load them (the page asks for the unit's)
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/field";
+                files.directory = "/field";
+                files.location = Location.CLASSPATH;
+                files.headers = FIELD_PAGE_HEADERS;
             });
             var r = config.routes;
 
