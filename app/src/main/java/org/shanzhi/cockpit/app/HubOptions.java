@@ -104,6 +104,11 @@ final class HubOptions {
             + "(default: ${DEFAULT-VALUE}).")
     CameraNetworks cameraNetworks = VideoLimits.DEFAULT.cameraNetworks();
 
+    @Option(names = "--order-expire-minutes", converter = AtLeastOne.class, description = "Minutes (on the hub's "
+            + "clock) an order may wait for its unit to take it before the hub marks it timed out (超时) "
+            + "(default: ${DEFAULT-VALUE}).")
+    int orderExpireMinutes = (int) HubLimits.DEFAULT.orderExpiry().toMinutes();
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -113,7 +118,8 @@ final class HubOptions {
         return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
                 clock, new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight,
                         Duration.ofSeconds(streamStallSeconds), maxSubscribers,
-                        new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks)));
+                        new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks),
+                        Duration.ofMinutes(orderExpireMinutes)));
     }
 
     static final class NotNegative implements ITypeConverter<Duration> {

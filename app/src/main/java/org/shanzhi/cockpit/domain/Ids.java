@@ -41,6 +41,16 @@ public final class Ids {
         return "INC-" + (s.seq() + 1);
     }
 
+    /** An order (指令) is named by the seq its {@code OrderIssued} becomes: the {@code index}th event of the batch. */
+    public static String orderIssuedBy(Situation s, int index) {
+        return "ZL-" + (s.seq() + 1 + index);
+    }
+
+    /** A 批示 is named by the seq its {@code InstructionIssued} becomes. */
+    public static String instructionIssuedBy(Situation s) {
+        return "PS-" + (s.seq() + 1);
+    }
+
     /**
      * The {@code n}th id of {@code prefix} on the day of {@code at}: {@code PREFIX-yyyyMMdd+0800-nnnn}
      * (the date as {@code BASIC_ISO_DATE} writes a zoned date, offset and all: journals have always had it so).

@@ -1,5 +1,7 @@
 package org.shanzhi.cockpit.hub;
 
+import java.util.Optional;
+
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -10,12 +12,20 @@ import io.javalin.http.HandlerType;
 final class Access {
 
     private static final String ROLE = "role";
+    static final String UNIT = "unit";
     private static final String HEALTH = "/api/v1/health";
+    private static final String PHOTOS = "/api/v1/photos";
+
+    /** Who presents a token: a role, and for a unit's own token the unit it speaks for (else null). */
+    record Caller(Role role, String unitId) {
+    }
 
     private final Tokens tokens;
+    private final UnitTokens unitTokens;
 
-    Access(Tokens tokens) {
+    Access(Tokens tokens, UnitTokens unitTokens) {
         this.tokens = tokens;
+        this.unitTokens = unitTokens;
     }
 
     /** The role {@link #authorize} found for this request. */
@@ -23,10 +33,16 @@ final class Access {
         return ctx.attribute(ROLE);
     }
 
+    /** The unit whose own token this request presents, or null for a token of tokens.json. */
+    static String unit(Context ctx) {
+        return ctx.attribute(UNIT);
+    }
+
     void limitBody(Context ctx) {
         long length = ctx.contentLength();
-        if (length > HubServer.MAX_BODY) {
-            throw new BadRequest(413, "body", "the body is " + length + " bytes; the limit is " + HubServer.MAX_BODY);
+        long limit = ctx.path().equals(PHOTOS) ? Photos.MAX_BYTES : HubServer.MAX_BODY;
+        if (length > limit) {
+            throw new BadRequest(413, "body", "the body is " + length + " bytes; the limit is " + limit);
         }
     }
 
@@ -42,14 +58,16 @@ final class Access {
         if (ctx.path().equals(HEALTH) || ctx.routeRoles().isEmpty()) {
             return;
         }
-        Role role = roleOf(ctx);
-        if (!ctx.routeRoles().contains(role)) {
-            throw new BadRequest(403, "token", "role " + role.key() + " may not " + ctx.method() + " " + ctx.path());
+        Caller caller = callerOf(ctx);
+        if (!ctx.routeRoles().contains(caller.role())) {
+            throw new BadRequest(403, "token", "role " + caller.role().key() + " may not " + ctx.method() + " "
+                    + ctx.path());
         }
-        ctx.attribute(ROLE, role);
+        ctx.attribute(ROLE, caller.role());
+        ctx.attribute(UNIT, caller.unitId());
     }
 
-    Role roleOf(Context ctx) {
+    Caller callerOf(Context ctx) {
         String header = ctx.header("Authorization");
         // browsers cannot set headers on a WebSocket, nor players on a video: only these take the token in the query
         boolean queryToken = ctx.path().equals("/api/v1/stream") || ctx.path().startsWith("/video/");
@@ -58,7 +76,11 @@ final class Access {
         if (token == null || token.isEmpty()) {
             throw new BadRequest(401, "Authorization", "a bearer token is required (Authorization: Bearer …)");
         }
-        return tokens.roleOf(token).orElseThrow(() ->
-                new BadRequest(401, "Authorization", "the token is not known to this hub"));
+        Optional<Role> role = tokens.roleOf(token);
+        if (role.isPresent()) {
+            return new Caller(role.get(), null);
+        }
+        return unitTokens.unitOf(token).map(unit -> new Caller(Role.FIELD_UNIT, unit)).orElseThrow(() ->
+                new BadRequest(401, "Authorization", "the token is not known to this hub (or was revoked)"));
     }
 }

@@ -38,6 +38,7 @@ final class Answers {
             case 405 -> "method_not_allowed";
             case 413 -> "too_large";
             case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
             case 422 -> "rejected";
             case 431 -> "headers_too_large";
             case 503 -> "unavailable";

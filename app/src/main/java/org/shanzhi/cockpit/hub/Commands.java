@@ -1,15 +1,21 @@
 package org.shanzhi.cockpit.hub;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
 
@@ -61,8 +67,139 @@ final class Commands {
         return List.of(new Event.IncidentAdvanced(incidentId, c.state(), c.note()));
     }
 
-    static List<Event> dispatch(String incidentId, Dispatch c) {
-        return List.of(new Event.IncidentDispatched(incidentId, c.unitId()));
+    /** Every dispatch is an order with the default task, issued by the street's seat. */
+    static List<Event> dispatch(Situation s, String incidentId, Role role, Dispatch c) {
+        return issue(s, incidentId, role, new IssueOrder(c.unitId(), null, null, null));
+    }
+
+    // --- orders (同屏指挥) ---------------------------------------------------------------------------
+
+    record IssueOrder(String unitId, String task, Incident.Severity priority, Boolean override) {
+    }
+
+    record AdvanceOrder(OrderState state, String reason, String note, List<String> photos) {
+    }
+
+    record Reassign(String unitId, String task, Boolean override) {
+    }
+
+    record IssueInstruction(String incidentId, String text) {
+    }
+
+    record ReportPosition(GeoPoint at, Double heading) {
+    }
+
+    /** What a unit answers on its own order; a seat only takes an order back. */
+    static final Set<OrderState> UNIT_STATES = EnumSet.of(OrderState.DELIVERED, OrderState.ACCEPTED,
+            OrderState.DECLINED, OrderState.EN_ROUTE, OrderState.ON_SITE, OrderState.WORKING, OrderState.REPORTED);
+    static final Set<OrderState> SEAT_STATES = EnumSet.of(OrderState.CANCELLED);
+
+    /** A seat sends a unit to a case: {@code ZL-<seq>}, with the default task, the case's severity unless given. */
+    static List<Event> issue(Situation s, String incidentId, Role role, IssueOrder c) {
+        if (c.unitId() == null) {
+            throw new BadRequest("unitId", "unitId is required");
+        }
+        boolean override = overrides(role, c.override());
+        String task = c.task() != null ? c.task() : defaultTask(s.incidents().get(incidentId));
+        return List.of(new Event.OrderIssued(Ids.orderIssuedBy(s, 0), incidentId, c.unitId(), task, c.priority(),
+                issuer(role), override));
+    }
+
+    /**
+     * An order moves on: a unit answers its own order ({@code unit}: the unit whose token asks, null
+     * for a seat), a seat may only take it back (CANCELLED); photos must have been uploaded first.
+     */
+    static List<Event> advanceOrder(Situation s, String orderId, Role role, String unit, AdvanceOrder c,
+                                    Predicate<String> photoStored) {
+        if (c.state() == null) {
+            throw new BadRequest("state", "state is required");
+        }
+        DispatchOrder o = s.orders().get(orderId);
+        String by;
+        if (role == Role.FIELD_UNIT) {
+            requireOwn(unit, o.unitId(), "id");
+            if (!UNIT_STATES.contains(c.state())) {
+                throw new BadRequest(403, "state", "a unit answers its order with " + UNIT_STATES + ", not " + c.state());
+            }
+            by = unit;
+        } else {
+            if (!SEAT_STATES.contains(c.state())) {
+                throw new BadRequest(403, "state", "a seat takes an order back (CANCELLED) or reassigns it"
+                        + " (POST …/reassign); the other steps are the unit's");
+            }
+            by = seat(role);
+        }
+        List<String> photos = c.photos() == null ? List.of() : c.photos();
+        for (int i = 0; i < photos.size(); i++) {
+            if (!photoStored.test(photos.get(i))) {
+                throw new BadRequest(422, "photos[" + i + "]", "no photo " + photos.get(i) + " was uploaded"
+                        + " (POST /api/v1/photos first)");
+            }
+        }
+        return List.of(new Event.OrderAdvanced(orderId, c.state(), by, c.reason(), c.note(), photos));
+    }
+
+    /** The order ends as REASSIGNED and a new one sends another unit, in one batch. */
+    static List<Event> reassign(Situation s, String orderId, Role role, Reassign c) {
+        if (c.unitId() == null) {
+            throw new BadRequest("unitId", "unitId is required");
+        }
+        DispatchOrder o = s.orders().get(orderId);
+        if (c.unitId().equals(o.unitId())) {
+            throw new BadRequest(422, "unitId", "order " + orderId + " is already unit " + o.unitId() + "'s");
+        }
+        boolean override = overrides(role, c.override());
+        return List.of(new Event.OrderAdvanced(orderId, OrderState.REASSIGNED, seat(role), null, null, List.of()),
+                new Event.OrderIssued(Ids.orderIssuedBy(s, 1), o.incidentId(), c.unitId(),
+                        c.task() != null ? c.task() : o.task(), o.priority(), issuer(role), override));
+    }
+
+    /** A 批示 from the leader (the street's) or the district seat: {@code PS-<seq>}. */
+    static List<Event> instruct(Situation s, Role role, IssueInstruction c) {
+        return List.of(new Event.InstructionIssued(Ids.instructionIssuedBy(s), c.incidentId(), issuer(role), c.text()));
+    }
+
+    /** A unit's position: its own token for itself, or a seat for any unit; the heading kept unless given. */
+    static List<Event> position(Situation s, String unitId, Role role, String unit, ReportPosition c) {
+        if (role == Role.FIELD_UNIT) {
+            requireOwn(unit, unitId, "id");
+        }
+        if (c.at() == null) {
+            throw new BadRequest("at", "at {lon, lat} is required");
+        }
+        double heading = c.heading() != null ? c.heading() : s.units().get(unitId).heading();
+        return List.of(new Event.UnitMoved(unitId, c.at(), heading));
+    }
+
+    /** Only a unit's own token acts for it; the shared field-unit token does not act for any unit. */
+    static void requireOwn(String unit, String unitId, String field) {
+        if (unit == null) {
+            throw new BadRequest(403, "token", "this needs the unit's own token (a leader issues it: POST"
+                    + " /api/v1/units/{id}/credential); the shared field-unit token may not act for a unit");
+        }
+        if (!unit.equals(unitId)) {
+            throw new BadRequest(403, field, "this token is unit " + unit + "'s; this is unit " + unitId + "'s");
+        }
+    }
+
+    static String defaultTask(Incident i) {
+        return "前往处置：" + i.title();
+    }
+
+    private static boolean overrides(Role role, Boolean override) {
+        if (Boolean.TRUE.equals(override) && role != Role.LEADER && role != Role.DISTRICT) {
+            throw new BadRequest(403, "override", "only a leader or the district seat may send a unit that is not free");
+        }
+        return Boolean.TRUE.equals(override);
+    }
+
+    private static DispatchOrder.Issuer issuer(Role role) {
+        return role == Role.DISTRICT ? DispatchOrder.Issuer.DISTRICT : DispatchOrder.Issuer.CENTER;
+    }
+
+    /** Who a seat's step is recorded as: {@code center} or {@code district}, as the fold names the issuer. */
+    private static String seat(Role role) {
+        return issuer(role).name().toLowerCase(Locale.ROOT);
     }
 
     /** Closing is the last step of either ending: a checked case, or an approved abnormal close. */

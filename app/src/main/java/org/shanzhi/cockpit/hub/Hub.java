@@ -204,6 +204,12 @@ public final class Hub implements AutoCloseable {
         return recorded;
     }
 
+    /** Records in the audit trail something a seat did that is not an event (a unit's credential issued or revoked). */
+    public synchronized void audit(Origin origin, String detail) {
+        journal.append(List.of(), origin.name(), new Journal.AuditEntry(Instant.now(), origin.role().key(),
+                origin.action(), origin.target(), null, 0, 0, detail), null);
+    }
+
     /**
      * Appends what folds and drops what does not (logged): for producers such as the simulator,
      * whose plans people may overtake through commands. Returns how many were accepted.

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.hub;
 
 import java.time.Duration;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.hub.video.VideoLimits;
 
 /**
@@ -15,12 +16,15 @@ import org.shanzhi.cockpit.hub.video.VideoLimits;
  * @param streamStall how long a subscriber may leave those bytes untaken before it is dropped
  * @param maxSubscribers how many stream subscribers the hub serves at once (each costs it a thread)
  * @param video       video streams, simulated cameras drawn and RTSP relays at once, and the camera networks
+ * @param orderExpiry how long (on the hub's clock) an order may wait for its unit to take it before the hub
+ *                    marks it timed out ({@code DispatchOrder.Timing.expireAfter})
  */
 public record HubLimits(Duration eventPast, Duration eventFuture,
-                        int streamBytesInFlight, Duration streamStall, int maxSubscribers, VideoLimits video) {
+                        int streamBytesInFlight, Duration streamStall, int maxSubscribers, VideoLimits video,
+                        Duration orderExpiry) {
 
     public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15),
-            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT);
+            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT, DispatchOrder.Timing.defaults().expireAfter());
 
     public HubLimits {
         if (eventPast.isNegative() || eventFuture.isNegative()) {
@@ -29,21 +33,28 @@ public record HubLimits(Duration eventPast, Duration eventFuture,
         if (streamBytesInFlight < 1 || streamStall.isNegative() || streamStall.isZero() || maxSubscribers < 1) {
             throw new IllegalArgumentException("the stream limits must be positive");
         }
+        if (orderExpiry.isNegative() || orderExpiry.isZero()) {
+            throw new IllegalArgumentException("the order expiry must be positive");
+        }
     }
 
     public HubLimits withStreamBytesInFlight(int bytes) {
-        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video);
+        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderExpiry);
     }
 
     public HubLimits withStreamStall(Duration stall) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderExpiry);
     }
 
     public HubLimits withMaxSubscribers(int subscribers) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderExpiry);
+    }
+
+    public HubLimits withOrderExpiry(Duration expiry) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, expiry);
     }
 
     public HubLimits withVideo(VideoLimits v) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderExpiry);
     }
 }

@@ -44,6 +44,11 @@ public final class HubRuntime implements AutoCloseable {
             return tokensFile != null ? tokensFile : dataDir.resolve("tokens.json");
         }
 
+        /** Each unit's own token: {@code unit-tokens.json} beside the tokens file. */
+        public Path unitTokens() {
+            return tokens().toAbsolutePath().resolveSibling("unit-tokens.json");
+        }
+
         public Config withJdbc(String url, String user, String password) {
             return new Config(host, port, dataDir, tokensFile, url, user, password, clock, limits);
         }
@@ -86,7 +91,8 @@ public final class HubRuntime implements AutoCloseable {
         Hub hub = new Hub(journal, config.clock());
         HubServer server;
         try {
-            server = new HubServer(hub, tokens, config.limits()).start(config.host(), config.port());
+            server = new HubServer(hub, tokens, UnitTokens.load(config.unitTokens()), config.dataDir().resolve("photos"),
+                    config.limits()).start(config.host(), config.port());
         } catch (RuntimeException e) {
             hub.close(); // frees the journal (and H2's file lock) for the next attempt
             throw e;
@@ -94,6 +100,7 @@ public final class HubRuntime implements AutoCloseable {
         LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
                 + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
         HubRuntime runtime = new HubRuntime(config, hub, tokens, server);
+        runtime.attach(new OrderTimer(hub, config.limits().orderExpiry()).start());
         Thread hook = new Thread(runtime::close, "hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         runtime.shutdownHook = hook;

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.shanzhi.cockpit.json.Json;
 
 import static org.shanzhi.cockpit.hub.Answers.error;
 import static org.shanzhi.cockpit.hub.Answers.json;
+import static org.shanzhi.cockpit.hub.Role.DISTRICT;
 import static org.shanzhi.cockpit.hub.Role.FIELD_UNIT;
 import static org.shanzhi.cockpit.hub.Role.INGEST;
 import static org.shanzhi.cockpit.hub.Role.LEADER;
@@ -59,9 +61,11 @@ public final class HubServer implements AutoCloseable {
     private final RtspRelay relay;
     private final AtomicLong failures = new AtomicLong();
 
-    public HubServer(Hub hub, Tokens tokens, HubLimits limits) {
-        Access access = new Access(tokens);
+    public HubServer(Hub hub, Tokens tokens, UnitTokens unitTokens, Path photoDir, HubLimits limits) {
+        Access access = new Access(tokens, unitTokens);
         Reads reads = new Reads(hub);
+        Photos photos = new Photos(photoDir);
+        Credentials credentials = new Credentials(hub, unitTokens);
         Writes writes = new Writes(hub, limits);
         this.streams = new Streams(hub, limits, access);
         VideoViewers viewers = new VideoViewers(limits.video().maxViewers()); // simulated and relayed together
@@ -116,7 +120,8 @@ public final class HubServer implements AutoCloseable {
             r.post("/api/v1/incidents/{id}/advance", ctx -> writes.command(ctx, "advance-incident", "incidents",
                     s -> Commands.advance(id(ctx), body(ctx, Commands.AdvanceIncident.class))), OPERATOR, LEADER, FIELD_UNIT);
             r.post("/api/v1/incidents/{id}/dispatch", ctx -> writes.command(ctx, "dispatch", "incidents",
-                    s -> Commands.dispatch(id(ctx), body(ctx, Commands.Dispatch.class))), OPERATOR, LEADER);
+                    s -> Commands.dispatch(s, id(ctx), Access.role(ctx), body(ctx, Commands.Dispatch.class))), OPERATOR,
+                    LEADER);
             r.post("/api/v1/incidents/{id}/close", ctx -> writes.command(ctx, "close-case", "incidents",
                     s -> Commands.close(s, id(ctx), optionalBody(ctx, Commands.Close.class))), LEADER);
             r.post("/api/v1/alerts/{id}/review", ctx -> writes.command(ctx, "review-alert", "alerts",
@@ -126,6 +131,28 @@ public final class HubServer implements AutoCloseable {
                     FIELD_UNIT);
             r.post("/api/v1/complaints/{id}/advance", ctx -> writes.command(ctx, "advance-complaint", "complaints",
                     s -> Commands.advance(id(ctx), body(ctx, Commands.AdvanceComplaint.class))), OPERATOR, LEADER);
+
+            // orders (同屏指挥): seats send units, units answer on their own tokens
+            r.post("/api/v1/incidents/{id}/orders", ctx -> writes.command(ctx, "issue-order", "incidents",
+                    s -> Commands.issue(s, id(ctx), Access.role(ctx), body(ctx, Commands.IssueOrder.class))), OPERATOR,
+                    LEADER, DISTRICT);
+            r.post("/api/v1/orders/{id}/advance", ctx -> writes.command(ctx, "advance-order", "orders",
+                    s -> Commands.advanceOrder(s, id(ctx), Access.role(ctx), Access.unit(ctx),
+                            body(ctx, Commands.AdvanceOrder.class), photos::stored)), FIELD_UNIT, OPERATOR, LEADER, DISTRICT);
+            r.post("/api/v1/orders/{id}/reassign", ctx -> writes.command(ctx, "reassign-order", "orders",
+                    s -> Commands.reassign(s, id(ctx), Access.role(ctx), body(ctx, Commands.Reassign.class))), OPERATOR,
+                    LEADER, DISTRICT);
+            r.post("/api/v1/instructions", ctx -> writes.command(ctx, "issue-instruction", null,
+                    s -> Commands.instruct(s, Access.role(ctx), body(ctx, Commands.IssueInstruction.class))), LEADER,
+                    DISTRICT);
+            r.post("/api/v1/units/{id}/position", ctx -> writes.command(ctx, "unit-position", "units",
+                    s -> Commands.position(s, id(ctx), Access.role(ctx), Access.unit(ctx),
+                            body(ctx, Commands.ReportPosition.class))), FIELD_UNIT, OPERATOR, LEADER);
+            r.post("/api/v1/photos", photos::upload, FIELD_UNIT, OPERATOR, LEADER, DISTRICT);
+            r.get("/api/v1/photos/{id}", photos::download, READERS);
+            r.get("/api/v1/field/me", reads::fieldMe, FIELD_UNIT);
+            r.post("/api/v1/units/{id}/credential", credentials::issue, LEADER);
+            r.delete("/api/v1/units/{id}/credential", credentials::revoke, LEADER);
 
             r.get("/video/{cameraId}.mjpg", cameras::serve, READERS); // simulated cameras (MJPEG)
             r.get("/video/relay/{cameraId}", relay::serve, READERS); // RTSP cameras for players without RTSP

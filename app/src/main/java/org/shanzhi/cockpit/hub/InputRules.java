@@ -18,6 +18,8 @@ final class InputRules {
     static final int MAX_ID = 64;
     static final int MAX_TEXT = 2000;
     static final int MAX_LIST = 10_000;
+    /** Photos on one report (each uploaded on its own, ≤ 10 MB). */
+    static final int MAX_PHOTOS = 20;
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2099;
     /** Letters of any script, digits and - _ . : — nothing a path, a query or markup gives meaning to. */
@@ -63,8 +65,9 @@ final class InputRules {
         } else if (v instanceof String s) {
             checkString(name, s, path);
         } else if (v instanceof List<?> list) {
-            if (list.size() > MAX_LIST) {
-                throw new BadRequest(path, name + " may hold at most " + MAX_LIST + " items, got " + list.size());
+            int max = name.equals("photos") ? MAX_PHOTOS : MAX_LIST;
+            if (list.size() > max) {
+                throw new BadRequest(path, name + " may hold at most " + max + " items, got " + list.size());
             }
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
@@ -103,9 +106,9 @@ final class InputRules {
         }
     }
 
-    /** Fields that name a thing rather than describe it: id, …Id, …Code, code, orderNo, mergedInto. */
+    /** Fields that name a thing rather than describe it: id, …Id, …Code, code, orderNo, mergedInto, photos' items. */
     private static boolean isId(String name) {
         return name.equals("id") || name.endsWith("Id") || name.endsWith("Code") || name.equals("code")
-                || name.equals("orderNo") || name.equals("mergedInto");
+                || name.equals("orderNo") || name.equals("mergedInto") || name.equals("photos");
     }
 }

@@ -2,11 +2,14 @@ package org.shanzhi.cockpit.hub;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.http.Context;
 import org.pcollections.PMap;
 
@@ -14,10 +17,12 @@ import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Instruction;
 import org.shanzhi.cockpit.domain.IntelReport;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Outage;
@@ -54,7 +59,12 @@ final class Reads {
             new Family("warnings", WeatherWarning.class, Situation::warnings),
             new Family("alerts", AiAlert.class, Situation::alerts),
             new Family("outages", Outage.class, Situation::outages),
-            new Family("intel", IntelReport.class, Situation::intel));
+            new Family("intel", IntelReport.class, Situation::intel),
+            new Family("orders", DispatchOrder.class, Situation::orders),
+            new Family("instructions", Instruction.class, Situation::instructions));
+
+    /** How many of its orders {@code field/me} shows a unit: the open ones first, then the newest. */
+    private static final int FIELD_ORDERS = 50;
 
     private final Hub hub;
 
@@ -130,6 +140,46 @@ final class Reads {
             throw new BadRequest(404, "id", "no " + f.name() + " entry with id " + ctx.pathParam("id"));
         }
         json(ctx, 200, Json.write(item));
+    }
+
+    /**
+     * What a unit's own page needs on opening: the unit, its orders (open first, then the newest) each
+     * with its case, and the hub's time, which the page shows times against rather than the phone's.
+     */
+    void fieldMe(Context ctx) {
+        String unitId = Access.unit(ctx);
+        if (unitId == null) {
+            throw new BadRequest(403, "token", "this needs a unit's own token (a leader issues it: POST"
+                    + " /api/v1/units/{id}/credential); the shared field-unit token is no unit's");
+        }
+        Situation s = hub.situation();
+        List<DispatchOrder> mine = new ArrayList<>();
+        for (DispatchOrder o : s.orders().values()) {
+            if (o.unitId().equals(unitId)) {
+                mine.add(o);
+            }
+        }
+        mine.sort(Comparator.comparing(DispatchOrder::open).reversed()
+                .thenComparing(Comparator.comparing(DispatchOrder::updatedAt).reversed()));
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (DispatchOrder o : mine.subList(0, Math.min(FIELD_ORDERS, mine.size()))) {
+            Map<String, Object> order = Json.MAPPER.convertValue(o, new TypeReference<LinkedHashMap<String, Object>>() { });
+            Incident i = s.incidents().get(o.incidentId());
+            Map<String, Object> kase = new LinkedHashMap<>();
+            kase.put("id", i.id());
+            kase.put("title", i.title());
+            kase.put("category", i.category());
+            kase.put("severity", i.severity());
+            kase.put("at", i.at());
+            kase.put("state", i.state());
+            order.put("case", kase);
+            orders.add(order);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", s.units().get(unitId));
+        m.put("orders", orders);
+        m.put("hubTime", hub.clock().now());
+        json(ctx, 200, Json.write(m));
     }
 
     private static long longParam(Context ctx, String name, long dflt) {

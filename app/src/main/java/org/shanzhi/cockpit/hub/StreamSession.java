@@ -1,10 +1,12 @@
 package org.shanzhi.cockpit.hub;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -32,6 +34,8 @@ final class StreamSession implements Runnable {
     private final Hub hub;
     private final Session session;
     private final boolean batched;
+    /** The frames this subscriber is sent (a unit's own token: those about its unit), null for all. */
+    private final Predicate<String> wanted;
     private final int bytesAllowed;
     private final Duration stall;
     /** Bytes that may still be handed to the socket. */
@@ -42,9 +46,10 @@ final class StreamSession implements Runnable {
     private volatile long written;
     private long sent;
 
-    StreamSession(Hub hub, Session session, long since, boolean batched, HubLimits limits) {
+    StreamSession(Hub hub, Session session, long since, boolean batched, Predicate<String> wanted, HubLimits limits) {
         this.hub = hub;
         this.session = session;
+        this.wanted = wanted;
         this.sent = since;
         this.written = since;
         this.batched = batched;
@@ -98,13 +103,30 @@ final class StreamSession implements Runnable {
                     hub.awaitBeyond(sent, 1000);
                     continue;
                 }
-                if (batched) {
-                    sendBatches(frames);
+                List<String> out = frames;
+                long[] seqs = new long[frames.size()];
+                if (wanted != null) {
+                    out = new ArrayList<>();
+                    int n = 0;
+                    for (int i = 0; i < frames.size(); i++) {
+                        if (wanted.test(frames.get(i))) {
+                            out.add(frames.get(i));
+                            seqs[n++] = sent + 1 + i;
+                        }
+                    }
                 } else {
-                    for (String f : frames) {
-                        send(f, ++sent);
+                    for (int i = 0; i < seqs.length; i++) {
+                        seqs[i] = sent + 1 + i;
                     }
                 }
+                if (batched) {
+                    sendBatches(out, seqs);
+                } else {
+                    for (int i = 0; i < out.size(); i++) {
+                        send(out.get(i), seqs[i]);
+                    }
+                }
+                sent += frames.size();
                 if (failure != null) {
                     LOG.debug("stream send failed: {}", failure.toString());
                     session.close(StreamClose.SEND_FAILED.code, StreamClose.SEND_FAILED.reason("resume from the last seq received"),
@@ -123,16 +145,16 @@ final class StreamSession implements Runnable {
         }
     }
 
-    private void sendBatches(List<String> frames) throws InterruptedException, TooSlow {
+    /** Sends {@code frames} (of seqs {@code seqs}) as JSON arrays of about {@link #BATCH_CHARS} each. */
+    private void sendBatches(List<String> frames, long[] seqs) throws InterruptedException, TooSlow {
         int i = 0;
         while (i < frames.size()) {
             StringBuilder message = new StringBuilder("[").append(frames.get(i++));
             while (i < frames.size() && message.length() < BATCH_CHARS) {
                 message.append(',').append(frames.get(i++));
             }
-            send(message.append(']').toString(), sent + i);
+            send(message.append(']').toString(), seqs[i - 1]);
         }
-        sent += frames.size();
     }
 
     /** Closes with 1008, and cuts the connection if even the close frame is not taken within the stall time. */

@@ -27,10 +27,11 @@ final class Streams {
     /** Before the upgrade: a reader's token, and a place among the subscribers. */
     void beforeUpgrade(Context ctx) throws IOException {
         try {
-            Role role = access.roleOf(ctx);
-            if (!List.of(Role.READERS).contains(role)) {
-                throw new BadRequest(403, "token", "role " + role.key() + " may not read the stream");
+            Access.Caller caller = access.callerOf(ctx);
+            if (!List.of(Role.READERS).contains(caller.role())) {
+                throw new BadRequest(403, "token", "role " + caller.role().key() + " may not read the stream");
             }
+            ctx.attribute(Access.UNIT, caller.unitId()); // a unit's own token reads only what concerns its unit
             if (sessions.size() >= limits.maxSubscribers()) {
                 throw new BadRequest(503, null, "the hub serves at most " + limits.maxSubscribers()
                         + " stream subscribers at once; try again later");
@@ -60,7 +61,9 @@ final class Streams {
                 close(ctx, StreamClose.BAD_BATCH, "batch must be true or false, got '" + batch + "'");
                 return;
             }
-            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), limits);
+            String unit = ctx.attribute(Access.UNIT);
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch),
+                    unit == null ? null : new UnitFrames(hub, unit), limits);
             synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
                 if (sessions.size() >= limits.maxSubscribers()) {
                     close(ctx, StreamClose.FULL, "the hub serves at most " + limits.maxSubscribers()

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,9 +21,12 @@ import org.shanzhi.cockpit.json.Json;
 
 /**
  * Bearer tokens by role, kept in a JSON file {@code {"viewer": "…", "operator": "…", …}}. A
- * missing file is created with random tokens, readable by its owner only.
+ * missing file is created with random tokens, readable by its owner only; a role the file does not
+ * name yet gets one added.
  */
 public final class Tokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<Role, String> byRole;
 
@@ -33,24 +36,28 @@ public final class Tokens {
 
     public static Tokens loadOrCreate(Path file) {
         try {
-            if (Files.exists(file)) {
-                return parse(file);
+            Map<Role, String> byRole = Files.exists(file) ? parse(file) : new EnumMap<>(Role.class);
+            if (byRole.size() < Role.values().length) {
+                // a new file, or one written before a role existed: the missing roles get tokens, the others keep theirs
+                for (Role r : Role.values()) {
+                    byRole.computeIfAbsent(r, x -> newToken());
+                }
+                write(file, byRole);
             }
-            Map<Role, String> generated = new EnumMap<>(Role.class);
-            SecureRandom random = new SecureRandom();
-            for (Role r : Role.values()) {
-                byte[] bytes = new byte[24];
-                random.nextBytes(bytes);
-                generated.put(r, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-            }
-            write(file, generated);
-            return new Tokens(generated);
+            return new Tokens(byRole);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Tokens parse(Path file) throws IOException {
+    /** A random token of 24 bytes, URL-safe. */
+    static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Map<Role, String> parse(Path file) throws IOException {
         JsonNode root = Json.MAPPER.readTree(file.toFile());
         if (root == null || !root.isObject()) {
             throw new IllegalStateException(file + ": expected a JSON object of role → token");
@@ -63,7 +70,7 @@ public final class Tokens {
                 role = Role.ofKey(e.getKey());
             } catch (IllegalArgumentException ex) {
                 throw new IllegalStateException(file + ": " + ex.getMessage() + "; roles are viewer, operator,"
-                        + " leader, trainer, field-unit, ingest");
+                        + " leader, trainer, field-unit, ingest, district");
             }
             if (!e.getValue().isTextual() || e.getValue().asText().length() < 16) {
                 throw new IllegalStateException(file + ": the token of " + e.getKey()
@@ -71,22 +78,31 @@ public final class Tokens {
             }
             m.put(role, e.getValue().asText());
         }
-        return new Tokens(m);
+        return m;
     }
 
     private static void write(Path file, Map<Role, String> tokens) throws IOException {
         Map<String, String> json = new LinkedHashMap<>();
         tokens.forEach((r, t) -> json.put(r.key(), t));
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
+        writeOwnerOnly(file, json);
+    }
+
+    /**
+     * Writes {@code json} to {@code file}, readable by its owner only (rw-------): a temporary file
+     * beside it, moved over it, so that a reader never sees half a file.
+     */
+    static void writeOwnerOnly(Path file, Object json) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp;
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         }
-        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
-                StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The role a presented token belongs to; compared in constant time. */

@@ -105,10 +105,15 @@ class HubApiTest {
                 "{\"unitId\":\"U-2\"}", "disp-0");
         assertThat(busy.status()).isEqualTo(422);
         assertThat(busy.json().get("field").asText()).isEqualTo("unitId");
-        assertThat(hub.post("/api/v1/incidents/" + id + "/dispatch", Role.LEADER,
-                "{\"unitId\":\"U-1\"}", "disp-1").status()).isEqualTo(200);
-        assertThat(hub.post("/api/v1/units/U-1/status", Role.FIELD_UNIT, "{\"status\":\"ACK\"}", "u-1").status())
-                .isEqualTo(200);
+        TestHub.Reply dispatched = hub.post("/api/v1/incidents/" + id + "/dispatch", Role.LEADER,
+                "{\"unitId\":\"U-1\"}", "disp-1");
+        assertThat(dispatched.status()).isEqualTo(200);
+        JsonNode order = dispatched.json().get("events").get(0);
+        assertThat(order.get("type").asText()).isEqualTo("OrderIssued");
+        assertThat(order.get("payload").get("task").asText()).isEqualTo("前往处置：井盖缺失");
+        String unit = hub.unitToken("U-1");
+        assertThat(hub.call("POST", "/api/v1/orders/" + order.get("payload").get("orderId").asText() + "/advance", unit,
+                "{\"state\":\"ACCEPTED\"}", "u-1").status()).isEqualTo(200);
 
         JsonNode incident = hub.get("/api/v1/incidents/" + id, Role.VIEWER).json();
         assertThat(incident.get("state").asText()).isEqualTo("DISPATCHED");
@@ -118,8 +123,8 @@ class HubApiTest {
         JsonNode audit = hub.get("/api/v1/audit", Role.LEADER).json().get("entries");
         List<String> actions = new ArrayList<>();
         audit.forEach(a -> actions.add(a.get("role").asText() + ":" + a.get("action").asText()));
-        assertThat(actions).containsExactly("field-unit:unit-status", "leader:dispatch", "operator:advance-incident",
-                "operator:open-incident", "ingest:ingest");
+        assertThat(actions).containsExactly("field-unit:advance-order", "leader:issue-credential", "leader:dispatch",
+                "operator:advance-incident", "operator:open-incident", "ingest:ingest");
     }
 
     @Test

@@ -71,6 +71,33 @@ public final class TestHub implements AutoCloseable {
         return call(b.build());
     }
 
+    /** A call with a bearer token given as is (a unit's own token, a revoked one). */
+    Reply call(String method, String path, String bearer, String body, String idempotencyKey) {
+        RequestBody b = body == null ? null : RequestBody.create(body, JSON);
+        Request.Builder r = new Request.Builder().url(runtime.baseUrl() + path).method(method,
+                b == null && method.equals("POST") ? RequestBody.create(new byte[0]) : b);
+        if (bearer != null) {
+            r.header("Authorization", "Bearer " + bearer);
+        }
+        if (idempotencyKey != null) {
+            r.header("Idempotency-Key", idempotencyKey);
+        }
+        return call(r.build());
+    }
+
+    Reply delete(String path, Role role) {
+        return call("DELETE", path, role == null ? null : token(role), null, null);
+    }
+
+    /** A new token of the unit's own, issued by the leader. */
+    String unitToken(String unitId) {
+        Reply r = post("/api/v1/units/" + unitId + "/credential", Role.LEADER, "", null);
+        if (r.status() != 201) {
+            throw new IllegalStateException("credential for " + unitId + ": " + r.body());
+        }
+        return r.json().get("token").asText();
+    }
+
     /** Posts events to /ingest as {type, payload}. */
     public Reply ingest(List<Event> events) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -101,8 +128,12 @@ public final class TestHub implements AutoCloseable {
         final WebSocket socket;
 
         Subscriber(String query) {
+            this(query, token(Role.VIEWER));
+        }
+
+        Subscriber(String query, String bearer) {
             Request request = new Request.Builder().url("ws://127.0.0.1:" + runtime.port() + "/api/v1/stream" + query)
-                    .header("Authorization", "Bearer " + token(Role.VIEWER)).build();
+                    .header("Authorization", "Bearer " + bearer).build();
             socket = HTTP.newWebSocket(request, this);
         }
 
@@ -158,6 +189,11 @@ public final class TestHub implements AutoCloseable {
 
     Subscriber subscribe(String query) {
         return new Subscriber(query);
+    }
+
+    /** A subscriber on a token given as is (a unit's own). */
+    Subscriber subscribe(String query, String bearer) {
+        return new Subscriber(query, bearer);
     }
 
     /** The hub server's private {@code field}, for tests that look at what it holds. */
