@@ -389,6 +389,7 @@
     if (!me) {
       return;
     }
+    tick();
     const u = me.unit;
     $('who').textContent = u.name + ' · ' + (UNIT_STATUS[u.status] || u.status);
     const list = $('orders');

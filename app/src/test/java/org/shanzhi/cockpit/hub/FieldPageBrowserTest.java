@@ -1,0 +1,247 @@
+package org.shanzhi.cockpit.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.shanzhi.cockpit.domain.Fixtures;
+
+/**
+ * The field page in a real browser against a real hub: a unit logs in with its own credential, receives an order
+ * dispatched through the API, accepts it, acts while the hub is down (the actions wait as 未发送), and sees them
+ * applied exactly once when the hub is back on the same data and port; then reports with a photo resized on the
+ * phone, and is told when its credential is revoked.
+ */
+class FieldPageBrowserTest {
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path files;
+    TestHub hub;
+    ChromeDriver page;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() {
+        Chromium.require();
+        hub = new TestHub(data);
+        assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
+        page = Chromium.phone();
+        wait = new WebDriverWait(page, Chromium.PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class); // the page redraws its cards on every change
+    }
+
+    @AfterEach
+    void stop() {
+        if (page != null) {
+            page.quit();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void aUnitTakesAnOrderRoundAndItsOfflineActionsAreAppliedOnce() throws Exception {
+        String token = credential("U-1");
+        page.get(hub.runtime.baseUrl() + "/field/");
+        page.findElement(By.id("token")).sendKeys(token);
+        page.findElement(By.id("login-go")).click();
+        wait.until(d -> d.findElement(By.id("link")).getText().equals("在线"));
+        wait.until(d -> text("who").startsWith("网格员一 · 在岗待命"));
+        wait.until(d -> text("hub-time").matches("\\d\\d:\\d\\d:\\d\\d")); // the hub's time, not the phone's
+        assertThat(page.findElement(By.id("skew")).isDisplayed()).as("the phone's clock is the hub's here").isFalse();
+
+        String order = dispatch(openCase());
+        wait.until(d -> card(order).getText().contains("井盖缺失"));
+        assertThat(card(order).getText()).contains("任务：前往处置");
+        picture("new-order");
+        awaitOrder(order, o -> o.get("state").asText().equals("DELIVERED")); // the page said it arrived
+        assertThat((Boolean) js("return document.getElementById('alarm').played.length > 0")).as("the sound played").isTrue();
+
+        tap(order, "ACCEPTED");
+        awaitOrder(order, o -> o.get("state").asText().equals("ACCEPTED"));
+        wait.until(d -> action(order, "EN_ROUTE") != null);
+
+        // the link goes: the actions wait on the phone, shown as not sent
+        int port = hub.runtime.port();
+        hub.close();
+        hub = null;
+        wait.until(d -> d.findElement(By.id("link")).getText().equals("未连接"));
+        tap(order, "EN_ROUTE");
+        wait.until(d -> action(order, "ON_SITE") != null);
+        tap(order, "ON_SITE");
+        wait.until(d -> d.findElement(By.id("outbox")).getText().startsWith("未发送 2"));
+        assertThat(card(order).getText()).contains("出发 · 未发送").contains("到场 · 未发送");
+        picture("offline");
+
+        // the hub returns on the same data and port: each action applied once, in order
+        hub = new TestHub(HubRuntime.Config.local(data).withPort(port));
+        JsonNode onSite = awaitOrder(order, o -> o.get("state").asText().equals("ON_SITE"));
+        wait.until(d -> !d.findElement(By.id("outbox")).isDisplayed());
+        assertThat(states(onSite)).containsExactly("SENT", "DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE");
+        assertThat(advancesInTheJournal(order)).containsExactly("DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE");
+        wait.until(d -> d.findElement(By.id("link")).getText().equals("在线"));
+
+        // report with a photo the phone scales down to 1600 px
+        wait.until(d -> action(order, "WORKING") != null);
+        tap(order, "WORKING");
+        wait.until(d -> action(order, "REPORTED") != null);
+        tap(order, "REPORTED");
+        page.findElement(By.id("report-note")).sendKeys("井盖已更换");
+        page.findElement(By.id("report-photos")).sendKeys(photo(2400, 1200).toString());
+        wait.until(d -> d.findElements(By.cssSelector("#report-thumbs img")).size() == 1);
+        page.findElement(By.id("report-go")).click();
+        JsonNode reported = awaitOrder(order, o -> o.get("state").asText().equals("REPORTED"));
+        assertThat(reported.get("note").asText()).isEqualTo("井盖已更换");
+        assertThat(reported.get("photos")).hasSize(1);
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(photoBytes(reported.get("photos").get(0).asText())));
+        assertThat(stored.getWidth()).isEqualTo(1600);
+        assertThat(stored.getHeight()).isEqualTo(800);
+        wait.until(d -> card(order).getText().contains("已反馈"));
+
+        // a revoked credential: the page says so and asks for a new one
+        TestHub.Reply revoked = TestHub.call(new Request.Builder().delete()
+                .url(hub.runtime.baseUrl() + "/api/v1/units/U-1/credential")
+                .header("Authorization", "Bearer " + hub.token(Role.LEADER)).build());
+        assertThat(revoked.status()).isEqualTo(204);
+        page.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("login-error")).getText().equals("凭证已失效，请向指挥中心重新领取"));
+    }
+
+    // --- the hub's side ----------------------------------------------------------------------------
+
+    String credential(String unitId) {
+        TestHub.Reply r = hub.post("/api/v1/units/" + unitId + "/credential", Role.LEADER, "", "cred-" + unitId);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("token").asText();
+    }
+
+    String openCase() {
+        TestHub.Reply opened = hub.post("/api/v1/incidents", Role.OPERATOR,
+                "{\"title\":\"井盖缺失\",\"category\":\"井盖缺失\",\"severity\":\"HIGH\",\"at\":{\"lon\":116.385,\"lat\":39.815}}",
+                "open-1");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String id = opened.json().get("events").get(0).get("payload").get("incidentId").asText();
+        assertThat(hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR, "{\"state\":\"PENDING_DISPATCH\"}",
+                "adv-1").status()).isEqualTo(200);
+        return id;
+    }
+
+    String dispatch(String incidentId) {
+        TestHub.Reply r = hub.post("/api/v1/incidents/" + incidentId + "/orders", Role.OPERATOR,
+                "{\"unitId\":\"U-1\"}", "order-1");
+        assertThat(r.status()).as(r.body()).isBetween(200, 201);
+        return r.json().get("events").get(0).get("payload").get("orderId").asText();
+    }
+
+    JsonNode awaitOrder(String id, Function<JsonNode, Boolean> reached) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Chromium.PATIENCE).until(() -> {
+            last[0] = hub.get("/api/v1/orders/" + id, Role.VIEWER).json();
+            return reached.apply(last[0]);
+        });
+        return last[0];
+    }
+
+    static List<String> states(JsonNode order) {
+        List<String> out = new ArrayList<>();
+        order.get("steps").forEach(s -> out.add(s.get("state").asText()));
+        return out;
+    }
+
+    /** The order's steps as the journal holds them: one OrderAdvanced per action the hub applied. */
+    List<String> advancesInTheJournal(String orderId) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : hub.get("/api/v1/events?since=0&limit=10000", Role.VIEWER).json().get("events")) {
+            JsonNode p = e.get("payload");
+            if (e.get("type").asText().equals("OrderAdvanced") && p.get("orderId").asText().equals(orderId)) {
+                assertThat(p.get("by").asText()).isEqualTo("U-1");
+                out.add(p.get("state").asText());
+            }
+        }
+        return out;
+    }
+
+    byte[] photoBytes(String id) throws Exception {
+        Request request = new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/photos/" + id)
+                .header("Authorization", "Bearer " + hub.token(Role.VIEWER)).build();
+        try (Response r = TestHub.HTTP.newCall(request).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("image/jpeg");
+            return r.body().bytes();
+        }
+    }
+
+    // --- the page's side ---------------------------------------------------------------------------
+
+    Path photo(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        Path file = files.resolve("manhole.jpg");
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    WebElement card(String order) {
+        return page.findElement(By.cssSelector("[data-order='" + order + "']"));
+    }
+
+    WebElement action(String order, String state) {
+        List<WebElement> found = page.findElements(By.cssSelector("[data-order='" + order + "'] [data-action='" + state + "']"));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    void tap(String order, String state) {
+        wait.until(d -> {
+            page.findElement(By.cssSelector("[data-order='" + order + "'] [data-action='" + state + "']")).click();
+            return true;
+        });
+    }
+
+    String text(String id) {
+        return page.findElement(By.id(id)).getText();
+    }
+
+    /** The page as the phone shows it, under app/target/field/ for a look (nothing compares it). */
+    void picture(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "field"));
+        Files.write(dir.resolve(name + ".png"), page.getScreenshotAs(OutputType.BYTES));
+    }
+
+    Object js(String script) {
+        return ((JavascriptExecutor) page).executeScript(script);
+    }
+}
