@@ -34,7 +34,7 @@
   let clockOffset = me ? me.offset || 0 : 0; // the hub's time minus the phone's, in ms
   let socket = null, lastSeq = null, reconnectDelay = 1000, reconnectTimer = null;
   let sendingKey = null, sendTimer = null;
-  let refreshing = null, refreshAgain = false;
+  let refreshing = null, refreshAgain = false, refreshTimer = null;
   const announced = new Set();            // orders that rang while this page was open: drawn highlighted
   const instructions = {};                // incidentId → [批示 text] received while the page was open
   let roads = [], tapped = null, lastFix = null;
@@ -91,11 +91,16 @@
 
   /** Reads field/me; true when the hub answered it. */
   async function refresh() {
+    if (!token) {
+      return false;
+    }
     let r;
     try {
       r = await api('GET', '/field/me');
-    } catch (e) {
+    } catch (e) { // no link: try again soon, as the stream may stay up and say nothing more
       setLink(false);
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(refreshSoon, 3000);
       return false;
     }
     if (r.status === 401) {
@@ -266,6 +271,9 @@
       }
       if (outcome === 'expired') {
         break;
+      }
+      if (outcome === 'refused') {
+        refreshSoon(); // the hub's state is not what the unit thought
       }
       outbox.shift(); // sent, or refused by the hub: either way it leaves the outbox
       saveOutbox();
@@ -525,23 +533,26 @@
     g.stroke();
   }
 
-  /** Fits the roads, the unit and its cases into w × h, north up, metres equal both ways. */
+  /** Fits the unit and its open cases (or, without one, all the roads) into w × h, north up, metres equal both ways. */
   function mapView(w, h) {
-    const pts = [];
-    roads.forEach((r) => pts.push(...r.points));
-    if (me && me.unit && me.unit.at) {
+    const pts = visibleOrders().filter((o) => !TERMINAL.includes(o.state) && o.case && o.case.at)
+      .map((o) => [o.case.at.lon, o.case.at.lat]);
+    if (pts.length && me.unit && me.unit.at) {
       pts.push([me.unit.at.lon, me.unit.at.lat]);
     }
-    (me ? me.orders : []).forEach((o) => o.case && o.case.at && pts.push([o.case.at.lon, o.case.at.lat]));
+    const span = pts.length ? 0.008 : 0.002; // about 700 m round a case: the streets near it readable
     if (!pts.length) {
-      pts.push([116.39, 39.82]);
+      roads.forEach((r) => pts.push(...r.points));
+    }
+    if (!pts.length) {
+      pts.push(me && me.unit && me.unit.at ? [me.unit.at.lon, me.unit.at.lat] : [116.39, 39.82]);
     }
     let [w0, s0, e0, n0] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const [lon, lat] of pts) {
       w0 = Math.min(w0, lon); e0 = Math.max(e0, lon); s0 = Math.min(s0, lat); n0 = Math.max(n0, lat);
     }
     const k = Math.cos((s0 + n0) / 2 * Math.PI / 180);
-    const spanX = Math.max((e0 - w0) * k, 0.002), spanY = Math.max(n0 - s0, 0.002);
+    const spanX = Math.max((e0 - w0) * k, span), spanY = Math.max(n0 - s0, span);
     const scale = Math.min((w - 30) / spanX, (h - 30) / spanY);
     const cx = (w0 + e0) / 2, cy = (s0 + n0) / 2;
     return {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.imageio.ImageIO;
@@ -28,6 +29,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.shanzhi.cockpit.domain.Fixtures;
@@ -70,16 +72,12 @@ class FieldPageBrowserTest {
 
     @Test
     void aUnitTakesAnOrderRoundAndItsOfflineActionsAreAppliedOnce() throws Exception {
-        String token = credential("U-1");
-        page.get(hub.runtime.baseUrl() + "/field/");
-        page.findElement(By.id("token")).sendKeys(token);
-        page.findElement(By.id("login-go")).click();
-        wait.until(d -> d.findElement(By.id("link")).getText().equals("在线"));
+        logIn();
         wait.until(d -> text("who").startsWith("网格员一 · 在岗待命"));
         wait.until(d -> text("hub-time").matches("\\d\\d:\\d\\d:\\d\\d")); // the hub's time, not the phone's
         assertThat(page.findElement(By.id("skew")).isDisplayed()).as("the phone's clock is the hub's here").isFalse();
 
-        String order = dispatch(openCase());
+        String order = dispatch(openCase("1"));
         wait.until(d -> card(order).getText().contains("井盖缺失"));
         assertThat(card(order).getText()).contains("任务：前往处置");
         picture("new-order");
@@ -136,6 +134,44 @@ class FieldPageBrowserTest {
         wait.until(d -> d.findElement(By.id("login-error")).getText().equals("凭证已失效，请向指挥中心重新领取"));
     }
 
+    @Test
+    void aDeclineCarriesItsReasonAPositionIsTappedAndARefusedActionIsShownAndDropped() {
+        logIn();
+        String declined = dispatch(openCase("1"));
+        tap(declined, "DECLINED");
+        wait.until(d -> d.findElement(By.id("decline")).isDisplayed());
+        page.findElement(By.xpath("//div[@id='decline-reasons']/button[text()='正在处置其他事件']")).click();
+        page.findElement(By.id("decline-text")).sendKeys("在东社区");
+        page.findElement(By.id("decline-go")).click();
+        JsonNode d = awaitOrder(declined, o -> o.get("state").asText().equals("DECLINED"));
+        assertThat(d.get("reason").asText()).isEqualTo("正在处置其他事件：在东社区");
+
+        // a tap on the map, then 上报我在这里: the unit's position on the hub
+        JsonNode before = hub.get("/api/v1/units/U-1", Role.VIEWER).json().get("at");
+        WebElement map = page.findElement(By.id("map"));
+        new Actions(page).moveToElement(map, map.getSize().width / 4, 0).click().perform();
+        wait.until(d2 -> d2.findElement(By.id("here")).isDisplayed());
+        page.findElement(By.id("here")).click();
+        await().atMost(Chromium.PATIENCE).until(() ->
+                !hub.get("/api/v1/units/U-1", Role.VIEWER).json().get("at").equals(before));
+
+        // the phone loses its link, the seat takes the order back meanwhile: the unit's 签收 is refused when it
+        // arrives, shown with the hub's reason, and leaves the outbox
+        String cancelled = dispatch(openCase("2"));
+        awaitOrder(cancelled, o -> o.get("state").asText().equals("DELIVERED"));
+        offline(true);
+        assertThat(hub.post("/api/v1/orders/" + cancelled + "/advance", Role.OPERATOR, "{\"state\":\"CANCELLED\"}",
+                "cancel-2").status()).isEqualTo(200);
+        tap(cancelled, "ACCEPTED");
+        wait.until(d2 -> d2.findElement(By.id("outbox")).getText().startsWith("未发送 1"));
+        offline(false);
+        wait.until(d2 -> d2.findElement(By.id("notice")).getText().startsWith("「签收」未被指挥中心接受："));
+        wait.until(d2 -> !d2.findElement(By.id("outbox")).isDisplayed());
+        wait.until(d2 -> card(cancelled).getText().contains("撤回"));
+        assertThat(states(hub.get("/api/v1/orders/" + cancelled, Role.VIEWER).json()))
+                .containsExactly("SENT", "DELIVERED", "CANCELLED");
+    }
+
     // --- the hub's side ----------------------------------------------------------------------------
 
     String credential(String unitId) {
@@ -144,20 +180,20 @@ class FieldPageBrowserTest {
         return r.json().get("token").asText();
     }
 
-    String openCase() {
+    String openCase(String n) {
         TestHub.Reply opened = hub.post("/api/v1/incidents", Role.OPERATOR,
                 "{\"title\":\"井盖缺失\",\"category\":\"井盖缺失\",\"severity\":\"HIGH\",\"at\":{\"lon\":116.385,\"lat\":39.815}}",
-                "open-1");
+                "open-" + n);
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String id = opened.json().get("events").get(0).get("payload").get("incidentId").asText();
         assertThat(hub.post("/api/v1/incidents/" + id + "/advance", Role.OPERATOR, "{\"state\":\"PENDING_DISPATCH\"}",
-                "adv-1").status()).isEqualTo(200);
+                "adv-" + n).status()).isEqualTo(200);
         return id;
     }
 
     String dispatch(String incidentId) {
         TestHub.Reply r = hub.post("/api/v1/incidents/" + incidentId + "/orders", Role.OPERATOR,
-                "{\"unitId\":\"U-1\"}", "order-1");
+                "{\"unitId\":\"U-1\"}", "order-" + incidentId);
         assertThat(r.status()).as(r.body()).isBetween(200, 201);
         return r.json().get("events").get(0).get("payload").get("orderId").asText();
     }
@@ -201,6 +237,21 @@ class FieldPageBrowserTest {
     }
 
     // --- the page's side ---------------------------------------------------------------------------
+
+    void logIn() {
+        String token = credential("U-1");
+        page.get(hub.runtime.baseUrl() + "/field/");
+        page.findElement(By.id("token")).sendKeys(token);
+        page.findElement(By.id("login-go")).click();
+        wait.until(d -> d.findElement(By.id("link")).getText().equals("在线"));
+    }
+
+    /** The browser's network off or on again, the hub running on. */
+    void offline(boolean off) {
+        page.executeCdpCommand("Network.enable", Map.of());
+        page.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", off, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
 
     Path photo(int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
