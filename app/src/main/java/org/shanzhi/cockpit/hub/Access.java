@@ -40,9 +40,12 @@ final class Access {
 
     void limitBody(Context ctx) {
         long length = ctx.contentLength();
-        long limit = ctx.path().equals(PHOTOS) ? Photos.MAX_BYTES : HubServer.MAX_BODY;
-        if (length > limit) {
-            throw new BadRequest(413, "body", "the body is " + length + " bytes; the limit is " + limit);
+        if (ctx.path().equals(PHOTOS)) {
+            if (length > Photos.MAX_BYTES) {
+                throw Photos.tooBig();
+            }
+        } else if (length > HubServer.MAX_BODY) {
+            throw new BadRequest(413, "body", "the body is " + length + " bytes; the limit is " + HubServer.MAX_BODY);
         }
     }
 

@@ -47,7 +47,7 @@ final class Photos {
             bytes = in.readNBytes(MAX_BYTES + 1);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new BadRequest(413, "body", "a photo may be at most " + MAX_BYTES / (1 << 20) + " MB");
+            throw tooBig();
         }
         String ext = startsWith(bytes, JPEG) ? "jpg" : startsWith(bytes, PNG) ? "png" : null;
         if (ext == null) {
@@ -62,6 +62,10 @@ final class Photos {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         json(ctx, 201, Json.write(Map.of("id", id)));
+    }
+
+    static BadRequest tooBig() {
+        return new BadRequest(413, "body", "a photo may be at most " + MAX_BYTES / (1 << 20) + " MB; make it smaller");
     }
 
     void download(Context ctx) throws IOException {

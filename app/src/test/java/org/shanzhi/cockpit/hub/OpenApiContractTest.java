@@ -85,6 +85,7 @@ class OpenApiContractTest {
     static String specText;
     static JsonNode spec;
     static SpecSchema schemas;
+    static String unitToken;
 
     /** "post /api/v1/incidents 201" for every validated reply. */
     final Set<String> seen = new TreeSet<>();
@@ -196,7 +197,7 @@ class OpenApiContractTest {
             }
             String concrete = path.replace("{id}", "no-such-id");
             Role role = allowedRole(op);
-            TestHub.Reply r = method.equals("get") ? hub.get(concrete, role) : hub.post(concrete, role, "{}", null);
+            TestHub.Reply r = probe(method, concrete, role);
             assertThat(isUnknownRoute(r)).as(method + " " + concrete + " → " + r.body()).isFalse();
         });
         assertThat(isUnknownRoute(hub.get("/api/v1/no-such-family", Role.VIEWER))).as("the probe itself").isTrue();
@@ -230,10 +231,18 @@ class OpenApiContractTest {
                 return;
             }
             // requests that stop right after authorization: no Idempotency-Key, no valid body
+            boolean unitTokenOnly = op.path("x-unit-token").asBoolean();
             for (Role role : Role.values()) {
-                TestHub.Reply r = method.equals("get") ? hub.get(concrete, role) : hub.post(concrete, role, "{}", null);
+                TestHub.Reply r = probe(method, concrete, role);
                 boolean allowed = open || roles.contains(role.key());
-                if (allowed) {
+                if (allowed && unitTokenOnly && role == Role.FIELD_UNIT) {
+                    assertThat(r.status()).as(method + " " + path + " with the shared field-unit token").isEqualTo(403);
+                    assertThat(r.json().get("field").asText()).isEqualTo("token");
+                    TestHub.Reply own = hub.call(method.toUpperCase(), concrete, unitToken(), null, null);
+                    assertThat(own.status()).as(method + " " + path + " with a unit's own token: " + own.body())
+                            .isNotIn(401, 403);
+                    conforms(method, path, own);
+                } else if (allowed) {
                     assertThat(r.status()).as(method + " " + path + " as " + role.key() + ": " + r.body())
                             .isNotIn(401, 403);
                 } else {
@@ -242,7 +251,7 @@ class OpenApiContractTest {
                 }
                 conforms(method, path, r);
             }
-            TestHub.Reply none = method.equals("get") ? hub.get(concrete, null) : hub.post(concrete, null, "{}", null);
+            TestHub.Reply none = probe(method, concrete, null);
             assertThat(none.status()).as(method + " " + path + " without a token").isEqualTo(open ? 200 : 401);
             conforms(method, path, none);
         });
@@ -326,7 +335,7 @@ class OpenApiContractTest {
         conforms("get", "/api/v1/kpis", byQuery);
 
         forEachOperation((method, path, op) -> {
-            if (method.equals("get") && path.matches("/api/v1/[a-z]+/\\{id}")) {
+            if (method.equals("get") && path.matches("/api/v1/[a-z]+/\\{id}") && op.path("tags").toString().contains("families")) {
                 String family = path.substring("/api/v1/".length(), path.length() - "/{id}".length());
                 TestHub.Reply page = get("/api/v1/" + family, "/api/v1/" + family + "?limit=1000", Role.FIELD_UNIT, 200);
                 assertThat(page.json().get("items").size()).as(family + " has entries to check").isPositive();
@@ -354,17 +363,79 @@ class OpenApiContractTest {
         String inc = "/api/v1/incidents/" + id;
         post("/api/v1/incidents/{id}/advance", inc + "/advance", Role.OPERATOR, "{\"state\":\"PENDING_DISPATCH\"}", "c-adv-1", 200);
         post("/api/v1/incidents/{id}/dispatch", inc + "/dispatch", Role.LEADER, "{\"unitId\":\"U-2\"}", "c-disp-0", 422);
-        post("/api/v1/incidents/{id}/dispatch", inc + "/dispatch", Role.LEADER, "{\"unitId\":\"U-1\"}", "c-disp-1", 200);
-        post("/api/v1/units/{id}/status", "/api/v1/units/U-1/status", Role.FIELD_UNIT, "{\"status\":\"ACK\"}", "c-u-1", 200);
+        TestHub.Reply dispatched = post("/api/v1/incidents/{id}/dispatch", inc + "/dispatch", Role.LEADER,
+                "{\"unitId\":\"U-1\"}", "c-disp-1", 200);
+        String zl = "/api/v1/orders/" + dispatched.json().get("events").get(0).get("payload").get("orderId").asText();
+        post("/api/v1/units/{id}/status", "/api/v1/units/U-1/status", Role.FIELD_UNIT, "{\"status\":\"ACK\"}", "c-u-1", 422);
         post("/api/v1/units/{id}/status", "/api/v1/units/NOPE/status", Role.FIELD_UNIT, "{\"status\":\"ACK\"}", "c-u-2", 404);
         post("/api/v1/incidents/{id}/close", inc + "/close", Role.LEADER, "{\"note\":\"太早\"}", "c-close-0", 422);
         post("/api/v1/incidents/{id}/close", inc + "/close", Role.OPERATOR, "{}", "c-close-x", 403);
+
+        // the unit answers its order on its own token, with a photo
+        String unit = unitToken();
+        post("/api/v1/orders/{id}/advance", zl + "/advance", Role.FIELD_UNIT, "{\"state\":\"ACCEPTED\"}", "c-o-0", 403);
+        post("/api/v1/orders/{id}/advance", zl + "/advance", Role.OPERATOR, "{\"state\":\"ACCEPTED\"}", "c-o-x", 403);
         int step = 0;
-        for (String state : List.of("IN_PROGRESS", "DISPOSED", "CHECKING")) {
-            post("/api/v1/incidents/{id}/advance", inc + "/advance", Role.FIELD_UNIT, "{\"state\":\"" + state + "\"}",
-                    "c-adv-s" + step++, 200);
+        for (String state : List.of("DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE", "WORKING")) {
+            call("post", "/api/v1/orders/{id}/advance", zl + "/advance", unit, "{\"state\":\"" + state + "\"}",
+                    "c-o-" + ++step, 200);
         }
+        TestHub.Reply notImage = photo(unit, "text".getBytes(java.nio.charset.StandardCharsets.UTF_8), 415);
+        assertThat(notImage.json().get("field").asText()).isEqualTo("body");
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        String photo = photo(unit, png, 201).json().get("id").asText();
+        try (Response image = TestHub.HTTP.newCall(new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/photos/"
+                + photo).header("Authorization", "Bearer " + hub.token(Role.DISTRICT)).build()).execute()) {
+            assertThat(image.code()).isEqualTo(200);
+            assertThat(operation("get", "/api/v1/photos/{id}").at("/responses/200/content")
+                    .has(image.header("Content-Type"))).isTrue();
+            seen.add("get /api/v1/photos/{id} 200");
+        }
+        get("/api/v1/photos/{id}", "/api/v1/photos/PH-404", Role.VIEWER, 404);
+        call("post", "/api/v1/orders/{id}/advance", zl + "/advance", unit, "{\"state\":\"REPORTED\",\"note\":\"已补装\","
+                + "\"photos\":[\"PH-0\"]}", "c-o-r0", 422);
+        TestHub.Reply reported = call("post", "/api/v1/orders/{id}/advance", zl + "/advance", unit,
+                "{\"state\":\"REPORTED\",\"note\":\"已补装\",\"photos\":[\"" + photo + "\"]}", "c-o-r", 200);
+        assertThat(reported.json().get("events").get(0).get("payload").get("photos").get(0).asText()).isEqualTo(photo);
+        call("get", "/api/v1/field/me", "/api/v1/field/me", unit, null, null, 200);
+        call("post", "/api/v1/units/{id}/position", "/api/v1/units/U-1/position", unit,
+                "{\"at\":{\"lon\":116.382,\"lat\":39.816},\"heading\":45}", "c-pos-1", 200);
+        call("post", "/api/v1/units/{id}/position", "/api/v1/units/U-2/position", unit,
+                "{\"at\":{\"lon\":116.382,\"lat\":39.816}}", "c-pos-2", 403);
+        post("/api/v1/units/{id}/position", "/api/v1/units/U-2/position", Role.OPERATOR,
+                "{\"at\":{\"lon\":116.382,\"lat\":39.816}}", "c-pos-3", 200);
+        post("/api/v1/units/{id}/status", "/api/v1/units/U-1/status", Role.FIELD_UNIT, "{\"status\":\"PAT\"}", "c-u-3", 200);
+
+        post("/api/v1/incidents/{id}/advance", inc + "/advance", Role.FIELD_UNIT, "{\"state\":\"CHECKING\"}", "c-adv-s", 200);
         post("/api/v1/incidents/{id}/close", inc + "/close", Role.LEADER, "", "c-close-1", 200);
+
+        // the district seat: an order, a leader's reassignment over a busy unit, the order taken back, 批示
+        TestHub.Reply second = post("/api/v1/incidents", "/api/v1/incidents", Role.OPERATOR, open.replace("井盖缺失\",\"c",
+                "井盖缺失\",\"c"), "c-open-3", 201);
+        String inc2 = "/api/v1/incidents/" + second.json().get("events").get(0).get("payload").get("incidentId").asText();
+        post("/api/v1/incidents/{id}/orders", inc2 + "/orders", Role.OPERATOR, "{\"unitId\":\"U-1\",\"override\":true}",
+                "c-io-0", 403);
+        TestHub.Reply issued = post("/api/v1/incidents/{id}/orders", inc2 + "/orders", Role.DISTRICT,
+                "{\"unitId\":\"U-1\",\"task\":\"核查井盖\",\"priority\":\"CRITICAL\"}", "c-io-1", 200);
+        String zl2 = "/api/v1/orders/" + issued.json().get("events").get(0).get("payload").get("orderId").asText();
+        post("/api/v1/orders/{id}/reassign", zl2 + "/reassign", Role.LEADER, "{\"unitId\":\"U-2\"}", "c-ra-0", 422);
+        TestHub.Reply reassigned = post("/api/v1/orders/{id}/reassign", zl2 + "/reassign", Role.LEADER,
+                "{\"unitId\":\"U-2\",\"override\":true}", "c-ra-1", 200);
+        String zl3 = "/api/v1/orders/" + reassigned.json().get("events").get(1).get("payload").get("orderId").asText();
+        post("/api/v1/orders/{id}/advance", zl3 + "/advance", Role.DISTRICT, "{\"state\":\"CANCELLED\",\"reason\":\"已处置\"}",
+                "c-o-c", 200);
+        post("/api/v1/instructions", "/api/v1/instructions", Role.DISTRICT, "{\"incidentId\":\"" + id
+                + "\",\"text\":\"注意现场安全\"}", "c-ps-1", 201);
+        post("/api/v1/instructions", "/api/v1/instructions", Role.LEADER, "{\"text\":\"\"}", "c-ps-2", 422);
+
+        // a unit's own token, issued and revoked
+        post("/api/v1/units/{id}/credential", "/api/v1/units/U-2/credential", Role.LEADER, "", null, 201);
+        post("/api/v1/units/{id}/credential", "/api/v1/units/NOPE/credential", Role.LEADER, "", null, 404);
+        call("delete", "/api/v1/units/{id}/credential", "/api/v1/units/U-2/credential", hub.token(Role.LEADER), null, null,
+                204);
+        call("delete", "/api/v1/units/{id}/credential", "/api/v1/units/U-2/credential", hub.token(Role.LEADER), null, null,
+                404);
         post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR,
                 "{\"decision\":\"ACCEPTED\",\"severity\":\"HIGH\"}", "c-rv-1", 200);
         post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\"}",
@@ -412,7 +483,7 @@ class OpenApiContractTest {
         });
         Set<String> statuses = new TreeSet<>();
         seen.forEach(s -> statuses.add(s.substring(s.lastIndexOf(' ') + 1)));
-        assertThat(statuses).contains("200", "201", "400", "401", "403", "404", "409", "413", "422");
+        assertThat(statuses).contains("200", "201", "204", "400", "401", "403", "404", "409", "413", "415", "422");
     }
 
     @Test
@@ -480,15 +551,19 @@ class OpenApiContractTest {
         assertThat(r.status()).as("POST " + path + " " + abbreviate(body) + ": " + r.body()).isEqualTo(expected);
         conforms("post", template, r);
         if (r.status() / 100 == 2 && !body.isEmpty()) {
-            JsonNode requestSchema = operation("post", template).at("/requestBody/content/application~1json/schema");
-            try {
-                assertThat(schemas.validate(requestSchema, Json.MAPPER.readTree(body)))
-                        .as("the accepted request body of POST " + template + " fits the spec").isEmpty();
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
+            requestFits("post", template, body);
         }
         return r;
+    }
+
+    static void requestFits(String method, String template, String body) {
+        JsonNode requestSchema = operation(method, template).at("/requestBody/content/application~1json/schema");
+        try {
+            assertThat(schemas.validate(requestSchema, Json.MAPPER.readTree(body)))
+                    .as("the accepted request body of " + method.toUpperCase() + " " + template + " fits the spec").isEmpty();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The reply's status is documented for the operation, and its body validates against that response's schema. */
@@ -506,6 +581,44 @@ class OpenApiContractTest {
                     + r.status() + " body against the spec; body " + abbreviate(r.body())).isEmpty();
         }
         seen.add(method + " " + template + " " + r.status());
+    }
+
+    /** A request that stops right after authorization: no Idempotency-Key, no valid body. */
+    static TestHub.Reply probe(String method, String path, Role role) {
+        return switch (method) {
+            case "get" -> hub.get(path, role);
+            case "delete" -> hub.delete(path, role);
+            default -> hub.post(path, role, "{}", null);
+        };
+    }
+
+    /** A unit's own token (U-1's), issued once. */
+    static synchronized String unitToken() {
+        if (unitToken == null) {
+            unitToken = hub.unitToken("U-1");
+        }
+        return unitToken;
+    }
+
+    /** A call on a token given as is (a unit's own), checked against the spec like the others. */
+    TestHub.Reply call(String method, String template, String path, String bearer, String body, String key, int expected) {
+        TestHub.Reply r = hub.call(method.toUpperCase(), path, bearer, body, key);
+        assertThat(r.status()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
+        conforms(method, template, r);
+        if (r.status() / 100 == 2 && body != null) {
+            requestFits(method, template, body);
+        }
+        return r;
+    }
+
+    /** Uploads a photo on a unit's token, checked against the spec. */
+    TestHub.Reply photo(String bearer, byte[] bytes, int expected) {
+        TestHub.Reply r = TestHub.call(new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/photos")
+                .header("Authorization", "Bearer " + bearer)
+                .post(okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get("image/png"))).build());
+        assertThat(r.status()).as("POST /api/v1/photos: " + r.body()).isEqualTo(expected);
+        conforms("post", "/api/v1/photos", r);
+        return r;
     }
 
     static boolean isUnknownRoute(TestHub.Reply r) {
