@@ -9,6 +9,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +57,7 @@ class FieldPageBrowserTest {
     @BeforeEach
     void start() {
         Chromium.require();
-        hub = new TestHub(data);
-        assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
+        startHub(HubRuntime.Config.local(data));
         page = Chromium.phone();
         wait = new WebDriverWait(page, Chromium.PATIENCE);
         wait.ignoring(StaleElementReferenceException.class); // the page redraws its cards on every change
@@ -172,7 +175,26 @@ class FieldPageBrowserTest {
                 .containsExactly("SENT", "DELIVERED", "CANCELLED");
     }
 
+    @Test
+    void aPhoneClockFarFromTheHubsIsToldTheHubsTimeRules() {
+        hub.close();
+        Instant hubNow = Instant.now().minus(Duration.ofMinutes(47));
+        startHub(HubRuntime.Config.local(data.resolve("behind")).withClock(s -> HubClock.simulated(hubNow, 1)));
+        logIn();
+        wait.until(d -> d.findElement(By.id("skew")).isDisplayed());
+        assertThat(text("skew")).isEqualTo("手机时间与指挥中心相差约 47 分钟，以上方指挥中心时间为准");
+        LocalTime shown = LocalTime.parse(text("hub-time"));
+        LocalTime hubTime = LocalTime.ofInstant(Instant.now().minus(Duration.ofMinutes(47)), ZoneId.of("Asia/Shanghai"));
+        long apart = Math.abs(Duration.between(shown, hubTime).toSeconds());
+        assertThat(Math.min(apart, 86_400 - apart)).as("the hub's time is shown, not the phone's").isLessThan(60);
+    }
+
     // --- the hub's side ----------------------------------------------------------------------------
+
+    void startHub(HubRuntime.Config config) {
+        hub = new TestHub(config);
+        assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
+    }
 
     String credential(String unitId) {
         TestHub.Reply r = hub.post("/api/v1/units/" + unitId + "/credential", Role.LEADER, "", "cred-" + unitId);
