@@ -492,11 +492,13 @@
     }
     g.font = '13px sans-serif';
     g.fillStyle = '#333';
-    for (const r of roads) {
-      if (r.major && r.name) {
-        const [lon, lat] = r.points[Math.floor(r.points.length / 2)];
-        const [x, y] = view.xy(lon, lat);
-        g.fillText(r.name, x + 3, y - 4);
+    for (const r of roads) { // a road's name at its point nearest the middle of the map
+      if (r.name && r.kind !== 'lane') {
+        const near = r.points.map(([lon, lat]) => view.xy(lon, lat)).filter(([x, y]) => x >= 0 && x < w && y >= 0 && y < h)
+          .sort((a, b) => Math.hypot(a[0] - w / 2, a[1] - h / 2) - Math.hypot(b[0] - w / 2, b[1] - h / 2))[0];
+        if (near) {
+          g.fillText(r.name, near[0] + 3, near[1] - 4);
+        }
       }
     }
     visibleOrders().filter((o) => !TERMINAL.includes(o.state) && o.case && o.case.at).forEach((o) => {
@@ -569,7 +571,7 @@
         const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates]
           : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
         const kind = (f.properties || {}).kind;
-        lines.forEach((points) => roads.push({ name: (f.properties || {}).name, points,
+        lines.forEach((points) => roads.push({ name: (f.properties || {}).name, kind, points,
           major: kind === 'expressway' || kind === 'arterial' }));
       }
     } catch (e) { /* no roads offline: the dots are still drawn */ }
