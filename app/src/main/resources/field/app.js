@@ -37,7 +37,8 @@
   let refreshing = null, refreshAgain = false, refreshTimer = null;
   const announced = new Set();            // orders that rang while this page was open: drawn highlighted
   const instructions = {};                // incidentId → [批示 text] received while the page was open
-  let roads = [], tapped = null, lastFix = null;
+  let roads = [], tapped = null;
+  let here = null, sentHere = null;       // the phone's own position, and the last one sent
 
   // --- storage -------------------------------------------------------------------------------------
 
@@ -119,6 +120,7 @@
     } catch (e) { /* only the offline copy is lost */ }
     receive();
     render();
+    reportHere(); // a position found before the unit was known
     return true;
   }
 
@@ -611,15 +613,20 @@
     }
     $('map-help').textContent = '位置自动上报中；也可点地图手动上报';
     navigator.geolocation.watchPosition((pos) => {
-      const at = { lon: pos.coords.longitude, lat: pos.coords.latitude };
-      const now = Date.now();
-      if (me && (!lastFix || now - lastFix.time > 60000 || metres(lastFix.at, at) > 30)) {
-        lastFix = { at, time: now };
-        sendPosition(at);
-      }
+      here = { lon: pos.coords.longitude, lat: pos.coords.latitude };
+      reportHere();
     }, () => {
       $('map-help').textContent = '无法自动定位：点地图选择您的位置，再点“上报我在这里”';
     }, { enableHighAccuracy: true, maximumAge: 30000, timeout: 30000 });
+  }
+
+  /** Sends the phone's position when it is new: a minute on, or 30 m away from the last one sent. */
+  function reportHere() {
+    const now = Date.now();
+    if (here && me && (!sentHere || now - sentHere.time > 60000 || metres(sentHere.at, here) > 30)) {
+      sentHere = { at: here, time: now };
+      sendPosition(here);
+    }
   }
 
   function metres(a, b) {

@@ -189,6 +189,21 @@ class FieldPageBrowserTest {
         assertThat(Math.min(apart, 86_400 - apart)).as("the hub's time is shown, not the phone's").isLessThan(60);
     }
 
+    @Test
+    void wherePhoneGivesItsLocationThePageReportsIt() {
+        // a browser gives a page its location only with the user's leave: here given beforehand, at a place
+        page.executeCdpCommand("Browser.grantPermissions", Map.of("origin", hub.runtime.baseUrl(),
+                "permissions", List.of("geolocation")));
+        page.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 39.8201, "longitude", 116.4012,
+                "accuracy", 10));
+        logIn();
+        await().atMost(Chromium.PATIENCE).until(() -> {
+            JsonNode at = hub.get("/api/v1/units/U-1", Role.VIEWER).json().get("at");
+            return at.get("lon").asDouble() == 116.4012 && at.get("lat").asDouble() == 39.8201;
+        });
+        assertThat(text("map-help")).isEqualTo("位置自动上报中；也可点地图手动上报");
+    }
+
     // --- the hub's side ----------------------------------------------------------------------------
 
     void startHub(HubRuntime.Config config) {
