@@ -39,7 +39,8 @@ class HubOptionsTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--camera-networks").hasMessageContaining("'10.0.0.0/33' is not a camera network");
         for (String[] bad : new String[][] {{"--max-event-lead", "-PT1M"}, {"--max-event-age", "400 days"},
-            {"--max-subscribers", "0"}, {"--stream-stall-seconds", "-1"}, {"--stream-bytes-in-flight", "1e9"}}) {
+            {"--max-subscribers", "0"}, {"--stream-stall-seconds", "-1"}, {"--stream-bytes-in-flight", "1e9"},
+            {"--order-expire-minutes", "0"}}) {
             assertThatThrownBy(() -> video(bad)).isInstanceOf(CommandLine.ParameterException.class)
                     .hasMessageContaining(bad[0]);
         }
@@ -53,5 +54,16 @@ class HubOptionsTest {
         assertThat(limits.eventPast()).isEqualTo(java.time.Duration.ofDays(30));
         assertThat(limits.eventFuture()).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(limits.maxSubscribers()).isEqualTo(300);
+    }
+
+    @Test
+    void theOrderExpiry() {
+        HubCommand hub = new HubCommand();
+        new CommandLine(hub).parseArgs();
+        assertThat(hub.options.config(s -> HubClock.system()).limits().orderExpiry())
+                .isEqualTo(java.time.Duration.ofMinutes(10));
+        new CommandLine(hub).parseArgs("--order-expire-minutes", "3");
+        assertThat(hub.options.config(s -> HubClock.system()).limits().orderExpiry())
+                .isEqualTo(java.time.Duration.ofMinutes(3));
     }
 }

@@ -314,4 +314,43 @@ class HubBadInputTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("error").asText()).isEqualTo("not_found");
     }
+
+    @Test
+    void orderCommandsNameWhatIsWrong() {
+        String incident = hub.post("/api/v1/incidents", Role.OPERATOR, "{\"title\":\"t\",\"category\":\"c\","
+                + "\"at\":{\"lon\":116.38,\"lat\":39.815}}", "o").json().get("events").get(0).get("payload")
+                .get("incidentId").asText();
+        String order = hub.post("/api/v1/incidents/" + incident + "/orders", Role.OPERATOR, "{\"unitId\":\"U-1\"}", "z")
+                .json().get("events").get(0).get("payload").get("orderId").asText();
+        String unit = hub.unitToken("U-1");
+        head = hub.runtime.hub().head();
+        String orders = "/api/v1/incidents/" + incident + "/orders";
+        refused(hub.post(orders, Role.OPERATOR, "{}", "k-1"), 400, "unitId");
+        refused(hub.post(orders, Role.OPERATOR, "{\"unitId\":\"U-404\"}", "k-2"), 422, "unitId");
+        refused(hub.post(orders, Role.OPERATOR, "{\"unitId\":\"U-2\"}", "k-3"), 422, "unitId"); // off duty
+        refused(hub.post(orders, Role.OPERATOR, "{\"unitId\":\"U-1\",\"task\":\"" + "长".repeat(2001) + "\"}", "k-4"),
+                400, "body.task");
+        refused(hub.post(orders, Role.OPERATOR, "{\"unitId\":\"U-1\",\"priority\":\"URGENT\"}", "k-5"), 400, "body.priority");
+        refused(hub.post("/api/v1/incidents/INC-404/orders", Role.DISTRICT, "{\"unitId\":\"U-1\"}", "k-6"), 404, "id");
+        String advance = "/api/v1/orders/" + order + "/advance";
+        refused(hub.call("POST", advance, unit, "{}", "k-7"), 400, "state");
+        refused(hub.call("POST", advance, unit, "{\"state\":\"DECLINED\"}", "k-8"), 422, "reason");
+        refused(hub.call("POST", advance, unit, "{\"state\":\"REPORTED\",\"note\":\"n\"}", "k-9"), 422, "state");
+        refused(hub.call("POST", advance, unit, "{\"state\":\"CANCELLED\"}", "k-10"), 403, "state");
+        refused(hub.call("POST", advance, unit, "{\"state\":\"ACCEPTED\",\"note\":\"a\\u0007b\"}", "k-11"), 400,
+                "body.note");
+        refused(hub.call("POST", advance, unit, "{\"state\":\"ACCEPTED\",\"photos\":[" + "\"PH-1\",".repeat(20)
+                + "\"PH-1\"]}", "k-12"), 400, "body.photos");
+        refused(hub.call("POST", advance, unit, "{\"state\":\"ACCEPTED\",\"by\":\"U-2\"}", "k-13"), 400, "body.by");
+        refused(hub.call("POST", "/api/v1/orders/ZL-404/advance", unit, "{\"state\":\"ACCEPTED\"}", "k-14"), 404, "id");
+        refused(hub.call("POST", advance, "revoked-or-made-up-token", "{\"state\":\"ACCEPTED\"}", "k-15"), 401,
+                "Authorization");
+        refused(hub.post("/api/v1/orders/" + order + "/reassign", Role.LEADER, "{\"unitId\":\"U-1\"}", "k-16"), 422,
+                "unitId");
+        refused(hub.post("/api/v1/instructions", Role.LEADER, "{\"text\":\"t\",\"incidentId\":\"INC-404\"}", "k-17"),
+                422, "incidentId");
+        refused(hub.call("POST", "/api/v1/units/U-1/position", unit, "{\"at\":{\"lon\":116.30,\"lat\":39.90}}", "k-18"),
+                422, "at");
+        refused(hub.call("POST", "/api/v1/units/U-1/position", unit, "{\"heading\":3}", "k-19"), 400, "at");
+    }
 }

@@ -33,12 +33,14 @@ class HubFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261201L);
     private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 1500);
     private static final List<String> IDS = List.of("U-1", "U-2", "S-1", "CAM-1", "CAM-2", "INC-1", "110106016001", "A-1",
-            "W-1", "D-1", "P-1", "O-1", "ORD-1");
+            "W-1", "D-1", "P-1", "O-1", "ORD-1", "ZL-1", "PS-1");
     private static final List<String> HOSTILE_TEXT = List.of("", " ", "/", "../..", "a\u0000b", "<img src=x onerror=1>",
             "\uD83D\uDE00\u202E\u200B", "\uD800", "x".repeat(5000), "和义街道".repeat(700), "%00", "' OR 1=1 --", "\t\n");
     private static final List<String> COMMANDS = List.of("/api/v1/incidents", "/api/v1/incidents/INC-1/advance",
             "/api/v1/incidents/INC-1/dispatch", "/api/v1/incidents/INC-1/close", "/api/v1/alerts/A-1/review",
-            "/api/v1/units/U-1/status", "/api/v1/complaints/ORD-1/advance");
+            "/api/v1/units/U-1/status", "/api/v1/complaints/ORD-1/advance", "/api/v1/incidents/INC-1/orders",
+            "/api/v1/orders/ZL-1/advance", "/api/v1/orders/ZL-1/reassign", "/api/v1/instructions",
+            "/api/v1/units/U-1/position");
 
     @TempDir
     Path data;
@@ -96,19 +98,38 @@ class HubFuzzTest {
 
     private TestHub.Reply command(TestHub hub, int round) {
         String path = COMMANDS.get(random.nextInt(COMMANDS.size()));
-        Class<?> body = Map.of(
-                "/api/v1/incidents", Commands.OpenIncident.class,
-                "/api/v1/incidents/INC-1/advance", Commands.AdvanceIncident.class,
-                "/api/v1/incidents/INC-1/dispatch", Commands.Dispatch.class,
-                "/api/v1/incidents/INC-1/close", Commands.Close.class,
-                "/api/v1/alerts/A-1/review", Commands.ReviewAlert.class,
-                "/api/v1/units/U-1/status", Commands.ChangeUnitStatus.class,
-                "/api/v1/complaints/ORD-1/advance", Commands.AdvanceComplaint.class).get(path);
-        Role role = path.endsWith("/close") ? Role.LEADER : Role.OPERATOR;
+        Class<?> body = Map.ofEntries(
+                Map.entry("/api/v1/incidents", Commands.OpenIncident.class),
+                Map.entry("/api/v1/incidents/INC-1/advance", Commands.AdvanceIncident.class),
+                Map.entry("/api/v1/incidents/INC-1/dispatch", Commands.Dispatch.class),
+                Map.entry("/api/v1/incidents/INC-1/close", Commands.Close.class),
+                Map.entry("/api/v1/alerts/A-1/review", Commands.ReviewAlert.class),
+                Map.entry("/api/v1/units/U-1/status", Commands.ChangeUnitStatus.class),
+                Map.entry("/api/v1/complaints/ORD-1/advance", Commands.AdvanceComplaint.class),
+                Map.entry("/api/v1/incidents/INC-1/orders", Commands.IssueOrder.class),
+                Map.entry("/api/v1/orders/ZL-1/advance", Commands.AdvanceOrder.class),
+                Map.entry("/api/v1/orders/ZL-1/reassign", Commands.Reassign.class),
+                Map.entry("/api/v1/instructions", Commands.IssueInstruction.class),
+                Map.entry("/api/v1/units/U-1/position", Commands.ReportPosition.class)).get(path);
+        // the leader may do all of these but answer an order, which a unit's own token does
+        Role role = path.endsWith("/close") || path.endsWith("/instructions") || random.nextBoolean() ? Role.LEADER
+                : Role.OPERATOR;
+        if (path.contains("/orders/") && path.endsWith("/advance") && random.nextBoolean()) {
+            return hub.call("POST", path, unitToken(hub), value(body, 0).toString(), "fuzz-" + round);
+        }
         // an HTTP client sends only visible ASCII in a header: the hostile keys are what it lets through
         String key = random.nextInt(10) == 0 ? List.of(" ", "x".repeat(300), "<script>", "a\tb", "../", "%00")
                 .get(random.nextInt(6)) : "fuzz-" + round;
         return hub.post(path, role, value(body, 0).toString(), key);
+    }
+
+    private String unitToken;
+
+    private String unitToken(TestHub hub) {
+        if (unitToken == null) {
+            unitToken = hub.unitToken("U-1");
+        }
+        return unitToken;
     }
 
     /** A value for a component of {@code type}: usually plausible, sometimes hostile. */
