@@ -40,9 +40,10 @@ import org.shanzhi.cockpit.domain.Fixtures;
 
 /**
  * The field page in a real browser against a real hub: a unit logs in with its own credential, receives an order
- * dispatched through the API, accepts it, acts while the hub is down (the actions wait as 未发送), and sees them
- * applied exactly once when the hub is back on the same data and port; then reports with a photo resized on the
- * phone, and is told when its credential is revoked.
+ * dispatched through the API, accepts it, goes on while the hub is down (arrives, starts, reports with a photo scaled
+ * on the phone: all waiting as 未发送, kept when the page is closed) and sees each applied exactly once when the hub is
+ * back on the same data and port; declines with a reason, reports where it is, has a refused action shown and
+ * dropped, is told the hub's time rules, and is told when its credential is revoked.
  */
 class FieldPageBrowserTest {
 
@@ -89,44 +90,43 @@ class FieldPageBrowserTest {
 
         tap(order, "ACCEPTED");
         awaitOrder(order, o -> o.get("state").asText().equals("ACCEPTED"));
-        wait.until(d -> action(order, "EN_ROUTE") != null);
+        tap(order, "EN_ROUTE");
+        awaitOrder(order, o -> o.get("state").asText().equals("EN_ROUTE"));
 
-        // the link goes: the actions wait on the phone, shown as not sent
+        // the link goes: the unit goes on, arrives, starts and reports with a photo; it all waits on the phone
         int port = hub.runtime.port();
         hub.close();
         hub = null;
         wait.until(d -> d.findElement(By.id("link")).getText().equals("未连接"));
-        tap(order, "EN_ROUTE");
-        wait.until(d -> action(order, "ON_SITE") != null);
         tap(order, "ON_SITE");
-        wait.until(d -> d.findElement(By.id("outbox")).getText().startsWith("未发送 2"));
-        assertThat(card(order).getText()).contains("出发 · 未发送").contains("到场 · 未发送");
-        picture("offline");
-
-        // the hub returns on the same data and port: each action applied once, in order
-        hub = new TestHub(HubRuntime.Config.local(data).withPort(port));
-        JsonNode onSite = awaitOrder(order, o -> o.get("state").asText().equals("ON_SITE"));
-        wait.until(d -> !d.findElement(By.id("outbox")).isDisplayed());
-        assertThat(states(onSite)).containsExactly("SENT", "DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE");
-        assertThat(advancesInTheJournal(order)).containsExactly("DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE");
-        wait.until(d -> d.findElement(By.id("link")).getText().equals("在线"));
-
-        // report with a photo the phone scales down to 1600 px
-        wait.until(d -> action(order, "WORKING") != null);
         tap(order, "WORKING");
-        wait.until(d -> action(order, "REPORTED") != null);
         tap(order, "REPORTED");
         page.findElement(By.id("report-note")).sendKeys("井盖已更换");
         page.findElement(By.id("report-photos")).sendKeys(photo(2400, 1200).toString());
         wait.until(d -> d.findElements(By.cssSelector("#report-thumbs img")).size() == 1);
         page.findElement(By.id("report-go")).click();
+        wait.until(d -> d.findElement(By.id("outbox")).getText().startsWith("未发送 3"));
+        assertThat(card(order).getText()).contains("到场 · 未发送").contains("开始处置 · 未发送").contains("反馈 · 未发送");
+        picture("offline");
+
+        // the phone closes the page; the hub returns on the same data and port; the page is opened again
+        page.get("about:blank");
+        hub = new TestHub(HubRuntime.Config.local(data).withPort(port));
+        page.get(hub.runtime.baseUrl() + "/field/");
         JsonNode reported = awaitOrder(order, o -> o.get("state").asText().equals("REPORTED"));
+        wait.until(d -> !d.findElement(By.id("outbox")).isDisplayed());
+        wait.until(d -> card(order).getText().contains("已反馈"));
+
+        // each action applied once, in order, the photo scaled on the phone to 1600 px
+        assertThat(states(reported))
+                .containsExactly("SENT", "DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE", "WORKING", "REPORTED");
+        assertThat(advancesInTheJournal(order))
+                .containsExactly("DELIVERED", "ACCEPTED", "EN_ROUTE", "ON_SITE", "WORKING", "REPORTED");
         assertThat(reported.get("note").asText()).isEqualTo("井盖已更换");
         assertThat(reported.get("photos")).hasSize(1);
         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(photoBytes(reported.get("photos").get(0).asText())));
         assertThat(stored.getWidth()).isEqualTo(1600);
         assertThat(stored.getHeight()).isEqualTo(800);
-        wait.until(d -> card(order).getText().contains("已反馈"));
 
         // a revoked credential: the page says so and asks for a new one
         TestHub.Reply revoked = TestHub.call(new Request.Builder().delete()
