@@ -6,6 +6,7 @@
   const API = '/api/v1';
   const STORE = { token: 'shanzhi.field.token', outbox: 'shanzhi.field.outbox', me: 'shanzhi.field.me', rung: 'shanzhi.field.rung' };
   const EXPIRED = '凭证已失效，请向指挥中心重新领取';
+  const NOT_A_UNIT = '这不是单兵的登录凭证，请向指挥中心领取本单兵的凭证';
   const ORDER_STATE = { SENT: '已派', DELIVERED: '已送达', ACCEPTED: '已签收', EN_ROUTE: '在途', ON_SITE: '到场', WORKING: '处置中',
     REPORTED: '已反馈', DECLINED: '拒收', REASSIGNED: '改派', CANCELLED: '撤回', TIMED_OUT: '超时' };
   const UNIT_STATUS = { OFF: '离线', AVL: '在岗待命', PAT: '巡查中', ASG: '已派单', ACK: '已签收', ENR: '在途', ONS: '到场', WRK: '处置中',
@@ -106,6 +107,10 @@
     }
     if (r.status === 401) {
       expire();
+      return false;
+    }
+    if (r.status === 403) { // a seat's token, or the shared field-unit one: no unit's own
+      expire(NOT_A_UNIT);
       return false;
     }
     if (r.status !== 200 || !r.json) {
@@ -229,13 +234,13 @@
     link.textContent = on ? (outbox.length ? '发送中' : '在线') : '未连接';
   }
 
-  function expire() {
+  function expire(why) {
     token = null;
     localStorage.removeItem(STORE.token);
     if (socket) {
       socket.close();
     }
-    showLogin(EXPIRED);
+    showLogin(why || EXPIRED);
   }
 
   // --- the outbox: each action once, in order ------------------------------------------------------
@@ -775,6 +780,9 @@
     token = value;
     localStorage.setItem(STORE.token, token);
     $('token').value = '';
+    me = null; // what another unit saw on this phone is not this one's
+    lastSeq = null;
+    localStorage.removeItem(STORE.me);
     start();
   };
 

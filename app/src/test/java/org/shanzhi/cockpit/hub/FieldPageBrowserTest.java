@@ -139,6 +139,12 @@ class FieldPageBrowserTest {
 
     @Test
     void aDeclineCarriesItsReasonAPositionIsTappedAndARefusedActionIsShownAndDropped() {
+        // the shared field-unit token is no unit's: the page asks for the unit's own
+        page.get(hub.runtime.baseUrl() + "/field/");
+        page.findElement(By.id("token")).sendKeys(hub.token(Role.FIELD_UNIT));
+        page.findElement(By.id("login-go")).click();
+        wait.until(d -> text("login-error").equals("这不是单兵的登录凭证，请向指挥中心领取本单兵的凭证"));
+
         logIn();
         String declined = dispatch(openCase("1"));
         tap(declined, "DECLINED");
