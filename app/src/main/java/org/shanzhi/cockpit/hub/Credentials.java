@@ -14,16 +14,19 @@ final class Credentials {
 
     private final Hub hub;
     private final UnitTokens tokens;
+    private final Streams streams;
 
-    Credentials(Hub hub, UnitTokens tokens) {
+    Credentials(Hub hub, UnitTokens tokens, Streams streams) {
         this.hub = hub;
         this.tokens = tokens;
+        this.streams = streams;
     }
 
     /** 201 {unitId, token}: a new token for the unit, replacing its old one. */
     void issue(Context ctx) {
         String unitId = existingUnit(ctx);
         String token = tokens.issue(unitId);
+        streams.revoked(unitId); // the old token's streams end with it
         hub.audit(new Hub.Origin("credential", Access.role(ctx), "issue-credential", "units/" + unitId, null, null),
                 "a new token for unit " + unitId);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -38,6 +41,7 @@ final class Credentials {
         if (!tokens.revoke(unitId)) {
             throw new BadRequest(404, "id", "unit " + unitId + " has no token of its own to revoke");
         }
+        streams.revoked(unitId);
         hub.audit(new Hub.Origin("credential", Access.role(ctx), "revoke-credential", "units/" + unitId, null, null),
                 "unit " + unitId + "'s token revoked");
         ctx.status(204);

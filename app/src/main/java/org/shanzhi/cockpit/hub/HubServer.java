@@ -65,9 +65,9 @@ public final class HubServer implements AutoCloseable {
         Access access = new Access(tokens, unitTokens);
         Reads reads = new Reads(hub);
         Photos photos = new Photos(photoDir);
-        Credentials credentials = new Credentials(hub, unitTokens);
         Writes writes = new Writes(hub, limits);
         this.streams = new Streams(hub, limits, access);
+        Credentials credentials = new Credentials(hub, unitTokens, streams);
         VideoViewers viewers = new VideoViewers(limits.video().maxViewers()); // simulated and relayed together
         this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now, viewers,
                 limits.video().maxVirtualCameras());

@@ -34,6 +34,8 @@ final class StreamSession implements Runnable {
     private final Hub hub;
     private final Session session;
     private final boolean batched;
+    /** The unit whose own token opened this stream, or null. */
+    private final String unitId;
     /** The frames this subscriber is sent (a unit's own token: those about its unit), null for all. */
     private final Predicate<String> wanted;
     private final int bytesAllowed;
@@ -46,10 +48,11 @@ final class StreamSession implements Runnable {
     private volatile long written;
     private long sent;
 
-    StreamSession(Hub hub, Session session, long since, boolean batched, Predicate<String> wanted, HubLimits limits) {
+    StreamSession(Hub hub, Session session, long since, boolean batched, String unitId, HubLimits limits) {
         this.hub = hub;
         this.session = session;
-        this.wanted = wanted;
+        this.unitId = unitId;
+        this.wanted = unitId == null ? null : new UnitFrames(hub, unitId);
         this.sent = since;
         this.written = since;
         this.batched = batched;
@@ -66,6 +69,16 @@ final class StreamSession implements Runnable {
 
     void stop() {
         open = false;
+    }
+
+    String unitId() {
+        return unitId;
+    }
+
+    /** Stops sending and closes the socket, saying why. */
+    void close(StreamClose why, String detail) {
+        open = false;
+        session.close(why.code, why.reason(detail), Callback.NOOP);
     }
 
     /** Bytes handed to the socket that it has not written yet. */

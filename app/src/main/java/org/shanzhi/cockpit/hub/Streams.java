@@ -62,8 +62,7 @@ final class Streams {
                 return;
             }
             String unit = ctx.attribute(Access.UNIT);
-            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch),
-                    unit == null ? null : new UnitFrames(hub, unit), limits);
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), unit, limits);
             synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
                 if (sessions.size() >= limits.maxSubscribers()) {
                     close(ctx, StreamClose.FULL, "the hub serves at most " + limits.maxSubscribers()
@@ -86,6 +85,15 @@ final class Streams {
 
     void close() {
         sessions.forEach(StreamSession::stop);
+    }
+
+    /** Closes the streams opened with {@code unitId}'s own token, which was revoked or replaced. */
+    void revoked(String unitId) {
+        for (StreamSession s : sessions) {
+            if (unitId.equals(s.unitId())) {
+                s.close(StreamClose.REVOKED, "unit " + unitId + "'s token was revoked or replaced; ask for a new one");
+            }
+        }
     }
 
     /** The subscribers served now. */

@@ -17,6 +17,8 @@ public enum StreamClose {
     BAD_BATCH(1008, "bad_batch"),
     /** The subscriber did not take what was sent in time; it resumes with the seq the reason names. */
     TOO_SLOW(1008, "too_slow"),
+    /** The unit's own token this stream was opened with was revoked or replaced: it needs a new one. */
+    REVOKED(1008, "revoked"),
     /** The hub serves as many subscribers as it may; try again later. */
     FULL(1013, "full"),
     /** A frame could not be sent; resume from the last seq received. */

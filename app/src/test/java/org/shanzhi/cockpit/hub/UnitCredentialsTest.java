@@ -1,10 +1,12 @@
 package org.shanzhi.cockpit.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.json.StreamClose;
 
 /** Each unit's own token: a leader issues and revokes it; it acts for its unit alone. */
 class UnitCredentialsTest {
@@ -70,7 +73,7 @@ class UnitCredentialsTest {
     }
 
     @Test
-    void aRevokedTokenAnswers401AndARestartedHubKeepsTheOthers() {
+    void aRevokedTokenAnswers401ItsStreamEndsAndARestartedHubKeepsTheOthers() {
         String one = hub.unitToken("U-1");
         String two = hub.unitToken("U-2");
         assertThat(hub.delete("/api/v1/units/U-1/credential", Role.OPERATOR).status()).isEqualTo(403);
@@ -82,6 +85,14 @@ class UnitCredentialsTest {
         assertThat(hub.call("GET", "/api/v1/snapshot", one, null, null).status()).isEqualTo(401);
         assertThat(hub.get("/api/v1/audit", Role.LEADER).json().get("entries").get(0).get("action").asText())
                 .isEqualTo("revoke-credential");
+
+        try (TestHub.Subscriber stream = hub.subscribe("?since=0", two)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.subscribers().size() == 1);
+            assertThat(hub.delete("/api/v1/units/U-2/credential", Role.LEADER).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.closeReason != null);
+            assertThat(StreamClose.of(stream.closeCode, stream.closeReason)).contains(StreamClose.REVOKED);
+        }
+        two = hub.unitToken("U-2");
 
         hub.close();
         hub = new TestHub(data);

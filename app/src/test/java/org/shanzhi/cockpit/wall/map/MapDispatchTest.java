@@ -132,7 +132,11 @@ class MapDispatchTest extends MapFxTest {
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
         assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
-        append(List.of(new Event.UnitStatusChanged("U-1", org.shanzhi.cockpit.domain.UnitStatus.AVL)));
+        // the dispatch is an order: taking it back frees U-1 for the next test
+        String order = hub.hub().situation().orders().values().stream().filter(o -> o.open() && o.unitId().equals("U-1"))
+                .findFirst().orElseThrow().id();
+        append(List.of(new Event.OrderAdvanced(order, org.shanzhi.cockpit.domain.OrderState.CANCELLED, "center", null,
+                null, List.of())));
     }
 
     @Test
