@@ -128,13 +128,13 @@ class FieldPageBrowserTest {
         assertThat(stored.getWidth()).isEqualTo(1600);
         assertThat(stored.getHeight()).isEqualTo(800);
 
-        // a revoked credential: the page says so and asks for a new one
+        // a revoked credential: the hub ends the page's stream, the page says so at once and asks for a new one
         TestHub.Reply revoked = TestHub.call(new Request.Builder().delete()
                 .url(hub.runtime.baseUrl() + "/api/v1/units/U-1/credential")
                 .header("Authorization", "Bearer " + hub.token(Role.LEADER)).build());
         assertThat(revoked.status()).isEqualTo(204);
-        page.navigate().refresh();
         wait.until(d -> d.findElement(By.id("login-error")).getText().equals("凭证已失效，请向指挥中心重新领取"));
+        assertThat(page.findElement(By.id("main")).isDisplayed()).isFalse();
     }
 
     @Test
