@@ -37,7 +37,7 @@
   let sendingKey = null, sendTimer = null;
   let refreshing = null, refreshAgain = false, refreshTimer = null;
   const announced = new Set();            // orders that rang while this page was open: drawn highlighted
-  const instructions = {};                // incidentId → [批示 text] received while the page was open
+  const instructions = {};                // incidentId → {instruction id → 批示} of the unit's cases
   let roads = [], tapped = null;
   let here = null, sentHere = null;       // the phone's own position, and the last one sent
 
@@ -126,6 +126,7 @@
     receive();
     render();
     reportHere(); // a position found before the unit was known
+    loadInstructions();
     return true;
   }
 
@@ -158,6 +159,28 @@
       }
     }
     localStorage.setItem(STORE.rung, JSON.stringify([...rung].slice(-200)));
+  }
+
+  /** The 批示 on the cases of the orders shown, read once per case; the stream brings the ones after. */
+  async function loadInstructions() {
+    for (const o of visibleOrders()) {
+      if (instructions[o.incidentId]) {
+        continue;
+      }
+      instructions[o.incidentId] = {};
+      try {
+        const r = await api('GET', '/instructions?limit=50&incidentId=' + encodeURIComponent(o.incidentId));
+        if (r.status !== 200) {
+          throw new Error(r.status);
+        }
+        for (const i of r.json.items) {
+          instructions[o.incidentId][i.id] = i;
+        }
+        render();
+      } catch (e) {
+        delete instructions[o.incidentId]; // read again after the next change
+      }
+    }
   }
 
   function ring() {
@@ -222,8 +245,12 @@
       }
       return;
     }
-    if (f.type === 'InstructionIssued' && p.incidentId) {
-      (instructions[p.incidentId] = instructions[p.incidentId] || []).push(p.text);
+    if (f.type === 'InstructionIssued') {
+      if (p.incidentId && instructions[p.incidentId]) {
+        instructions[p.incidentId][p.instructionId] = { issuer: p.issuer, text: p.text, at: f.time };
+        render();
+      }
+      return;
     }
     refreshSoon();
   }
@@ -437,8 +464,8 @@
         box.appendChild(el('span', 'pending', i.label + ' · 未发送'));
       }
     }
-    for (const text of instructions[o.incidentId] || []) {
-      box.appendChild(el('div', 'instruction', '批示：' + text));
+    for (const i of Object.values(instructions[o.incidentId] || {})) {
+      box.appendChild(el('div', 'instruction', (ISSUER[i.issuer] || '') + '批示：' + i.text));
     }
     for (const [to, label, style] of NEXT[state] || []) {
       const b = el('button', 'big ' + style, label);

@@ -81,7 +81,8 @@ class FieldPageBrowserTest {
         wait.until(d -> text("hub-time").matches("\\d\\d:\\d\\d:\\d\\d")); // the hub's time, not the phone's
         assertThat(page.findElement(By.id("skew")).isDisplayed()).as("the phone's clock is the hub's here").isFalse();
 
-        String order = dispatch(openCase("1"));
+        String incident = openCase("1");
+        String order = dispatch(incident);
         wait.until(d -> card(order).getText().contains("井盖缺失"));
         assertThat(card(order).getText()).contains("任务：前往处置");
         picture("new-order");
@@ -92,6 +93,9 @@ class FieldPageBrowserTest {
         awaitOrder(order, o -> o.get("state").asText().equals("ACCEPTED"));
         tap(order, "EN_ROUTE");
         awaitOrder(order, o -> o.get("state").asText().equals("EN_ROUTE"));
+        assertThat(hub.post("/api/v1/instructions", Role.LEADER, "{\"incidentId\":\"" + incident
+                + "\",\"text\":\"注意安全，设置围挡\"}", "instruction-1").status()).isEqualTo(201);
+        wait.until(d -> card(order).getText().contains("街道指挥中心批示：注意安全，设置围挡"));
 
         // the link goes: the unit goes on, arrives, starts and reports with a photo; it all waits on the phone
         int port = hub.runtime.port();
@@ -116,6 +120,7 @@ class FieldPageBrowserTest {
         JsonNode reported = awaitOrder(order, o -> o.get("state").asText().equals("REPORTED"));
         wait.until(d -> !d.findElement(By.id("outbox")).isDisplayed());
         wait.until(d -> card(order).getText().contains("已反馈"));
+        assertThat(card(order).getText()).as("the 批示, read again from the hub").contains("注意安全，设置围挡");
 
         // each action applied once, in order, the photo scaled on the phone to 1600 px
         assertThat(states(reported))
