@@ -22,12 +22,17 @@ import org.shanzhi.cockpit.wall.WallApp;
  */
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
+        footer = {"", "Any long option of the wall, hub and journal commands can also be set in "
+                + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file."},
         subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, JournalCommand.class,
             BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
 
     @Mixin
     HubOptions hub = new HubOptions();
+
+    @Mixin
+    LogOptions log = new LogOptions();
 
     @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one.")
     String remote;
@@ -43,15 +48,17 @@ final class CockpitCommand implements Callable<Integer> {
     String locale;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (remote != null && token == null) {
             System.err.println("--hub needs --token");
             return 2;
         }
-        if (remote == null && !hub.scenario.equals("heyi") && !hub.scenario.equals("none")) {
-            System.err.println("unknown scenario '" + hub.scenario + "'; known: heyi, none");
-            return 2;
+        try (AutoCloseable file = log.toFile(hub.data, "wall")) {
+            return wall();
         }
+    }
+
+    private int wall() {
         CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;

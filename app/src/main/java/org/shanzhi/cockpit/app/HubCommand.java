@@ -16,9 +16,12 @@ final class HubCommand implements Callable<Integer> {
     @Mixin
     HubOptions options = new HubOptions();
 
+    @Mixin
+    LogOptions log = new LogOptions();
+
     @Override
     public Integer call() throws Exception {
-        try (HubRuntime runtime = Scenario.start(options)) {
+        try (AutoCloseable file = log.toFile(options.data, "hub"); HubRuntime runtime = Scenario.start(options)) {
             System.out.println("善治 Cockpit hub listening on " + runtime.baseUrl());
             printAccess(runtime, options);
             Thread.currentThread().join();

@@ -44,7 +44,7 @@ final class HubOptions {
             description = "Database password for --jdbc (default: $SHANZHI_DB_PASSWORD).")
     String dbPassword;
 
-    @Option(names = "--scenario", defaultValue = "heyi",
+    @Option(names = "--scenario", defaultValue = "heyi", converter = ScenarioName.class,
             description = "Scenario that feeds the hub: heyi (the living 和义街道) or none (default: ${DEFAULT-VALUE}).")
     String scenario;
 
@@ -144,6 +144,16 @@ final class HubOptions {
                 throw new TypeConversionException("'" + value + "' is not a whole number of at least 1");
             }
             return Integer.parseInt(value);
+        }
+    }
+
+    static final class ScenarioName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals("heyi") && !value.equals("none")) {
+                throw new TypeConversionException("unknown scenario '" + value + "'; known: heyi, none");
+            }
+            return value;
         }
     }
 

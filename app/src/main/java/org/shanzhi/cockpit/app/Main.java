@@ -20,9 +20,21 @@ public final class Main {
         throw e;
     }
 
+    /** The command line with the data directory's {@code shanzhi.properties} behind its options. */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = ConfigFile.fresh();
+        ConfigFile.apply(cli, args);
+        return cli;
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLine(new CockpitCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::refusal).execute(args);
+        int code;
+        try {
+            code = commandLine(args).setExecutionExceptionHandler(Main::refusal).execute(args);
+        } catch (ConfigFile.Refused e) {
+            System.err.println(e.getMessage());
+            code = 2;
+        }
         // every command is done when it returns; vlcj's players keep non-daemon threads that would hold the JVM
         System.exit(code);
     }

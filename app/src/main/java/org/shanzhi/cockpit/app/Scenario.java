@@ -2,8 +2,6 @@ package org.shanzhi.cockpit.app;
 
 import java.time.Instant;
 
-import picocli.CommandLine;
-
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -25,13 +23,11 @@ final class Scenario {
                 Instant start = o.start != null ? o.start : Simulator.DEFAULT_START;
                 Instant opening = start.plusSeconds((long) (o.hoursLived * 3600));
                 // a journal that already holds the scenario resumes at its own simulated time
-                HubRuntime runtime = HubRuntime.start(o.config(s ->
-                        HubClock.simulated(s.seq() == 0 ? opening : s.time(), o.speed)));
-                runtime.attach(ScenarioRunner.start(runtime.hub(), heyi, o.seed, start));
-                return runtime;
+                // ready once the inventory (or the replayed journal) is in the situation
+                return HubRuntime.start(o.config(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), o.speed)),
+                        runtime -> ScenarioRunner.start(runtime.hub(), heyi, o.seed, start));
             default:
-                throw new CommandLine.ParameterException(new CommandLine(new HubCommand()),
-                        "unknown scenario '" + o.scenario + "'; known: heyi, none");
+                throw new IllegalStateException("HubOptions.ScenarioName lets no other scenario through: " + o.scenario);
         }
     }
 }

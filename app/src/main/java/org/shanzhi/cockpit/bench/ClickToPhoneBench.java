@@ -36,8 +36,9 @@ import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.json.Json;
 
 /**
- * {@code dispatch.click_to_phone.*}: an order issued through the API until the field page in headless Chromium shows
- * it, on loopback. The page runs in Debian's {@code /usr/bin/chromium}, driven over the DevTools protocol (a plain
+ * {@code dispatch.click_to_phone_ms} (p99) and {@code dispatch.click_to_phone_p50_ms}: an order issued through the
+ * API until the field page in headless Chromium shows it, on loopback. The page runs in Debian's
+ * {@code /usr/bin/chromium}, driven over the DevTools protocol (a plain
  * WebSocket); before each order a promise in the page waits for a card of an order not yet taken to appear, and the
  * time is from just before the POST to the promise's answer. Each order is then taken back (撤回), which frees the
  * unit and hands the case back to dispatch for the next round.
@@ -123,8 +124,8 @@ final class ClickToPhoneBench {
                 Figures.note("dispatch: the POST itself answered in p50 {} ms, p99 {} ms",
                         Math.round(Figures.quantile(answered, rounds, 0.50) / 1e5) / 10.0,
                         Math.round(Figures.quantile(answered, rounds, 0.99) / 1e5) / 10.0);
-                figures.put("dispatch.click_to_phone.p50_ms", Figures.quantile(nanos, rounds, 0.50) / 1e6, 1, "ms");
-                figures.put("dispatch.click_to_phone.p99_ms", Figures.quantile(nanos, rounds, 0.99) / 1e6, 1, "ms");
+                figures.put("dispatch.click_to_phone_p50_ms", Figures.quantile(nanos, rounds, 0.50) / 1e6, 1, "ms");
+                figures.put("dispatch.click_to_phone_ms", Figures.quantile(nanos, rounds, 0.99) / 1e6, 1, "ms");
             }
         } finally {
             if (browser != null) {

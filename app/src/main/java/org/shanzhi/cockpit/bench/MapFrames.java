@@ -160,7 +160,7 @@ public final class MapFrames {
             int units = (int) events.stream().filter(e -> e instanceof UnitRegistered).count();
             for (int i = units; i < UNITS; i++) {
                 events.add(new UnitRegistered(new FieldUnit("U-B" + i, "巡查" + i, FieldUnit.Role.GRID_WORKER,
-                        UnitStatus.PAT, point(rnd, bounds), 0, null, false)));
+                        UnitStatus.PAT, point(rnd, bounds), 0, null, null, false)));
             }
             for (int i = 0; i < INCIDENTS; i++) {
                 events.add(new IncidentOpened("INC-B" + i, "占道经营", "市容环境", Incident.Source.INSPECTOR,

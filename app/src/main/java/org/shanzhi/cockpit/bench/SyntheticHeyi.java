@@ -96,7 +96,7 @@ public final class SyntheticHeyi {
             // half grid workers, the rest spread over the other roles
             FieldUnit.Role role = i % 2 == 0 ? FieldUnit.Role.GRID_WORKER : roles[1 + (i / 2) % (roles.length - 1)];
             out.add(new Event.UnitRegistered(new FieldUnit(unitId(i), role.zh + (i + 1), role, UnitStatus.AVL,
-                    randomPoint(rnd), rnd.nextDouble() * 360, null, false)));
+                    randomPoint(rnd), rnd.nextDouble() * 360, null, null, false)));
         }
         return out;
     }

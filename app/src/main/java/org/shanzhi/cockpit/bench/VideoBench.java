@@ -346,7 +346,7 @@ final class VideoBench {
                     }, 30_000);
                     latencies[i] = WallBench.onFx(shown.widget::alarmShown).firstFrameNanos() - t0;
                     hub.append(List.of(new Hub.Pending(Instant.now(), new Event.AiAlertReviewed(id,
-                            AiAlert.Review.REJECTED, null, null))), Hub.Origin.system("bench"));
+                            AiAlert.Review.REJECTED, null, null, null))), Hub.Origin.system("bench"));
                     await(() -> WallBench.onFx(shown.widget::alarmShown) == null, 10_000);
                     Thread.sleep(500);
                 }

@@ -15,7 +15,7 @@ import static org.shanzhi.cockpit.domain.Kpi.sla;
 import static org.shanzhi.cockpit.domain.Kpi.today;
 import static org.shanzhi.cockpit.domain.Kpi.within;
 
-/** What the dispatch board and a case's popover show: the cases with their units, the units by availability, who is nearest. */
+/** What the dispatch board shows: the cases with their units, the units by availability ({@link Recommendations} says who to send). */
 public final class DispatchBoard {
 
     private DispatchBoard() {
@@ -96,24 +96,5 @@ public final class DispatchBoard {
             }
         }
         return new UnitCounts(free, busy, away, sos);
-    }
-
-    /** A unit free to go and how far it is, in metres, from where it is needed. */
-    public record NearbyUnit(String id, String name, FieldUnit.Role role, UnitStatus status, double metres) {
-    }
-
-    /** The {@code n} nearest units free for an order (units calling SOS excluded), nearest first. */
-    public static List<NearbyUnit> nearestFreeUnits(Situation s, GeoPoint at, int n) {
-        List<NearbyUnit> out = new ArrayList<>();
-        if (at == null || n <= 0) {
-            return out;
-        }
-        for (FieldUnit u : s.units().values()) {
-            if (u.status().dispatchable() && !u.sos() && u.at() != null) {
-                out.add(new NearbyUnit(u.id(), u.name(), u.role(), u.status(), u.at().metresTo(at)));
-            }
-        }
-        out.sort(Comparator.comparingDouble(NearbyUnit::metres).thenComparing(NearbyUnit::id));
-        return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
     }
 }

@@ -111,9 +111,12 @@ public sealed interface Event {
     record AiAlertRaised(String alertId, String cameraId, String kind, String vendorCode, double confidence,
                          List<AiAlert.Box> boxes) implements Event { }
 
-    /** Human review of an AI alert; an accepted alert names the case it became. */
-    record AiAlertReviewed(String alertId, AiAlert.Review decision, String incidentId, String mergedInto)
-            implements Event { }
+    /**
+     * Human review of an AI alert: an accepted alert names the case it became; a merged one the alert
+     * ({@code mergedInto}) or the open case ({@code incidentId}) it joins; a rejected one may say why.
+     */
+    record AiAlertReviewed(String alertId, AiAlert.Review decision, String incidentId, String mergedInto,
+                           AiAlert.FalseAlarm falseAlarm) implements Event { }
 
     record OutageReported(String outageId, String communityCode, String cause, int buildings, int households)
             implements Event { }

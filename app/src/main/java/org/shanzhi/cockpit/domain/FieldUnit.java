@@ -1,8 +1,13 @@
 package org.shanzhi.cockpit.domain;
 
-/** A field unit (单兵): a person with a handheld terminal, its position and status. */
+import java.time.Instant;
+
+/**
+ * A field unit (单兵): a person with a handheld terminal, its position and status. {@code positionAt} is when
+ * {@code at} was last reported (its registration or its last move), so that a view can tell a stale position.
+ */
 public record FieldUnit(String id, String name, Role role, UnitStatus status, GeoPoint at, double heading,
-                        String incidentId, boolean sos) {
+                        Instant positionAt, String incidentId, boolean sos) {
 
     public enum Role {
         GRID_WORKER("网格员"),
@@ -19,15 +24,15 @@ public record FieldUnit(String id, String name, Role role, UnitStatus status, Ge
         }
     }
 
-    public FieldUnit movedTo(GeoPoint p, double newHeading) {
-        return new FieldUnit(id, name, role, status, p, newHeading, incidentId, sos);
+    public FieldUnit movedTo(GeoPoint p, double newHeading, Instant when) {
+        return new FieldUnit(id, name, role, status, p, newHeading, when, incidentId, sos);
     }
 
     public FieldUnit withStatus(UnitStatus s, String incident) {
-        return new FieldUnit(id, name, role, s, at, heading, incident, sos);
+        return new FieldUnit(id, name, role, s, at, heading, positionAt, incident, sos);
     }
 
     public FieldUnit withSos(boolean value) {
-        return new FieldUnit(id, name, role, status, at, heading, incidentId, value);
+        return new FieldUnit(id, name, role, status, at, heading, positionAt, incidentId, value);
     }
 }

@@ -250,7 +250,7 @@ final class Fold {
         requireId(u.id(), "unit.id", units);
         inside(u.at(), "unit.at");
         UnitStatus status = u.status() == null ? UnitStatus.OFF : u.status();
-        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), null, false));
+        units = units.plus(u.id(), new FieldUnit(u.id(), u.name(), u.role(), status, u.at(), u.heading(), at, null, false));
     }
 
     // --- devices and units -------------------------------------------------------------------
@@ -266,7 +266,7 @@ final class Fold {
     private void unitMoved(UnitMoved x) {
         FieldUnit u = require(units, x.unitId(), "unitId", "unit");
         inside(x.at(), "at");
-        units = units.plus(u.id(), u.movedTo(x.at(), x.heading()));
+        units = units.plus(u.id(), u.movedTo(x.at(), x.heading(), at));
     }
 
     private void unitStatusChanged(UnitStatusChanged x) {
@@ -609,7 +609,7 @@ final class Fold {
             throw new Rejection("confidence", "confidence must be within 0..1, got " + x.confidence());
         }
         alerts = alerts.plus(x.alertId(), new AiAlert(x.alertId(), x.cameraId(), x.kind(), x.vendorCode(),
-                x.confidence(), x.boxes(), at, AiAlert.Review.PENDING, null, null));
+                x.confidence(), x.boxes(), at, AiAlert.Review.PENDING, null, null, null));
     }
 
     private void aiAlertReviewed(AiAlertReviewed x) {
@@ -620,17 +620,30 @@ final class Fold {
         if (x.decision() == null || x.decision() == AiAlert.Review.PENDING) {
             throw new Rejection("decision", "decision must be ACCEPTED, REJECTED or MERGED");
         }
+        if (x.falseAlarm() != null && x.decision() != AiAlert.Review.REJECTED) {
+            throw new Rejection("falseAlarm", "only a rejected alert has a false-alarm reason");
+        }
         String incident = null;
         String merged = null;
         if (x.decision() == AiAlert.Review.ACCEPTED) {
             incident = require(incidents, x.incidentId(), "incidentId", "incident").id();
+        } else if (x.decision() == AiAlert.Review.MERGED && x.mergedInto() == null && x.incidentId() != null) {
+            Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+            if (!i.open()) {
+                throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh + ": merge into an open case");
+            }
+            incident = i.id();
         } else if (x.decision() == AiAlert.Review.MERGED) {
+            if (x.incidentId() != null) {
+                throw new Rejection("incidentId", "an alert merges into an alert (mergedInto) or a case (incidentId),"
+                        + " not both");
+            }
             if (x.alertId().equals(x.mergedInto())) {
                 throw new Rejection("mergedInto", "an alert cannot merge into itself");
             }
             merged = require(alerts, x.mergedInto(), "mergedInto", "AI alert").id();
         }
-        alerts = alerts.plus(a.id(), a.reviewed(x.decision(), incident, merged));
+        alerts = alerts.plus(a.id(), a.reviewed(x.decision(), incident, merged, x.falseAlarm()));
     }
 
     private void outageReported(OutageReported x) {

@@ -29,6 +29,8 @@ public final class Ids {
     public static final String WARNING = "YJ";
     /** Outages (停电). */
     public static final String OUTAGE = "TD";
+    /** Orders (指令) the simulated center issues. */
+    public static final String ORDER = "ZL";
 
     /** What {@link #daily} makes: a prefix, the date (with its offset), a number. */
     private static final Pattern DAILY = Pattern.compile("([A-Z]+)-\\d{8}(Z|[+-]\\d{4})?-\\d{4,}");

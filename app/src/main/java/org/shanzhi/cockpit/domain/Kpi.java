@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open {@code [from, to)}.
@@ -321,6 +322,39 @@ public final class Kpi {
             }
         }
         return n;
+    }
+
+    /** A share of reviewed AI alerts an operator called false, for one algorithm or one camera. */
+    public record FalseAlarms(String name, Ratio rate) {
+    }
+
+    /** 误报率 by algorithm (the alert's kind): rejected of reviewed, raised in the window, worst first. */
+    public static List<FalseAlarms> falseAlarmsByKind(Situation s, Instant from, Instant to) {
+        return falseAlarms(s, from, to, AiAlert::kind);
+    }
+
+    /** 误报率 by camera: rejected of reviewed, raised in the window, worst first. */
+    public static List<FalseAlarms> falseAlarmsByCamera(Situation s, Instant from, Instant to) {
+        return falseAlarms(s, from, to, AiAlert::cameraId);
+    }
+
+    private static List<FalseAlarms> falseAlarms(Situation s, Instant from, Instant to,
+                                                 Function<AiAlert, String> key) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (AiAlert a : s.alerts().values()) {
+            if (a.review() != AiAlert.Review.PENDING && within(a.raisedAt(), from, to)) {
+                long[] c = counts.computeIfAbsent(key.apply(a), k -> new long[2]);
+                c[1]++;
+                if (a.review() == AiAlert.Review.REJECTED) {
+                    c[0]++;
+                }
+            }
+        }
+        List<FalseAlarms> out = new ArrayList<>();
+        counts.forEach((name, c) -> out.add(new FalseAlarms(name, new Ratio(c[0], c[1]))));
+        out.sort(Comparator.comparingDouble((FalseAlarms f) -> -f.rate().value())
+                .thenComparing(f -> -f.rate().whole()).thenComparing(FalseAlarms::name));
+        return out;
     }
 
     public static int intelReports(Situation s, Instant from, Instant to) {

@@ -41,7 +41,8 @@ final class Commands {
     record Close(String note) {
     }
 
-    record ReviewAlert(AiAlert.Review decision, String mergedInto, String title, Incident.Severity severity) {
+    record ReviewAlert(AiAlert.Review decision, String mergedInto, String incidentId, AiAlert.FalseAlarm falseAlarm,
+                       String title, Incident.Severity severity) {
     }
 
     record ChangeUnitStatus(UnitStatus status) {
@@ -224,14 +225,22 @@ final class Commands {
             throw new BadRequest("decision", "decision is required: ACCEPTED, REJECTED or MERGED");
         }
         AiAlert a = s.alerts().get(alertId);
+        if (c.decision() == AiAlert.Review.REJECTED && c.falseAlarm() == null) {
+            throw new BadRequest("falseAlarm", "a false alarm needs its reason: " + List.of(AiAlert.FalseAlarm.values()));
+        }
+        if (c.decision() == AiAlert.Review.MERGED && (c.mergedInto() == null) == (c.incidentId() == null)) {
+            throw new BadRequest("mergedInto", "a merge names either the alert (mergedInto) or the open case"
+                    + " (incidentId) it joins");
+        }
         if (c.decision() != AiAlert.Review.ACCEPTED) {
-            return List.of(new Event.AiAlertReviewed(alertId, c.decision(), null, c.mergedInto()));
+            return List.of(new Event.AiAlertReviewed(alertId, c.decision(), c.incidentId(), c.mergedInto(),
+                    c.falseAlarm()));
         }
         Camera camera = s.cameras().get(a.cameraId());
         String title = c.title() != null ? c.title() : a.kind() + " · " + camera.name();
         return List.of(
                 new Event.IncidentOpened(Ids.incidentOpenedBy(s), title, a.kind(), Incident.Source.AI, c.severity(),
                         IncidentState.REGISTERED, camera.at(), null, alertId),
-                new Event.AiAlertReviewed(alertId, AiAlert.Review.ACCEPTED, Ids.incidentOpenedBy(s), null));
+                new Event.AiAlertReviewed(alertId, AiAlert.Review.ACCEPTED, Ids.incidentOpenedBy(s), null, null));
     }
 }

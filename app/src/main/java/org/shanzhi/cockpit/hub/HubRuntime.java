@@ -77,7 +77,18 @@ public final class HubRuntime implements AutoCloseable {
         return server;
     }
 
+    /** Starts a hub that is ready as soon as it listens: the journal is replayed and nothing else comes first. */
     public static HubRuntime start(Config config) {
+        return start(config, runtime -> null);
+    }
+
+    /**
+     * Starts a hub whose health answers 503 {@code starting} from the moment it listens until
+     * {@code feeder} has returned: the feeder puts what the hub starts with into the situation (a
+     * scenario's inventory) and returns what feeds it from then on (attached, or null).
+     */
+    public static HubRuntime start(Config config, Function<HubRuntime, AutoCloseable> feeder) {
+        long t0 = System.nanoTime();
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -104,6 +115,17 @@ public final class HubRuntime implements AutoCloseable {
         Thread hook = new Thread(runtime::close, "hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         runtime.shutdownHook = hook;
+        try {
+            AutoCloseable producer = feeder.apply(runtime);
+            if (producer != null) {
+                runtime.attach(producer);
+            }
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        server.ready();
+        LOG.info("hub ready: head {}, {} ms after the start began", hub.head(), (System.nanoTime() - t0) / 1_000_000);
         return runtime;
     }
 

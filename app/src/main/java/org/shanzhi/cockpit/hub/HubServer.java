@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.javalin.Javalin;
@@ -60,10 +61,11 @@ public final class HubServer implements AutoCloseable {
     private final VirtualCameras cameras;
     private final RtspRelay relay;
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicBoolean ready = new AtomicBoolean();
 
     public HubServer(Hub hub, Tokens tokens, UnitTokens unitTokens, Path photoDir, HubLimits limits) {
         Access access = new Access(tokens, unitTokens);
-        Reads reads = new Reads(hub);
+        Reads reads = new Reads(hub, ready::get);
         Photos photos = new Photos(photoDir);
         Writes writes = new Writes(hub, limits);
         this.streams = new Streams(hub, limits, access);
@@ -190,6 +192,14 @@ public final class HubServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /**
+     * From now on health answers 200: the journal is replayed and what the hub starts with (a
+     * scenario's inventory) is in the situation. Until then it answers 503 {@code starting}.
+     */
+    public void ready() {
+        ready.set(true);
     }
 
     /** The simulated cameras behind {@code /video/…}. */

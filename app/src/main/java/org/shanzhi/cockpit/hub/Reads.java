@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -67,9 +68,11 @@ final class Reads {
     private static final int FIELD_ORDERS = 50;
 
     private final Hub hub;
+    private final BooleanSupplier ready;
 
-    Reads(Hub hub) {
+    Reads(Hub hub, BooleanSupplier ready) {
         this.hub = hub;
+        this.ready = ready;
     }
 
     static Family family(String name) {
@@ -77,13 +80,14 @@ final class Reads {
     }
 
     void health(Context ctx) {
+        boolean up = ready.getAsBoolean();
         Situation s = hub.situation();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", "ok");
+        m.put("status", up ? "ok" : "starting");
         m.put("seq", s.seq());
         m.put("time", s.time());
         m.put("startedAt", hub.startedAt());
-        json(ctx, 200, Json.write(m));
+        json(ctx, up ? 200 : 503, Json.write(m));
     }
 
     void snapshot(Context ctx) {
@@ -106,6 +110,8 @@ final class Reads {
         m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1)));
         m.put("mediationSuccess30d", Kpi.mediationSuccessRate(s, monthAgo, now.plusNanos(1)));
         m.put("outageRestoration", Kpi.outageRestoration(s));
+        m.put("falseAlarmsByKind30d", Kpi.falseAlarmsByKind(s, monthAgo, now.plusNanos(1)));
+        m.put("falseAlarmsByCamera30d", Kpi.falseAlarmsByCamera(s, monthAgo, now.plusNanos(1)));
         json(ctx, 200, Json.write(m));
     }
 

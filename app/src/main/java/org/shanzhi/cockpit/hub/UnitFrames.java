@@ -18,33 +18,54 @@ import org.shanzhi.cockpit.json.Json;
  */
 final class UnitFrames implements Predicate<String> {
 
+    private static final String TYPE = "\"type\":\"";
+
     private final Hub hub;
     private final String unitId;
+    /** How the unit appears in a payload that names it, as the hub writes JSON. */
+    private final String unitField;
 
     UnitFrames(Hub hub, String unitId) {
         this.hub = hub;
         this.unitId = unitId;
+        this.unitField = "\"unitId\":" + Json.write(unitId);
     }
 
     @Override
     public boolean test(String frame) {
-        JsonNode f;
+        // most frames are other units' moves: the type and the unit are read off the text, and only the
+        // few kinds that need the situation are parsed (a frame is Json.frame's: seq, time, type, payload)
+        String type = typeOf(frame);
+        return switch (type) {
+            case "OrderIssued", "UnitMoved", "UnitStatusChanged", "UnitSos" -> frame.contains(unitField);
+            case "OrderAdvanced", "IncidentAdvanced", "InstructionIssued" -> concerns(type, frame);
+            default -> false;
+        };
+    }
+
+    private static String typeOf(String frame) {
+        int at = frame.indexOf(TYPE);
+        if (at < 0) {
+            return "";
+        }
+        int from = at + TYPE.length();
+        int to = frame.indexOf('"', from);
+        return to < 0 ? "" : frame.substring(from, to);
+    }
+
+    private boolean concerns(String type, String frame) {
+        JsonNode p;
         try {
-            f = Json.MAPPER.readTree(frame);
+            p = Json.MAPPER.readTree(frame).path("payload");
         } catch (IOException e) {
             return false;
         }
-        JsonNode p = f.path("payload");
         Situation s = hub.situation();
-        return switch (f.path("type").asText()) {
-            case "OrderIssued", "UnitMoved", "UnitStatusChanged", "UnitSos" -> unitId.equals(p.path("unitId").asText());
-            case "OrderAdvanced" -> {
-                DispatchOrder o = s.orders().get(p.path("orderId").asText());
-                yield o != null && unitId.equals(o.unitId());
-            }
-            case "IncidentAdvanced", "InstructionIssued" -> onCase(s, p.path("incidentId").asText(null));
-            default -> false;
-        };
+        if (type.equals("OrderAdvanced")) {
+            DispatchOrder o = s.orders().get(p.path("orderId").asText());
+            return o != null && unitId.equals(o.unitId());
+        }
+        return onCase(s, p.path("incidentId").asText(null));
     }
 
     private boolean onCase(Situation s, String incidentId) {

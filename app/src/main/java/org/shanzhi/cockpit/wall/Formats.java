@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
 
 /** How the wall writes times, durations and changes; always Beijing time. Formatting only, no figures. */
 public final class Formats {
@@ -26,6 +27,13 @@ public final class Formats {
         }
         boolean sameDay = t.atZone(Kpi.BEIJING).toLocalDate().equals(now.atZone(Kpi.BEIJING).toLocalDate());
         return sameDay ? HOUR_MINUTE.format(t) : DAY_TIME.format(t);
+    }
+
+    /** A recommended unit's way to the case: "约 3 分钟 · 电动车", with its position's age when that is stale. */
+    public static String eta(RecommendedUnit u) {
+        String eta = u.reachable() ? I18n.t("dispatch.eta", u.etaMinutes(), I18n.t("travelMode", u.mode()))
+                : I18n.t("dispatch.eta.unreachable");
+        return u.stale() ? I18n.t("dispatch.eta.stale", eta, u.positionAge().toMinutes()) : eta;
     }
 
     public static String duration(Duration d) {

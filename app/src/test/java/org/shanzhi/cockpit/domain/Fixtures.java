@@ -29,9 +29,9 @@ public final class Fixtures {
         e.add(new Event.CameraRegistered(new Camera("CAM-3", "北门", EAST, null, false, false, "/video/CAM-3.mjpg")));
         e.add(new Event.SensorRegistered(new Sensor("S-1", Sensor.Kind.WATER_LEVEL, EAST, null, 20, 0, false, null)));
         e.add(new Event.UnitRegistered(new FieldUnit("U-1", "网格员一", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
-                WEST, 0, null, false)));
+                WEST, 0, null, null, false)));
         e.add(new Event.UnitRegistered(new FieldUnit("U-2", "城管二", FieldUnit.Role.ENFORCEMENT, UnitStatus.OFF,
-                EAST, 0, null, false)));
+                EAST, 0, null, null, false)));
         return e;
     }
 

@@ -263,7 +263,7 @@ class KpiTest {
         Situation s = with(district(),
                 new Event.AiAlertRaised("AL1", "CAM-1", "暴露垃圾", "890", 0.8, List.of()),
                 new Event.AiAlertRaised("AL2", "CAM-1", "占道经营", "891", 0.7, List.of()),
-                new Event.AiAlertReviewed("AL2", AiAlert.Review.REJECTED, null, null),
+                new Event.AiAlertReviewed("AL2", AiAlert.Review.REJECTED, null, null, null),
                 new Event.IntelReported("Q1", "XX-1", "群体性苗头", null, null, "t"));
         assertThat(Kpi.aiAlertsRaised(s, FAR_PAST, FAR_FUTURE)).isEqualTo(2);
         assertThat(Kpi.aiAlertsPending(s)).isEqualTo(1);
@@ -346,28 +346,33 @@ class KpiTest {
     }
 
     @Test
-    void unitsCountAsFreeBusyOrAwayAndTheNearestFreeOnesAreFound() {
+    void unitsCountAsFreeBusyOrAwayAndTheNearestFreeOnesAreRecommended() {
         Situation s = with(district(),
                 new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
-                        new GeoPoint(116.385, 39.815), 0, null, false)),
+                        new GeoPoint(116.385, 39.815), 0, null, null, false)),
                 new Event.UnitRegistered(new FieldUnit("U-4", "物业四", FieldUnit.Role.PROPERTY, UnitStatus.AVL,
-                        EAST, 0, null, false)),
+                        EAST, 0, null, null, false)),
                 new Event.UnitStatusChanged("U-3", UnitStatus.PAT),
                 new Event.UnitStatusChanged("U-4", UnitStatus.UNA),
                 opened("I", Incident.Severity.HIGH, new GeoPoint(116.386, 39.815), null),
                 new Event.IncidentAdvanced("I", IncidentState.PENDING_DISPATCH, null));
         assertThat(DispatchBoard.unitCounts(s)).isEqualTo(new DispatchBoard.UnitCounts(2, 0, 2, 0));
 
-        List<DispatchBoard.NearbyUnit> near = DispatchBoard.nearestFreeUnits(s, new GeoPoint(116.386, 39.815), 5);
-        assertThat(near).extracting(DispatchBoard.NearbyUnit::id).containsExactly("U-3", "U-1");
-        assertThat(near.get(0).metres()).isCloseTo(85.5, within(1.0));
-        assertThat(near.get(1).metres()).isCloseTo(513.2, within(2.0));
-        assertThat(DispatchBoard.nearestFreeUnits(s, WEST, 1)).extracting(DispatchBoard.NearbyUnit::id).containsExactly("U-1");
+        // without roads the units are ranked by the straight line
+        List<Recommendations.RecommendedUnit> near = free(s, new GeoPoint(116.386, 39.815));
+        assertThat(near).extracting(Recommendations.RecommendedUnit::id).containsExactly("U-3", "U-1");
+        assertThat(near.get(0).roadMetres()).isCloseTo(85.5, within(1.0));
+        assertThat(near.get(1).roadMetres()).isCloseTo(513.2, within(2.0));
+        assertThat(free(s, WEST)).extracting(Recommendations.RecommendedUnit::id).startsWith("U-1");
 
         s = with(s, new Event.IncidentDispatched("I", "U-3"), new Event.UnitSos("U-1", true));
         assertThat(DispatchBoard.unitCounts(s)).isEqualTo(new DispatchBoard.UnitCounts(1, 1, 2, 1));
-        assertThat(DispatchBoard.nearestFreeUnits(s, WEST, 5)).isEmpty();
-        assertThat(DispatchBoard.nearestFreeUnits(s, null, 5)).isEmpty();
+        assertThat(free(s, WEST)).isEmpty();
+        assertThat(free(s, null)).isEmpty();
+    }
+
+    private static List<Recommendations.RecommendedUnit> free(Situation s, GeoPoint at) {
+        return Recommendations.rank(s, at, "市容环境", RoadNetwork.EMPTY, s.time(), Recommendations.Rules.defaults());
     }
 
     @Test
@@ -376,7 +381,7 @@ class KpiTest {
                 new Event.AiAlertRaised("A1", "CAM-1", "暴露垃圾", "890", 0.8, null),
                 new Event.AiAlertRaised("A2", "CAM-1", "人群密度", "856", 0.9, null),
                 new Event.AiAlertRaised("A3", "CAM-1", "道路积水", null, 0.7, null),
-                new Event.AiAlertReviewed("A3", AiAlert.Review.REJECTED, null, null));
+                new Event.AiAlertReviewed("A3", AiAlert.Review.REJECTED, null, null, null));
         assertThat(VideoAlarms.pendingAlerts(s)).extracting(AiAlert::id).containsExactly("A2", "A1");
     }
 }

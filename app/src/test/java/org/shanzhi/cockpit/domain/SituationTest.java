@@ -124,9 +124,9 @@ class SituationTest {
                 .hasMessageContaining("no AI analysis");
         Situation raised = with(s, new Event.AiAlertRaised("A-1", "CAM-1", "暴露垃圾", "890", 0.9,
                 List.of(new AiAlert.Box(0.1, 0.2, 0.3, 0.3, "垃圾"))));
-        Situation reviewed = with(raised, new Event.AiAlertReviewed("A-1", AiAlert.Review.REJECTED, null, null));
+        Situation reviewed = with(raised, new Event.AiAlertReviewed("A-1", AiAlert.Review.REJECTED, null, null, null));
         assertThat(reviewed.alerts().get("A-1").review()).isEqualTo(AiAlert.Review.REJECTED);
-        assertThatThrownBy(() -> with(reviewed, new Event.AiAlertReviewed("A-1", AiAlert.Review.REJECTED, null, null)))
+        assertThatThrownBy(() -> with(reviewed, new Event.AiAlertReviewed("A-1", AiAlert.Review.REJECTED, null, null, null)))
                 .hasMessageContaining("already reviewed");
     }
 

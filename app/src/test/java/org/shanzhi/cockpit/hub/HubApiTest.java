@@ -140,6 +140,31 @@ class HubApiTest {
     }
 
     @Test
+    void aFalseAlarmNeedsItsReasonAndAnAlertMergesIntoAnOpenCase() {
+        hub.ingest(List.of(new Event.AiAlertRaised("AL-F", "CAM-1", "占道经营", "891", 0.55, List.of()),
+                new Event.AiAlertRaised("AL-M", "CAM-1", "占道经营", "891", 0.75, List.of())));
+        TestHub.Reply bare = hub.post("/api/v1/alerts/AL-F/review", Role.OPERATOR, "{\"decision\":\"REJECTED\"}", "f0");
+        assertThat(bare.status()).isEqualTo(400);
+        assertThat(bare.json().get("field").asText()).isEqualTo("falseAlarm");
+        TestHub.Reply rejected = hub.post("/api/v1/alerts/AL-F/review", Role.OPERATOR,
+                "{\"decision\":\"REJECTED\",\"falseAlarm\":\"NORMAL_ACTIVITY\"}", "f1");
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/alerts/AL-F", Role.VIEWER).json().get("falseAlarm").asText())
+                .isEqualTo("NORMAL_ACTIVITY");
+        JsonNode byKind = hub.get("/api/v1/kpis", Role.VIEWER).json().get("falseAlarmsByKind30d");
+        assertThat(byKind.get(0).get("name").asText()).isEqualTo("占道经营");
+        assertThat(byKind.get(0).get("rate").get("part").asLong()).isEqualTo(1);
+
+        String body = "{\"title\":\"占道\",\"category\":\"占道经营\",\"at\":{\"lon\":116.38,\"lat\":39.815}}";
+        String caseId = hub.post("/api/v1/incidents", Role.OPERATOR, body, "m0").json().get("events").get(0)
+                .get("payload").get("incidentId").asText();
+        TestHub.Reply merged = hub.post("/api/v1/alerts/AL-M/review", Role.OPERATOR,
+                "{\"decision\":\"MERGED\",\"incidentId\":\"" + caseId + "\"}", "m1");
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/alerts/AL-M", Role.VIEWER).json().get("incidentId").asText()).isEqualTo(caseId);
+    }
+
+    @Test
     void closingACaseNeedsItChecked() {
         String body = "{\"title\":\"t\",\"category\":\"c\",\"at\":{\"lon\":116.38,\"lat\":39.815}}";
         String id = hub.post("/api/v1/incidents", Role.OPERATOR, body, "o").json().get("events").get(0)

@@ -438,7 +438,7 @@ class OpenApiContractTest {
                 404);
         post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR,
                 "{\"decision\":\"ACCEPTED\",\"severity\":\"HIGH\"}", "c-rv-1", 200);
-        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\"}",
+        post("/api/v1/alerts/{id}/review", "/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"REJECTED\",\"falseAlarm\":\"MISDETECTION\"}",
                 "c-rv-2", 422);
         post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
                 "{\"state\":\"CLOSED\"}", "c-cmp-1", 200);
@@ -484,6 +484,20 @@ class OpenApiContractTest {
         Set<String> statuses = new TreeSet<>();
         seen.forEach(s -> statuses.add(s.substring(s.lastIndexOf(' ') + 1)));
         assertThat(statuses).contains("200", "201", "204", "400", "401", "403", "404", "409", "413", "415", "422");
+    }
+
+    @Test
+    void aStartingHubAnswersHealthAsDocumented(@TempDir Path other) {
+        List<TestHub.Reply> starting = new ArrayList<>();
+        try (HubRuntime runtime = HubRuntime.start(HubRuntime.Config.local(other), r -> {
+            starting.add(TestHub.call(new Request.Builder().url(r.baseUrl() + "/api/v1/health").build()));
+            return null;
+        })) {
+            assertThat(starting).singleElement().satisfies(reply -> {
+                assertThat(reply.status()).isEqualTo(503);
+                conforms("get", "/api/v1/health", reply);
+            });
+        }
     }
 
     @Test
@@ -743,7 +757,7 @@ class OpenApiContractTest {
                 new Event.AiAlertRaised("AL-1", "CAM-1", "暴露垃圾", "890", 0.91,
                         List.of(new AiAlert.Box(0.1, 0.2, 0.3, 0.4, "垃圾袋"))),
                 new Event.AiAlertRaised("AL-2", "CAM-1", "暴露垃圾", "890", 0.62, List.of()),
-                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1"),
+                new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1", null),
                 new Event.OutageReported("O-1", "110106016002", "电缆故障", 4, 320),
                 new Event.OutageRestored("O-1", 2, 1));
     }

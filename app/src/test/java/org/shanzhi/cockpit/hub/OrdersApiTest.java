@@ -39,7 +39,7 @@ class OrdersApiTest {
         assertThat(hub.ingest(Fixtures.inventory()).status()).isEqualTo(200);
         assertThat(hub.ingest(List.of(new Event.UnitStatusChanged("U-2", UnitStatus.AVL),
                 new Event.UnitRegistered(new FieldUnit("U-3", "网格员三", FieldUnit.Role.GRID_WORKER, UnitStatus.AVL,
-                        Fixtures.WEST, 0, null, false)))).status()).isEqualTo(200);
+                        Fixtures.WEST, 0, null, null, false)))).status()).isEqualTo(200);
         return openCase("井盖缺失");
     }
 
@@ -219,15 +219,17 @@ class OrdersApiTest {
             mine = issue(incident, Role.OPERATOR, "{\"unitId\":\"U-1\"}", "o-1");
             assertThat(advance(one, mine, "{\"state\":\"ACCEPTED\"}", "a-1").status()).isEqualTo(200);
             hub.post("/api/v1/instructions", Role.LEADER, "{\"incidentId\":\"" + incident + "\",\"text\":\"注意安全\"}", "i-1");
+            hub.post("/api/v1/instructions", Role.LEADER, "{\"text\":\"全街道加强巡查\"}", "i-2");
+            hub.ingest(List.of(new Event.UnitMoved("U-1", Fixtures.EAST, 45)));
             List<String> types = new ArrayList<>();
-            for (JsonNode f : sub.take(3)) {
+            for (JsonNode f : sub.take(4)) {
                 types.add(f.get("type").asText());
             }
-            assertThat(types).containsExactly("OrderIssued", "OrderAdvanced", "InstructionIssued");
+            assertThat(types).containsExactly("OrderIssued", "OrderAdvanced", "InstructionIssued", "UnitMoved");
             assertThat(sub.frames.poll(300, TimeUnit.MILLISECONDS)).as("nothing about U-2").isNull();
         }
         try (TestHub.Subscriber resumed = hub.subscribe("?since=" + since + "&batch=true", one)) {
-            List<JsonNode> frames = resumed.take(3);
+            List<JsonNode> frames = resumed.take(4);
             assertThat(frames.get(0).get("payload").get("orderId").asText()).isEqualTo(mine);
         }
     }

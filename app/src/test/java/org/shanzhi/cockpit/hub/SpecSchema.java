@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A validator of JSON values against the OpenAPI 3.0 schema subset docs/openapi.yaml uses: type,
  * format (int32, int64, date-time), properties, required, additionalProperties, items, enum,
- * nullable, pattern, minLength, maxLength, minimum, maximum, $ref (local), allOf, and oneOf (with a
- * discriminator it follows the mapping, and still demands that exactly one branch matches). A
+ * nullable (as OpenAPI 3.0.3 reads it: it adds null to the type beside it, and enum, allOf and
+ * oneOf still apply to null), pattern, minLength, maxLength, minimum, maximum, $ref (local),
+ * allOf, and oneOf (with a discriminator it follows the mapping, and still demands that exactly one branch matches). A
  * keyword it does not know fails loudly, so the spec cannot silently use more than is checked.
  */
 final class SpecSchema {
@@ -70,11 +71,17 @@ final class SpecSchema {
             errors.add(at + ": missing");
             return;
         }
+        // OpenAPI 3.0.3: nullable adds null to the type beside it, and only there; enum, allOf and
+        // oneOf still apply to null, so a nullable reference to an enum must offer null itself
         if (value.isNull()) {
-            if (!schema.path("nullable").asBoolean(false)) {
+            if (schema.has("type") && !schema.path("nullable").asBoolean(false)) {
                 errors.add(at + ": null, but the schema is not nullable");
+                return;
             }
-            return;
+            if (!schema.has("type") && schema.has("nullable")) {
+                errors.add(at + ": null, but nullable without a type beside it allows nothing");
+                return;
+            }
         }
         if (schema.has("allOf")) {
             for (JsonNode s : schema.get("allOf")) {
@@ -93,7 +100,7 @@ final class SpecSchema {
                 errors.add(at + ": " + value + " is not one of " + schema.get("enum"));
             }
         }
-        if (!schema.has("type")) {
+        if (!schema.has("type") || value.isNull()) {
             return;
         }
         String type = schema.get("type").asText();

@@ -35,4 +35,26 @@ class SpecSchemaTest {
         assertThat(schemas.validate(frame, Json.MAPPER.readTree("{\"seq\":1,\"time\":\"2026-05-30T08:00:00Z\","
                 + "\"type\":\"UnitSos\",\"payload\":{\"unitId\":\"U-1\",\"active\":\"yes\"}}"))).isNotEmpty();
     }
+
+    /** Null as OpenAPI 3.0.3 reads nullable: beside a type only, and an enum must offer it too. */
+    @Test
+    void nullPassesOnlyWhereTheSpecOffersIt() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode spec = yaml.readTree(Files.readString(OpenApiContractTest.SPEC));
+        SpecSchema schemas = new SpecSchema(spec);
+        JsonNode outcome = spec.at("/components/schemas/Dispute/properties/outcome");
+        assertThat(schemas.validate(outcome, Json.MAPPER.readTree("null"))).isEmpty();
+        assertThat(schemas.validate(outcome, Json.MAPPER.readTree("\"TERMINATED\""))).isEmpty();
+        assertThat(schemas.validate(outcome, Json.MAPPER.readTree("\"SETTLED\""))).isNotEmpty();
+        for (String refusesNull : new String[] {
+            "{nullable: true, allOf: [{$ref: '#/components/schemas/DisputeOutcome'}]}",   // nullable without a type
+            "{type: string, nullable: true, enum: [A, B]}",                                 // an enum without null
+            "{type: string, nullable: true, allOf: [{$ref: '#/components/schemas/DisputeOutcome'}]}",
+            "{type: string}"}) {
+            assertThat(schemas.validate(yaml.readTree(refusesNull), Json.MAPPER.readTree("null"))).as(refusesNull)
+                    .isNotEmpty();
+        }
+        assertThat(schemas.validate(yaml.readTree("{type: string, nullable: true, enum: [A, null]}"),
+                Json.MAPPER.readTree("null"))).isEmpty();
+    }
 }

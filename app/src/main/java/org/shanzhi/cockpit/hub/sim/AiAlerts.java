@@ -136,11 +136,11 @@ final class AiAlerts {
             return;
         }
         if (duplicateOf != null && ctx.situation().alerts().containsKey(duplicateOf)) {
-            ctx.emit(new Event.AiAlertReviewed(alertId, AiAlert.Review.MERGED, null, duplicateOf));
+            ctx.emit(new Event.AiAlertReviewed(alertId, AiAlert.Review.MERGED, null, duplicateOf, null));
             return;
         }
         if (!ctx.chance(rates.accept())) {
-            ctx.emit(new Event.AiAlertReviewed(alertId, AiAlert.Review.REJECTED, null, null));
+            ctx.emit(new Event.AiAlertReviewed(alertId, AiAlert.Review.REJECTED, null, null, null));
             return;
         }
         accept(alertId, camera, kind.becomes(), 25);
@@ -151,7 +151,7 @@ final class AiAlerts {
         String incidentId = cases.open(becomes, Incident.Source.AI, IncidentState.REPORTED,
                 ctx.near(camera.at(), metres), alertId, null);
         if (incidentId != null) {
-            ctx.emit(new Event.AiAlertReviewed(alertId, AiAlert.Review.ACCEPTED, incidentId, null));
+            ctx.emit(new Event.AiAlertReviewed(alertId, AiAlert.Review.ACCEPTED, incidentId, null, null));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit.Role;
 import org.shanzhi.cockpit.domain.FieldUnit;
@@ -15,6 +16,7 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
@@ -27,16 +29,18 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
  * <pre>
  * REPORTED          → REGISTERED         1–5 min    立案
  * REGISTERED        → PENDING_DISPATCH   1–4 min
- * PENDING_DISPATCH  → DISPATCHED         1–5 min, to the nearest free unit of the kind's roles (from the 4th
- *                                        try grid workers and 城管 too); none free: again every 3 min, 60 times
- * DISPATCHED        → IN_PROGRESS        when the unit is on scene        ({@link Crews}: the unit's part)
+ * PENDING_DISPATCH  → DISPATCHED         1–5 min, an order ({@link Orders#issue}) to the nearest free unit of the
+ *                                        kind's roles (from the 4th try grid workers and 城管 too), none that
+ *                                        declined it; none free: again every 3 min, 60 times; after a
+ *                                        decline, 0.5–2 min
+ * DISPATCHED        → IN_PROGRESS        when the unit starts work        ({@link Orders}: the unit's answers)
  * IN_PROGRESS       → DISPOSED           when the unit reports; after a 返工, 30–90 min
  * DISPOSED          → CHECKING           10–60 min  核查 by video or the reporting 监督员
  * CHECKING          → CLOSED, or REWORK (8 %, once)  5–40 min
  * REWORK            → IN_PROGRESS        5–20 min
  * </pre>
  */
-final class Cases implements Crews.CaseWork {
+final class Cases implements Orders.CaseWork {
 
     static final String PREFIX = Ids.INCIDENT;
     private static final int DISPATCH_TRIES = 60;
@@ -59,16 +63,16 @@ final class Cases implements Crews.CaseWork {
     private final Rates rates;
     private final Map<String, Plan> plans = new HashMap<>();
     private final Set<String> reworked = new HashSet<>();
-    private Crews crews;
+    private Orders orders;
 
     Cases(SimContext ctx, Rates rates) {
         this.ctx = ctx;
         this.rates = rates;
     }
 
-    /** The crews that take this lifecycle's orders (they report back through {@link Crews.CaseWork}). */
-    void dispatchTo(Crews crews) {
-        this.crews = crews;
+    /** Where this lifecycle's orders go (their answers come back through {@link Orders.CaseWork}). */
+    void dispatchTo(Orders orders) {
+        this.orders = orders;
     }
 
     /** One tick of the working day (08–18): a grid worker on patrol reports what he found. */
@@ -134,9 +138,10 @@ final class Cases implements Crews.CaseWork {
         }
         Plan plan = plans.get(id);
         FieldUnit unit = null;
+        Set<String> declined = declinedBy(i);
         if (plan.preferredUnit() != null) {
             FieldUnit u = ctx.situation().units().get(plan.preferredUnit());
-            if (u != null && u.status().dispatchable()) {
+            if (u != null && free(u, declined)) {
                 unit = u;
             }
         }
@@ -146,7 +151,7 @@ final class Cases implements Crews.CaseWork {
             roles.add(Role.ENFORCEMENT);
         }
         for (int r = 0; unit == null && r < roles.size(); r++) {
-            unit = nearestFree(roles.get(r), i.at());
+            unit = nearestFree(roles.get(r), i.at(), declined);
         }
         if (unit == null) {
             if (attempt < DISPATCH_TRIES) {
@@ -154,16 +159,31 @@ final class Cases implements Crews.CaseWork {
             }
             return;
         }
-        if (ctx.emit(new Event.IncidentDispatched(id, unit.id()))) {
-            crews.take(unit.id(), id, plan.kind(), i.at());
-        }
+        orders.issue(i, unit.id());
     }
 
-    private FieldUnit nearestFree(Role role, GeoPoint at) {
+    /** The units that declined an order on the case: not asked again. */
+    private Set<String> declinedBy(Incident i) {
+        Set<String> units = new HashSet<>();
+        for (String orderId : i.orderIds()) {
+            DispatchOrder o = ctx.situation().orders().get(orderId);
+            if (o.state() == OrderState.DECLINED) {
+                units.add(o.unitId());
+            }
+        }
+        return units;
+    }
+
+    /** Free for the simulated center: dispatchable, one the simulator plays (not a person's), not one that declined. */
+    private boolean free(FieldUnit u, Set<String> declined) {
+        return u.status().dispatchable() && !u.sos() && !declined.contains(u.id()) && orders.answers(u.id());
+    }
+
+    private FieldUnit nearestFree(Role role, GeoPoint at, Set<String> declined) {
         FieldUnit best = null;
         double bestD = Double.MAX_VALUE;
         for (FieldUnit u : ctx.situation().units().values()) {
-            if (u.role() == role && u.status().dispatchable()) {
+            if (u.role() == role && free(u, declined)) {
                 double d = u.at().metresTo(at);
                 if (d < bestD) {
                     bestD = d;
@@ -197,24 +217,28 @@ final class Cases implements Crews.CaseWork {
         return true;
     }
 
-    // --- what the unit on the case does to it --------------------------------------------------------
+    // --- what the unit's answers do to the case --------------------------------------------------------
 
     @Override
-    public void onScene(String incidentId) {
-        advance(incidentId, IncidentState.IN_PROGRESS);
+    public void disposed(String incidentId) {
+        if (plans.containsKey(incidentId)) {
+            after(incidentId, IncidentState.DISPOSED);
+        }
     }
 
     @Override
-    public void reported(String incidentId) {
-        advance(incidentId, IncidentState.DISPOSED);
+    public void declined(String incidentId) {
+        if (plans.containsKey(incidentId)) {
+            ctx.later(ctx.minutes(0.5, 2), () -> dispatch(incidentId, 0));
+        }
     }
 
     // --- after a restart ----------------------------------------------------------------------------------
 
     /**
-     * Carries on every open case the simulator opened, from when it reached its state. A case with its
-     * unit on it is the unit's to carry on ({@link Crews#resume}); one in progress with no unit left
-     * on it is past a 返工 and disposed of by itself.
+     * Carries on every open case the simulator opened, from when it reached its state. A case with an
+     * open order on it is its unit's to carry on ({@link Orders#takeUp}); one in progress with no order
+     * open is past a 返工 and disposed of by itself.
      */
     void resume(Situation s) {
         for (Incident i : s.incidents().values()) {
@@ -222,8 +246,7 @@ final class Cases implements Crews.CaseWork {
                 continue;
             }
             plans.put(i.id(), new Plan(Catalogue.caseKind(i.category(), i.title()), null));
-            boolean unitOnIt = i.unitId() != null && s.units().containsKey(i.unitId())
-                    && i.id().equals(s.units().get(i.unitId()).incidentId());
+            boolean unitOnIt = i.orderIds().stream().anyMatch(o -> s.orders().get(o).open());
             switch (i.state()) {
                 case REPORTED, REGISTERED, PENDING_DISPATCH, DISPOSED, CHECKING ->
                         ctx.asOf(i.updatedAt(), () -> after(i.id(), i.state()));
@@ -238,7 +261,7 @@ final class Cases implements Crews.CaseWork {
                     }
                 }
                 default -> {
-                    // DISPATCHED: the unit's; the states the simulator never enters are people's
+                    // DISPATCHED: its unit's; the states the simulator never enters are people's
                 }
             }
         }

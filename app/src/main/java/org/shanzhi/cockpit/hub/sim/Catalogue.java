@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.hub.sim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.shanzhi.cockpit.domain.Complaint;
@@ -257,6 +258,49 @@ final class Catalogue {
             case LANDSCAPING, UTILITY -> new Shift(0, 24 * 60, 0, 7); // on call round the clock, no patrol
         };
     }
+
+    // --- orders (指令) ------------------------------------------------------------------------------------
+
+    /** What the center asks, and what the unit reports back, by the case's category [E]. */
+    private record Words(String task, String result) {
+    }
+
+    private static final Map<String, Words> ORDER_WORDS = Map.ofEntries(
+            Map.entry("占道经营", new Words("前往劝离占道经营商户，恢复通行", "已劝导商户退回店内经营，道路恢复通行")),
+            Map.entry("游商", new Words("前往劝离游商", "游商已劝离，现场无复摆")),
+            Map.entry("暴露垃圾", new Words("前往核实暴露垃圾并联系清运", "垃圾已清运，现场已清扫")),
+            Map.entry("垃圾满溢", new Words("前往核实垃圾桶满溢并督促清运", "已督促物业清运，桶位已清理")),
+            Map.entry("机动车违停", new Words("前往处置违停车辆，保障消防通道畅通", "已联系车主挪车，消防通道畅通")),
+            Map.entry("非机动车乱停放", new Words("前往规整乱停放非机动车", "非机动车已规整摆放")),
+            Map.entry("乱堆乱放", new Words("前往督促清理乱堆物料", "物料已清理，现场恢复整洁")),
+            Map.entry("沿街晾晒", new Words("前往劝导沿街晾晒住户", "已劝导住户收回晾晒物品")),
+            Map.entry("违规广告", new Words("前往拆除违规横幅", "横幅已拆除")),
+            Map.entry("人员聚集", new Words("前往现场疏导聚集人员，注意安全", "人员已疏散，现场秩序正常")),
+            Map.entry("火情", new Words("立即前往核实烟火报警，必要时报119", "现场为居民烧纸冒烟，已扑灭并劝导，无人员伤亡")),
+            Map.entry("道路积水", new Words("前往处置道路积水，设置警示", "已疏通雨水口，积水消退，警示已撤除")),
+            Map.entry("井盖缺失破损", new Words("前往设置围挡并更换井盖", "井盖已更换，围挡已撤除")),
+            Map.entry("火灾隐患", new Words("前往清理楼道堆物、排查飞线充电", "楼道堆物已清理，飞线已拆除并告知住户")),
+            Map.entry("排水设施堵塞", new Words("前往清掏堵塞雨水箅子", "雨水箅子已清掏，排水通畅")),
+            Map.entry("违法建设", new Words("前往核查私搭乱建，固定证据", "已拍照取证并下达限期拆除通知")),
+            Map.entry("树木倒伏", new Words("前往清理倒伏树木，保障通行", "倒伏树木已锯断清运，道路恢复通行")),
+            Map.entry("架空线缆脱落", new Words("立即前往抢修脱落线缆，设置警戒", "线缆已抢修恢复，警戒已撤除")));
+
+    /** The task an order of the simulated center gives for a case of this category and title. */
+    static String orderTask(String category, String title) {
+        Words w = ORDER_WORDS.get(category);
+        return w != null ? w.task() : "前往处置：" + title;
+    }
+
+    /** What a simulated unit reports when its work on such a case is done. */
+    static String orderResult(String category, String title) {
+        Words w = ORDER_WORDS.get(category);
+        return w != null ? w.result() : "已到场处置完毕：" + title;
+    }
+
+    /** Why a unit declines an order, as units say it [E]. */
+    static final List<Weighted<String>> DECLINE_REASONS = List.of(
+            w("正在处理另一起现场事务", 30), w("距离较远，附近有其他队员", 25), w("电动车没电，无法及时赶到", 15),
+            w("不属于本岗位职责范围", 15), w("身体不适", 8), w("正在交接班", 7));
 
     // --- disputes and petitions (§3) -----------------------------------------------------------------
 

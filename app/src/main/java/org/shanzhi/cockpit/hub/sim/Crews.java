@@ -10,40 +10,27 @@ import java.util.Map;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.GeoPoint;
-import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
-import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
 
 /**
- * Field units (单兵, DOMAIN.md §5) through their day: on and off shift, patrolling a road, and their
- * part of an order. Every {@link Rates#movePeriod} each unit moves or changes status; the order's
- * steps are scheduled. What follows each status, and after how long:
+ * Field units (单兵, DOMAIN.md §5) through their day: on and off shift, patrolling a road, and riding to
+ * a case and back. Every {@link Rates#movePeriod} each unit moves or changes status; its part of an
+ * order (ASG → ACK → ENR → ONS → WRK, then free) follows the order's steps, which {@link Orders} answers.
+ * What follows each status, and after how long:
  *
  * <pre>
  * OFF  → AVL   at the shift's start ({@link Catalogue#shift})
  * AVL  → PAT   1–15 min into the shift, 10–30 min after a patrol, 2–10 min after an order (roles that patrol)
  * AVL  → OFF   at the shift's end
  * PAT  → AVL   after 45–120 min on the road, or at the shift's end
- * ASG  → ACK   0.5–3 min      签收 of the order
- * ACK  → ENR   0.5–2 min      sets out, riding straight to the case
- * ENR  → ONS   on arrival     the case goes IN_PROGRESS
- * ONS  → WRK   1–4 min
- * WRK  → RPT   the case kind's work time; the case is DISPOSED
- * RPT  → RET   2–8 min        rides back to its road, or home
- * RET  → AVL   on arrival
+ * ENR          rides straight to the case at its role's speed ({@link Catalogue#shift}, {@link #rideTo})
+ * AVL          after its report, rides back to its road, or home, before anything else ({@link #backFrom})
  * </pre>
  *
- * A unit someone else took off its order (through the hub) is left alone until it is free again.
+ * A unit a person has taken over ({@link SimContext#peoples}) is left alone: its phone moves it.
  */
 final class Crews {
-
-    /** What a unit's work does to its case; the case lifecycle listens. */
-    interface CaseWork {
-        void onScene(String incidentId);
-
-        void reported(String incidentId);
-    }
 
     /** How often units move. */
     record Rates(Duration movePeriod) {
@@ -64,8 +51,9 @@ final class Crews {
         boolean onRoad;
         Instant switchAt;
         GeoPoint target;
-        String job;
-        CaseKind kind;
+        /** What arriving at {@code target} on an order does; null when riding back. */
+        Runnable arrival;
+        boolean returning;
 
         Crew(FieldUnit u, Catalogue.Shift shift) {
             this.id = u.id();
@@ -80,14 +68,12 @@ final class Crews {
 
     private final SimContext ctx;
     private final Rates rates;
-    private final CaseWork work;
     private final List<Patrol> roads;
     private final Map<String, Crew> crews = new LinkedHashMap<>();
 
-    Crews(SimContext ctx, Rates rates, CaseWork work) {
+    Crews(SimContext ctx, Rates rates) {
         this.ctx = ctx;
         this.rates = rates;
-        this.work = work;
         this.roads = ctx.scenario().roads().stream().map(Patrol::new).toList();
         for (FieldUnit u : ctx.scenario().units()) {
             crews.put(u.id(), new Crew(u, Catalogue.shift(u.role(), ctx.nextInt(21))));
@@ -109,15 +95,27 @@ final class Crews {
             if (u == null) {
                 continue;
             }
+            if (ctx.peoples(crew.id)) {
+                continue;
+            }
             UnitStatus s = u.status();
             boolean onShift = crew.shift.on(minute);
-            if (s == UnitStatus.ENR || s == UnitStatus.RET) {
+            if (s == UnitStatus.ENR && crew.arrival != null) {
                 ride(crew, u, step);
                 continue;
             }
-            if (crew.job != null && s != UnitStatus.ASG && s != UnitStatus.ACK && s != UnitStatus.ONS
-                    && s != UnitStatus.WRK && s != UnitStatus.RPT) {
-                crew.job = null; // someone took the unit off the job through the hub
+            if (crew.arrival != null) {
+                crew.arrival = null; // someone took the unit off its order through the hub: back it goes
+                crew.returning = s == UnitStatus.AVL;
+                crew.target = crew.returning ? crew.rejoinPoint() : null;
+            }
+            if (crew.returning) {
+                if (s == UnitStatus.AVL) {
+                    ride(crew, u, step);
+                    continue;
+                }
+                crew.returning = false; // sent somewhere else on the way
+                crew.target = null;
             }
             if (s == UnitStatus.OFF) {
                 if (onShift) {
@@ -183,90 +181,48 @@ final class Crews {
         ctx.emit(new Event.UnitMoved(crew.id, next, Geo.heading(u.at(), next)));
     }
 
-    /** Rides straight to the case (ENR) or back (RET). */
+    /** Rides straight to the case (on an order) or back from it. */
     private void ride(Crew crew, FieldUnit u, double seconds) {
-        if (crew.target == null) {
-            crew.target = u.status() == UnitStatus.RET ? crew.home : null;
-            if (crew.target == null) {
-                return;
-            }
-        }
         GeoPoint next = Geo.toward(u.at(), crew.target, crew.shift.rideSpeed() * seconds);
         ctx.emit(new Event.UnitMoved(crew.id, next, Geo.heading(u.at(), next)));
         if (!next.equals(crew.target)) {
             return;
         }
-        if (u.status() == UnitStatus.ENR && crew.job != null) {
-            arrived(crew);
-        } else if (u.status() == UnitStatus.RET) {
-            crew.target = null;
-            if (setUnit(crew.id, UnitStatus.AVL)) {
-                crew.onRoad = crew.shift.patrols();
-                crew.switchAt = ctx.now().plus(ctx.minutes(2, 10));
-            }
-        }
-    }
-
-    // --- the unit's part of an order ------------------------------------------------------------------
-
-    /** The unit was dispatched (ASG) to the case at {@code at}. */
-    void take(String unitId, String incidentId, CaseKind kind, GeoPoint at) {
-        ctx.later(ctx.minutes(0.5, 3), () -> acknowledge(unitId, incidentId, kind, at));
-    }
-
-    private void acknowledge(String unitId, String incidentId, CaseKind kind, GeoPoint at) {
-        FieldUnit u = ctx.situation().units().get(unitId);
-        if (u != null && u.status() == UnitStatus.ASG && incidentId.equals(u.incidentId())
-                && setUnit(unitId, UnitStatus.ACK)) {
-            ctx.later(ctx.minutes(0.5, 2), () -> setOut(unitId, incidentId, kind, at));
-        }
-    }
-
-    private void setOut(String unitId, String incidentId, CaseKind kind, GeoPoint at) {
-        Crew crew = crews.get(unitId);
-        if (setUnit(unitId, UnitStatus.ENR) && crew != null) {
-            onTheWay(crew, incidentId, kind, at);
-        }
-    }
-
-    private static void onTheWay(Crew crew, String incidentId, CaseKind kind, GeoPoint at) {
-        crew.job = incidentId;
-        crew.kind = kind;
-        crew.target = at;
-    }
-
-    private void arrived(Crew crew) {
-        String incidentId = crew.job;
-        CaseKind kind = crew.kind;
         crew.target = null;
-        if (!setUnit(crew.id, UnitStatus.ONS)) {
-            crew.job = null;
-            return;
+        if (crew.arrival != null) {
+            Runnable arrival = crew.arrival;
+            crew.arrival = null;
+            arrival.run();
+        } else {
+            crew.returning = false;
+            crew.onRoad = crew.shift.patrols();
+            crew.switchAt = ctx.now().plus(ctx.minutes(2, 10));
         }
-        work.onScene(incidentId);
-        ctx.later(ctx.minutes(1, 4), () -> startWork(crew, incidentId, kind));
     }
 
-    private void startWork(Crew crew, String incidentId, CaseKind kind) {
-        if (!setUnit(crew.id, UnitStatus.WRK)) {
-            crew.job = null;
-            return;
-        }
-        ctx.later(ctx.minutes(kind.workMinMinutes(), kind.workMaxMinutes()), () -> report(crew, incidentId));
+    /** Whether the unit is one of the scenario's, played by the simulator. */
+    boolean knows(String unitId) {
+        return crews.containsKey(unitId);
     }
 
-    private void report(Crew crew, String incidentId) {
-        if (!setUnit(crew.id, UnitStatus.RPT)) {
-            crew.job = null;
-            return;
+    // --- riding for an order ----------------------------------------------------------------------------
+
+    /** The unit sets out (ENR) for {@code at}; {@code arrival} runs when it gets there. */
+    void rideTo(String unitId, GeoPoint at, Runnable arrival) {
+        Crew crew = crews.get(unitId);
+        if (crew != null) {
+            crew.target = at;
+            crew.arrival = arrival;
+            crew.returning = false;
         }
-        work.reported(incidentId);
-        ctx.later(ctx.minutes(2, 8), () -> goBack(crew));
     }
 
-    private void goBack(Crew crew) {
-        crew.job = null;
-        if (setUnit(crew.id, UnitStatus.RET)) {
+    /** The unit reported and is free: it rides back to its road, or home. */
+    void backFrom(String unitId) {
+        Crew crew = crews.get(unitId);
+        if (crew != null) {
+            crew.arrival = null;
+            crew.returning = true;
             crew.target = crew.shift.patrols() ? crew.rejoinPoint() : crew.home;
         }
     }
@@ -279,9 +235,9 @@ final class Crews {
     // --- after a restart ----------------------------------------------------------------------------------
 
     /**
-     * Carries on every unit from its status: a patrol goes on from where the unit stands, and a unit
-     * on one of the simulator's cases takes up its order at the step it had reached, timed from the
-     * case's last change. Off, free and returning units need nothing: their shift and ride go on.
+     * Carries on every unit from its status: a patrol goes on from where the unit stands, and a free unit
+     * that does not patrol rides home from where an order left it. A unit on an order is the order's
+     * ({@link Orders#takeUp}); off and free units need nothing: their shift goes on.
      */
     void resume(Situation s) {
         for (Crew crew : crews.values()) {
@@ -295,34 +251,9 @@ final class Crews {
                 crew.dir = ctx.coin() ? 1 : -1;
                 crew.onRoad = false;
                 crew.switchAt = ctx.now().plus(ctx.minutes(45, 120));
-                continue;
-            }
-            Incident i = u.incidentId() == null ? null : s.incidents().get(u.incidentId());
-            if (i == null || !SimContext.ours(Cases.PREFIX, i.id())) {
-                continue;
-            }
-            CaseKind kind = Catalogue.caseKind(i.category(), i.title());
-            switch (u.status()) {
-                case ASG -> ctx.asOf(i.updatedAt(), () -> take(u.id(), i.id(), kind, i.at()));
-                case ACK -> ctx.asOf(i.updatedAt(),
-                        () -> ctx.later(ctx.minutes(0.5, 2), () -> setOut(u.id(), i.id(), kind, i.at())));
-                case ENR -> onTheWay(crew, i.id(), kind, i.at());
-                case ONS -> {
-                    crew.job = i.id();
-                    ctx.asOf(i.updatedAt(), () -> ctx.later(ctx.minutes(1, 4), () -> startWork(crew, i.id(), kind)));
-                }
-                case WRK -> {
-                    crew.job = i.id();
-                    ctx.asOf(i.updatedAt(), () -> ctx.later(ctx.minutes(kind.workMinMinutes(), kind.workMaxMinutes()),
-                            () -> report(crew, i.id())));
-                }
-                case RPT -> {
-                    crew.job = i.id();
-                    ctx.asOf(i.updatedAt(), () -> ctx.later(ctx.minutes(2, 8), () -> goBack(crew)));
-                }
-                default -> {
-                    // the shift and the ride go on by themselves
-                }
+            } else if (u.status() == UnitStatus.AVL && !crew.shift.patrols() && !u.at().equals(crew.home)) {
+                crew.returning = true;
+                crew.target = crew.home;
             }
         }
     }

@@ -331,7 +331,8 @@ public final class HeyiScenario {
                         throw new Bad("unknown unit role " + n.path("role").asText());
                     }
                     GeoPoint at = inside(new GeoPoint(num(n, "lon"), num(n, "lat")));
-                    units.add(new FieldUnit(text(n, "id"), text(n, "name"), role, UnitStatus.OFF, at, 0, null, false));
+                    units.add(new FieldUnit(text(n, "id"), text(n, "name"), role, UnitStatus.OFF, at, 0, null, null,
+                            false));
                 });
                 items(inv, "committees", COMMITTEE_KEYS, n -> {
                     List<String> mediators = new ArrayList<>();

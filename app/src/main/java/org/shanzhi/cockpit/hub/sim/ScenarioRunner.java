@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,15 @@ public final class ScenarioRunner implements AutoCloseable {
      * present at once (a wall opened at 13:00 shows the morning that has been).
      */
     public static ScenarioRunner start(Hub hub, HeyiScenario scenario, long seed, Instant dayStart) {
+        return start(hub, scenario, seed, dayStart, unitId -> false);
+    }
+
+    /**
+     * As {@link #start(Hub, HeyiScenario, long, Instant)}, leaving alone the units {@code peoplesUnits} names
+     * (see {@link Simulator#Simulator(HeyiScenario, long, Predicate)}).
+     */
+    public static ScenarioRunner start(Hub hub, HeyiScenario scenario, long seed, Instant dayStart,
+                                       Predicate<String> peoplesUnits) {
         if (hub.head() == 0) {
             Instant at = dayStart;
             List<Hub.Pending> inventory = new ArrayList<>();
@@ -57,7 +67,7 @@ public final class ScenarioRunner implements AutoCloseable {
             hub.append(inventory, Hub.Origin.system("scenario"));
             LOG.info("和义 scenario inventory appended: {} events at {}", inventory.size(), at);
         }
-        ScenarioRunner runner = new ScenarioRunner(hub, new Simulator(scenario, seed));
+        ScenarioRunner runner = new ScenarioRunner(hub, new Simulator(scenario, seed, peoplesUnits));
         runner.timer.scheduleWithFixedDelay(runner::step, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         return runner;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 import org.pcollections.PMap;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ final class SimContext {
 
     private final HeyiScenario scenario;
     private final SplittableRandom rng;
+    private final Predicate<String> peoplesUnits;
     private final Map<String, Community> communities = new HashMap<>();
     private final PriorityQueue<Step> steps = new PriorityQueue<>();
     private long stepOrder;
@@ -58,8 +60,14 @@ final class SimContext {
     private int dropped;
 
     SimContext(HeyiScenario scenario, long seed) {
+        this(scenario, seed, unitId -> false);
+    }
+
+    /** {@code peoplesUnits} names the units a person has taken over (a phone of their own): they are left alone. */
+    SimContext(HeyiScenario scenario, long seed, Predicate<String> peoplesUnits) {
         this.scenario = scenario;
         this.rng = new SplittableRandom(seed);
+        this.peoplesUnits = peoplesUnits;
         scenario.communities().forEach(c -> communities.put(c.code(), c));
     }
 
@@ -148,6 +156,11 @@ final class SimContext {
         return dropped;
     }
 
+    /** Whether a person answers for this unit (it has its own credential), so the simulator must not. */
+    boolean peoples(String unitId) {
+        return peoplesUnits.test(unitId);
+    }
+
     // --- steps to come ----------------------------------------------------------------------------------
 
     private record Step(Instant at, long order, Runnable action) implements Comparable<Step> {
@@ -222,6 +235,10 @@ final class SimContext {
 
     Duration minutes(double from, double to) {
         return Duration.ofSeconds((long) ((from + rng.nextDouble() * (to - from)) * 60));
+    }
+
+    Duration seconds(double from, double to) {
+        return Duration.ofSeconds((long) (from + rng.nextDouble() * (to - from)));
     }
 
     Duration hours(double from, double to) {

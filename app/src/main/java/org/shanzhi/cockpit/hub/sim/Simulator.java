@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Recorded;
@@ -37,15 +38,16 @@ public final class Simulator {
 
     /** The rates and durations of the simulation, one record per lifecycle. */
     record Config(Complaints.Rates complaints, AiAlerts.Rates alerts, Cases.Rates cases, Crews.Rates crews,
-                  Devices.Rates devices, Disputes.Rates disputes, Petitions.Rates petitions, Intel.Rates intel,
-                  Whistles.Rates whistles,
+                  Orders.Rates orders, Devices.Rates devices, Disputes.Rates disputes, Petitions.Rates petitions,
+                  Intel.Rates intel, Whistles.Rates whistles,
                   /* null: a storm when the simulator starts on DEFAULT_START's date */
                   Boolean storm) {
 
         static Config defaults() {
             return new Config(Complaints.Rates.defaults(), AiAlerts.Rates.defaults(), Cases.Rates.defaults(),
-                    Crews.Rates.defaults(), Devices.Rates.defaults(), Disputes.Rates.defaults(),
-                    Petitions.Rates.defaults(), Intel.Rates.defaults(), Whistles.Rates.defaults(), null);
+                    Crews.Rates.defaults(), Orders.Rates.defaults(), Devices.Rates.defaults(),
+                    Disputes.Rates.defaults(), Petitions.Rates.defaults(), Intel.Rates.defaults(),
+                    Whistles.Rates.defaults(), null);
         }
     }
 
@@ -54,6 +56,7 @@ public final class Simulator {
     private final Cases cases;
     private final AiAlerts alerts;
     private final Crews crews;
+    private final Orders orders;
     private final Complaints complaints;
     private final Disputes disputes;
     private final Petitions petitions;
@@ -64,18 +67,32 @@ public final class Simulator {
     private LocalDate day;
 
     public Simulator(HeyiScenario scenario, long seed) {
-        this(scenario, seed, Config.defaults());
+        this(scenario, seed, unitId -> false);
+    }
+
+    /**
+     * A simulator that leaves alone the units {@code peoplesUnits} names: those a person has taken over with
+     * a phone of their own (a per-unit credential) answer their orders and send their positions themselves.
+     * Asked from the simulator's thread, often: it must be quick and thread-safe.
+     */
+    public Simulator(HeyiScenario scenario, long seed, Predicate<String> peoplesUnits) {
+        this(scenario, seed, Config.defaults(), peoplesUnits);
     }
 
     Simulator(HeyiScenario scenario, long seed, Config config) {
-        this.ctx = new SimContext(scenario, seed);
+        this(scenario, seed, config, unitId -> false);
+    }
+
+    private Simulator(HeyiScenario scenario, long seed, Config config, Predicate<String> peoplesUnits) {
+        this.ctx = new SimContext(scenario, seed, peoplesUnits);
         this.config = config;
         // Built in this order because three of them draw at birth, and a seed's journal follows the
         // order of its draws: each AI camera's rate, each unit's shift, each sensor's baseline.
         cases = new Cases(ctx, config.cases());
         alerts = new AiAlerts(ctx, config.alerts(), cases);
-        crews = new Crews(ctx, config.crews(), cases);
-        cases.dispatchTo(crews);
+        crews = new Crews(ctx, config.crews());
+        orders = new Orders(ctx, config.orders(), crews, cases);
+        cases.dispatchTo(orders);
         complaints = new Complaints(ctx, config.complaints());
         disputes = new Disputes(ctx, config.disputes());
         petitions = new Petitions(ctx, config.petitions());
@@ -135,6 +152,7 @@ public final class Simulator {
         alerts.resume(current);
         cases.resume(current);
         crews.resume(current);
+        orders.takeUp(current);
         disputes.resume(current);
         petitions.resume(current);
         whistles.resume(current, storm.whistleId());
@@ -148,6 +166,7 @@ public final class Simulator {
             alerts.newDay();
         }
         ctx.runDue();
+        orders.takeUp(ctx.situation());
         complaints.intake(storm.active());
         storm.outageCalls();
         alerts.intake();

@@ -17,9 +17,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.shanzhi.cockpit.domain.DispatchBoard;
+import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Recommendations;
+import org.shanzhi.cockpit.domain.RoadNetwork;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.wall.Formats;
@@ -29,11 +32,13 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.layout.Placement;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 
 /**
  * The duty desk's dispatch board (事件调度): the cases by urgency (overdue first, then severity, then age) with
  * their state, deadline standing and unit, and beside or below them the field units: how many are free, busy or
- * away, and for the selected case the nearest free ones with their distance ("who can go"). Wide placements
+ * away, and for the selected case the recommended free ones with their ETA along the roads ("who can go"). Wide placements
  * (the duty desk's bottom strip) get one line per case and the units beside; narrow ones (a wall column) two lines
  * per case and the units below. Options: {@code show} (open, today, all) and {@code limit}.
  */
@@ -380,8 +385,8 @@ public final class IncidentsWidget implements Widget {
             rows.add(label(I18n.t("dispatch.nearest.noCase"), EMPTY, null));
         } else {
             nearestTitle.setText(I18n.t("dispatch.nearest.title", c.title()));
-            List<DispatchBoard.NearbyUnit> near = DispatchBoard.nearestFreeUnits(s, c.at(), NEAREST);
-            for (DispatchBoard.NearbyUnit u : near) {
+            List<Recommendations.RecommendedUnit> near = recommended(s, c.at(), c.category());
+            for (Recommendations.RecommendedUnit u : near) {
                 rows.add(nearRow(u));
             }
             if (near.isEmpty()) {
@@ -391,14 +396,22 @@ public final class IncidentsWidget implements Widget {
         nearest.getChildren().setAll(rows);
     }
 
-    private static HBox nearRow(DispatchBoard.NearbyUnit u) {
+    /** The first {@link #NEAREST} units recommended, along the base map's roads once it is read (straight before). */
+    private static List<Recommendations.RecommendedUnit> recommended(Situation s, GeoPoint at, String category) {
+        RoadNetwork roads = BaseMapLoader.shared().getNow(BaseMap.EMPTY).network();
+        List<Recommendations.RecommendedUnit> all = Recommendations.rank(s, at, category, roads, s.time(),
+                Recommendations.Rules.defaults());
+        return all.subList(0, Math.min(NEAREST, all.size()));
+    }
+
+    private static HBox nearRow(Recommendations.RecommendedUnit u) {
         Label name = grow(label(I18n.t("dispatch.nearest.row", u.name(), I18n.t("role", u.role())), META, null));
         name.getStyleClass().add(TITLE);
         Label status = label(I18n.t("unitStatus", u.status()), UNIT, Theme.OK);
         status.setMinWidth(Region.USE_PREF_SIZE);
-        Label metres = label(I18n.t("dispatch.distance", Math.round(u.metres())), NEAR_DISTANCE, null);
-        metres.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, name, status, metres);
+        Label eta = label(Formats.eta(u), NEAR_DISTANCE, u.stale() || !u.reachable() ? Theme.STALE : null);
+        eta.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, name, status, eta);
         row.getStyleClass().add(NEAR_ROW);
         row.setId(u.id());
         return row;

@@ -15,22 +15,26 @@ import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 
 import org.shanzhi.cockpit.domain.Camera;
-import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Recommendations;
+import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.HubCommands.Outcome;
 import org.shanzhi.cockpit.feed.HubCommands;
+import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.map.geo.BaseMap;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
 /**
  * The details of the mark clicked, in a ControlsFX {@link PopOver} beside it, with what can be done from there: a
- * camera's video opened on the wall's video screen, a case waiting for dispatch sent to one of the nearest free
- * units. On the FX thread; orders go to the hub on okhttp's threads and their outcome comes back here.
+ * camera's video opened on the wall's video screen, a case waiting for dispatch sent to one of the free units
+ * recommended for it (by travel time along the roads). On the FX thread; orders go to the hub on okhttp's threads and their outcome comes back here.
  */
 final class MapPopover {
 
@@ -150,8 +154,9 @@ final class MapPopover {
             actions.getChildren().setAll(outcome == null ? List.of() : List.of(outcome));
             return;
         }
-        List<DispatchBoard.NearbyUnit> free = DispatchBoard.nearestFreeUnits(s, i.at(), Integer.MAX_VALUE);
-        Map<String, DispatchBoard.NearbyUnit> byId = new HashMap<>();
+        List<RecommendedUnit> free = Recommendations.rank(s, i, BaseMapLoader.shared().getNow(BaseMap.EMPTY).network(),
+                s.time(), Recommendations.Rules.defaults());
+        Map<String, RecommendedUnit> byId = new HashMap<>();
         free.forEach(u -> byId.put(u.id(), u));
         if (!offered.isEmpty() && byId.keySet().containsAll(offered) && !actions.getChildren().isEmpty()) {
             // the units offered are still free: same buttons in the same order (one may be under the pointer), new distances
@@ -160,15 +165,15 @@ final class MapPopover {
             }
             return;
         }
-        List<DispatchBoard.NearbyUnit> units = free.subList(0, Math.min(NEAREST, free.size()));
-        List<String> ids = units.stream().map(DispatchBoard.NearbyUnit::id).toList();
+        List<RecommendedUnit> units = free.subList(0, Math.min(NEAREST, free.size()));
+        List<String> ids = units.stream().map(RecommendedUnit::id).toList();
         offered = ids;
         List<Node> nodes = new ArrayList<>();
         Label heading = new Label(I18n.t("map.dispatch.heading"));
         heading.getStyleClass().add("map-details-subtitle");
         nodes.add(heading);
         String why = whyNot();
-        for (DispatchBoard.NearbyUnit u : units) {
+        for (RecommendedUnit u : units) {
             Button b = new Button(unitText(u));
             b.getStyleClass().add("map-action");
             b.setDisable(why != null || sending);
@@ -187,9 +192,9 @@ final class MapPopover {
         actions.getChildren().setAll(nodes);
     }
 
-    private static String unitText(DispatchBoard.NearbyUnit u) {
+    private static String unitText(RecommendedUnit u) {
         return I18n.t("map.dispatch.unit", u.name() == null ? u.id() : u.name(), I18n.t("map.role", u.role()),
-                u.metres());
+                Formats.eta(u));
     }
 
     /** Why this wall cannot send orders, or null when it can (the hub still decides). */
@@ -203,7 +208,7 @@ final class MapPopover {
         return null;
     }
 
-    private void dispatch(String incidentId, DispatchBoard.NearbyUnit u) {
+    private void dispatch(String incidentId, RecommendedUnit u) {
         sending = true;
         actions.getChildren().forEach(n -> n.setDisable(n instanceof Button));
         String name = u.name() == null ? u.id() : u.name();

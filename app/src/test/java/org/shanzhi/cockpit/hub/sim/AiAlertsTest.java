@@ -28,7 +28,8 @@ class AiAlertsTest {
             h = new SimHarness(seed);
             cases = new Cases(h.ctx, Cases.Rates.defaults());
             alerts = new AiAlerts(h.ctx, rates, cases);
-            cases.dispatchTo(new Crews(h.ctx, Crews.Rates.defaults(), cases));
+            cases.dispatchTo(
+                    new Orders(h.ctx, Orders.Rates.defaults(), new Crews(h.ctx, Crews.Rates.defaults()), cases));
         }
 
         /** A tick of the intake, with the throttle reset at local midnight as the simulator does. */

@@ -16,6 +16,7 @@ import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.FieldUnit.Role;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.hub.sim.Catalogue.CaseKind;
 
@@ -26,12 +27,14 @@ class CasesTest {
         final SimHarness h;
         final Cases cases;
         final Crews crews;
+        final Orders orders;
 
         World(long seed, String time, boolean unitsAtWork) {
             h = new SimHarness(seed, SimHarness.day(0, time));
             cases = new Cases(h.ctx, new Cases.Rates(0));
-            crews = new Crews(h.ctx, Crews.Rates.defaults(), cases);
-            cases.dispatchTo(crews);
+            crews = new Crews(h.ctx, Crews.Rates.defaults());
+            orders = new Orders(h.ctx, new Orders.Rates(0, 0.08), crews, cases); // declines: OrdersTest
+            cases.dispatchTo(orders);
             if (unitsAtWork) {
                 for (FieldUnit u : SimHarness.INVENTORY.units().values()) {
                     h.apply(new Event.UnitStatusChanged(u.id(), UnitStatus.AVL));
@@ -40,6 +43,7 @@ class CasesTest {
         }
 
         void tick() {
+            orders.takeUp(h.ctx.situation());
             crews.move();
         }
     }
@@ -54,8 +58,14 @@ class CasesTest {
                 walks.computeIfAbsent(o.incidentId(), k -> new ArrayList<>()).add(new Step(o.state(), te.time(), null));
             } else if (te.event() instanceof Event.IncidentAdvanced a) {
                 walks.get(a.incidentId()).add(new Step(a.state(), te.time(), null));
-            } else if (te.event() instanceof Event.IncidentDispatched d) {
+            } else if (te.event() instanceof Event.OrderIssued d) {
                 walks.get(d.incidentId()).add(new Step(IncidentState.DISPATCHED, te.time(), d.unitId()));
+            } else if (te.event() instanceof Event.OrderAdvanced a && a.state() == OrderState.WORKING) {
+                String incident = h.situation.orders().get(a.orderId()).incidentId();
+                walks.get(incident).add(new Step(IncidentState.IN_PROGRESS, te.time(), a.by())); // the fold's
+            } else if (te.event() instanceof Event.OrderAdvanced a && a.state() == OrderState.REPORTED) {
+                String incident = h.situation.orders().get(a.orderId()).incidentId();
+                walks.get(incident).add(new Step(IncidentState.DISPOSED, te.time(), a.by())); // the fold's
             }
         }
         return walks;
@@ -94,12 +104,12 @@ class CasesTest {
             assertStep(s, ++i, IncidentState.DISPATCHED, 1, 5);
             String unitId = s.get(i).unitId();
             assertThat(SimHarness.INVENTORY.units().get(unitId).role()).isIn(kind.roles());
-            // the unit's arrival and report move the case
-            var unit = CrewsTest.statuses(w.h, unitId);
+            // the unit's start of work and its report move the case (the fold)
+            assertThat(incident.orderIds()).hasSize(1);
             assertThat(s.get(++i).state()).isEqualTo(IncidentState.IN_PROGRESS);
-            assertThat(unit).contains(new SimHarness.Timed<>(s.get(i).at(), UnitStatus.ONS));
+            assertThat(s.get(i).unitId()).isEqualTo(unitId);
             assertThat(s.get(++i).state()).isEqualTo(IncidentState.DISPOSED);
-            assertThat(unit).contains(new SimHarness.Timed<>(s.get(i).at(), UnitStatus.RPT));
+            assertThat(s.get(i).unitId()).isEqualTo(unitId);
             assertStep(s, ++i, IncidentState.CHECKING, 10, 60);
             if (s.get(i + 1).state() == IncidentState.REWORK) {
                 assertStep(s, ++i, IncidentState.REWORK, 5, 40);
@@ -141,7 +151,7 @@ class CasesTest {
         Instant free = w.h.ctx.now();
         w.h.forward(Duration.ofMinutes(5));
 
-        var dispatched = w.h.of(Event.IncidentDispatched.class);
+        var dispatched = w.h.of(Event.OrderIssued.class);
         assertThat(dispatched).hasSize(1);
         assertThat(dispatched.get(0).event().unitId()).isEqualTo("GY-02");
         assertThat(SimHarness.minutes(free, dispatched.get(0).time())).isBetween(0.0, 3.0);
@@ -160,7 +170,7 @@ class CasesTest {
     void aGridWorkersFindingIsHisToHandleWhenHisRoleMay() {
         World w = new World(6, "10:00", true);
         Cases finding = new Cases(w.h.ctx, new Cases.Rates(150));
-        finding.dispatchTo(w.crews);
+        finding.dispatchTo(w.orders);
         w.h.until(SimHarness.day(0, "11:00"), w::tick); // out on patrol
         w.h.until(SimHarness.day(0, "11:30"), () -> {
             finding.patrolFindings();
@@ -170,7 +180,7 @@ class CasesTest {
         var opened = w.h.of(Event.IncidentOpened.class);
         assertThat(opened).isNotEmpty()
                 .allSatisfy(o -> assertThat(o.event().source()).isEqualTo(Incident.Source.GRID_WORKER));
-        var dispatched = w.h.of(Event.IncidentDispatched.class);
+        var dispatched = w.h.of(Event.OrderIssued.class);
         assertThat(dispatched).isNotEmpty();
         // a finding a grid worker may handle goes to the one who found it: the unit nearest where it was found
         for (var d : dispatched) {
@@ -204,11 +214,16 @@ class CasesTest {
 
         SimHarness h = new SimHarness(42, atRestart);
         Cases cases = new Cases(h.ctx, new Cases.Rates(0));
-        Crews crews = new Crews(h.ctx, Crews.Rates.defaults(), cases);
-        cases.dispatchTo(crews);
+        Crews crews = new Crews(h.ctx, Crews.Rates.defaults());
+        Orders orders = new Orders(h.ctx, Orders.Rates.defaults(), crews, cases);
+        cases.dispatchTo(orders);
         cases.resume(atRestart);
         crews.resume(atRestart);
-        h.until(SimHarness.day(0, "20:00"), crews::move);
+        orders.takeUp(atRestart);
+        h.until(SimHarness.day(0, "20:00"), () -> {
+            orders.takeUp(h.ctx.situation());
+            crews.move();
+        });
         assertThat(h.situation.incidents().values()).allSatisfy(i ->
                 assertThat(i.state()).as(i.id()).isEqualTo(IncidentState.CLOSED));
         assertThat(h.situation.units().values()).allSatisfy(u -> assertThat(u.incidentId()).as(u.id()).isNull());
@@ -238,7 +253,7 @@ class CasesTest {
 
         SimHarness h = new SimHarness(42, atRestart);
         Cases cases = new Cases(h.ctx, new Cases.Rates(0));
-        cases.dispatchTo(new Crews(h.ctx, Crews.Rates.defaults(), cases));
+        cases.dispatchTo(new Orders(h.ctx, Orders.Rates.defaults(), new Crews(h.ctx, Crews.Rates.defaults()), cases));
         cases.resume(atRestart);
         h.forward(Duration.ofHours(3));
 

@@ -34,7 +34,8 @@ class DevicesTest {
         final Devices devices;
 
         World(Devices.Rates rates, Devices.Weather weather) {
-            cases.dispatchTo(new Crews(h.ctx, Crews.Rates.defaults(), cases));
+            cases.dispatchTo(
+                    new Orders(h.ctx, Orders.Rates.defaults(), new Crews(h.ctx, Crews.Rates.defaults()), cases));
             devices = new Devices(h.ctx, rates, cases, weather);
         }
 

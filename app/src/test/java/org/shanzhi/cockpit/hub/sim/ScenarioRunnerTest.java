@@ -6,12 +6,22 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
 
@@ -87,6 +97,48 @@ class ScenarioRunnerTest {
                 Offset.offset(Math.max(4L, u.get("complaints open") / 5)));
         assertThat(r.get("units stalled")).isLessThanOrEqualTo(u.get("units stalled"));
         assertThat(r.get("complaints stalled")).isLessThanOrEqualTo(u.get("complaints stalled"));
+    }
+
+    /**
+     * Orders people send through the hub: one to a simulated unit goes round to its report while nobody
+     * touches a phone; one to a unit a person has taken over waits for that person.
+     */
+    @Test
+    void aPersonsOrderToASimulatedUnitGoesRoundAndAPeoplesUnitIsLeftToItsPerson() {
+        HeyiScenario heyi = HeyiScenario.loadDefault();
+        Instant opening = Simulator.DEFAULT_START.plus(Duration.ofHours(1));
+        try (HubRuntime runtime = HubRuntime.start(HubRuntime.Config.local(data).withClock(s ->
+                HubClock.simulated(s.seq() == 0 ? opening : s.time(), 300)))) {
+            runtime.attach(ScenarioRunner.start(runtime.hub(), heyi, 7, Simulator.DEFAULT_START, "PS-02"::equals));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !runtime.hub().situation().time().isBefore(opening));
+            GeoPoint at = runtime.hub().situation().district().bounds().centre();
+            Instant now = runtime.hub().clock().now();
+            // the person with PS-02's phone comes on duty; a free simulated police unit is found
+            runtime.hub().append(List.of(new Hub.Pending(now, new Event.UnitStatusChanged("PS-02", UnitStatus.AVL))),
+                    Hub.Origin.system("PS-02"));
+            String simulated = runtime.hub().situation().units().values().stream()
+                    .filter(u -> u.id().startsWith("PS-") && !u.id().equals("PS-02") && u.status().dispatchable())
+                    .findFirst().orElseThrow().id();
+            List<Hub.Pending> orders = new ArrayList<>();
+            for (String unit : List.of(simulated, "PS-02")) {
+                String incident = "INC-" + unit;
+                orders.add(new Hub.Pending(now, new Event.IncidentOpened(incident, "占道经营", "占道经营",
+                        Incident.Source.LEADER, Incident.Severity.MEDIUM, IncidentState.REGISTERED, at, null, null)));
+                orders.add(new Hub.Pending(now, new Event.OrderIssued("ZL-" + unit, incident, unit, "前往处置",
+                        null, DispatchOrder.Issuer.DISTRICT, false)));
+            }
+            runtime.hub().append(orders, Hub.Origin.system("district seat"));
+
+            String answered = "ZL-" + simulated;
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    runtime.hub().situation().orders().get(answered).state() == OrderState.REPORTED);
+            Situation s = runtime.hub().situation();
+            assertThat(s.orders().get(answered).steps()).extracting(DispatchOrder.Step::by)
+                    .containsExactly("district", simulated, simulated, simulated, simulated, simulated, simulated);
+            // nobody answers for the person: the order waits for PS-02's phone until the hub times it out
+            assertThat(s.orders().get("ZL-PS-02").state()).isIn(OrderState.SENT, OrderState.TIMED_OUT);
+            assertThat(s.orders().get("ZL-PS-02").steps()).extracting(DispatchOrder.Step::by).doesNotContain("PS-02");
+        }
     }
 
     /** As app/Scenario wires it: the day from 06:00, the clock from the opening or the journal's own time. */

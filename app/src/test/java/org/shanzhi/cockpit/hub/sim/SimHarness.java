@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Recorded;
@@ -35,8 +36,13 @@ final class SimHarness {
 
     /** Starts on {@code situation}, at its time. */
     SimHarness(long seed, Situation situation) {
+        this(seed, situation, unitId -> false);
+    }
+
+    /** Starts on {@code situation}, at its time, with the units {@code peoplesUnits} names in people's hands. */
+    SimHarness(long seed, Situation situation, Predicate<String> peoplesUnits) {
         this.situation = situation;
-        this.ctx = new SimContext(HEYI, seed);
+        this.ctx = new SimContext(HEYI, seed, peoplesUnits);
         ctx.start(situation, situation.time());
     }
 

@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(106_591);
-        assertThat(day.sha256).isEqualTo("b8314388e9f9dfaa83869da06550bf006be935276e34d4461129b0bdeedddee0");
+        assertThat(day.events).isEqualTo(106_398);
+        assertThat(day.sha256).isEqualTo("2d29c2d9b26af85abc307973ecc3ae9b4700bae1b3c53ba8c42363dad8f56ac9");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(94_866);
-        assertThat(week.sha256).isEqualTo("246ae232c2b4d8e4d9fb0bfae8442eaf3697d736b45bef803f7ffad20ecab8a2");
+        assertThat(week.events).isEqualTo(94_939);
+        assertThat(week.sha256).isEqualTo("9a65d9c2ee03c328d3747e293d54b732f20a356603732c1a393e9ffbd814390f");
     }
 
     static Simulator.Config sparse() {
@@ -44,7 +44,7 @@ class SimulatorJournalTest {
         Devices.Rates hourly = new Devices.Rates(d.devices().cameraFaultsPerDay(), d.devices().cameraRepairMean(),
                 Duration.ofHours(1));
         return new Simulator.Config(d.complaints(), d.alerts(), d.cases(), new Crews.Rates(Duration.ofMinutes(10)),
-                hourly, d.disputes(), d.petitions(), d.intel(), d.whistles(), d.storm());
+                d.orders(), hourly, d.disputes(), d.petitions(), d.intel(), d.whistles(), d.storm());
     }
 
     /** A run folded as the hub would, with the hash of what it produced. */

@@ -195,7 +195,7 @@ class SimulatorTest {
         assertThat(after).extracting(TimedEvent::event).noneMatch(e ->
                 e instanceof Event.UnitStatusChanged c && taken.contains(c.unitId())
                         || e instanceof Event.UnitMoved m && taken.contains(m.unitId())
-                        || e instanceof Event.IncidentDispatched d && taken.contains(d.unitId()));
+                        || e instanceof Event.OrderIssued d && taken.contains(d.unitId()));
         // the rest of the day goes on: cases keep coming, and wait for someone to dispatch
         assertThat(after).anySatisfy(e -> assertThat(e.event()).isInstanceOf(Event.IncidentOpened.class));
         assertThat(sim.dropped()).isZero();

@@ -24,7 +24,8 @@ class StormTest {
             this.h = h;
             cases = new Cases(h.ctx, new Cases.Rates(0));
             AiAlerts alerts = new AiAlerts(h.ctx, AiAlerts.Rates.defaults(), cases);
-            cases.dispatchTo(new Crews(h.ctx, Crews.Rates.defaults(), cases));
+            cases.dispatchTo(
+                    new Orders(h.ctx, Orders.Rates.defaults(), new Crews(h.ctx, Crews.Rates.defaults()), cases));
             storm = new Storm(h.ctx, cases, alerts, new Whistles(h.ctx, Whistles.Rates.defaults()),
                     new Complaints(h.ctx, Complaints.Rates.defaults()));
         }

@@ -35,8 +35,8 @@ class MonitoringPanelTest {
                 .at("18:05", new Event.AiAlertRaised("AL1", "CAM-1", "暴露垃圾", "890", 0.8, List.of()))
                 .at("19:40", new Event.AiAlertRaised("AL2", "CAM-1", "占道经营", "891", 0.7, List.of()),
                         new Event.AiAlertRaised("AL3", "CAM-1", "占道经营", "891", 0.7, List.of()),
-                        new Event.AiAlertReviewed("AL1", AiAlert.Review.REJECTED, null, null),
-                        new Event.AiAlertReviewed("AL0", AiAlert.Review.REJECTED, null, null))
+                        new Event.AiAlertReviewed("AL1", AiAlert.Review.REJECTED, null, null, null),
+                        new Event.AiAlertReviewed("AL0", AiAlert.Review.REJECTED, null, null, null))
                 .at("13:30", new Event.WarningIssued("W-BLUE", WeatherWarning.Hazard.GALE, WeatherWarning.Level.BLUE,
                         "气象台", null))
                 .at("14:00", new Event.WarningIssued("W-ORANGE", WeatherWarning.Hazard.RAINSTORM,

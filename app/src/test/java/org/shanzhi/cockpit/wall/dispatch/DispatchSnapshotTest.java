@@ -14,7 +14,9 @@ import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Recommendations;
 import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.RoadNetwork;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.VideoAlarms;
 import org.shanzhi.cockpit.wall.StormDay;
@@ -23,6 +25,7 @@ import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 import org.shanzhi.cockpit.wall.video.VideoWidget;
 
 /**
@@ -32,10 +35,13 @@ import org.shanzhi.cockpit.wall.video.VideoWidget;
 class DispatchSnapshotTest {
 
     static Situation storm;
+    /** The Heyi roads, read before anything is drawn so that the units recommended are ranked along them. */
+    static RoadNetwork ROADS;
 
     @BeforeAll
     static void foldTheStormDay() throws Exception {
         WidgetHarness.start();
+        ROADS = BaseMapLoader.shared().join().network();
         storm = StormDay.evening();
     }
 
@@ -49,7 +55,8 @@ class DispatchSnapshotTest {
         for (int i = 0; i < 20; i++) {
             DispatchBoard.dispatchBoard(storm, storm.time(), DispatchBoard.CaseFilter.OPEN);
             DispatchBoard.unitCounts(storm);
-            DispatchBoard.nearestFreeUnits(storm, open.get(0).at(), 5);
+            Recommendations.rank(storm, open.get(0).at(), open.get(0).category(), ROADS, storm.time(),
+                    Recommendations.Rules.defaults());
             VideoAlarms.pendingAlerts(storm);
         }
         double ms = (System.nanoTime() - start) / 1e6 / 20;

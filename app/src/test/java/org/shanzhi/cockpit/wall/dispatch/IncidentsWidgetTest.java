@@ -21,6 +21,7 @@ import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Recommendations;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
@@ -28,6 +29,7 @@ import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
+import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 
 class IncidentsWidgetTest {
 
@@ -37,6 +39,7 @@ class IncidentsWidgetTest {
     @BeforeAll
     static void fx() throws Exception {
         WidgetHarness.start();
+        BaseMapLoader.shared().join(); // the units are ranked along the Heyi roads, not straight
     }
 
     @AfterEach
@@ -71,14 +74,14 @@ class IncidentsWidgetTest {
     /**
      * A (low, 10:00, 4 h: overdue), D (high, due 20:10: warning), B (high, 19:00, waiting for dispatch), C (critical,
      * 19:30, unit U-4 on its way), E (critical, closed). Units: U-1 free at the west gate, U-3 patrolling 427 m east
-     * of it, U-4 busy with C, U-2 off.
+     * of it (both reported their position at 19:58), U-4 busy with C, U-2 off.
      */
     static Evening evening() {
         Evening e = new Evening()
                 .at("08:00", new Event.UnitRegistered(new FieldUnit("U-3", "巡查三", FieldUnit.Role.GRID_WORKER,
-                                UnitStatus.AVL, new GeoPoint(116.385, 39.815), 0, null, false)),
+                                UnitStatus.AVL, new GeoPoint(116.385, 39.815), 0, null, null, false)),
                         new Event.UnitRegistered(new FieldUnit("U-4", "物业四", FieldUnit.Role.PROPERTY, UnitStatus.AVL,
-                                EAST_SIDE, 0, null, false)),
+                                EAST_SIDE, 0, null, null, false)),
                         new Event.UnitStatusChanged("U-3", UnitStatus.PAT))
                 .at("10:00", opened("A", "暴露垃圾", Incident.Severity.LOW, Fixtures.WEST, null))
                 .at("16:30", opened("D", "井盖异常", Incident.Severity.HIGH, Fixtures.WEST,
@@ -102,7 +105,9 @@ class IncidentsWidgetTest {
                         new Event.IncidentAdvanced("C", IncidentState.PENDING_DISPATCH, null),
                         new Event.IncidentDispatched("C", "U-4"),
                         new Event.UnitStatusChanged("U-4", UnitStatus.ACK),
-                        new Event.UnitStatusChanged("U-4", UnitStatus.ENR));
+                        new Event.UnitStatusChanged("U-4", UnitStatus.ENR))
+                .at("19:58", new Event.UnitMoved("U-1", Fixtures.WEST, 0),
+                        new Event.UnitMoved("U-3", new GeoPoint(116.385, 39.815), 0));
         return e;
     }
 
@@ -145,15 +150,16 @@ class IncidentsWidgetTest {
     }
 
     @Test
-    void showsTheNearestFreeUnitsOfTheSelectedCaseAndKeepsTheSelection() throws Exception {
+    void showsTheUnitsRecommendedForTheSelectedCaseAndKeepsTheSelection() throws Exception {
         IncidentsWidget w = mount("{}");
         WidgetHarness.show(w, evening().until("20:00"));
 
         // nothing chosen: the most urgent case is selected
         assertThat(w.selected()).isEqualTo("A");
         assertThat(w.rowNode("A").getStyleClass()).contains(IncidentsWidget.SELECTED);
-        assertThat(near(w)).containsExactly("网格员一 · 网格员|在岗待命|0 米", "巡查三 · 网格员|巡查中|427 米");
-        assertThat(WidgetHarness.texts(w.node())).contains("就近可派 · 暴露垃圾");
+        assertThat(near(w)).containsExactly("网格员一 · 网格员|在岗待命|约 1 分钟 · 电动车",
+                "巡查三 · 网格员|巡查中|约 7 分钟 · 电动车"); // 427 m straight, ~1.1 km by 和义中街
+        assertThat(WidgetHarness.texts(w.node())).contains("推荐派遣 · 暴露垃圾");
 
         WidgetHarness.fx(() -> {
             w.select("B");
@@ -162,7 +168,7 @@ class IncidentsWidgetTest {
         assertThat(w.selected()).isEqualTo("B");
         assertThat(w.rowNode("B").getStyleClass()).contains(IncidentsWidget.SELECTED);
         assertThat(w.rowNode("A").getStyleClass()).doesNotContain(IncidentsWidget.SELECTED);
-        assertThat(near(w)).containsExactly("巡查三 · 网格员|巡查中|85 米", "网格员一 · 网格员|在岗待命|512 米");
+        assertThat(near(w)).containsExactly("巡查三 · 网格员|巡查中|约 1 分钟 · 电动车", "网格员一 · 网格员|在岗待命|约 8 分钟 · 电动车");
 
         // a new critical case comes in and the rows move: B stays selected
         Situation later = evening()
@@ -178,7 +184,10 @@ class IncidentsWidgetTest {
         WidgetHarness.show(w, evening().at("20:07", new Event.IncidentDispatched("B", "U-3")).until("20:08"));
         assertThat(w.selected()).isEqualTo("B");
         assertThat(WidgetHarness.texts(w.rowNode("B"))).contains("已派遣", "巡查三", "已派单");
-        assertThat(near(w)).containsExactly("网格员一 · 网格员|在岗待命|512 米");
+        // U-1 last reported at 19:58: ten minutes on, its position is greyed with its age
+        assertThat(near(w)).containsExactly("网格员一 · 网格员|在岗待命|约 8 分钟 · 电动车 · 位置 10 分钟前");
+        Labeled eta = (Labeled) w.nearestList().lookup("." + IncidentsWidget.NEAR_DISTANCE);
+        assertThat(eta.getStyleClass()).contains(Theme.STALE);
     }
 
     @Test
@@ -232,8 +241,8 @@ class IncidentsWidgetTest {
         assertThat(WidgetHarness.texts(w.rowNode("A"))).contains("Low", "Reported", "overdue · 10 h 0 min old",
                 "Not dispatched");
         assertThat(WidgetHarness.texts(w.rowNode("C"))).contains("Crit.", "Dispatched", "物业四", "En route");
-        assertThat(WidgetHarness.texts(w.node())).contains("Dispatch", "4 open", "Nearest free · 暴露垃圾",
-                "Field units · 4 in all", "0 m", "427 m");
+        assertThat(WidgetHarness.texts(w.node())).contains("Dispatch", "4 open", "Recommended · 暴露垃圾",
+                "Field units · 4 in all", "~1 min · e-bike", "~7 min · e-bike");
         assertThat(WidgetHarness.texts(w.node())).noneMatch(t -> t.startsWith("!"));
 
         IncidentsWidget narrow = mount("{}");
@@ -252,13 +261,16 @@ class IncidentsWidgetTest {
         for (FieldUnit.Role r : FieldUnit.Role.values()) {
             assertThat(I18n.t("role", r)).as(r.name()).isEqualTo(r.zh);
         }
+        for (Recommendations.Mode m : Recommendations.Mode.values()) {
+            assertThat(I18n.t("travelMode", m)).as(m.name()).isEqualTo(m.zh);
+        }
     }
 
     private static Labeled sla(Node row) {
         return WidgetHarness.labelWith(row, IncidentsWidget.SLA);
     }
 
-    /** The nearest-unit rows as "name · role|status|distance". */
+    /** The recommended-unit rows as "name · role|status|ETA". */
     private static List<String> near(IncidentsWidget w) {
         return w.nearestList().getChildren().stream()
                 .filter(n -> n.getStyleClass().contains(IncidentsWidget.NEAR_ROW))

@@ -111,7 +111,7 @@ class MapDispatchTest extends MapFxTest {
         List<Button> offered = buttons(map);
         // U-1 is the only free unit (U-2 is off duty)
         assertThat(offered).hasSize(1);
-        assertThat(offered.get(0).getText()).matches("网格员一 · 网格员 · \\d+ 米");
+        assertThat(offered.get(0).getText()).matches("网格员一 · 网格员 · 约 \\d+ 分钟 · 电动车");
         assertThat(offered.get(0).isDisabled()).isFalse();
         // a picture of the popover to look at, once it has faded in
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> popover().getSkin().getNode().getOpacity() == 1));
@@ -132,11 +132,10 @@ class MapDispatchTest extends MapFxTest {
         show(map, hub.hub().situation());
         assertThat(buttons(map)).isEmpty();
         assertThat(popoverTexts()).contains("已派遣 网格员一 处置 " + incident, "处置人 网格员一");
-        // the dispatch is an order: taking it back frees U-1 for the next test
-        String order = hub.hub().situation().orders().values().stream().filter(o -> o.open() && o.unitId().equals("U-1"))
-                .findFirst().orElseThrow().id();
+        // every dispatch is an order: the seat takes it back, and U-1 is free for the next test
+        String order = after.orderIds().get(0);
         append(List.of(new Event.OrderAdvanced(order, org.shanzhi.cockpit.domain.OrderState.CANCELLED, "center", null,
-                null, List.of())));
+                null, null)));
     }
 
     @Test

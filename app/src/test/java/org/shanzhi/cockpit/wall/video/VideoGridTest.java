@@ -148,7 +148,7 @@ class VideoGridTest {
         assertThat(ids(cameUp)).containsExactly("AL-1", "AL-2");
 
         // reviewed: the tour goes on in its tile
-        g.show(at(s, 100, new Event.AiAlertReviewed("AL-2", AiAlert.Review.REJECTED, null, null)));
+        g.show(at(s, 100, new Event.AiAlertReviewed("AL-2", AiAlert.Review.REJECTED, null, null, null)));
         assertThat(g.current()).isNull();
         assertThat(g.alarm(0)).isNull();
         assertThat(g.page()).isZero();
@@ -192,7 +192,7 @@ class VideoGridTest {
         // the oldest ten beyond the queue's bound are dropped; the next comes up, the rest wait
         assertThat(g.current().id()).isEqualTo("AL-10");
         assertThat(g.queued()).isEqualTo(VideoGrid.MAX_QUEUED - 1);
-        g.show(at(s, 11, new Event.AiAlertReviewed("AL-11", AiAlert.Review.REJECTED, null, null)));
+        g.show(at(s, 11, new Event.AiAlertReviewed("AL-11", AiAlert.Review.REJECTED, null, null, null)));
         assertThat(g.queued()).isEqualTo(VideoGrid.MAX_QUEUED - 2);
         assertThat(ids(cameUp)).containsExactly("AL-10");
     }

@@ -181,7 +181,7 @@ class VideoWidgetTest {
         assertThat(focused).hasSize(2);
 
         // reviewed: the frame goes
-        WidgetHarness.show(w, at(s, 100, new Event.AiAlertReviewed("AL-2", AiAlert.Review.REJECTED, null, null)));
+        WidgetHarness.show(w, at(s, 100, new Event.AiAlertReviewed("AL-2", AiAlert.Review.REJECTED, null, null, null)));
         assertThat(first.getStyleClass()).doesNotContain(VideoTile.TILE_ALARM);
         assertThat(first.alarm.isVisible()).isFalse();
         assertThat(drawn(w)).containsExactly("CAM-1", "CAM-2", "CAM-3", "CAM-4");

@@ -2,13 +2,16 @@ package org.shanzhi.cockpit.wall.map.geo;
 
 import java.util.List;
 
+import org.shanzhi.cockpit.domain.RoadNetwork;
+
 /**
  * The vector base under the situation layers: roads and points of interest, already projected onto
- * the world plane of {@link MapProjection} so that a frame only scales and shifts them.
+ * the world plane of {@link MapProjection} so that a frame only scales and shifts them; and the same
+ * roads as a {@link RoadNetwork}, for travel times.
  */
-public record BaseMap(List<Road> roads, List<Poi> pois) {
+public record BaseMap(List<Road> roads, List<Poi> pois, RoadNetwork network) {
 
-    public static final BaseMap EMPTY = new BaseMap(List.of(), List.of());
+    public static final BaseMap EMPTY = new BaseMap(List.of(), List.of(), RoadNetwork.EMPTY);
 
     public BaseMap {
         roads = List.copyOf(roads);

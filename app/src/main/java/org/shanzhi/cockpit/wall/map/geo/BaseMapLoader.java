@@ -10,11 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.shanzhi.cockpit.wall.map.geo.BaseMap.Poi;
-import org.shanzhi.cockpit.wall.map.geo.BaseMap.Road;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.RoadNetwork;
+import org.shanzhi.cockpit.json.GeoJsonReader;
 
 /**
- * Finds and reads the offline base map (roads.geojson, pois.geojson) where the scenario assets are:
+ * Finds and reads the offline base map (roads.geojson, pois.geojson, and the road network of the same roads) where the scenario assets are:
  * the directory in the system property {@value #ASSETS_PROPERTY}, else {@code ./assets}, else
  * {@code assets/heyi/} on the classpath (inside the jar). Read once per process, on a daemon thread.
  */
@@ -96,8 +97,8 @@ public final class BaseMapLoader {
 
     private static BaseMap read(Opener opener, String where) throws IOException {
         GeoJsonReader reader = new GeoJsonReader();
-        List<Road> roads = List.of();
-        List<Poi> pois = List.of();
+        List<RoadNetwork.Road> roads = List.of();
+        List<GeoJsonReader.Point> pois = List.of();
         try (InputStream in = opener.open(ROADS)) {
             if (in != null) {
                 roads = reader.roads(in, where + "/" + ROADS);
@@ -110,6 +111,19 @@ public final class BaseMapLoader {
         }
         log.info("base map from {}: {} roads, {} points of interest, {} features skipped", where, roads.size(),
                 pois.size(), reader.skipped().size());
-        return new BaseMap(roads, pois);
+        return new BaseMap(roads.stream().map(BaseMapLoader::projected).toList(),
+                pois.stream().map(p -> new BaseMap.Poi(p.id(), p.name(), p.kind(), MapProjection.worldX(p.at().lon()),
+                        MapProjection.worldY(p.at().lat()))).toList(), RoadNetwork.of(roads));
+    }
+
+    private static BaseMap.Road projected(RoadNetwork.Road r) {
+        List<GeoPoint> points = r.points();
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int k = 0; k < points.size(); k++) {
+            xs[k] = MapProjection.worldX(points.get(k).lon());
+            ys[k] = MapProjection.worldY(points.get(k).lat());
+        }
+        return new BaseMap.Road(r.name(), r.kind(), xs, ys);
     }
 }

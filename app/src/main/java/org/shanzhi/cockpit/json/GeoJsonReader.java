@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.map.geo;
+package org.shanzhi.cockpit.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,18 +10,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.shanzhi.cockpit.wall.map.geo.BaseMap.Poi;
-import org.shanzhi.cockpit.wall.map.geo.BaseMap.Road;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.RoadNetwork.Road;
 
 /**
- * Reads the LineString and Point features of a GeoJSON FeatureCollection (WGS-84 lon/lat) into the
- * base map's projected records. A feature that is not usable is skipped and logged with the file and
- * its index; one bad feature never costs the rest of the file.
+ * Reads the LineString and Point features of a GeoJSON FeatureCollection (WGS-84 lon/lat): the one reader of
+ * the scenario's roads and points of interest, for the wall's base map and the road network alike. A feature
+ * that is not usable is skipped and logged with the file and its index; one bad feature never costs the rest
+ * of the file.
  */
 public final class GeoJsonReader {
 
     private static final Logger log = LoggerFactory.getLogger(GeoJsonReader.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A point of interest; {@code kind} as in pois.geojson (metro_station, street_office, school …). */
+    public record Point(String id, String name, String kind, GeoPoint at) {
+    }
 
     private final List<String> skipped = new ArrayList<>();
 
@@ -45,14 +50,12 @@ public final class GeoJsonReader {
                 skip(file, i, "a LineString needs at least 2 positions");
                 continue;
             }
-            double[] xs = new double[coords.size()];
-            double[] ys = new double[coords.size()];
+            List<GeoPoint> points = new ArrayList<>();
             String bad = null;
             for (int k = 0; k < coords.size() && bad == null; k++) {
                 bad = position(coords.get(k));
                 if (bad == null) {
-                    xs[k] = MapProjection.worldX(coords.get(k).get(0).asDouble());
-                    ys[k] = MapProjection.worldY(coords.get(k).get(1).asDouble());
+                    points.add(new GeoPoint(coords.get(k).get(0).asDouble(), coords.get(k).get(1).asDouble()));
                 } else {
                     bad = "coordinates[" + k + "]: " + bad;
                 }
@@ -62,13 +65,13 @@ public final class GeoJsonReader {
                 continue;
             }
             JsonNode p = f.path("properties");
-            out.add(new Road(text(p, "name"), text(p, "kind"), xs, ys));
+            out.add(new Road(text(p, "name"), text(p, "kind"), points));
         }
         return out;
     }
 
-    public List<Poi> pois(InputStream in, String file) throws IOException {
-        List<Poi> out = new ArrayList<>();
+    public List<Point> pois(InputStream in, String file) throws IOException {
+        List<Point> out = new ArrayList<>();
         JsonNode features = features(in, file);
         for (int i = 0; i < features.size(); i++) {
             JsonNode f = features.get(i);
@@ -90,8 +93,8 @@ public final class GeoJsonReader {
             }
             JsonNode c = geometry.get("coordinates");
             String id = text(p, "id");
-            out.add(new Poi(id == null ? "poi-" + i : id, name, text(p, "kind"),
-                    MapProjection.worldX(c.get(0).asDouble()), MapProjection.worldY(c.get(1).asDouble())));
+            out.add(new Point(id == null ? "poi-" + i : id, name, text(p, "kind"),
+                    new GeoPoint(c.get(0).asDouble(), c.get(1).asDouble())));
         }
         return out;
     }

@@ -1,33 +1,32 @@
-package org.shanzhi.cockpit.wall.map.geo;
+package org.shanzhi.cockpit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.RoadNetwork;
+
 class GeoJsonReaderTest {
 
     @Test
-    void readsTheHeyiBase() throws Exception {
-        BaseMap base = BaseMapLoader.load(Path.of("..", "assets", "heyi"));
-        assertThat(base.roads()).hasSize(12);
-        assertThat(base.pois()).hasSize(17);
-        assertThat(base.roads()).anySatisfy(r -> assertThat(r.name()).isEqualTo("南苑路"));
-        assertThat(base.pois()).anySatisfy(p -> assertThat(p.kind()).isEqualTo("metro_station"));
-        BaseMap.Poi station = base.pois().stream().filter(p -> p.id().equals("POI-STATION")).findFirst().orElseThrow();
-        assertThat(MapProjection.lonOf(station.x())).isEqualTo(116.4021, org.assertj.core.api.Assertions.within(1e-9));
-    }
-
-    @Test
-    void theLoaderFindsTheAssetsAsTheScenarioDoes() {
-        // tests run in app/, so ./assets is missing and the classpath copy is used
-        BaseMap base = BaseMapLoader.loadDefault();
-        assertThat(base.roads()).isNotEmpty();
-        assertThat(base.pois()).isNotEmpty();
+    void readsTheHeyiRoadsAndPointsInLonLat() throws Exception {
+        GeoJsonReader reader = new GeoJsonReader();
+        try (InputStream roads = Files.newInputStream(Path.of("..", "assets", "heyi", "roads.geojson"));
+             InputStream pois = Files.newInputStream(Path.of("..", "assets", "heyi", "pois.geojson"))) {
+            assertThat(reader.roads(roads, "roads.geojson")).hasSize(12)
+                    .anySatisfy(r -> assertThat(r.name()).isEqualTo("南苑路"));
+            assertThat(reader.pois(pois, "pois.geojson")).hasSize(17)
+                    .anySatisfy(p -> assertThat(p.at()).isEqualTo(new GeoPoint(116.4021, 39.81416)));
+        }
+        assertThat(reader.skipped()).isEmpty();
     }
 
     @Test
@@ -43,8 +42,8 @@ class GeoJsonReaderTest {
                   {"type": "Feature", "properties": {}}
                 ]}""";
         GeoJsonReader reader = new GeoJsonReader();
-        List<BaseMap.Road> roads = reader.roads(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.geojson");
-        assertThat(roads).extracting(BaseMap.Road::name).containsExactly("好路");
+        List<RoadNetwork.Road> roads = reader.roads(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.geojson");
+        assertThat(roads).extracting(RoadNetwork.Road::name).containsExactly("好路");
         assertThat(reader.skipped()).containsExactly(
                 "t.geojson: features[1]: geometry is \"Point\", not LineString",
                 "t.geojson: features[2]: a LineString needs at least 2 positions",
