@@ -26,8 +26,8 @@ public final class BenchCommand implements Callable<Integer> {
             "map");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these (comma-separated or repeated): fold, dispatch, heap, snapshot, e2e, start, wall,"
-                    + " video, map (map needs a display: xvfb-run);"
+            description = "Run only these (comma-separated or repeated): fold, dispatch (its click_to_phone needs"
+                    + " /usr/bin/chromium), heap, snapshot, e2e, start, wall, video, map (map needs a display: xvfb-run);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -79,6 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (groups.contains("dispatch")) {
                 new RecommendBench(quick).run(figures);
+                new ClickToPhoneBench(quick).run(figures);
             }
             if (groups.contains("e2e")) {
                 new E2eBench(quick).run(figures);

@@ -48,6 +48,14 @@ public final class HubServer implements AutoCloseable {
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_BATCH = IngestBody.MAX_BATCH;
 
+    /** The field page runs with the unit's token in its storage: it loads nothing from elsewhere, and no page frames it. */
+    private static final Map<String, String> FIELD_PAGE_HEADERS = Map.of(
+            "Cache-Control", "no-cache",
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
+
     private final Javalin app;
     private final Streams streams;
     private final VirtualCameras cameras;
@@ -85,15 +93,13 @@ public final class HubServer implements AutoCloseable {
                 h.getSessionHandler().setSessionCache(cache);
                 h.getSessionHandler().setUsingCookies(false);
             });
-            // the field units' page (/field/): plain files, no token to load them; its API calls carry the unit's token
-            if (HubServer.class.getResource("/field/index.html") != null) { // Javalin refuses a missing folder
-                config.staticFiles.add(f -> {
-                    f.hostedPath = "/field";
-                    f.directory = "/field";
-                    f.location = Location.CLASSPATH;
-                    f.headers = Map.of("Cache-Control", "no-cache");
-                });
-            }
+            // the field unit's phone page: static files, no token to load them (the page asks for the unit's)
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/field";
+                files.directory = "/field";
+                files.location = Location.CLASSPATH;
+                files.headers = FIELD_PAGE_HEADERS;
+            });
             var r = config.routes;
 
             r.before("/api/v1/*", access::limitBody);
