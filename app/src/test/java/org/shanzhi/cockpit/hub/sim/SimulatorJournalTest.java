@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(106_398);
-        assertThat(day.sha256).isEqualTo("2d29c2d9b26af85abc307973ecc3ae9b4700bae1b3c53ba8c42363dad8f56ac9");
+        assertThat(day.events).isEqualTo(114_157);
+        assertThat(day.sha256).isEqualTo("7b34184d83fa755a2cd46cfd140d1c3d64e21c084d8baf7821752a9b6cb22ef4");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(94_939);
-        assertThat(week.sha256).isEqualTo("9a65d9c2ee03c328d3747e293d54b732f20a356603732c1a393e9ffbd814390f");
+        assertThat(week.events).isEqualTo(121_713);
+        assertThat(week.sha256).isEqualTo("1b7086611b0fb50fa2eacee96200f06967571d7c7a64764f52a78a944ad1d96d");
     }
 
     static Simulator.Config sparse() {
