@@ -154,7 +154,7 @@ public final class DrillScripts {
             position = 0;
             for (int i = 0; i < injects.size(); i++) {
                 JsonNode other = injects.get(i).get("at");
-                if (other == null || duration(other).compareTo(duration(at)) <= 0) {
+                if (other != null && duration(other).compareTo(duration(at)) <= 0) {
                     position = i + 1;
                 }
             }
