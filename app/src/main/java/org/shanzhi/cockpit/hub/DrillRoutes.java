@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 import org.shanzhi.cockpit.hub.drill.DrillError;
@@ -25,6 +24,7 @@ import static org.shanzhi.cockpit.hub.Answers.json;
 final class DrillRoutes {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern FILE = Pattern.compile("[\\p{L}\\p{N}_.-]{1,100}");
 
     private final Drills drills;
 
@@ -40,36 +40,24 @@ final class DrillRoutes {
         json(ctx, 200, Json.write(s));
     }
 
-    /** {@code {"script": "<YAML>", "file"?: "name.yaml"}} or {@code {"name": "storm-530"}}. */
+    /** What loads a drill: its YAML text ({@code script}, with the {@code file} name errors cite) or a shipped {@code name}. */
+    record Load(String script, String file, String name) {
+    }
+
     void load(Context ctx) {
-        JsonNode body = Json.readTree(ctx.bodyAsBytes());
-        if (!body.isObject()) {
-            throw new BadRequest("body", "the body must be a JSON object {script} or {name}");
-        }
-        body.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("script") && !f.equals("name") && !f.equals("file")) {
-                throw new BadRequest(f, "unknown field '" + f + "'; the body has script (and file) or name");
-            }
-        });
-        JsonNode script = body.get("script");
-        JsonNode name = body.get("name");
-        if ((script == null) == (name == null)) {
+        Load body = Writes.body(ctx, Load.class);
+        if ((body.script() == null) == (body.name() == null)) {
             throw new BadRequest("script", "send either script (the YAML text) or name (a shipped drill)");
         }
-        if (script != null) {
-            if (!script.isTextual()) {
-                throw new BadRequest("script", "script is the drill's YAML text, as a string");
-            }
-            JsonNode file = body.get("file");
-            String fileName = file != null && file.isTextual() && NAME.matcher(file.asText().replaceAll("\\.ya?ml$", ""))
-                    .matches() ? file.asText() : "script";
-            json(ctx, 201, Json.write(drills.load(fileName, script.asText())));
+        if (body.script() != null) {
+            String file = body.file() != null && FILE.matcher(body.file()).matches() ? body.file() : "script";
+            json(ctx, 201, Json.write(drills.load(file, body.script())));
             return;
         }
-        if (!name.isTextual() || !NAME.matcher(name.asText()).matches()) {
+        if (!NAME.matcher(body.name()).matches()) {
             throw new BadRequest("name", "name is a shipped drill's file name without .yaml, e.g. storm-530");
         }
-        json(ctx, 201, Json.write(drills.load(name.asText() + ".yaml", shipped(name.asText()))));
+        json(ctx, 201, Json.write(drills.load(body.name() + ".yaml", shipped(body.name()))));
     }
 
     void act(Context ctx, Supplier<Map<String, Object>> action) {

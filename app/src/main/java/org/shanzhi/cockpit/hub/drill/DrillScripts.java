@@ -138,6 +138,7 @@ public final class DrillScripts {
         if (node == null || !node.isObject()) {
             return refusedAddition("inject", "the body is one inject, a JSON object {id, title, events, …}");
         }
+        now = Duration.ofSeconds(now.toSeconds());
         ObjectNode in = node.deepCopy();
         if (!in.has("at") && !in.has("after") && !in.has("when")) {
             in.put("at", human(now));
@@ -163,7 +164,7 @@ public final class DrillScripts {
         Checked checked = check("inject", Json.write(root), scenario);
         if (checked instanceof Refused r) {
             String prefix = "injects[" + position + "]";
-            return new Addition(null, null, r.errors().stream().map(e -> new DrillError("inject", 0, 0,
+            return new Addition(null, null, r.errors().stream().map(e -> new DrillError("", 0, 0,
                     e.field().startsWith(prefix) ? "inject" + e.field().substring(prefix.length()) : e.field(),
                     e.message())).toList());
         }
@@ -172,7 +173,7 @@ public final class DrillScripts {
     }
 
     private static Addition refusedAddition(String field, String message) {
-        return new Addition(null, null, List.of(new DrillError("inject", 0, 0, field, message)));
+        return new Addition(null, null, List.of(new DrillError("", 0, 0, field, message)));
     }
 
     // --- what a schema cannot say ----------------------------------------------------------------------

@@ -217,12 +217,12 @@ class DrillRunTest {
         DrillScripts.Addition bad = DrillScripts.add(run.script(), """
                 {"id": "y", "at": "1m", "title": "t", "events": [{"type": "UnitSos", "payload": {"unitId": "GW-079", "active": false}}]}
                 """, run.clock(at(1, 50)), heyi);
-        assertThat(bad.errors()).singleElement().asString().isEqualTo("inject inject.at: at 1m is past: the drill clock is at 1m50s");
+        assertThat(bad.errors()).singleElement().asString().isEqualTo("inject.at: at 1m is past: the drill clock is at 1m50s");
         DrillScripts.Addition unknown = DrillScripts.add(run.script(), """
                 {"id": "z", "title": "t", "events": [{"type": "UnitSos", "payload": {"unitId": "GW-000", "active": true}}]}
                 """, run.clock(at(1, 50)), heyi);
         assertThat(unknown.errors()).singleElement().asString()
-                .isEqualTo("inject inject.events[0].payload.unitId: no unit 'GW-000' in the Heyi inventory");
+                .isEqualTo("inject.events[0].payload.unitId: no unit 'GW-000' in the Heyi inventory");
     }
 
     @ParameterizedTest
