@@ -35,7 +35,7 @@ final class DrillRoutes {
     void status(Context ctx) {
         Map<String, Object> s = drills.status();
         if (s == null) {
-            throw new BadRequest(404, null, "no drill is loaded");
+            throw new BadRequest(404, "drill", "no drill is loaded");
         }
         json(ctx, 200, Json.write(s));
     }

@@ -130,8 +130,8 @@ public final class HubServer implements AutoCloseable {
             r.post("/api/v1/drill/injects", drill::add, TRAINER);
             r.post("/api/v1/drill/injects/{id}/fire", drill::fire, TRAINER);
             r.exception(Drills.Invalid.class, DrillRoutes::invalid);
-            r.exception(Drills.Missing.class, (e, ctx) -> error(ctx, 404, null, e.getMessage()));
-            r.exception(DrillRun.Refused.class, (e, ctx) -> error(ctx, 409, null, e.getMessage()));
+            r.exception(Drills.Missing.class, (e, ctx) -> error(ctx, 404, e.field, e.getMessage()));
+            r.exception(DrillRun.Refused.class, (e, ctx) -> error(ctx, 409, "drill", e.getMessage()));
 
             r.get("/video/{cameraId}.mjpg", cameras::serve, READERS); // simulated cameras (MJPEG)
             r.get("/video/relay/{cameraId}", relay::serve, READERS); // RTSP cameras for players without RTSP

@@ -110,7 +110,7 @@ public final class Drills implements AutoCloseable {
     public synchronized Map<String, Object> fire(String injectId) {
         DrillRun r = current();
         if (r.script().inject(injectId) == null) {
-            throw new Missing("no inject with id '" + injectId + "' in drill " + r.id());
+            throw new Missing("id", "no inject with id '" + injectId + "' in drill " + r.id());
         }
         emit(r.fireNow(injectId, hub.clock().now(), hub.situation()));
         return status();
@@ -156,10 +156,13 @@ public final class Drills implements AutoCloseable {
         return m;
     }
 
-    /** No drill loaded, or no such inject (404). */
+    /** No drill loaded ({@code field} drill), or no such inject ({@code field} id): 404. */
     public static final class Missing extends RuntimeException {
-        public Missing(String message) {
+        public final String field;
+
+        public Missing(String field, String message) {
             super(message, null, false, false);
+            this.field = field;
         }
     }
 
@@ -190,7 +193,7 @@ public final class Drills implements AutoCloseable {
 
     private DrillRun current() {
         if (run == null) {
-            throw new Missing("no drill is loaded: POST /api/v1/drill with a script first");
+            throw new Missing("drill", "no drill is loaded: POST /api/v1/drill with a script first");
         }
         return run;
     }
