@@ -1,12 +1,14 @@
 package org.shanzhi.cockpit.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import org.shanzhi.cockpit.hub.drill.DrillError;
 import org.shanzhi.cockpit.hub.drill.DrillScript;
 import org.shanzhi.cockpit.hub.drill.DrillScripts;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -18,6 +20,9 @@ import org.shanzhi.cockpit.hub.sim.HeyiScenario;
                     + " FILE:LINE:COLUMN field: reason for each error (exit 1), or a one-line summary (exit 0)."})
 final class DrillCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "ACTION", description = "check")
     String action;
 
@@ -26,17 +31,20 @@ final class DrillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         if (!action.equals("check")) {
-            System.err.println("unknown action '" + action + "'; known: check");
+            spec.commandLine().getErr().println("unknown action '" + action + "'; known: check");
             return 2;
         }
         DrillScripts.Checked checked = DrillScripts.check(file, HeyiScenario.loadDefault());
         if (checked instanceof DrillScripts.Refused refused) {
-            refused.errors().forEach(e -> System.out.println(e));
+            refused.errors().forEach(out::println);
+            out.flush();
             return 1;
         }
         DrillScript s = ((DrillScripts.Good) checked).script();
-        System.out.println(file + ": " + s.name() + " — " + DrillScripts.summary(s));
+        out.println(file + ": " + s.name() + " — " + DrillScripts.summary(s));
+        out.flush();
         return 0;
     }
 }
