@@ -88,6 +88,14 @@ class DrillApiTest {
     }
 
     @Test
+    void aScriptIsLoadedFromItsText() throws Exception {
+        String storm = java.nio.file.Files.readString(Path.of("../assets/drills/storm-530.yaml"));
+        TestHub.Reply r = trainer("/api/v1/drill", Json.write(Map.of("script", storm, "file", "storm-530.yaml")));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("injects")).hasSize(10);
+    }
+
+    @Test
     void aScriptWithErrorsIsRefusedBeforeAnythingRuns() {
         String yaml = """
                 name: x
