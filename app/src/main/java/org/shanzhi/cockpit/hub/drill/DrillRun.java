@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -103,7 +104,7 @@ public final class DrillRun {
 
     public void start(Instant now) {
         if (state != State.READY) {
-            throw new Refused("the drill " + id + " was started already (" + state.name().toLowerCase() + ")");
+            throw new Refused("the drill " + id + " was started already (" + state.name().toLowerCase(Locale.ROOT) + ")");
         }
         startedAt = now;
         runningSince = now;
@@ -113,7 +114,7 @@ public final class DrillRun {
     /** Stops the drill clock, after taking what was due up to now. */
     public List<Due> pause(Instant now, Situation s) {
         if (state != State.RUNNING) {
-            throw new Refused("only a running drill can be paused; this one is " + state.name().toLowerCase());
+            throw new Refused("only a running drill can be paused; this one is " + state.name().toLowerCase(Locale.ROOT));
         }
         List<Due> out = collect(clock(now), s);
         base = clock(now);
@@ -123,7 +124,7 @@ public final class DrillRun {
 
     public void resume(Instant now) {
         if (state != State.PAUSED) {
-            throw new Refused("only a paused drill can be resumed; this one is " + state.name().toLowerCase());
+            throw new Refused("only a paused drill can be resumed; this one is " + state.name().toLowerCase(Locale.ROOT));
         }
         runningSince = now;
         state = State.RUNNING;
@@ -192,6 +193,9 @@ public final class DrillRun {
         script = withIt;
         if (in.at() != null) {
             firesAt.put(in.id(), in.at());
+        } else if (in.after() != null && fired.contains(in.after())) {
+            // following an inject that fired already: due its delay after it (at once if that has passed)
+            firesAt.put(in.id(), firesAt.get(in.after()).plus(in.delay()));
         }
     }
 
@@ -202,7 +206,7 @@ public final class DrillRun {
 
     private void live(String what) {
         if (state != State.RUNNING && state != State.PAUSED) {
-            throw new Refused("a drill that is " + state.name().toLowerCase() + " cannot be " + what);
+            throw new Refused("a drill that is " + state.name().toLowerCase(Locale.ROOT) + " cannot be " + what);
         }
     }
 

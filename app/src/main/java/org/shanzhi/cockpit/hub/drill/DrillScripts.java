@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -528,7 +529,7 @@ public final class DrillScripts {
         long events = s.injects().stream().mapToLong(i -> i.events().size()).sum();
         long after = s.injects().stream().filter(i -> i.after() != null).count();
         long when = s.injects().stream().filter(i -> i.when() != null).count();
-        Duration last = s.injects().stream().map(Inject::at).filter(java.util.Objects::nonNull)
+        Duration last = s.injects().stream().map(Inject::at).filter(Objects::nonNull)
                 .max(Duration::compareTo).orElse(Duration.ZERO);
         return s.injects().size() + " injects (" + after + " after another, " + when + " on a trainee action), "
                 + events + " events, the last timed inject at " + human(last) + ", " + s.objectives().size()

@@ -2,10 +2,12 @@ package org.shanzhi.cockpit.hub.drill;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +34,7 @@ public final class Drills implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Drills.class);
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("'YL-'yyyyMMdd'T'HHmmss")
-            .withZone(java.time.ZoneOffset.UTC);
+            .withZone(ZoneOffset.UTC);
 
     /** A script or an inject that does not check (422), with every error. */
     public static final class Invalid extends RuntimeException {
@@ -229,6 +231,6 @@ public final class Drills implements AutoCloseable {
     }
 
     private static String state(DrillRun r) {
-        return r.state().name().toLowerCase(java.util.Locale.ROOT);
+        return r.state().name().toLowerCase(Locale.ROOT);
     }
 }

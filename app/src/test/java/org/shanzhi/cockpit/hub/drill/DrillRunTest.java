@@ -214,6 +214,14 @@ class DrillRunTest {
         assertThat(due(at(1, 40))).containsExactly("x");
         assertThat(situation.units().get("GW-079").sos()).isTrue();
 
+        DrillScripts.Addition following = DrillScripts.add(run.script(), """
+                {"id": "y", "after": "a", "delay": "1m", "title": "a 之后一分钟",
+                 "events": [{"type": "UnitSos", "payload": {"unitId": "GW-079", "active": false}}]}
+                """, run.clock(at(1, 45)), heyi);
+        run.add(following.script(), following.inject());
+        assertThat(due(at(1, 59))).isEmpty();
+        assertThat(due(at(2, 0))).containsExactly("b", "y"); // a fired at 1m: y at 2m, after b in the script's order
+
         DrillScripts.Addition bad = DrillScripts.add(run.script(), """
                 {"id": "y", "at": "1m", "title": "t", "events": [{"type": "UnitSos", "payload": {"unitId": "GW-079", "active": false}}]}
                 """, run.clock(at(1, 50)), heyi);
