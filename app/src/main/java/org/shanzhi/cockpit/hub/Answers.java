@@ -36,6 +36,7 @@ final class Answers {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
             case 413 -> "too_large";
             case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";

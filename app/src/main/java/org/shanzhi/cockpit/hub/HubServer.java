@@ -17,6 +17,9 @@ import org.eclipse.jetty.session.SessionCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.hub.drill.DrillRun;
+import org.shanzhi.cockpit.hub.drill.Drills;
+import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.video.RtspRelay;
 import org.shanzhi.cockpit.hub.video.VideoRefused;
 import org.shanzhi.cockpit.hub.video.VideoViewers;
@@ -60,6 +63,7 @@ public final class HubServer implements AutoCloseable {
     private final Streams streams;
     private final VirtualCameras cameras;
     private final RtspRelay relay;
+    private final Drills drills;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicBoolean ready = new AtomicBoolean();
 
@@ -75,6 +79,8 @@ public final class HubServer implements AutoCloseable {
                 limits.video().maxVirtualCameras());
         this.relay = new RtspRelay(id -> hub.situation().cameras().get(id), viewers, limits.video().maxRelays(),
                 limits.video().cameraNetworks());
+        this.drills = new Drills(hub, HeyiScenario::loadDefault);
+        DrillRoutes drill = new DrillRoutes(drills);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
@@ -155,6 +161,19 @@ public final class HubServer implements AutoCloseable {
             r.get("/api/v1/field/me", reads::fieldMe, FIELD_UNIT);
             r.post("/api/v1/units/{id}/credential", credentials::issue, LEADER);
             r.delete("/api/v1/units/{id}/credential", credentials::revoke, LEADER);
+            // the trainer's exercise clock (hub/drill): one drill per hub
+            r.get("/api/v1/drill", drill::status, READERS);
+            r.post("/api/v1/drill", drill::load, TRAINER);
+            r.post("/api/v1/drill/start", ctx -> drill.act(ctx, drills::start), TRAINER);
+            r.post("/api/v1/drill/pause", ctx -> drill.act(ctx, drills::pause), TRAINER);
+            r.post("/api/v1/drill/resume", ctx -> drill.act(ctx, drills::resume), TRAINER);
+            r.post("/api/v1/drill/stop", ctx -> drill.act(ctx, drills::stop), TRAINER);
+            r.post("/api/v1/drill/skip", ctx -> drill.act(ctx, drills::skip), TRAINER);
+            r.post("/api/v1/drill/injects", drill::add, TRAINER);
+            r.post("/api/v1/drill/injects/{id}/fire", drill::fire, TRAINER);
+            r.exception(Drills.Invalid.class, DrillRoutes::invalid);
+            r.exception(Drills.Missing.class, (e, ctx) -> error(ctx, 404, e.field, e.getMessage()));
+            r.exception(DrillRun.Refused.class, (e, ctx) -> error(ctx, 409, "drill", e.getMessage()));
 
             r.get("/video/{cameraId}.mjpg", cameras::serve, READERS); // simulated cameras (MJPEG)
             r.get("/video/relay/{cameraId}", relay::serve, READERS); // RTSP cameras for players without RTSP
@@ -215,6 +234,7 @@ public final class HubServer implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
+        drills.close();
         cameras.close();
         relay.close();
         app.stop();

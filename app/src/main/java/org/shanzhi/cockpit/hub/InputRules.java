@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * characters, lists are bounded, a camera's stream is a network or hub address. A value that
  * breaks a rule is a {@link BadRequest} naming its field.
  */
-final class InputRules {
+public final class InputRules {
 
     static final int MAX_ID = 64;
     static final int MAX_TEXT = 2000;
@@ -32,7 +32,7 @@ final class InputRules {
     }
 
     /** Checks {@code value} (a record from a request body) and everything inside it. */
-    static void check(Object value, String path) {
+    public static void check(Object value, String path) {
         if (value == null) {
             return;
         }

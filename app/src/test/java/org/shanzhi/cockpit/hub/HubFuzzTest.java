@@ -40,7 +40,19 @@ class HubFuzzTest {
             "/api/v1/incidents/INC-1/dispatch", "/api/v1/incidents/INC-1/close", "/api/v1/alerts/A-1/review",
             "/api/v1/units/U-1/status", "/api/v1/complaints/ORD-1/advance", "/api/v1/incidents/INC-1/orders",
             "/api/v1/orders/ZL-1/advance", "/api/v1/orders/ZL-1/reassign", "/api/v1/instructions",
-            "/api/v1/units/U-1/position");
+            "/api/v1/units/U-1/position",
+            "/api/v1/drill", "/api/v1/drill/start", "/api/v1/drill/pause", "/api/v1/drill/resume", "/api/v1/drill/stop",
+            "/api/v1/drill/skip", "/api/v1/drill/injects", "/api/v1/drill/injects/w1/fire");
+
+    /** The drill control routes take no body; an inject added is shaped as in a script. */
+    record NoBody() {
+    }
+
+    record FuzzEvent(String type, Event.UnitSos payload, String offset) {
+    }
+
+    record FuzzInject(String id, String title, String at, String after, List<FuzzEvent> events) {
+    }
 
     @TempDir
     Path data;
@@ -53,6 +65,8 @@ class HubFuzzTest {
         int accepted = 0;
         try (TestHub hub = new TestHub(data)) {
             hub.ingest(Fixtures.inventory());
+            // a drill loaded, so that the fuzzed drill commands meet one (its Heyi ids mostly do not fold here)
+            assertThat(hub.post("/api/v1/drill", Role.TRAINER, "{\"name\":\"storm-530\"}", null).status()).isEqualTo(201);
             for (int round = 0; round < ROUNDS; round++) {
                 TestHub.Reply r = round % 4 == 3 ? command(hub, round) : ingest(hub);
                 String context = "seed " + SEED + ", round " + round + ": " + r.body();
@@ -110,9 +124,12 @@ class HubFuzzTest {
                 Map.entry("/api/v1/orders/ZL-1/advance", Commands.AdvanceOrder.class),
                 Map.entry("/api/v1/orders/ZL-1/reassign", Commands.Reassign.class),
                 Map.entry("/api/v1/instructions", Commands.IssueInstruction.class),
-                Map.entry("/api/v1/units/U-1/position", Commands.ReportPosition.class)).get(path);
-        // the leader may do all of these but answer an order, which a unit's own token does
-        Role role = path.endsWith("/close") || path.endsWith("/instructions") || random.nextBoolean() ? Role.LEADER
+                Map.entry("/api/v1/units/U-1/position", Commands.ReportPosition.class),
+                Map.entry("/api/v1/drill", DrillRoutes.Load.class),
+                Map.entry("/api/v1/drill/injects", FuzzInject.class)).getOrDefault(path, NoBody.class);
+        // the trainer runs drills; the leader may do all the rest but answer an order, which a unit's own token does
+        Role role = path.startsWith("/api/v1/drill") ? Role.TRAINER
+                : path.endsWith("/close") || path.endsWith("/instructions") || random.nextBoolean() ? Role.LEADER
                 : Role.OPERATOR;
         if (path.contains("/orders/") && path.endsWith("/advance") && random.nextBoolean()) {
             return hub.call("POST", path, unitToken(hub), value(body, 0).toString(), "fuzz-" + round);

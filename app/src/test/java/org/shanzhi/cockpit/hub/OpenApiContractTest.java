@@ -449,6 +449,40 @@ class OpenApiContractTest {
         get("/api/v1/kpis", "/api/v1/kpis", Role.VIEWER, 200);
         get("/api/v1/snapshot", "/api/v1/snapshot", Role.VIEWER, 200);
 
+        // the trainer's drill clock: a script of warnings only (the contract's inventory is not Heyi's)
+        get("/api/v1/drill", "/api/v1/drill", Role.VIEWER, 404);
+        String script = Json.write(Map.of("file", "contract.yaml", "script", """
+                name: 合同演练
+                participants: [坐席]
+                objectives: [{id: O1, text: 预警确认, target: 2分钟}]
+                injects:
+                  - {id: w1, at: 0m, title: 预警, events: [{type: WarningIssued, payload: {warningId: $w1, hazard: GALE, level: BLUE, issuer: 气象台}}]}
+                  - {id: w2, at: 1h, title: 预警, events: [{type: WarningIssued, payload: {warningId: $w2, hazard: RAINSTORM, level: BLUE, issuer: 气象台}}]}
+                  - {id: w3, at: 2h, title: 解除, events: [{type: WarningLifted, payload: {warningId: $w1}}]}
+                  - {id: w4, at: 3h, title: 解除, events: [{type: WarningLifted, payload: {warningId: $w2}}]}
+                """));
+        post("/api/v1/drill", "/api/v1/drill", Role.TRAINER, script, null, 201);
+        post("/api/v1/drill", "/api/v1/drill", Role.OPERATOR, script, null, 403);
+        post("/api/v1/drill", "/api/v1/drill", Role.TRAINER, script.replace("WarningLifted", "TreeFell"), null, 422);
+        post("/api/v1/drill", "/api/v1/drill", Role.TRAINER, "{\"name\":\"no-such-drill\"}", null, 404);
+        post("/api/v1/drill", "/api/v1/drill", Role.TRAINER, "{\"colour\":\"red\"}", null, 400);
+        post("/api/v1/drill/start", "/api/v1/drill/start", Role.TRAINER, "", null, 200);
+        post("/api/v1/drill/start", "/api/v1/drill/start", Role.TRAINER, "", null, 409);
+        post("/api/v1/drill", "/api/v1/drill", Role.TRAINER, script, null, 409);
+        get("/api/v1/drill", "/api/v1/drill", Role.OPERATOR, 200);
+        post("/api/v1/drill/pause", "/api/v1/drill/pause", Role.TRAINER, "", null, 200);
+        post("/api/v1/drill/injects/{id}/fire", "/api/v1/drill/injects/w3/fire", Role.TRAINER, "", null, 200);
+        post("/api/v1/drill/injects/{id}/fire", "/api/v1/drill/injects/NOPE/fire", Role.TRAINER, "", null, 404);
+        post("/api/v1/drill/resume", "/api/v1/drill/resume", Role.TRAINER, "", null, 200);
+        post("/api/v1/drill/skip", "/api/v1/drill/skip", Role.TRAINER, "", null, 200);
+        post("/api/v1/drill/injects", "/api/v1/drill/injects", Role.TRAINER,
+                "{\"id\":\"sos\",\"title\":\"单兵求助\",\"events\":[{\"type\":\"WarningIssued\",\"payload\":"
+                        + "{\"warningId\":\"$w5\",\"hazard\":\"HEAT\",\"level\":\"YELLOW\",\"issuer\":\"气象台\"}}]}",
+                null, 201);
+        post("/api/v1/drill/injects", "/api/v1/drill/injects", Role.TRAINER,
+                "{\"id\":\"bad\",\"title\":\"t\",\"events\":[{\"type\":\"TreeFell\",\"payload\":{}}]}", null, 422);
+        post("/api/v1/drill/stop", "/api/v1/drill/stop", Role.TRAINER, "", null, 200);
+
         // simulated camera video: a stream (read only its start), and the errors
         var cams = hub.runtime.hub().situation().cameras().values();
         String online = cams.stream().filter(c -> c.online()).findFirst().orElseThrow().id();

@@ -1,0 +1,141 @@
+package org.shanzhi.cockpit.hub.drill;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import org.shanzhi.cockpit.domain.AiAlert;
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.OrderState;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.Whistle;
+import org.shanzhi.cockpit.json.Json;
+
+/**
+ * A checked drill script (a master scenario events list): what the exercise is for and its injects, each
+ * with when it fires, the events it becomes and what the trainees are expected to do. Ids the drill creates
+ * are written {@code $name} and become {@code <drill id>:name} when a drill runs, so the same script runs
+ * again on the same hub. Read and checked by {@link DrillScripts}; {@code source} is the document as read,
+ * to check an inject added during a run with the rest.
+ */
+public record DrillScript(String name, String summary, List<String> participants, List<Objective> objectives,
+                          List<Inject> injects, JsonNode source) {
+
+    /** The prefix of an id the drill creates. */
+    static final String LOCAL = "$";
+
+    public record Objective(String id, String text, String target) {
+    }
+
+    /**
+     * One inject. Exactly one of {@code at} (after T0), {@code after} (another inject's id, by {@code delay})
+     * or {@code when} (a trainee action, by {@code delay}) is set.
+     */
+    public record Inject(String id, String title, Duration at, String after, Trigger when, Duration delay,
+                         List<Timed> events, List<Expect> expect) {
+    }
+
+    /** What the trainees do to a thing the drill created, e.g. the case {@code $line-case} dispatched. */
+    public record Trigger(Action action, String subject) {
+    }
+
+    /** The action expected of the trainees, and its time limit from the inject. */
+    public record Expect(Action action, String subject, Duration within, String text) {
+    }
+
+    /** One event of an inject, {@code offset} after the inject fires; its payload still holds {@code $name} ids. */
+    public record Timed(Duration offset, String type, JsonNode payload) {
+
+        /** The event with the drill's own ids made from {@code drillId}. */
+        public Event event(String drillId) {
+            return Json.readEvent(type, withIds(payload, drillId), "payload");
+        }
+    }
+
+    /** What trainees do to a thing the drill created, read from the situation. */
+    public enum Action {
+        /** The AI alert was reviewed and accepted (or merged into a case). */
+        alertConfirmed,
+        /** The case was dispatched (or has gone further). */
+        caseDispatched,
+        /** A unit reached the case: an order of it on site or further, or the case in progress or further. */
+        unitOnScene,
+        /** The case was closed, normally or not. */
+        caseClosed,
+        /** The 12345 order moved past 受理 (answered directly or dispatched). */
+        complaintHandled,
+        /** A department called by the whistle has reported. */
+        whistleAnswered;
+
+        /** Whether the thing {@code id} (as the running drill names it) shows this action done. */
+        public boolean done(Situation s, String id) {
+            return switch (this) {
+                case alertConfirmed -> {
+                    AiAlert a = s.alerts().get(id);
+                    yield a != null && (a.review() == AiAlert.Review.ACCEPTED || a.review() == AiAlert.Review.MERGED);
+                }
+                case caseDispatched -> reached(s.incidents().get(id), IncidentState.DISPATCHED);
+                case unitOnScene -> reached(s.incidents().get(id), IncidentState.IN_PROGRESS)
+                        || s.orders().values().stream().anyMatch(o -> o.incidentId().equals(id)
+                        && o.state().ordinal() >= OrderState.ON_SITE.ordinal()
+                        && o.state().ordinal() <= OrderState.REPORTED.ordinal());
+                case caseClosed -> {
+                    Incident i = s.incidents().get(id);
+                    yield i != null && i.state().terminal();
+                }
+                case complaintHandled -> {
+                    Complaint c = s.complaints().get(id);
+                    yield c != null && c.state() != ComplaintState.ACCEPTED;
+                }
+                case whistleAnswered -> {
+                    Whistle w = s.whistles().get(id);
+                    yield w != null && !w.arrivals().isEmpty();
+                }
+            };
+        }
+
+        /** The case is at {@code state} or beyond it on the way to closing (核实无效 is no way on). */
+        private static boolean reached(Incident i, IncidentState state) {
+            return i != null && i.state() != IncidentState.INVALID && i.state().ordinal() >= state.ordinal();
+        }
+    }
+
+    public Inject inject(String id) {
+        return injects.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** {@code $name} as it is while drill {@code drillId} runs. */
+    public static String id(String local, String drillId) {
+        return local.startsWith(LOCAL) ? drillId + ":" + local.substring(1) : local;
+    }
+
+    static JsonNode withIds(JsonNode node, String drillId) {
+        if (node.isTextual() && node.asText().startsWith(LOCAL)) {
+            return TextNode.valueOf(id(node.asText(), drillId));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                copy.set(f.getKey(), withIds(f.getValue(), drillId));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(n -> items.add(withIds(n, drillId)));
+            return Json.MAPPER.createArrayNode().addAll(items);
+        }
+        return node;
+    }
+}
