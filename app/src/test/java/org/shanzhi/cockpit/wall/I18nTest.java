@@ -2,12 +2,18 @@ package org.shanzhi.cockpit.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,31 @@ class I18nTest {
     void bundlesHaveTheSameKeys() {
         assertThat(new TreeSet<>(en.keySet())).isEqualTo(new TreeSet<>(zh.keySet()));
         assertThat(zh.keySet()).contains("cockpit.sentiment.title", "cockpit.city.title");
+    }
+
+    /** A key written in the code that no bundle holds would show as !key! on the wall. */
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
+        Pattern call = Pattern.compile("I18n\\.t\\(\"([^\"]+)\"");
+        Set<String> missing = new TreeSet<>();
+        int seen = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1);
+                    seen++;
+                    // a prefix ("issuer." + …, or an enum's prefix completed by the constant) needs a key under it
+                    String prefix = key.endsWith(".") ? key : key + ".";
+                    boolean found = zh.containsKey(key) || zh.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+                    if (!found) {
+                        missing.add(f.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(seen).as("keys found in the code").isGreaterThan(100);
+        assertThat(missing).isEmpty();
     }
 
     @Test

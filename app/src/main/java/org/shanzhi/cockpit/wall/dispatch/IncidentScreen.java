@@ -109,6 +109,8 @@ public final class IncidentScreen implements Widget {
     private Object shownDetails;
     private String shownCommunity;
     private List<String> shownUnits;
+    /** Why the seat could not send orders when last shown, so that the words go once it can. */
+    private String shownWhy;
     private List<Object> shownOrders;
     private List<CaseFile.Moment> shownTimeline;
     private Object shownMedia;
@@ -232,6 +234,7 @@ public final class IncidentScreen implements Widget {
         lastSecond = Long.MIN_VALUE;
         last = null;
         shownUnits = null;
+        shownWhy = null;
         outcome.setText("");
     }
 
@@ -363,6 +366,15 @@ public final class IncidentScreen implements Widget {
     private void showUnits(CaseFile f) {
         List<String> ids = f.recommended().stream().map(RecommendedUnit::id).toList();
         String why = whyNot(f);
+        if (!Objects.equals(why, shownWhy)) {
+            if (shownWhy != null && outcome.getText().equals(shownWhy)) {
+                say("", null);
+            }
+            if (why != null && !sending && outcome.getText().isEmpty()) {
+                say(why, Theme.STALE);
+            }
+            shownWhy = why;
+        }
         if (ids.equals(shownUnits) && recommended.getChildren().size() == ids.size()) {
             // the same units in the same order: new distances, the buttons stay (one may be under the pointer)
             for (int k = 0; k < ids.size(); k++) {
@@ -392,9 +404,6 @@ public final class IncidentScreen implements Widget {
             rows.add(text(I18n.t(f.incident().open() ? "dispatch.nearest.none" : "incident.closed")));
         }
         recommended.getChildren().setAll(rows);
-        if (why != null && !sending && outcome.getText().isEmpty()) {
-            say(why, Theme.STALE);
-        }
     }
 
     private static String unitText(RecommendedUnit u) {
