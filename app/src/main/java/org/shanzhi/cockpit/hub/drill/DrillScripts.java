@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.ValidationMessage;
 
 import org.shanzhi.cockpit.domain.Community;
@@ -42,6 +44,7 @@ import org.shanzhi.cockpit.hub.drill.DrillScript.Inject;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Objective;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Timed;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Trigger;
+import org.shanzhi.cockpit.json.LocatedTree;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.json.BadJson;
 import org.shanzhi.cockpit.json.Json;
@@ -56,6 +59,10 @@ import org.shanzhi.cockpit.json.Json;
 public final class DrillScripts {
 
     public static final String SCHEMA = "assets/drills/drill.schema.json";
+    /** YAML, duplicate keys refused. */
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     /** Events that bring a new thing into the situation: their first field is its id. */
     private static final Pattern CREATES = Pattern.compile(".*(Registered|Opened|Raised|Issued|Received|Reported|Blown)");
@@ -75,7 +82,7 @@ public final class DrillScripts {
     private final String file;
     private final HeyiScenario scenario;
     private final List<DrillError> errors = new ArrayList<>();
-    private LocatedYaml yaml;
+    private LocatedTree yaml;
 
     private DrillScripts(String file, HeyiScenario scenario) {
         this.file = file;
@@ -101,8 +108,8 @@ public final class DrillScripts {
 
     private Checked run(String text) {
         try {
-            yaml = LocatedYaml.parse(text);
-        } catch (LocatedYaml.Malformed m) {
+            yaml = LocatedTree.parse(YAML, text, "a drill script is one YAML document");
+        } catch (LocatedTree.Malformed m) {
             return new Refused(List.of(new DrillError(file, m.location.line(), m.location.column(), "", m.getMessage())));
         }
         for (ValidationMessage m : schema().validate(yaml.root)) {
@@ -562,7 +569,7 @@ public final class DrillScripts {
     }
 
     private void error(String field, String message) {
-        LocatedYaml.Location at = yaml.valueAt(field);
+        LocatedTree.Location at = yaml.valueAt(field);
         errors.add(new DrillError(file, at.line(), at.column(), field, message));
     }
 
@@ -573,14 +580,14 @@ public final class DrillScripts {
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
-        LocatedYaml.Location at;
+        LocatedTree.Location at;
         if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
-            field = LocatedYaml.child(field, m.getProperty());
+            field = LocatedTree.child(field, m.getProperty());
             at = yaml.nameAt(field);
             message = "unknown property (not in drill.schema.json)";
         } else if ("required".equals(m.getType()) && m.getProperty() != null) {
             at = yaml.valueAt(field);
-            field = LocatedYaml.child(field, m.getProperty());
+            field = LocatedTree.child(field, m.getProperty());
             message = "required but missing";
         } else {
             at = yaml.valueAt(field);

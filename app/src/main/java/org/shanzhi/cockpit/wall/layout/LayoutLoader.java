@@ -28,6 +28,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import org.shanzhi.cockpit.json.LocatedTree;
+
 /**
  * Reads wall layouts ({@code <name>.json}) from a layouts directory or from the copy inside the jar,
  * checks each against {@code layout.schema.json} and then against what a schema cannot say
@@ -154,10 +156,10 @@ public final class LayoutLoader {
     /** Checks layout text as if read from {@code fileName}; {@code source} goes into the layout. */
     public static LayoutResult check(String fileName, String source, String text) {
         String name = baseName(fileName);
-        LocatedJson json;
+        LocatedTree json;
         try {
-            json = LocatedJson.parse(text);
-        } catch (LocatedJson.Malformed m) {
+            json = LocatedTree.parse(LocatedTree.JSON, text, "unexpected content after the end of the layout");
+        } catch (LocatedTree.Malformed m) {
             return new LayoutResult.Refused(name, List.of(
                     new LayoutError(fileName, m.location.line(), m.location.column(), m.field, m.getMessage())));
         }
@@ -168,7 +170,7 @@ public final class LayoutLoader {
         if (errors.isEmpty()) {
             WallLayout layout = LayoutRules.read(json.root, source);
             for (LayoutRules.Violation v : LayoutRules.check(layout, name)) {
-                LocatedJson.Location at = v.atName() ? json.nameAt(v.field()) : json.valueAt(v.field());
+                LocatedTree.Location at = v.atName() ? json.nameAt(v.field()) : json.valueAt(v.field());
                 errors.add(new LayoutError(fileName, at.line(), at.column(), v.field(), v.message()));
             }
             if (errors.isEmpty()) {
@@ -180,24 +182,24 @@ public final class LayoutLoader {
         return new LayoutResult.Refused(name, errors.stream().distinct().toList());
     }
 
-    private static LayoutError schemaError(String fileName, LocatedJson json, ValidationMessage m) {
+    private static LayoutError schemaError(String fileName, LocatedTree json, ValidationMessage m) {
         String field = field(m.getInstanceLocation());
         String message = m.getMessage();
         String prefix = m.getInstanceLocation().toString() + ": ";
         if (message.startsWith(prefix)) {
             message = message.substring(prefix.length());
         }
-        LocatedJson.Location at;
+        LocatedTree.Location at;
         String type = m.getType();
         if (("additionalProperties".equals(type) || "unevaluatedProperties".equals(type)) && m.getProperty() != null) {
             // point at the unknown member's name, where the reader has to look
-            field = LocatedJson.child(field, m.getProperty());
+            field = LocatedTree.child(field, m.getProperty());
             at = json.nameAt(field);
             message = "unknown property (not in layout.schema.json)";
         } else if ("required".equals(type) && m.getProperty() != null) {
             // the missing member has no place; point at the object that lacks it
             at = json.valueAt(field);
-            field = LocatedJson.child(field, m.getProperty());
+            field = LocatedTree.child(field, m.getProperty());
             message = "required but missing";
         } else {
             at = json.valueAt(field);

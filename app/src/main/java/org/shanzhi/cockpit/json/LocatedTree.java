@@ -1,4 +1,4 @@
-package org.shanzhi.cockpit.wall.layout;
+package org.shanzhi.cockpit.json;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,20 +18,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A JSON document read with the streaming parser so that every value remembers where it starts:
- * errors found later (by the schema or by the layout rules) can name the line and column. Paths are
- * written as in error messages: {@code screens[2].widgets[1].columnSpan}, {@code ""} for the root.
+ * A document (JSON, or YAML through its Jackson factory) read with the streaming parser so that every
+ * value remembers where it starts: errors found later (by a schema or by the rules of a layout or a
+ * drill script) name the line and column. Paths are written as in error messages:
+ * {@code screens[2].widgets[1].columnSpan}, {@code ""} for the root.
  */
-final class LocatedJson {
+public final class LocatedTree {
 
-    record Location(int line, int column) {
-        static final Location START = new Location(1, 1);
+    public record Location(int line, int column) {
+        public static final Location START = new Location(1, 1);
     }
 
-    /** Malformed JSON: where the parser stopped, the path it was in, and its complaint. */
-    static final class Malformed extends Exception {
-        final Location location;
-        final String field;
+    /** A malformed document: where the parser stopped, the path it was in, and its complaint. */
+    public static final class Malformed extends Exception {
+        public final Location location;
+        public final String field;
 
         Malformed(Location location, String field, String message) {
             super(message, null, false, false);
@@ -39,41 +41,54 @@ final class LocatedJson {
         }
     }
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    /** Plain JSON, duplicate members refused. */
+    public static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    final JsonNode root;
+    public final JsonNode root;
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> names = new HashMap<>();
 
-    private LocatedJson(String text) throws Malformed {
+    private LocatedTree(JsonFactory factory, String text, String oneDocument) throws Malformed {
         JsonParser p = null;
         try {
-            p = FACTORY.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            p = factory.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text);
             if (p.nextToken() == null) {
                 throw new Malformed(Location.START, "", "the file is empty");
             }
             root = read(p, "");
             if (p.nextToken() != null) {
-                throw new Malformed(at(p.currentTokenLocation()), "", "unexpected content after the end of the layout");
+                throw new Malformed(at(p.currentTokenLocation()), "", oneDocument);
             }
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             String field = p == null ? "" : path(p.getParsingContext());
-            throw new Malformed(at(e.getLocation()), field, e.getOriginalMessage());
+            throw new Malformed(at(e.getLocation()), field, firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new Malformed(Location.START, "", String.valueOf(e.getMessage()));
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // a parser over a string holds nothing to release
+                }
+            }
         }
     }
 
-    static LocatedJson parse(String text) throws Malformed {
-        return new LocatedJson(text);
+    /**
+     * Reads {@code text} with {@code factory} ({@link #JSON}, or a YAML factory); {@code oneDocument} is the
+     * complaint when more follows the first document.
+     */
+    public static LocatedTree parse(JsonFactory factory, String text, String oneDocument) throws Malformed {
+        return new LocatedTree(factory, text, oneDocument);
     }
 
     /** Where the value at {@code field} starts; for a field that is absent, where its nearest parent starts. */
-    Location valueAt(String field) {
+    public Location valueAt(String field) {
         for (String f = field; ; f = parent(f)) {
             Location l = values.get(f);
             if (l != null) {
@@ -86,16 +101,16 @@ final class LocatedJson {
     }
 
     /** Where the member name of {@code field} starts (its value's start when it is an array item or absent). */
-    Location nameAt(String field) {
+    public Location nameAt(String field) {
         Location l = names.get(field);
         return l != null ? l : valueAt(field);
     }
 
-    static String child(String path, String name) {
+    public static String child(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    static String parent(String field) {
+    public static String parent(String field) {
         int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
         return cut < 0 ? "" : field.substring(0, cut);
     }
@@ -145,6 +160,12 @@ final class LocatedJson {
             default:
                 throw new JsonParseException(p, "unexpected " + token);
         }
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "unreadable document" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     private static Location at(JsonLocation l) {
