@@ -9,7 +9,7 @@
   const NOT_A_UNIT = '这不是单兵的登录凭证，请向指挥中心领取本单兵的凭证';
   const ORDER_STATE = { SENT: '已派', DELIVERED: '已送达', ACCEPTED: '已签收', EN_ROUTE: '在途', ON_SITE: '到场', WORKING: '处置中',
     REPORTED: '已反馈', DECLINED: '拒收', REASSIGNED: '改派', CANCELLED: '撤回', TIMED_OUT: '超时' };
-  const UNIT_STATUS = { OFF: '离线', AVL: '在岗待命', PAT: '巡查中', ASG: '已派单', ACK: '已签收', ENR: '在途', ONS: '到场', WRK: '处置中',
+  const UNIT_STATUS = { OFF: '不在岗', AVL: '在岗待命', PAT: '巡查中', ASG: '已派单', ACK: '已签收', ENR: '在途', ONS: '到场', WRK: '处置中',
     RPT: '反馈中', RET: '返回', UNA: '暂离' };
   const PRIORITY = { LOW: '一般', MEDIUM: '较急', HIGH: '紧急', CRITICAL: '特急' };
   const ISSUER = { CENTER: '街道指挥中心', DISTRICT: '区指挥中心' };

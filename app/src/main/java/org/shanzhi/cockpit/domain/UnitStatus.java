@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** Field-unit (单兵) status (DOMAIN.md §5). SOS is an overlay flag on the unit, not a status. */
 public enum UnitStatus {
-    OFF("离线"),
+    OFF("不在岗"),
     AVL("在岗待命"),
     PAT("巡查中"),
     ASG("已派单"),

@@ -97,13 +97,12 @@ final class Reads {
     void kpis(Context ctx) {
         Situation s = hub.situation();
         Instant now = s.time();
-        Instant dayStart = Kpi.today(now).from();
         Instant monthAgo = now.minus(Duration.ofDays(30));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", s.seq());
         m.put("time", now);
         m.put("threeRates30d", Kpi.threeRates(s, monthAgo, now.plusNanos(1), Kpi.Weights.DEFAULT));
-        m.put("closedLoopToday", Kpi.closedLoopRate(s, dayStart, now.plusNanos(1)));
+        m.put("closedOnTime30d", Kpi.closedOnTimeRate(s, monthAgo, now.plusNanos(1)));
         m.put("overdue", Kpi.overdue(s, now));
         m.put("cameraOnline", Kpi.cameraOnlineRate(s));
         m.put("complaintsPerThousand30d", Kpi.complaintsPerThousand(s, monthAgo, now.plusNanos(1)));

@@ -73,15 +73,45 @@ class KpiTest {
         assertThat(r.score()).isNaN();
     }
 
+    /**
+     * 按期结案率 over the cases due in the window: A invalid (out), B closed by its deadline, C closed after it, D due
+     * and open, E not due by the window's end (out) → 1 of 3.
+     */
     @Test
-    void closedLoopRateExcludesInvalidCases() {
-        Situation s = with(district(),
-                opened("A"), opened("B"), opened("C"),
-                new Event.IncidentAdvanced("A", IncidentState.VERIFYING, null),
-                new Event.IncidentAdvanced("A", IncidentState.INVALID, null));
-        s = closeCase(s, "B");
-        Ratio r = Kpi.closedLoopRate(s, FAR_PAST, FAR_FUTURE);
-        assertThat(r).isEqualTo(new Ratio(1, 2));
+    void closedOnTimeRateCountsTheCasesDueAndThoseClosedByTheirDeadline() {
+        Instant t = Instant.parse("2026-05-30T00:00:00Z");
+        Situation s = district();
+        for (String id : List.of("A", "B", "C", "D")) {
+            s = at(s, "2026-05-30T00:00:00Z", new Event.IncidentOpened(id, "t", "c", Incident.Source.INSPECTOR, null,
+                    null, WEST, t.plus(Duration.ofHours(4)), null));
+        }
+        s = at(s, "2026-05-30T00:00:00Z", new Event.IncidentOpened("E", "t", "c", Incident.Source.INSPECTOR, null,
+                null, WEST, t.plus(Duration.ofHours(12)), null));
+        s = at(s, "2026-05-30T00:10:00Z", new Event.IncidentAdvanced("A", IncidentState.VERIFYING, null));
+        s = at(s, "2026-05-30T00:20:00Z", new Event.IncidentAdvanced("A", IncidentState.INVALID, null));
+        s = closeCaseAt(s, "B", "2026-05-30T03:59:00Z");
+        s = closeCaseAt(s, "C", "2026-05-30T05:00:00Z");
+        Instant end = Instant.parse("2026-05-30T08:00:00Z");
+        assertThat(Kpi.closedOnTimeRate(s, FAR_PAST, end)).isEqualTo(new Ratio(1, 3));
+        // before any deadline nothing is due: no rate, not 0 %
+        assertThat(Kpi.closedOnTimeRate(s, FAR_PAST, t.plus(Duration.ofHours(1))).whole()).isZero();
+        // the window is over deadlines, not openings: E counts once its deadline is inside
+        assertThat(Kpi.closedOnTimeRate(s, FAR_PAST, FAR_FUTURE)).isEqualTo(new Ratio(1, 4));
+    }
+
+    @Test
+    void aRateBelowItsMinimumBaseIsTooFew() {
+        Kpi.MinimumBase m = new Kpi.MinimumBase(30, 10, 5, 10);
+        assertThat(m.enoughRevisits(new Kpi.ThreeRates(29, 1, 1, 1, 1))).isFalse();
+        assertThat(m.enoughRevisits(new Kpi.ThreeRates(30, 1, 1, 1, 1))).isTrue();
+        assertThat(m.enoughCasesDue(new Ratio(9, 9))).isFalse();
+        assertThat(m.enoughCasesDue(new Ratio(0, 10))).isTrue();
+        assertThat(m.enoughMediations(new Ratio(4, 4))).isFalse();
+        assertThat(m.enoughMediations(new Ratio(3, 5))).isTrue();
+        assertThat(m.enoughReviewedAlerts(new Ratio(1, 1))).isFalse();
+        assertThat(m.enoughReviewedAlerts(new Ratio(1, 10))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Kpi.MinimumBase(0, 10, 5, 10))
+                .isInstanceOf(Rejection.class);
     }
 
     @Test
@@ -284,6 +314,18 @@ class KpiTest {
     private static Event complaint(String no, String category, GeoPoint where) {
         return new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, category,
                 Complaint.Priority.NORMAL, where, null, false);
+    }
+
+    private static Situation closeCaseAt(Situation s, String id, String time) {
+        for (IncidentState st : List.of(IncidentState.REGISTERED, IncidentState.PENDING_DISPATCH)) {
+            s = at(s, time, new Event.IncidentAdvanced(id, st, null));
+        }
+        s = at(s, time, new Event.IncidentDispatched(id, "U-1"));
+        for (IncidentState st : List.of(IncidentState.IN_PROGRESS, IncidentState.DISPOSED, IncidentState.CHECKING,
+                IncidentState.CLOSED)) {
+            s = at(s, time, new Event.IncidentAdvanced(id, st, null));
+        }
+        return at(s, time, new Event.UnitStatusChanged("U-1", UnitStatus.AVL)); // free for the next case
     }
 
     private static Event opened(String id) {

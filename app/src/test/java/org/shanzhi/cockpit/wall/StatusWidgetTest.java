@@ -38,7 +38,7 @@ class StatusWidgetTest {
             bar.show(w);
             return w;
         });
-        assertThat(said(bar)).isEqualTo("○ 正在连接枢纽… 1 秒 | 暂无数据 | 来源 测试 · 无法识别的数据 0 条 · 重连 0 次");
+        assertThat(said(bar)).isEqualTo("○ 正在连接指挥平台… 1 秒 | 暂无数据 | 来源 测试 · 无法识别的数据 0 条 · 重连 0 次");
 
         Situation s = Fixtures.district();
         FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, T.plusSeconds(2), s.seq(), 0, 0, 0, null);

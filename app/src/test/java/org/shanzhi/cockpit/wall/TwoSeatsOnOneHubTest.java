@@ -145,6 +145,7 @@ class TwoSeatsOnOneHubTest {
             // pictures of the street's boards to look at
             WidgetHarness.png(street.orders(), Path.of("target", "seat", "orders.png"));
             WidgetHarness.png(street.instructions(), Path.of("target", "seat", "instructions.png"));
+            assertThat(WidgetHarness.fx(() -> Vocabulary.offencesShown(street.orders().node()))).isEmpty();
             assertThat(WidgetHarness.fx(() -> WidgetHarness.texts(street.instructions().node())))
                     .contains("注意安全，半小时内反馈");
         }

@@ -15,12 +15,12 @@ import org.shanzhi.cockpit.wall.kpi.NumberKpi;
 import org.shanzhi.cockpit.wall.kpi.StatusList;
 import org.shanzhi.cockpit.wall.kpi.TextKpi;
 
-/** 城市运行: cases opened and closed today, the closed loop, open cases against their deadlines, outages, weather. */
+/** 城市运行: cases opened and closed today, 按期结案率, open cases against their deadlines, outages, weather. */
 public final class CityOperationPanel extends CockpitPanel {
 
     final NumberKpi opened = new NumberKpi(I18n.t("cockpit.city.opened"), I18n.t("unit.cases"));
     final NumberKpi closed = new NumberKpi(I18n.t("cockpit.city.closed"), I18n.t("unit.cases"));
-    final GaugeKpi closedLoop = new GaugeKpi(I18n.t("cockpit.city.closedLoop", CockpitFigures.RATE_DAYS));
+    final GaugeKpi closedOnTime = new GaugeKpi(I18n.t("cockpit.city.closedOnTime", CockpitFigures.RATE_DAYS));
     final GaugeKpi outage = new GaugeKpi(I18n.t("cockpit.city.outage"));
     final StatusList openCases = new StatusList(I18n.t("cockpit.city.openCases", 0), 5);
     final TextKpi weather = new TextKpi(I18n.t("cockpit.city.weather"));
@@ -30,7 +30,7 @@ public final class CityOperationPanel extends CockpitPanel {
         super("cockpit.city.title");
         place(opened, 0, 0, 1);
         place(closed, 1, 0, 1);
-        place(closedLoop, 2, 0, 1);
+        place(closedOnTime, 2, 0, 1);
         place(outage, 3, 0, 1);
         place(openCases, 0, 1, 2);
         place(weather, 2, 1, 1);
@@ -45,9 +45,13 @@ public final class CityOperationPanel extends CockpitPanel {
         closed.show(c.closed().today(), null);
         closed.setCaption(I18n.t("common.vsYesterday", Formats.change(c.closed().change())), null);
 
-        Ratio loop = c.closedLoop();
-        closedLoop.show(loop.percent(), States.rate(loop.value(), 0.9, 0.7));
-        closedLoop.setCaption(I18n.t("cockpit.city.closedLoop.caption", loop.part(), loop.whole()), null);
+        Ratio due = c.closedOnTime();
+        if (due.whole() == 0 || f.minimum().enoughCasesDue(due)) {
+            closedOnTime.show(due.percent(), States.rate(due.value(), 0.9, 0.7));
+        } else {
+            closedOnTime.showTooFew(I18n.t("kpi.tooFew.casesDue", due.whole()));
+        }
+        closedOnTime.setCaption(I18n.t("cockpit.city.closedOnTime.caption", due.part(), due.whole()), null);
 
         Ratio power = c.outageRestoration();
         if (c.openOutages() == 0) {

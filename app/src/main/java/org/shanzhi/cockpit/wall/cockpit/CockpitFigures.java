@@ -15,9 +15,10 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
  * Every number the four cockpit panels show, taken from a situation at its own time through {@link Kpi} only.
  * The panels format these; they compute nothing. Pure data, no JavaFX.
  */
-public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sentiment sentiment, Safety safety) {
+public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sentiment sentiment, Safety safety,
+                             Kpi.MinimumBase minimum) {
 
-    /** 闭环率, 三率 and 调解成功率 look back this far; the category leaderboard a week. */
+    /** 按期结案率, 三率 and 调解成功率 look back this far; the category leaderboard a week. */
     public static final int RATE_DAYS = 30;
     public static final int CATEGORY_DAYS = 7;
 
@@ -28,7 +29,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
         }
     }
 
-    public record City(DayCount opened, DayCount closed, Ratio closedLoop, List<Deadlines.OpenCase> openCases,
+    /** {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}. */
+    public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
                        Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
     }
 
@@ -56,10 +58,11 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
     }
 
     public static CockpitFigures of(Situation s) {
-        return of(s, Kpi.Weights.DEFAULT);
+        return of(s, Kpi.Weights.DEFAULT, Kpi.MinimumBase.DEFAULT);
     }
 
-    public static CockpitFigures of(Situation s, Kpi.Weights weights) {
+    /** The figures, with the 三率's weights and the fewest a rate must rest on before it is shown as one. */
+    public static CockpitFigures of(Situation s, Kpi.Weights weights, Kpi.MinimumBase minimum) {
         Instant now = s.time();
         Kpi.Window today = Kpi.today(now);
         Kpi.Window yesterday = Kpi.yesterdaySoFar(now);
@@ -73,7 +76,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                         Kpi.incidentsOpened(s, yesterday.from(), yesterday.to())),
                 new DayCount(Kpi.incidentsClosed(s, today.from(), today.to()),
                         Kpi.incidentsClosed(s, yesterday.from(), yesterday.to())),
-                Kpi.closedLoopRate(s, rates.from(), rates.to()),
+                Kpi.closedOnTimeRate(s, rates.from(), rates.to()),
                 Deadlines.openCases(s, now),
                 Kpi.outageRestoration(s), Kpi.openOutages(s),
                 warnings.isEmpty() ? null : warnings.get(0),
@@ -105,6 +108,6 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 // during a key period 零发生 counts its own days; otherwise since the record began
                 Kpi.daysWithoutGroupIncident(s, now,
                         period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(s, now)));
-        return new CockpitFigures(now, city, monitoring, sentiment, safety);
+        return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum);
     }
 }

@@ -71,14 +71,22 @@ public final class MonitoringPanel extends CockpitPanel {
         sensorAlarms.show(s);
 
         List<StatusList.Row> fa = new ArrayList<>();
+        // the rates that rest on enough reviews, worst first; then the algorithms with too few to say (one rejected
+        // alert of one reviewed would read a red 100 %): "仅 1 条", short enough to leave the name readable
+        List<StatusList.Row> tooFew = new ArrayList<>();
         for (Kpi.FalseAlarms x : m.falseAlarms()) {
             Ratio r = x.rate();
+            if (!f.minimum().enoughReviewedAlerts(r)) {
+                tooFew.add(new StatusList.Row(x.name(), x.name(), I18n.t("kpi.tooFew.alerts", r.whole()), null));
+                continue;
+            }
             fa.add(new StatusList.Row(x.name(), x.name(),
                     // the rate alone: a column is too narrow for the counts too (they are in /kpis)
                     I18n.t("cockpit.monitoring.falseAlarm.rate", r.percent()),
                     // the share the algorithm got right: nine in ten is good, two in three fair
                     States.rate(1 - r.value(), 0.9, 2.0 / 3)));
         }
+        fa.addAll(tooFew);
         falseAlarms.show(fa);
     }
 

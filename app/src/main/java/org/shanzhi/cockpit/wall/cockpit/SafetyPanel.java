@@ -37,7 +37,11 @@ public final class SafetyPanel extends CockpitPanel {
     void render(CockpitFigures f) {
         CockpitFigures.Safety s = f.safety();
         Ratio m = s.mediation();
-        mediation.show(m.percent(), States.rate(m.value(), 0.9, 0.75));
+        if (m.whole() == 0 || f.minimum().enoughMediations(m)) {
+            mediation.show(m.percent(), States.rate(m.value(), 0.9, 0.75));
+        } else {
+            mediation.showTooFew(I18n.t("kpi.tooFew.mediations", m.whole()));
+        }
         mediation.setCaption(I18n.t("cockpit.safety.mediation.caption", m.part(), m.whole()), null);
         intel.show(s.intelToday(), null);
         whistles.show(s.whistles().size(), s.whistles().isEmpty() ? Theme.OK : Theme.WARNING);

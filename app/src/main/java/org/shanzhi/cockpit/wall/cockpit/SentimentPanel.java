@@ -56,12 +56,22 @@ public final class SentimentPanel extends CockpitPanel {
         trend.setCaption(I18n.t("common.total24h", s.ordersHourly().total()), null);
 
         Kpi.ThreeRates r = s.rates();
-        score.show(r.score() * 100, 1, States.rate(r.score(), 0.95, 0.9));
-        score.setCaption(r.evaluated() == 0 ? I18n.t("cockpit.sentiment.score.none")
-                : I18n.t("cockpit.sentiment.score.caption", r.evaluated()), null);
-        response.show(r.response() * 100, States.rate(r.response(), 0.95, 0.9));
-        resolution.show(r.resolution() * 100, States.rate(r.resolution(), 0.95, 0.9));
-        satisfaction.show(r.satisfaction() * 100, States.rate(r.satisfaction(), 0.95, 0.9));
+        if (r.evaluated() == 0 || f.minimum().enoughRevisits(r)) {
+            score.show(r.score() * 100, 1, States.rate(r.score(), 0.95, 0.9));
+            score.setCaption(r.evaluated() == 0 ? I18n.t("cockpit.sentiment.score.none")
+                    : I18n.t("cockpit.sentiment.score.caption", r.evaluated()), null);
+            response.show(r.response() * 100, States.rate(r.response(), 0.95, 0.9));
+            resolution.show(r.resolution() * 100, States.rate(r.resolution(), 0.95, 0.9));
+            satisfaction.show(r.satisfaction() * 100, States.rate(r.satisfaction(), 0.95, 0.9));
+        } else {
+            // a score from one 回访 would read 100.0: the four say how few there are, and how many a rate needs
+            String tooFew = I18n.t("kpi.tooFew.revisits", r.evaluated());
+            score.showTooFew(tooFew);
+            score.setCaption(I18n.t("cockpit.sentiment.score.minimum", f.minimum().revisits()), null);
+            for (GaugeKpi g : List.of(response, resolution, satisfaction)) {
+                g.showTooFew(tooFew);
+            }
+        }
         overdue.show(s.overdue(), States.zeroIsGood(s.overdue()));
 
         categories.show(entries(s.categories()));

@@ -7,6 +7,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
@@ -34,6 +35,9 @@ public class KpiCell extends VBox {
         caption.setMinHeight(Region.USE_PREF_SIZE);
         missing.setVisible(false);
         missing.setMouseTransparent(true);
+        // "样本不足 · 3 份回访" in a third of a cell: two lines rather than an ellipsis
+        missing.setWrapText(true);
+        missing.setTextAlignment(TextAlignment.CENTER);
         StackPane.setAlignment(missing, Pos.CENTER);
         body.setMinSize(0, 0);
         // a body taller than its cell is cut at the cell, never drawn over the title
@@ -77,6 +81,19 @@ public class KpiCell extends VBox {
     /** Covers the body with "—" when there is no figure to show. */
     protected void setMissing(boolean isMissing) {
         setCover(isMissing, I18n.t("common.missing"), Theme.KPI_MISSING);
+    }
+
+    /**
+     * Covers the body with words instead of a rate that rests on too few cases to mean anything ("样本不足 · 3 份回访"):
+     * a rate from one 回访 would read 100.0, from three a red 66.7. The next {@code show} uncovers it.
+     */
+    public void showTooFew(String words) {
+        setCover(true, words, Theme.KPI_EMPTY);
+    }
+
+    /** The words covering the body ("—", "暂无", "样本不足 · …"), or null when the figure shows. */
+    public String cover() {
+        return missing.isVisible() ? missing.getText() : null;
     }
 
     /** Covers the body with "暂无" when a list or board has nothing in it. */

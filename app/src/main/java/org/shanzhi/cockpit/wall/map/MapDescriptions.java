@@ -73,7 +73,8 @@ final class MapDescriptions {
             rows.add(new Row(I18n.t("map.details.id", i.id()), null));
             rows.add(new Row(I18n.t("map.details.state", I18n.t("map.incidentState", i.state())),
                     overdue ? Theme.CRITICAL : null));
-            rows.add(new Row(I18n.t("map.details.severity", StateStyle.severity(MapStyle.severity(i)).label()), null));
+            StateStyle.Look severity = StateStyle.severity(MapStyle.severity(i));
+            rows.add(new Row(I18n.t("map.details.severity", severity.label()), severity.state()));
             if (now != null && i.openedAt() != null) {
                 rows.add(new Row(I18n.t("map.details.age", Formats.duration(Duration.between(i.openedAt(), now))),
                         overdue ? Theme.CRITICAL : null));

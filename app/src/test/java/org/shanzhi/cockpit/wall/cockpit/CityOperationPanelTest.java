@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.wall.cockpit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.shanzhi.cockpit.wall.cockpit.Day.opened;
 import static org.shanzhi.cockpit.wall.cockpit.Day.today;
 
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
@@ -56,10 +59,11 @@ class CityOperationPanelTest {
         PanelHarness.show(p, evening());
 
         assertThat(PanelHarness.texts(p.node())).contains("城市运行", "20:00 更新", "今日新增案件", "3", "较昨日同时 +2",
-                "今日结案", "较昨日同时 +1", "结案 1 / 立案 4", "已恢复 70% 楼栋供电", "暴雨橙色预警", "在办案件 3 件");
+                "今日结案", "较昨日同时 +1", "按期结案 0 / 到期 2", "已恢复 70% 楼栋供电", "暴雨橙色预警", "在办案件 3 件");
         assertThat(PanelHarness.texts(p.opened)).contains("3");
         assertThat(p.opened.value()).isEqualTo(3);
-        assertThat(p.closedLoop.value()).isEqualTo(25.0);
+        // Y (due yesterday 14:00, closed today) and A (due 14:00, open) are due; C and B not yet: two is too few
+        assertThat(p.closedOnTime.cover()).isEqualTo("样本不足 · 2 件到期");
         assertThat(p.outage.value()).isEqualTo(70.0);
         assertThat(p.weather.state()).isEqualTo(Theme.SIGNAL_ORANGE);
         assertThat(p.sensors.value()).isEqualTo(1);
@@ -73,13 +77,38 @@ class CityOperationPanelTest {
         assertThat(markerFill(p.openCases.rowNode("B"))).isEqualTo(Theme.color(Theme.OK));
     }
 
+    /** 按期结案率 counts the cases already due and those closed by their deadline, whatever they were opened. */
+    @Test
+    void closedOnTimeCountsOnlyTheCasesAlreadyDue() throws Exception {
+        Situation s = new Day()
+                .at("y10:00", opened("Y", "井盖缺失", null)) // due y14:00, closed today: late
+                .at("08:00", opened("D", "暴露垃圾", null)) // due 12:00, closed at 11:00: on time
+                .at("10:00", opened("A", "暴露垃圾", null)) // due 14:00, open: late
+                .at("16:30", opened("C", "道路积水", today("20:10"))) // not due yet
+                .closeCase("11:00", "D")
+                .at("11:00", new Event.UnitStatusChanged("U-1", UnitStatus.AVL)) // free for the next case
+                .closeCase("19:10", "Y")
+                .now();
+        CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
+        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 3, 10, 10)));
+        assertThat(p.closedOnTime.cover()).isNull();
+        assertThat(p.closedOnTime.value()).isCloseTo(100.0 / 3, within(1e-9));
+        assertThat(p.closedOnTime.caption()).isEqualTo("按期结案 1 / 到期 3");
+        assertThat(p.closedOnTime.title()).isEqualTo("近30日按期结案率");
+
+        // one case fewer than the minimum: the rate is not shown, the count is
+        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 4, 10, 10)));
+        assertThat(p.closedOnTime.cover()).isEqualTo("样本不足 · 3 件到期");
+        assertThat(p.closedOnTime.caption()).isEqualTo("按期结案 1 / 到期 3");
+    }
+
     @Test
     void anEmptySituationRendersWithDashesAndNone() throws Exception {
         CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
         PanelHarness.show(p, Situation.empty());
         assertThat(PanelHarness.texts(p.node())).contains("暂无数据", "0", "—", "无停电", "无生效预警", "暂无",
                 "在办案件 0 件");
-        assertThat(p.closedLoop.isCovered()).isTrue();
+        assertThat(p.closedOnTime.cover()).isEqualTo("—");
         assertThat(p.openCases.isCovered()).isTrue();
     }
 

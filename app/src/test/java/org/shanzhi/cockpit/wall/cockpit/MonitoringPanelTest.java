@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.I18n;
@@ -51,7 +52,7 @@ class MonitoringPanelTest {
         PanelHarness.show(p, evening());
         assertThat(PanelHarness.texts(p.node())).contains("监测预警", "今日AI预警", "较昨日同时 +2",
                 "在线 2 / 3 路", "生效预警 2 条", "暴雨橙色预警", "至 05-31 01:30", "大风蓝色预警", "至解除",
-                "物联告警 1 个", "积水 · S-1", "35 cm", "24小时合计 3 · 待研判 2");
+                "物联感知告警 1 个", "积水 · S-1", "35 cm", "24小时合计 3 · 待研判 2");
         assertThat(PanelHarness.texts(p.alerts)).contains("3");
         // the last bucket is the hour in progress (20:00–21:00); 19:40 falls in the one before
         assertThat(p.trend.values().subList(21, 24)).containsExactly(1, 2, 0);
@@ -71,7 +72,12 @@ class MonitoringPanelTest {
                 .at("10:00", reviews("AL-W", 2, 2)).at("10:00", reviews("AL-F", 1, 0))
                 .now();
         MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
+        // below ten reviewed alerts an algorithm's rate says how few there are, uncoloured, after the rates
         PanelHarness.show(p, s);
+        assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail() + " " + r.state())
+                .containsExactly("暴露垃圾 10% " + Theme.OK, "积水 仅 2 条 null", "占道经营 仅 5 条 null");
+
+        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 10, 10, 1)));
         assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail())
                 .containsExactly("积水 100%", "占道经营 40%", "暴露垃圾 10%");
         assertThat(PanelHarness.texts(p.node())).contains("误报率(近30天)", "另有 1 项");

@@ -56,6 +56,18 @@ final class PanelHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Shows figures computed elsewhere (with other weights or minimums than the wall's). */
+    static void show(CockpitPanel panel, CockpitFigures f) throws Exception {
+        fx(() -> {
+            panel.show(f);
+            Parent root = (Parent) panel.node();
+            root.applyCss();
+            root.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }

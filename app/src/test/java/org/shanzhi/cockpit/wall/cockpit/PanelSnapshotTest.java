@@ -22,6 +22,7 @@ import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.Simulator;
 import org.shanzhi.cockpit.hub.sim.TimedEvent;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.Vocabulary;
 import org.shanzhi.cockpit.wall.Widget;
 
 /** The four panels on the evening of the storm (2026-05-30 20:00 Beijing), rendered to app/target/panels/. */
@@ -86,7 +87,9 @@ class PanelSnapshotTest {
         }
         assertThat(colours.size()).as("distinct colours in %s", name).isGreaterThan(50);
         List<String> clipped = PanelHarness.clipped(panel.node(),
-                List.of(Theme.PANEL_TITLE, Theme.KPI_TITLE, Theme.KPI_CAPTION, Theme.STATUS_DETAIL));
+                List.of(Theme.PANEL_TITLE, Theme.KPI_TITLE, Theme.KPI_CAPTION, Theme.STATUS_DETAIL,
+                        Theme.KPI_EMPTY));
         assertThat(clipped).as("titles, captions and details cut short in %s", name).isEmpty();
+        assertThat(Vocabulary.offencesShown(panel.node())).as("developer words or old names in %s", name).isEmpty();
     }
 }

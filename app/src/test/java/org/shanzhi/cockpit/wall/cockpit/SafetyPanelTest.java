@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.Dispute;
+import org.shanzhi.cockpit.domain.DisputeState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.Whistle;
@@ -67,13 +69,38 @@ class SafetyPanelTest {
                 .isEqualTo(Theme.color(Theme.SIGNAL_YELLOW));
     }
 
+    /** Two mediations ended are too few for a rate; the caption still counts them. */
+    @Test
+    void twoMediationsAreTooFewForASuccessRate() throws Exception {
+        Day d = new Day();
+        for (String id : List.of("D-1", "D-2")) {
+            d.at("09:00", new Event.DisputeRegistered(id, "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
+                    "110106016001", "西社区调委会", null));
+            for (DisputeState st : List.of(DisputeState.TRIAGED, DisputeState.ASSIGNED, DisputeState.MEDIATING)) {
+                d.at("10:00", new Event.DisputeAdvanced(id, st, null));
+            }
+        }
+        d.at("11:00", new Event.DisputeAdvanced("D-1", DisputeState.AGREED, Dispute.Outcome.AGREEMENT_WRITTEN));
+        d.at("12:00", new Event.DisputeAdvanced("D-2", DisputeState.TERMINATED, Dispute.Outcome.TERMINATED));
+        Situation s = d.now();
+        SafetyPanel p = PanelHarness.mount(SafetyPanel::new);
+        PanelHarness.show(p, s);
+        assertThat(p.mediation.cover()).isEqualTo("样本不足 · 办结 2 件");
+        assertThat(p.mediation.caption()).isEqualTo("成功 1 / 办结 2");
+        assertThat(PanelHarness.texts(p.quiet)).contains("群体访零发生 · 连续");
+
+        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 10, 2, 10)));
+        assertThat(p.mediation.cover()).isNull();
+        assertThat(p.mediation.value()).isEqualTo(50.0);
+    }
+
     @Test
     void emptyInEnglish() throws Exception {
         I18n.setLocale(Locale.ENGLISH);
         SafetyPanel p = PanelHarness.mount(SafetyPanel::new);
         PanelHarness.show(p, Situation.empty());
         assertThat(PanelHarness.texts(p.node())).contains("Safety & stability", "Disputes in mediation: 0",
-                "Petitions: 0", "None", "No key period", "Zero incidents", "—");
+                "Petitions: 0", "None", "No key period", "No group petitions · running", "—");
         assertThat(p.disputes.isCovered()).isTrue();
         assertThat(p.petitions.isCovered()).isTrue();
     }

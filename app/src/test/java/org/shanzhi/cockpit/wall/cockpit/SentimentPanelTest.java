@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
@@ -62,8 +63,9 @@ class SentimentPanelTest {
         assertThat(p.communities.entries().get(0)).isEqualTo(new RankingKpi.Entry("东社区", 3 / 24.0));
     }
 
+    /** One 回访 would read 100.0: below the minimum the four say how few there are; at it, the gauges fill. */
     @Test
-    void aRevisitFillsTheGauges() throws Exception {
+    void oneRevisitIsTooFewForARateUntilTheMinimumAllowsIt() throws Exception {
         Day d = orders();
         for (ComplaintState st : List.of(ComplaintState.DISPATCHED, ComplaintState.SIGNED, ComplaintState.CONTACTED,
                 ComplaintState.IN_PROGRESS, ComplaintState.REPLIED)) {
@@ -71,8 +73,16 @@ class SentimentPanelTest {
         }
         d.at("19:50", new Event.ComplaintRevisited("O-2", true, Complaint.Resolution.YES,
                 Complaint.Satisfaction.BASICALLY_SATISFIED));
+        Situation s = d.now();
         SentimentPanel p = PanelHarness.mount(SentimentPanel::new);
-        PanelHarness.show(p, d.now());
+        PanelHarness.show(p, s);
+        for (var cell : List.of(p.score, p.response, p.resolution, p.satisfaction)) {
+            assertThat(cell.cover()).isEqualTo("样本不足 · 1 份回访");
+        }
+        assertThat(p.score.caption()).isEqualTo("满 30 份回访才计分");
+        assertThat(PanelHarness.texts(p.node())).doesNotContain("100.0", "—");
+
+        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(1, 10, 10, 10)));
         assertThat(p.response.isCovered()).isFalse();
         assertThat(p.response.value()).isEqualTo(100.0);
         assertThat(p.satisfaction.value()).isCloseTo(60.0, org.assertj.core.api.Assertions.within(1e-9));

@@ -21,6 +21,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.VideoAlarms;
 import org.shanzhi.cockpit.wall.StormDay;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.Vocabulary;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.WidgetHarness;
 import org.shanzhi.cockpit.wall.layout.Placement;
@@ -118,6 +119,7 @@ class DispatchSnapshotTest {
         assertThat(img.getHeight()).isEqualTo((int) at.height());
         assertThat(WidgetHarness.colours(img)).as("distinct colours in %s", name).isGreaterThan(40);
         assertThat(WidgetHarness.texts(w.node())).as("texts of %s", name).noneMatch(t -> t.startsWith("!"));
+        assertThat(Vocabulary.offencesShown(w.node())).as("developer words or old names in %s", name).isEmpty();
         List<String> clipped = WidgetHarness.clipped(w.node(), List.of(Theme.PANEL_TITLE, IncidentsWidget.SLA,
                 IncidentsWidget.STATE, IncidentsWidget.COUNT_CAPTION, IncidentsWidget.NEAR_DISTANCE));
         assertThat(clipped).as("labels cut short in %s", name).isEmpty();

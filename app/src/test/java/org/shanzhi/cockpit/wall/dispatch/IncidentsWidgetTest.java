@@ -146,7 +146,7 @@ class IncidentsWidgetTest {
         assertThat(WidgetHarness.labelWith(b, IncidentsWidget.UNIT).getStyleClass()).contains(Theme.WARNING);
 
         assertThat(WidgetHarness.texts(w.node())).contains("单兵力量 · 共 4 人", "在岗可派", "2", "任务中", "1",
-                "离线/暂离");
+                "不在岗/暂离");
     }
 
     @Test

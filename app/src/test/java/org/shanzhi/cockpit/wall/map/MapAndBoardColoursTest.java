@@ -27,6 +27,7 @@ import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
@@ -36,7 +37,10 @@ import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.map.geo.BaseMap;
 import org.shanzhi.cockpit.wall.map.layer.MapMark;
 
-/** A case of each severity has one colour on the wall: the map's diamond and the dispatch board's badge agree. */
+/**
+ * A case of each severity has one colour and one word on the wall: the map's diamond and details and the dispatch
+ * board's badge agree.
+ */
 class MapAndBoardColoursTest extends MapFxTest {
 
     /** One open case of each severity, side by side in the middle of the district. */
@@ -64,6 +68,24 @@ class MapAndBoardColoursTest extends MapFxTest {
         // and the four are told apart
         assertThat(new HashSet<>(onTheBoard.values())).hasSize(4);
         assertThat(onTheBoard.get(Incident.Severity.CRITICAL)).isEqualTo(Theme.color(Theme.CRITICAL));
+    }
+
+    @Test
+    void eachSeverityHasTheSameWordsOnTheMapAndOnTheDispatchBoard() throws Exception {
+        Situation s = aCaseOfEachSeverity();
+        IncidentsWidget board = WidgetHarness.mount(
+                () -> new IncidentsWidget(WidgetHarness.placement(WidgetType.INCIDENTS, "{\"show\": \"open\"}")), 474, 1080);
+        WidgetHarness.show(board, s);
+        for (Incident.Severity sev : Incident.Severity.values()) {
+            Node row = fx(() -> board.node().lookup("#INC-" + sev));
+            Label badge = (Label) fx(() -> row.lookup(".dispatch-severity"));
+            Incident i = s.incidents().get("INC-" + sev);
+            MapDescriptions.Row onTheMap = MapDescriptions.details(
+                    new MapMark(MapMark.Kind.INCIDENT, i.id(), 0, 0, 9, i), s).rows().stream()
+                    .filter(r -> r.text().equals(I18n.t("map.details.severity", badge.getText())))
+                    .findFirst().orElseThrow(() -> new AssertionError(sev + ": the map does not say " + badge.getText()));
+            assertThat(onTheMap.state()).as(sev.name()).isEqualTo(StateStyle.severity(sev).state());
+        }
     }
 
     /** The colour at the middle of each case's diamond, on a map with nothing else on (no base, cases only). */

@@ -228,6 +228,6 @@ class MapDispatchTest extends MapFxTest {
                 hub.hub().situation(), new WallContext(() -> null, "snapshot"));
         open(map);
         assertThat(buttons(map)).allMatch(Button::isDisabled);
-        assertThat(popoverTexts()).contains("未连接指挥中心,不能派遣");
+        assertThat(popoverTexts()).contains("未连接指挥平台,不能派遣");
     }
 }

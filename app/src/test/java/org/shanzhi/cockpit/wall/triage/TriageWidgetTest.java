@@ -30,6 +30,7 @@ import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.TestHub;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Vocabulary;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.WidgetHarness;
@@ -119,6 +120,7 @@ class TriageWidgetTest {
         ImageView picture = fx(() -> (ImageView) w.entryNode(first).lookup("." + TriageWidget.PICTURE + " > .image-view"));
         await().atMost(Duration.ofSeconds(15)).until(() -> fx(() -> picture.getImage() != null));
         WidgetHarness.png(w, Path.of("target", "triage", "triage.png"));
+        assertThat(fx(() -> Vocabulary.offencesShown(w.node()))).as("developer words or old names").isEmpty();
 
         MenuButton reject = button(w, first, TriageWidget.REJECT);
         assertThat(reject.isDisabled()).isFalse();
@@ -199,7 +201,7 @@ class TriageWidgetTest {
         assertThat(w.rows()).anyMatch(r -> r.id().equals(ids.get(0)));
         assertThat(button(w, ids.get(0), TriageWidget.ACCEPT).isDisabled()).isTrue();
         Node root = w.node();
-        assertThat(fx(() -> WidgetHarness.texts(root))).contains("未连接指挥中心,不能研判");
+        assertThat(fx(() -> WidgetHarness.texts(root))).contains("未连接指挥平台,不能研判");
         // the queue empty again for the other tests, which count its entries
         for (String id : ids) {
             append(List.of(new Event.AiAlertReviewed(id, AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.OTHER)));

@@ -194,7 +194,7 @@ class VideoWidgetTest {
         WidgetHarness.show(w, s);
         WidgetHarness.show(w, at(s, 20, new Event.SensorReported("S-1", 35)));
         assertThat(drawn(w).get(0)).isEqualTo("CAM-2");
-        assertThat(w.tiles().get(0).alarm.getText()).startsWith("传感器告警 · 积水 S-1 · 35 cm").contains("20:00 起告警");
+        assertThat(w.tiles().get(0).alarm.getText()).startsWith("物联感知告警 · 积水 S-1 · 35 cm").contains("20:00 起告警");
     }
 
     @Test
