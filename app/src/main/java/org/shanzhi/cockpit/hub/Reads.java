@@ -212,7 +212,6 @@ final class Reads {
         }
         ctx.contentType("application/octet-stream");
         ctx.header("Content-Disposition", "attachment; filename=\"recording.shanzhi\"");
-        ctx.header("Content-Length", Long.toString(Files.size(file)));
         ctx.result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
     }
 
