@@ -31,6 +31,11 @@ class ArchitectureTest {
                     "org.shanzhi.cockpit.app..", "javafx..", "io.javalin..");
 
     @ArchTest
+    static final ArchRule recordingsAreReadWithoutAHub = noClasses().that().resideInAPackage("..cockpit.recording..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.shanzhi.cockpit.hub..",
+                    "org.shanzhi.cockpit.app..", "org.shanzhi.cockpit.wall..", "javafx..", "io.javalin..");
+
+    @ArchTest
     static final ArchRule simulatorKnowsNoTransport = noClasses().that().resideInAPackage("..cockpit.hub.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.eclipse.jetty..");
 

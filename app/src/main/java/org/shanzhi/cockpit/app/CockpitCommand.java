@@ -34,7 +34,7 @@ import org.shanzhi.cockpit.wall.WallApp;
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
         footer = {"", "Any long option of the wall, hub and journal commands can also be set in "
                 + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file."},
-        subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, JournalCommand.class, DrillCommand.class,
+        subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, JournalCommand.class, DrillCommand.class, RecordingCommand.class,
             BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
 

@@ -23,11 +23,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
     static final List<String> GROUPS = List.of("fold", "dispatch", "heap", "snapshot", "e2e", "start", "wall", "video",
-            "map");
+            "replay", "map");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these (comma-separated or repeated): fold, dispatch (its click_to_phone needs"
-                    + " /usr/bin/chromium), heap, snapshot, e2e, start, wall, video, map (map needs a display: xvfb-run);"
+                    + " /usr/bin/chromium), heap, snapshot, e2e, start, wall, video, replay, map (map needs a display: xvfb-run);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -89,6 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (groups.contains("wall")) {
                 new WallBench(quick).run(figures);
+            }
+            if (groups.contains("replay")) {
+                new ReplayBench(quick).run(figures);
             }
             if (groups.contains("video")) {
                 new VideoBench(quick, videoSoakMinutes).run(figures);

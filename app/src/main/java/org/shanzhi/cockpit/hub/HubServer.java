@@ -117,6 +117,7 @@ public final class HubServer implements AutoCloseable {
             r.get("/api/v1/kpis", reads::kpis, READERS);
             r.get("/api/v1/events", reads::events, READERS);
             r.get("/api/v1/audit", reads::audit, LEADER);
+            r.get("/api/v1/recording", reads::recording, LEADER, TRAINER);
             for (Reads.Family f : Reads.FAMILIES) {
                 r.get("/api/v1/" + f.name(), ctx -> reads.list(ctx, f), READERS);
                 r.get("/api/v1/" + f.name() + "/{id}", ctx -> reads.one(ctx, f), READERS);

@@ -1,7 +1,13 @@
 package org.shanzhi.cockpit.hub;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -184,6 +190,40 @@ final class Reads {
         m.put("orders", orders);
         m.put("hubTime", hub.clock().now());
         json(ctx, 200, Json.write(m));
+    }
+
+    /** A recording of the journal from {@code from} to {@code to} (required, ISO-8601), streamed as one file. */
+    void recording(Context ctx) throws IOException {
+        Instant from = instantParam(ctx, "from");
+        Instant to = instantParam(ctx, "to");
+        if (to.isBefore(from)) {
+            throw new BadRequest("to", "to must not be before from");
+        }
+        Path file = Files.createTempFile("shanzhi-", ".recording");
+        try {
+            RecordingExport.export(hub.journal(), from, to, file);
+        } catch (RecordingExport.NoEvents e) {
+            Files.deleteIfExists(file);
+            throw new BadRequest(404, "from", e.getMessage());
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        ctx.contentType("application/octet-stream");
+        ctx.header("Content-Disposition", "attachment; filename=\"recording.shanzhi\"");
+        ctx.result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+    }
+
+    private static Instant instantParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            throw new BadRequest(name, name + " is required (an ISO-8601 time such as 2026-05-30T20:00:00+08:00)");
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name, name + " must be an ISO-8601 time with its offset, got '" + v + "'");
+        }
     }
 
     private static long longParam(Context ctx, String name, long dflt) {

@@ -446,6 +446,21 @@ class OpenApiContractTest {
                 "{\"state\":\"CLOSED\",\"by\":\"me\"}", "c-cmp-2", 400);
         get("/api/v1/audit", "/api/v1/audit?limit=1000", Role.LEADER, 200);
         get("/api/v1/audit", "/api/v1/audit?limit=0", Role.LEADER, 400);
+        try (Response file = TestHub.HTTP.newCall(new Request.Builder().url(hub.runtime.baseUrl()
+                + "/api/v1/recording?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00%2B08:00")
+                .header("Authorization", "Bearer " + hub.token(Role.TRAINER)).build()).execute()) {
+            assertThat(file.code()).isEqualTo(200);
+            assertThat(operation("get", "/api/v1/recording").at("/responses/200/content")
+                    .has(file.header("Content-Type"))).isTrue();
+            Path saved = Files.write(Files.createTempFile("contract-", ".shanzhi"), file.body().bytes());
+            assertThat(org.shanzhi.cockpit.recording.Recording.read(saved).events()).isNotEmpty();
+            Files.delete(saved);
+            seen.add("get /api/v1/recording 200");
+        }
+        get("/api/v1/recording", "/api/v1/recording?to=2100-01-01T00:00:00Z", Role.LEADER, 400);
+        get("/api/v1/recording", "/api/v1/recording?from=2000-01-01T00:00:00Z&to=1999-01-01T00:00:00Z", Role.LEADER, 400);
+        get("/api/v1/recording", "/api/v1/recording?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", Role.LEADER, 404);
+        get("/api/v1/recording", "/api/v1/recording?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", Role.OPERATOR, 403);
         get("/api/v1/kpis", "/api/v1/kpis", Role.VIEWER, 200);
         get("/api/v1/snapshot", "/api/v1/snapshot", Role.VIEWER, 200);
 

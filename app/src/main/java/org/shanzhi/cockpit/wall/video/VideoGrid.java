@@ -30,9 +30,13 @@ import org.shanzhi.cockpit.wall.layout.Placement;
  * maximised. {@link VideoWidget} draws it and hands it the operator's input. Plain data, one thread (the FX thread).
  * <p>
  * New AI alerts and sensor alarms ({@link Kpi#newVideoAlarms}) queue for the alarm tile and come up one after
- * another, each for {@code alarmSeconds} of situation time unless it is cleared sooner; the one coming up is told to
- * the listener (the wall's maps centre there). A camera chosen by hand stays on its tile until cleared; a pinned
+ * another, each for {@code alarmSeconds} of the wall's clock unless it is cleared sooner; the one coming up is told
+ * to the listener (the wall's maps centre there). A camera chosen by hand stays on its tile until cleared; a pinned
  * tile is never taken by alarms; a camera is on one tile only.
+ * <p>
+ * What people watch for a length of time runs on the wall's clock (real time), not the situation's: a live hub at
+ * {@code --speed 60} or a fast replay races the situation's time, and a tour on it would turn pages faster than a
+ * stream can open.
  */
 final class VideoGrid {
 
@@ -47,9 +51,9 @@ final class VideoGrid {
     /**
      * The layout's options: {@code split} (1, 4, 9 or 16 tiles), {@code group} ({@code key-points}: the AI cameras;
      * {@code all}; {@code units}; or a community code), {@code tourSeconds} (轮巡: the next page of the group every so
-     * many seconds of situation time; 0: no tour), {@code alarmTile} (the tile alarms go to, from 0; -1: the least
+     * many seconds of the wall's clock; 0: no tour), {@code alarmTile} (the tile alarms go to, from 0; -1: the least
      * important one, the last that is neither pinned nor chosen by hand) and {@code alarmSeconds} (how long of
-     * situation time an alarm stays up).
+     * the wall's clock an alarm stays up).
      */
     record Options(int split, String group, int tourSeconds, int alarmTile, int alarmSeconds) {
 
@@ -86,6 +90,8 @@ final class VideoGrid {
     private final Camera[] shown;
 
     private Situation last = Situation.empty();
+    /** The wall's clock when the grid last took a situation or a tick. */
+    private Instant lastNow = Instant.EPOCH;
     private PMap<String, Camera> camerasOf;
     private List<Camera> members = List.of();
     private Instant tourStart;
@@ -112,27 +118,38 @@ final class VideoGrid {
     }
 
     /**
-     * Takes a situation: queues its new alarms, ends the one shown when it is cleared or its time is up, brings up
-     * the next, turns the tour's page and places the cameras. False when it is the situation already taken.
+     * Takes a situation at {@code now} on the wall's clock, each pulse: queues its new alarms, ends the one shown
+     * when it is cleared or its time is up, brings up the next, turns the tour's page and places the cameras. False
+     * when nothing shown changed: the same situation, the same page, the same alarm.
      */
-    boolean show(Situation s) {
-        if (s == null || (s == last && camerasOf != null)) {
+    boolean show(Situation s, Instant now) {
+        if (s == null) {
             return false;
         }
-        Situation before = last;
-        last = s;
-        if (s.cameras() != camerasOf) {
-            camerasOf = s.cameras();
-            members = members(s);
+        boolean fresh = s != last || camerasOf == null;
+        VideoAlarm before = current;
+        int pageBefore = page;
+        lastNow = now;
+        if (fresh) {
+            queueNewAlarms(last, s);
+            last = s;
+            if (s.cameras() != camerasOf) {
+                camerasOf = s.cameras();
+                members = members(s);
+            }
         }
-        takeAlarms(before, s);
+        takeAlarms(s, now);
         pageCount = Math.max(1, (members.size() + split - 1) / split);
-        page = tourPage(s.time(), pageCount);
+        page = tourPage(s, now, pageCount);
+        if (!fresh && page == pageBefore && current == before) {
+            return false;
+        }
         place(s);
         return true;
     }
 
-    private void takeAlarms(Situation before, Situation s) {
+    /** Queues the alarms new in {@code s}; one raised more than {@code alarmSeconds} before it (of its own time) is old. */
+    private void queueNewAlarms(Situation before, Situation s) {
         for (VideoAlarm a : VideoAlarms.newVideoAlarms(before, s)) {
             boolean recent = a.raisedAt() == null
                     || !a.raisedAt().isBefore(s.time().minusSeconds(options.alarmSeconds()));
@@ -140,6 +157,10 @@ final class VideoGrid {
                 queue.addLast(a);
             }
         }
+    }
+
+    /** Ends the alarm shown when it is cleared or its time on the wall's clock is up, and brings up the next. */
+    private void takeAlarms(Situation s, Instant now) {
         while (seen.size() > SEEN) {
             seen.remove(seen.iterator().next());
         }
@@ -147,7 +168,7 @@ final class VideoGrid {
             queue.removeFirst();
         }
         queue.removeIf(a -> !a.standsIn(s));
-        if (current != null && (!current.standsIn(s) || !s.time().isBefore(currentUntil))) {
+        if (current != null && (!current.standsIn(s) || !now.isBefore(currentUntil))) {
             current = null;
             currentTile = -1;
         }
@@ -156,7 +177,7 @@ final class VideoGrid {
             if (tile >= 0) {
                 current = queue.removeFirst();
                 currentTile = tile;
-                currentUntil = s.time().plusSeconds(options.alarmSeconds());
+                currentUntil = now.plusSeconds(options.alarmSeconds());
                 if (maximised >= 0 && maximised != tile) {
                     maximised = -1; // the alarm's tile must be seen: the grid comes back
                 }
@@ -263,7 +284,7 @@ final class VideoGrid {
             }
         }
         if (current == null) {
-            takeAlarms(last, last); // a tile freed, or the alarm moved: the waiting alarm may come up
+            takeAlarms(last, lastNow); // a tile freed, or the alarm moved: the waiting alarm may come up
         }
         place(last);
     }
@@ -278,13 +299,16 @@ final class VideoGrid {
         maximised = index;
     }
 
-    /** The page of the tour at {@code now}: one page further every {@code tourSeconds} after the first picture. */
-    private int tourPage(Instant now, int pages) {
-        if (options.tourSeconds() == 0 || pages == 1 || now.equals(Situation.EPOCH)) {
+    /**
+     * The page of the tour at {@code now} on the wall's clock: one page further every {@code tourSeconds} after the
+     * first situation with cameras.
+     */
+    private int tourPage(Situation s, Instant now, int pages) {
+        if (options.tourSeconds() == 0 || pages == 1 || s.time().equals(Situation.EPOCH)) {
             return 0;
         }
         if (tourStart == null || now.isBefore(tourStart)) {
-            tourStart = now; // a replay that goes back starts the tour again
+            tourStart = now; // a wall clock set back starts the tour again
         }
         long steps = Duration.between(tourStart, now).getSeconds() / options.tourSeconds();
         return (int) (steps % pages);

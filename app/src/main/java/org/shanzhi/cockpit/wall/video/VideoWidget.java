@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.wall.video;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class VideoWidget implements Widget {
         if (context != null) {
             context.links().onOpenCamera(this::open);
         }
-        grid.show(Situation.empty());
+        grid.show(Situation.empty(), Instant.EPOCH);
         draw();
     }
 
@@ -213,10 +214,10 @@ public final class VideoWidget implements Widget {
         return root;
     }
 
-    /** Each pulse: a new situation goes to the grid, and what it decided is drawn. */
+    /** Each pulse: the situation and the wall's clock go to the grid, and what it decided is drawn when it changed. */
     @Override
     public void show(WallFrame frame) {
-        if (frame.hasSituation() && grid.show(frame.situation())) {
+        if (frame.hasSituation() && grid.show(frame.situation(), frame.now())) {
             draw();
         }
     }

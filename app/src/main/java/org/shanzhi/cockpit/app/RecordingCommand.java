@@ -1,0 +1,118 @@
+package org.shanzhi.cockpit.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.shanzhi.cockpit.hub.Journal;
+import org.shanzhi.cockpit.hub.RecordingExport;
+import org.shanzhi.cockpit.recording.Recording;
+
+/** Recordings from the command line: export a range of a stopped hub's journal, check a file. */
+@Command(name = "recording", mixinStandardHelpOptions = true,
+        description = {"Export a range of a stopped hub's journal as one recording file, or check one.",
+            "export --from T --to T --out FILE: the events from T to T (ISO-8601 with offset), with a snapshot of the"
+                    + " situation every " + Recording.SNAPSHOT_EVERY + " events, compressed, with a checksummed header.",
+            "check FILE: read the file whole; print its header (exit 0) or where it is damaged (exit 1)."},
+        subcommands = {RecordingCommand.Export.class, RecordingCommand.Check.class})
+final class RecordingCommand {
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export the journal's events from --from to --to (both included) to --out.")
+    static final class Export implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HubOptions options = new HubOptions();
+
+        @Option(names = "--from", required = true, converter = Time.class,
+                description = "first time of the range, ISO-8601 with offset (2026-05-30T20:00:00+08:00)")
+        Instant from;
+
+        @Option(names = "--to", required = true, converter = Time.class, description = "last time of the range")
+        Instant to;
+
+        @Option(names = "--out", required = true, description = "the recording file to write")
+        Path out;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (to.isBefore(from)) {
+                err.println("--to must not be before --from");
+                return 2;
+            }
+            String url = options.jdbc != null ? options.jdbc : Journal.h2Url(options.data);
+            try (Journal journal = Journal.open(url, options.dbUser,
+                    options.dbPassword == null ? "" : options.dbPassword)) {
+                Recording.Header h = RecordingExport.export(journal, from, to, out);
+                spec.commandLine().getOut().println(out + ": " + summary(h));
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (RecordingExport.NoEvents e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Read a recording whole: its header, or where it is damaged and what can still be replayed.")
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the recording file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Recording.Contents c = Recording.read(file);
+                out.println(file + ": " + summary(c.header()));
+                out.flush();
+                return 0;
+            } catch (Recording.Unreadable damaged) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(file + ": " + damaged.getMessage());
+                if (damaged.offset() >= 0) {
+                    try {
+                        err.println("  " + Recording.readUpToDamage(file).warning());
+                    } catch (Recording.Unreadable nothing) {
+                        err.println("  nothing in it can be replayed");
+                    }
+                }
+                err.flush();
+                return 1;
+            }
+        }
+    }
+
+    static String summary(Recording.Header h) {
+        return h.events() + " events, seq " + h.fromSeq() + " to " + h.toSeq() + " (" + h.from() + " to " + h.to()
+                + "), " + h.snapshots() + " snapshots, format " + h.version() + ", hub " + h.hubVersion()
+                + ", sha256 " + h.sha256();
+    }
+
+    /** An ISO-8601 time with its offset. */
+    static final class Time implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            return OffsetDateTime.parse(value).toInstant();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.shanzhi.cockpit.hub;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.recording.Recording;
+
+/**
+ * Exports the journal's events from {@code from} to {@code to} (both included, by the time the hub gave them) as a
+ * {@link Recording}: the journal is folded from its start, as a starting hub folds it, so that each snapshot in the
+ * file is the situation the hub had at that seq.
+ */
+public final class RecordingExport {
+
+    private static final int PAGE = 10_000;
+
+    private RecordingExport() {
+    }
+
+    /** The program's version, as the jar says it ({@code dev} when run from the build's classes). */
+    public static String hubVersion() {
+        String v = RecordingExport.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Writes the file; {@link NoEvents} when the range holds none. */
+    public static Recording.Header export(Journal journal, Instant from, Instant to, Path out) {
+        return export(journal, from, to, out, Recording.SNAPSHOT_EVERY);
+    }
+
+    static Recording.Header export(Journal journal, Instant from, Instant to, Path out, int snapshotEvery) {
+        Situation s = Situation.empty();
+        long last = 0;
+        boolean any = false;
+        try (Recording.Writer w = new Recording.Writer(out, hubVersion(), snapshotEvery)) {
+            pages:
+            while (true) {
+                List<Journal.Row> rows = journal.readAfter(last, PAGE);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                for (Journal.Row r : rows) {
+                    if (r.time().isAfter(to)) {
+                        break pages;
+                    }
+                    if (!r.time().isBefore(from)) {
+                        w.add(s, r.seq(), r.time(), r.type(), r.payload());
+                        any = true;
+                    }
+                    s = Hub.replay(s, r);
+                }
+                last = rows.get(rows.size() - 1).seq();
+            }
+            if (!any) {
+                throw new NoEvents(from, to);
+            }
+            return w.finish(from, to);
+        }
+    }
+
+    /** The range holds no event of the journal. */
+    public static final class NoEvents extends RuntimeException {
+        NoEvents(Instant from, Instant to) {
+            super("the journal has no events from " + from + " to " + to, null, false, false);
+        }
+    }
+}
