@@ -19,6 +19,7 @@ grep -q "^Name=善治和义 · 集中指挥驾驶舱" /usr/share/applications/sh
 systemd-analyze verify /lib/systemd/system/shanzhi-hub.service
 getent passwd shanzhi >/dev/null
 test "$(stat -c %U /var/lib/shanzhi-cockpit)" = shanzhi
+grep -q "^#host=0.0.0.0" /var/lib/shanzhi-cockpit/shanzhi.properties   # the hub's config file, all comments
 
 # the wall's picture with the package's own runtime, no display
 (cd "$work" && "$launcher" snapshot --layout laptop --out "$work/laptop.png")
