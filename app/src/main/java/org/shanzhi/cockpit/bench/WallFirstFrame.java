@@ -1,11 +1,15 @@
 package org.shanzhi.cockpit.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -18,6 +22,7 @@ import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.Tokens;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.ScenarioRunner;
 import org.shanzhi.cockpit.hub.sim.Simulator;
@@ -25,13 +30,15 @@ import org.shanzhi.cockpit.wall.WallApp;
 
 /**
  * The child process of {@code wall.first_frame_ms}: what the default command does on a first start
- * (an embedded hub on a new journal with the Heyi scenario opening at 13:00 with the morning lived,
- * a {@link HubFeed} on it, {@link WallApp} with the laptop layout), on JavaFX's headless platform
- * unless {@code --display} is given (then the platform's own, e.g. GTK under xvfb-run). It prints
- * {@code first frame <seq> <ms>} after the first pulse that showed a situation, {@code day frame
- * <seq> <ms>} after the first that showed the morning up to the opening, and exits; {@code mark
- * <what> <ms>} lines on the way (main entered, hub up, inventory appended, the pump's first pulse).
- * The ms are its own count from the JVM's start.
+ * (an embedded hub on a new journal and a fixed port, started beside the wall as the default command does, with the Heyi
+ * scenario opening at 13:00 with the morning lived; a {@link HubFeed} on it from the start; {@link WallApp} with the laptop
+ * layout), on JavaFX's headless platform unless {@code --display} is given (then the platform's own, e.g. GTK under
+ * xvfb-run). It prints {@code first frame <seq> <ms>} after the first pulse that showed a situation, {@code day frame
+ * <seq> <ms>} after the first that showed the morning up to the opening, and exits; {@code mark <stage> <ms>} lines on
+ * the way: {@code main} (this method entered), {@code fx} (the JavaFX toolkit accepts work), {@code hub} (the hub
+ * ready: listening, the inventory in), {@code snapshot} (the feed holds its first situation), {@code pulse} (the wall's
+ * first pulse: its windows are open). The ms are its own count from the JVM's start; {@code cpu <ms>} with the day frame
+ * is the process's CPU time by then (on a busy machine a sturdier figure than the elapsed time).
  */
 public final class WallFirstFrame {
 
@@ -49,15 +56,21 @@ public final class WallFirstFrame {
                 System.out.println("mark " + what + " " + (System.currentTimeMillis() - jvmStart));
         mark.accept("main");
         Instant opening = Simulator.DEFAULT_START.plus(Duration.ofHours(7));
-        HubRuntime runtime = HubRuntime.start(HubRuntime.Config.local(data)
-                .withClock(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), 1)));
-        mark.accept("hub");
-        runtime.attach(ScenarioRunner.start(runtime.hub(), HeyiScenario.loadDefault(), 1, Simulator.DEFAULT_START));
-        mark.accept("inventory");
-        String url = runtime.baseUrl();
+        int port = freePort();
+        HubRuntime.Config config = HubRuntime.Config.local(data).withPort(port)
+                .withClock(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), 1));
+        String token = Tokens.loadOrCreate(config.tokens()).tokenOf(Role.VIEWER);
+        CompletableFuture<HubRuntime> hub = CompletableFuture.supplyAsync(() -> {
+            HubRuntime runtime = HubRuntime.start(config, r -> ScenarioRunner.start(r.hub(),
+                    HeyiScenario.loadDefault(), 1, Simulator.DEFAULT_START));
+            mark.accept("hub");
+            return runtime;
+        });
+        String url = "http://127.0.0.1:" + port;
         AtomicBoolean first = new AtomicBoolean();
         Instant lived = opening.minus(Duration.ofMinutes(1)); // the simulator's last event of the morning
-        try (HubFeed feed = new HubFeed(url, runtime.tokens().tokenOf(Role.VIEWER)).start()) {
+        try (HubFeed feed = new HubFeed(url, token).start()) {
+            watch(feed, mark);
             AtomicBoolean pumping = new AtomicBoolean();
             ShownSource shown = new ShownSource(feed, s -> {
                 long ms = System.currentTimeMillis() - jvmStart;
@@ -65,7 +78,9 @@ public final class WallFirstFrame {
                     System.out.println("first frame " + s.seq() + " " + ms);
                 }
                 if (!s.time().isBefore(lived)) {
-                    System.out.println("day frame " + s.seq() + " " + ms);
+                    long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime() / 1_000_000;
+                    System.out.println("day frame " + s.seq() + " " + ms + " cpu " + cpu);
                     System.out.flush();
                     Platform.exit();
                 }
@@ -79,7 +94,7 @@ public final class WallFirstFrame {
                 @Override
                 public long version() {
                     if (pumping.compareAndSet(false, true)) {
-                        mark.accept("pump");
+                        mark.accept("pulse");
                     }
                     return shown.version();
                 }
@@ -91,9 +106,45 @@ public final class WallFirstFrame {
             };
             WallApp.run(new WallApp.Options(marked, url, "laptop", Locale.forLanguageTag("zh-CN")));
         } finally {
-            runtime.close();
+            hub.join().close();
             TempDirs.delete(data);
         }
         System.exit(0);
+    }
+
+    /** Marks {@code fx} when the toolkit first accepts a runnable and {@code snapshot} when the feed first holds one. */
+    private static void watch(HubFeed feed, Consumer<String> mark) {
+        Thread t = new Thread(() -> {
+            boolean fx = false;
+            boolean snapshot = false;
+            while (!fx || !snapshot) {
+                if (!fx) {
+                    try {
+                        Platform.runLater(() -> { });
+                        fx = true;
+                        mark.accept("fx");
+                    } catch (IllegalStateException notYet) {
+                        // the toolkit is not initialised yet
+                    }
+                }
+                if (!snapshot && feed.latest() != null) {
+                    snapshot = true;
+                    mark.accept("snapshot");
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "first-frame-marks");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 }

@@ -109,6 +109,10 @@ public final class HubFeed implements SituationSource, AutoCloseable {
         }
         try {
             Situation s = latest;
+            if (s == null && starting()) {
+                retry("the hub is starting");
+                return;
+            }
             if (s == null || needSnapshot) {
                 s = snapshot();
                 needSnapshot = false;
@@ -116,6 +120,17 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             openStream(s.seq());
         } catch (IOException | RuntimeException e) {
             retry(e.toString());
+        }
+    }
+
+    /**
+     * Whether the hub says it is still starting (health 503): its snapshot may not hold what it starts with yet, and
+     * a wall showing it would show an empty district. Any other answer lets the snapshot be taken.
+     */
+    private boolean starting() throws IOException {
+        Request request = new Request.Builder().url(baseUrl + "/api/v1/health").build();
+        try (Response r = http.newCall(request).execute()) {
+            return r.code() == 503;
         }
     }
 
@@ -151,8 +166,9 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             reconnects++;
         }
         status = new FeedStatus(state, state == s.state() ? s.since() : since, 0, 0, 0, 0, error);
-        // until the first snapshot the wall has nothing to show: keep trying at least every second
-        long max = latest == null ? 1000 : MAX_BACKOFF_MS;
+        // until the first snapshot the wall has nothing to show: keep trying every quarter second, so that a wall
+        // started beside its hub shows the hub's first answer at once
+        long max = latest == null ? MIN_BACKOFF_MS : MAX_BACKOFF_MS;
         long ceiling = Math.min(max, MIN_BACKOFF_MS << Math.min(attempt++, 6));
         long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         LOG.debug("hub feed: {}; retrying in {} ms", error, delay);

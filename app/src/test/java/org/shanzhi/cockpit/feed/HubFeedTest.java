@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.Tokens;
 import org.shanzhi.cockpit.json.Json;
 
 class HubFeedTest {
@@ -91,6 +94,41 @@ class HubFeedTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(feed.status().lastError())
                         .contains("401"));
                 assertThat(feed.latest()).isNull();
+            } finally {
+                hub.close();
+            }
+        }
+    }
+
+    @Test
+    void aStartingHubIsWaitedForSoTheFirstSituationHoldsWhatItStartsWith() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        HubRuntime.Config config = HubRuntime.Config.local(data).withPort(port);
+        String token = Tokens.loadOrCreate(config.tokens()).tokenOf(Role.VIEWER);
+        CountDownLatch inventoryMayCome = new CountDownLatch(1);
+        CompletableFuture<HubRuntime> starting = CompletableFuture.supplyAsync(() -> HubRuntime.start(config, r -> {
+            try {
+                inventoryMayCome.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            append(r, Fixtures.inventory());
+            return () -> { };
+        }));
+        try (HubFeed feed = new HubFeed("http://127.0.0.1:" + port, token).start()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> "the hub is starting".equals(feed.status().lastError()));
+            assertThat(feed.latest()).isNull();
+
+            inventoryMayCome.countDown();
+            HubRuntime hub = starting.join();
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> feed.status().live());
+                // its first situation was the hub's whole inventory, not an empty district followed by it
+                assertThat(feed.version()).isEqualTo(1);
+                assertThat(feed.latest().seq()).isEqualTo(hub.hub().head()).isPositive();
             } finally {
                 hub.close();
             }
