@@ -153,6 +153,12 @@ public final class HubServer implements AutoCloseable {
             r.post("/api/v1/instructions", ctx -> writes.command(ctx, "issue-instruction", null,
                     s -> Commands.instruct(s, Access.role(ctx), body(ctx, Commands.IssueInstruction.class))), LEADER,
                     DISTRICT);
+            r.post("/api/v1/incidents/{id}/whistle", ctx -> writes.command(ctx, "blow-whistle", "incidents",
+                    s -> Commands.whistle(s, id(ctx), body(ctx, Commands.BlowWhistle.class))), OPERATOR, LEADER,
+                    DISTRICT);
+            r.post("/api/v1/whistles/{id}/arrived", ctx -> writes.command(ctx, "whistle-arrived", "whistles",
+                    s -> Commands.arrived(id(ctx), body(ctx, Commands.WhistleArrival.class))), OPERATOR, LEADER,
+                    DISTRICT);
             r.post("/api/v1/units/{id}/position", ctx -> writes.command(ctx, "unit-position", "units",
                     s -> Commands.position(s, id(ctx), Access.role(ctx), Access.unit(ctx),
                             body(ctx, Commands.ReportPosition.class))), FIELD_UNIT, OPERATOR, LEADER);

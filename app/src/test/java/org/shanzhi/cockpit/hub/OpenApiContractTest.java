@@ -428,6 +428,13 @@ class OpenApiContractTest {
         post("/api/v1/instructions", "/api/v1/instructions", Role.DISTRICT, "{\"incidentId\":\"" + id
                 + "\",\"text\":\"注意现场安全\"}", "c-ps-1", 201);
         post("/api/v1/instructions", "/api/v1/instructions", Role.LEADER, "{\"text\":\"\"}", "c-ps-2", 422);
+        // 吹哨报到: departments summoned to the case, one reports on site
+        post("/api/v1/incidents/{id}/whistle", inc2 + "/whistle", Role.OPERATOR, "{\"reason\":\"r\"}", "c-cs-0", 400);
+        TestHub.Reply blown = post("/api/v1/incidents/{id}/whistle", inc2 + "/whistle", Role.DISTRICT,
+                "{\"kind\":\"EMERGENCY\",\"reason\":\"需多部门到场\",\"departments\":[\"燃气集团\",\"派出所\"]}", "c-cs-1", 200);
+        String cs = "/api/v1/whistles/" + blown.json().get("events").get(0).get("payload").get("whistleId").asText();
+        post("/api/v1/whistles/{id}/arrived", cs + "/arrived", Role.OPERATOR, "{\"department\":\"燃气集团\"}", "c-cs-2", 200);
+        post("/api/v1/whistles/{id}/arrived", cs + "/arrived", Role.LEADER, "{\"department\":\"燃气集团\"}", "c-cs-3", 422);
 
         // a unit's own token, issued and revoked
         post("/api/v1/units/{id}/credential", "/api/v1/units/U-2/credential", Role.LEADER, "", null, 201);
