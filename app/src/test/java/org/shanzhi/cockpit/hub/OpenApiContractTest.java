@@ -506,6 +506,15 @@ class OpenApiContractTest {
         TestHub.Reply down = get("/video/{cameraId}.mjpg", "/video/" + offline + ".mjpg", Role.VIEWER, 503);
         assertThat(down.json().get("cameraId").asText()).isEqualTo(offline);
         get("/video/{cameraId}.mjpg", "/video/NO-SUCH-CAM.mjpg", Role.VIEWER, 404);
+        // a field unit's body-cam
+        try (Response bodyCam = TestHub.HTTP.newCall(new Request.Builder().url(hub.runtime.baseUrl()
+                + "/video/unit/U-1.mjpg?token=" + hub.token(Role.DISTRICT)).build()).execute()) {
+            assertThat(bodyCam.code()).isEqualTo(200);
+            assertThat(operation("get", "/video/unit/{unitId}.mjpg").at("/responses/200/content")
+                    .has(bodyCam.header("Content-Type").replaceAll(";.*", ""))).isTrue();
+            seen.add("get /video/unit/{unitId}.mjpg 200");
+        }
+        get("/video/unit/{unitId}.mjpg", "/video/unit/U-404.mjpg", Role.VIEWER, 404);
         get("/video/relay/{cameraId}", "/video/relay/NO-SUCH-CAM", Role.VIEWER, 404);
         get("/video/relay/{cameraId}", "/video/relay/" + online, Role.VIEWER, 400); // an MJPEG camera
         assertThat(hub.ingest(List.of(new Event.CameraRegistered(new Camera("CAM-RTSP", null, Fixtures.EAST, null,
