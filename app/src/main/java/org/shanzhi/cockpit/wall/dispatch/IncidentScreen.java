@@ -33,6 +33,7 @@ import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
 import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
@@ -45,6 +46,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.video.CameraPlayer;
 
 /**
  * The incident screen (案件指挥): one case with everything needed to command it — its details and deadline, a small
@@ -90,6 +92,7 @@ public final class IncidentScreen implements Widget {
     private final Label deadline = new Label();
     private final CaseMap map = new CaseMap();
     private final Label bodycamText = new Label();
+    private final CameraPlayer bodycamPlayer;
     private final VBox cameras = section();
     private final AlertPicture alertPicture = new AlertPicture();
     private final VBox complaints = section();
@@ -131,6 +134,7 @@ public final class IncidentScreen implements Widget {
     public IncidentScreen(WallContext context) {
         this.context = context;
         this.commands = context.commands();
+        this.bodycamPlayer = new CameraPlayer(context);
 
         Label name = new Label(I18n.t("incident.title"));
         name.getStyleClass().add(Theme.PANEL_TITLE);
@@ -153,9 +157,9 @@ public final class IncidentScreen implements Widget {
         Label bodycamTitle = heading(I18n.t("incident.bodycam.title"));
         bodycamText.getStyleClass().add(TEXT);
         bodycamText.setWrapText(true);
-        StackPane bodycam = new StackPane(bodycamText);
+        StackPane bodycam = new StackPane(bodycamPlayer.node());
         bodycam.getStyleClass().add(BODYCAM);
-        VBox bodycamBox = new VBox(4, bodycamTitle, bodycam);
+        VBox bodycamBox = new VBox(4, bodycamTitle, bodycamText, bodycam);
         VBox.setVgrow(bodycam, Priority.ALWAYS);
         HBox.setHgrow(map, Priority.ALWAYS);
         HBox mapRow = new HBox(8, map, bodycamBox);
@@ -562,8 +566,17 @@ public final class IncidentScreen implements Widget {
         }
         map.show(new CaseMap.Picture(f.incident().at(), IncidentsWidget.severityState(f.incident().severity()),
                 List.copyOf(units)));
-        String unit = f.recommended().isEmpty() ? I18n.t("common.missing") : f.recommended().get(0).name();
-        bodycamText.setText(I18n.t("incident.bodycam", unit));
+        // the body-cam of the unit on the newest open order, else of the first recommended unit
+        String unitId = f.recommended().isEmpty() ? null : f.recommended().get(0).id();
+        for (CaseFile.OrderLine l : f.orders()) {
+            if (l.open()) {
+                unitId = l.order().unitId();
+            }
+        }
+        FieldUnit unit = unitId == null ? null : s.units().get(unitId);
+        bodycamText.setText(unit == null ? I18n.t("incident.bodycam.none")
+                : I18n.t("incident.bodycam", unit.name() == null ? unit.id() : unit.name()));
+        bodycamPlayer.show(CameraPlayer.bodyCam(unit), s.time());
     }
 
     private void showMedia(CaseFile f) {

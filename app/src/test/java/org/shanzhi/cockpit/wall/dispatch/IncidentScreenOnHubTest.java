@@ -174,6 +174,9 @@ class IncidentScreenOnHubTest {
         screen = WidgetHarness.mount(() -> new IncidentScreen(context), 960, 1030);
         screen.open("INC-H1");
         show();
+        // the first recommended unit's body-cam plays from the hub
+        assertThat(WidgetHarness.texts(screen.node())).contains("网格员一 · 单兵图传");
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.server().cameras().rendering() > 0);
         Button whistle = button(screen.node(), "吹哨报到");
         assertThat(whistle.isDisabled()).isFalse();
         WidgetHarness.fx(() -> {
