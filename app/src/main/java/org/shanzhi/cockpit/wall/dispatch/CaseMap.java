@@ -128,6 +128,6 @@ final class CaseMap extends Region {
         g.strokeLine(10, h - 10, 10 + bar, h - 10);
         g.setFill(dim);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(I18n.t("dispatch.distance", 100), 14 + bar, h - 4);
+        g.fillText(I18n.t("map.scale.m", 100), 14 + bar, h - 4);
     }
 }
