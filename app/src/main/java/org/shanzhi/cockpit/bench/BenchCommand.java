@@ -80,6 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (groups.contains("dispatch")) {
                 new RecommendBench(quick).run(figures);
                 new ClickToPhoneBench(quick).run(figures);
+                new AckToWallBench(quick).run(figures);
             }
             if (groups.contains("e2e")) {
                 new E2eBench(quick).run(figures);

@@ -53,6 +53,11 @@ public final class Ids {
         return "PS-" + (s.seq() + 1);
     }
 
+    /** A 吹哨 the street blows from a case is named by the seq its {@code WhistleBlown} becomes. */
+    public static String whistleBlownBy(Situation s) {
+        return WHISTLE + "-" + (s.seq() + 1);
+    }
+
     /**
      * The {@code n}th id of {@code prefix} on the day of {@code at}: {@code PREFIX-yyyyMMdd+0800-nnnn}
      * (the date as {@code BASIC_ISO_DATE} writes a zoned date, offset and all: journals have always had it so).

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -148,6 +149,19 @@ public final class HubCommands implements AutoCloseable {
     /** 撤回: the seat cancels the order. */
     public CompletableFuture<Outcome> cancelOrder(String orderId) {
         return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "CANCELLED"));
+    }
+
+    /** 吹哨: summons {@code departments} to the case for {@code reason} (operator, leader, district). */
+    public CompletableFuture<Outcome> whistle(String incidentId, String reason, List<String> departments) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason.strip());
+        body.put("departments", List.copyOf(departments));
+        return post("/api/v1/incidents/" + incidentId + "/whistle", body);
+    }
+
+    /** 报到: records that {@code department} reported on site for the whistle. */
+    public CompletableFuture<Outcome> whistleArrived(String whistleId, String department) {
+        return post("/api/v1/whistles/" + whistleId + "/arrived", Map.of("department", department));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.domain.Whistle;
 
 /**
  * What people do, as request bodies, and the events each becomes. Lifecycle rules are the fold's:
@@ -206,6 +207,52 @@ final class Commands {
     /** Who a seat's step is recorded as: {@code center} or {@code district}, as the fold names the issuer. */
     private static String seat(Role role) {
         return issuer(role).name().toLowerCase(Locale.ROOT);
+    }
+
+    // --- 吹哨报到 ---------------------------------------------------------------------------------
+
+    /** Departments one whistle may summon. */
+    static final int MAX_DEPARTMENTS = 20;
+
+    record BlowWhistle(Whistle.Kind kind, String reason, List<String> departments) {
+    }
+
+    record WhistleArrival(String department) {
+    }
+
+    /** The street summons departments to a case: {@code CS-<seq>}, a demand (吹哨) unless another kind is given. */
+    static List<Event> whistle(Situation s, String incidentId, BlowWhistle c) {
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new BadRequest("reason", "reason is required: why the departments are summoned");
+        }
+        if (c.departments() == null || c.departments().isEmpty()) {
+            throw new BadRequest("departments", "departments is required: at least one department to summon");
+        }
+        if (c.departments().size() > MAX_DEPARTMENTS) {
+            throw new BadRequest("departments", "a whistle summons at most " + MAX_DEPARTMENTS + " departments");
+        }
+        for (int i = 0; i < c.departments().size(); i++) {
+            String d = c.departments().get(i);
+            if (d == null || d.isBlank()) {
+                throw new BadRequest("departments[" + i + "]", "a department needs its name");
+            }
+            if (c.departments().indexOf(d) < i) {
+                throw new BadRequest("departments[" + i + "]", d + " is summoned twice");
+            }
+        }
+        if (s.incidents().get(incidentId).state().terminal()) {
+            throw new BadRequest(422, "id", "case " + incidentId + " is closed");
+        }
+        Whistle.Kind kind = c.kind() == null ? Whistle.Kind.DEMAND : c.kind();
+        return List.of(new Event.WhistleBlown(Ids.whistleBlownBy(s), kind, c.reason(), c.departments(), incidentId));
+    }
+
+    /** The seat records that a summoned department has reported on site (报到). */
+    static List<Event> arrived(String whistleId, WhistleArrival c) {
+        if (c.department() == null || c.department().isBlank()) {
+            throw new BadRequest("department", "department is required: who reported on site");
+        }
+        return List.of(new Event.WhistleArrived(whistleId, c.department()));
     }
 
     /** Closing is the last step of either ending: a checked case, or an approved abnormal close. */

@@ -75,7 +75,8 @@ public final class HubServer implements AutoCloseable {
         this.streams = new Streams(hub, limits, access);
         Credentials credentials = new Credentials(hub, unitTokens, streams);
         VideoViewers viewers = new VideoViewers(limits.video().maxViewers()); // simulated and relayed together
-        this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), hub.clock()::now, viewers,
+        this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), id -> hub.situation().units().get(id),
+                hub.clock()::now, viewers,
                 limits.video().maxVirtualCameras());
         this.relay = new RtspRelay(id -> hub.situation().cameras().get(id), viewers, limits.video().maxRelays(),
                 limits.video().cameraNetworks());
@@ -154,6 +155,12 @@ public final class HubServer implements AutoCloseable {
             r.post("/api/v1/instructions", ctx -> writes.command(ctx, "issue-instruction", null,
                     s -> Commands.instruct(s, Access.role(ctx), body(ctx, Commands.IssueInstruction.class))), LEADER,
                     DISTRICT);
+            r.post("/api/v1/incidents/{id}/whistle", ctx -> writes.command(ctx, "blow-whistle", "incidents",
+                    s -> Commands.whistle(s, id(ctx), body(ctx, Commands.BlowWhistle.class))), OPERATOR, LEADER,
+                    DISTRICT);
+            r.post("/api/v1/whistles/{id}/arrived", ctx -> writes.command(ctx, "whistle-arrived", "whistles",
+                    s -> Commands.arrived(id(ctx), body(ctx, Commands.WhistleArrival.class))), OPERATOR, LEADER,
+                    DISTRICT);
             r.post("/api/v1/units/{id}/position", ctx -> writes.command(ctx, "unit-position", "units",
                     s -> Commands.position(s, id(ctx), Access.role(ctx), Access.unit(ctx),
                             body(ctx, Commands.ReportPosition.class))), FIELD_UNIT, OPERATOR, LEADER);
@@ -177,6 +184,7 @@ public final class HubServer implements AutoCloseable {
             r.exception(DrillRun.Refused.class, (e, ctx) -> error(ctx, 409, "drill", e.getMessage()));
 
             r.get("/video/{cameraId}.mjpg", cameras::serve, READERS); // simulated cameras (MJPEG)
+            r.get("/video/unit/{unitId}.mjpg", cameras::serveUnit, READERS); // a field unit's body-cam (simulated)
             r.get("/video/relay/{cameraId}", relay::serve, READERS); // RTSP cameras for players without RTSP
 
             r.wsBeforeUpgrade("/api/v1/stream", streams::beforeUpgrade);

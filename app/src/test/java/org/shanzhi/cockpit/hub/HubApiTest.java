@@ -128,6 +128,30 @@ class HubApiTest {
     }
 
     @Test
+    void aWhistleSummonsDepartmentsToACaseAndRecordsEachArrival() {
+        String incident = hub.post("/api/v1/incidents", Role.OPERATOR, "{\"title\":\"燃气泄漏\",\"category\":\"燃气\","
+                + "\"severity\":\"CRITICAL\",\"at\":{\"lon\":116.38,\"lat\":39.815}}", "open").json().get("events").get(0)
+                .get("payload").get("incidentId").asText();
+        TestHub.Reply blown = hub.post("/api/v1/incidents/" + incident + "/whistle", Role.DISTRICT,
+                "{\"reason\":\"需多部门到场\",\"departments\":[\"燃气集团\",\"派出所\"]}", "w-1");
+        assertThat(blown.status()).as(blown.body()).isEqualTo(200);
+        JsonNode e = blown.json().get("events").get(0);
+        String id = e.get("payload").get("whistleId").asText();
+        assertThat(id).isEqualTo("CS-" + e.get("seq").asLong());
+        assertThat(e.get("payload").get("kind").asText()).isEqualTo("DEMAND");
+
+        assertThat(hub.post("/api/v1/whistles/" + id + "/arrived", Role.OPERATOR, "{\"department\":\"派出所\"}", "a-1")
+                .status()).isEqualTo(200);
+        JsonNode whistle = hub.get("/api/v1/whistles/" + id, Role.VIEWER).json();
+        assertThat(whistle.get("incidentId").asText()).isEqualTo(incident);
+        assertThat(whistle.get("departments")).hasSize(2);
+        assertThat(whistle.get("arrivals").has("派出所")).isTrue();
+        assertThat(whistle.get("arrivals").has("燃气集团")).isFalse();
+        assertThat(hub.get("/api/v1/audit", Role.LEADER).json().findValuesAsText("action"))
+                .contains("blow-whistle", "whistle-arrived");
+    }
+
+    @Test
     void reviewingAnAlertOpensAProactiveCase() {
         hub.ingest(List.of(new Event.AiAlertRaised("AL-1", "CAM-1", "暴露垃圾", "890", 0.91, List.of())));
         TestHub.Reply r = hub.post("/api/v1/alerts/AL-1/review", Role.OPERATOR, "{\"decision\":\"ACCEPTED\"}", "rv-1");

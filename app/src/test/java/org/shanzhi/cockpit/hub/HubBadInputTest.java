@@ -353,4 +353,39 @@ class HubBadInputTest {
                 422, "at");
         refused(hub.call("POST", "/api/v1/units/U-1/position", unit, "{\"heading\":3}", "k-19"), 400, "at");
     }
+
+    @Test
+    void whistleCommandsNameWhatIsWrong() {
+        String incident = hub.post("/api/v1/incidents", Role.OPERATOR, "{\"title\":\"t\",\"category\":\"c\","
+                + "\"at\":{\"lon\":116.38,\"lat\":39.815}}", "o").json().get("events").get(0).get("payload")
+                .get("incidentId").asText();
+        String whistle = hub.post("/api/v1/incidents/" + incident + "/whistle", Role.OPERATOR,
+                "{\"reason\":\"r\",\"departments\":[\"燃气集团\"]}", "w").json().get("events").get(0)
+                .get("payload").get("whistleId").asText();
+        head = hub.runtime.hub().head();
+        String blow = "/api/v1/incidents/" + incident + "/whistle";
+        refused(hub.post(blow, Role.OPERATOR, "{\"departments\":[\"派出所\"]}", "k-1"), 400, "reason");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"r\"}", "k-2"), 400, "departments");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"r\",\"departments\":[]}", "k-3"), 400, "departments");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"r\",\"departments\":[\"派出所\",\"派出所\"]}", "k-4"), 400,
+                "departments[1]");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"r\",\"departments\":[\" \"]}", "k-5"), 400,
+                "departments[0]");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"r\",\"departments\":[\"派出所\"],\"kind\":\"LOUD\"}",
+                "k-6"), 400, "body.kind");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"a\\u0007b\",\"departments\":[\"派出所\"]}", "k-7"), 400,
+                "body.reason");
+        refused(hub.post(blow, Role.OPERATOR, "{\"reason\":\"r\",\"departments\":[" + "\"d\",".repeat(20)
+                + "\"e\"]}", "k-8"), 400, "departments");
+        refused(hub.post("/api/v1/incidents/INC-404/whistle", Role.DISTRICT,
+                "{\"reason\":\"r\",\"departments\":[\"派出所\"]}", "k-10"), 404, "id");
+        String arrived = "/api/v1/whistles/" + whistle + "/arrived";
+        refused(hub.post(arrived, Role.OPERATOR, "{}", "k-11"), 400, "department");
+        refused(hub.post(arrived, Role.OPERATOR, "{\"department\":\"派出所\"}", "k-12"), 422, "department");
+        refused(hub.post("/api/v1/whistles/CS-404/arrived", Role.OPERATOR, "{\"department\":\"派出所\"}", "k-13"), 404,
+                "id");
+        assertThat(hub.post(arrived, Role.LEADER, "{\"department\":\"燃气集团\"}", "k-14").status()).isEqualTo(200);
+        head = hub.runtime.hub().head();
+        refused(hub.post(arrived, Role.OPERATOR, "{\"department\":\"燃气集团\"}", "k-15"), 422, "department");
+    }
 }

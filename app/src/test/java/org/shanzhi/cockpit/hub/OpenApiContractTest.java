@@ -428,6 +428,13 @@ class OpenApiContractTest {
         post("/api/v1/instructions", "/api/v1/instructions", Role.DISTRICT, "{\"incidentId\":\"" + id
                 + "\",\"text\":\"注意现场安全\"}", "c-ps-1", 201);
         post("/api/v1/instructions", "/api/v1/instructions", Role.LEADER, "{\"text\":\"\"}", "c-ps-2", 422);
+        // 吹哨报到: departments summoned to the case, one reports on site
+        post("/api/v1/incidents/{id}/whistle", inc2 + "/whistle", Role.OPERATOR, "{\"reason\":\"r\"}", "c-cs-0", 400);
+        TestHub.Reply blown = post("/api/v1/incidents/{id}/whistle", inc2 + "/whistle", Role.DISTRICT,
+                "{\"kind\":\"EMERGENCY\",\"reason\":\"需多部门到场\",\"departments\":[\"燃气集团\",\"派出所\"]}", "c-cs-1", 200);
+        String cs = "/api/v1/whistles/" + blown.json().get("events").get(0).get("payload").get("whistleId").asText();
+        post("/api/v1/whistles/{id}/arrived", cs + "/arrived", Role.OPERATOR, "{\"department\":\"燃气集团\"}", "c-cs-2", 200);
+        post("/api/v1/whistles/{id}/arrived", cs + "/arrived", Role.LEADER, "{\"department\":\"燃气集团\"}", "c-cs-3", 422);
 
         // a unit's own token, issued and revoked
         post("/api/v1/units/{id}/credential", "/api/v1/units/U-2/credential", Role.LEADER, "", null, 201);
@@ -514,6 +521,15 @@ class OpenApiContractTest {
         TestHub.Reply down = get("/video/{cameraId}.mjpg", "/video/" + offline + ".mjpg", Role.VIEWER, 503);
         assertThat(down.json().get("cameraId").asText()).isEqualTo(offline);
         get("/video/{cameraId}.mjpg", "/video/NO-SUCH-CAM.mjpg", Role.VIEWER, 404);
+        // a field unit's body-cam
+        try (Response bodyCam = TestHub.HTTP.newCall(new Request.Builder().url(hub.runtime.baseUrl()
+                + "/video/unit/U-1.mjpg?token=" + hub.token(Role.DISTRICT)).build()).execute()) {
+            assertThat(bodyCam.code()).isEqualTo(200);
+            assertThat(operation("get", "/video/unit/{unitId}.mjpg").at("/responses/200/content")
+                    .has(bodyCam.header("Content-Type").replaceAll(";.*", ""))).isTrue();
+            seen.add("get /video/unit/{unitId}.mjpg 200");
+        }
+        get("/video/unit/{unitId}.mjpg", "/video/unit/U-404.mjpg", Role.VIEWER, 404);
         get("/video/relay/{cameraId}", "/video/relay/NO-SUCH-CAM", Role.VIEWER, 404);
         get("/video/relay/{cameraId}", "/video/relay/" + online, Role.VIEWER, 400); // an MJPEG camera
         assertThat(hub.ingest(List.of(new Event.CameraRegistered(new Camera("CAM-RTSP", null, Fixtures.EAST, null,

@@ -118,4 +118,15 @@ class VideoCapsTest {
         closeStreamOf("CAM-2");
         await().atMost(Duration.ofSeconds(10)).until(() -> watch("CAM-4") == 200);
     }
+
+    @Test
+    void aBodyCamCountsAgainstTheSameCaps() throws IOException {
+        start(100, 2);
+        assertThat(watch("CAM-1")).isEqualTo(200);
+        assertThat(watch("unit/U-1")).as("a body-cam takes a drawing place").isEqualTo(200);
+        JsonNode refused = refusal(hub, "/video/CAM-2.mjpg", 503);
+        assertThat(refused.get("message").asText()).contains("at most 2 simulated cameras");
+        closeStreamOf("CAM-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> watch("CAM-2") == 200);
+    }
 }

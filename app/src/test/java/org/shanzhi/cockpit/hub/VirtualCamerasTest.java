@@ -83,6 +83,27 @@ class VirtualCamerasTest {
         assertThat(hub.get("/video/CAM-1.mjpg", Role.INGEST).status()).isEqualTo(403);
     }
 
+    @Test
+    void aFieldUnitsBodyCamStreamsLikeACameraWhileTheUnitIsOnDuty() throws IOException {
+        Request request = new Request.Builder().url(hub.runtime.baseUrl() + "/video/unit/U-1.mjpg?token="
+                + hub.token(Role.VIEWER)).build();
+        try (Response r = TestHub.HTTP.newCall(request).execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("multipart/x-mixed-replace");
+            InputStream in = r.body().byteStream();
+            for (int i = 0; i < 2; i++) {
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(part(in)));
+                assertThat(img).as("part " + i + " decodes").isNotNull();
+                assertThat(img.getWidth()).isEqualTo(640);
+            }
+        }
+        assertThat(hub.get("/video/unit/U-404.mjpg", Role.VIEWER).status()).isEqualTo(404);
+        TestHub.Reply offDuty = hub.get("/video/unit/U-2.mjpg", Role.VIEWER);
+        assertThat(offDuty.status()).isEqualTo(503);
+        assertThat(offDuty.json().get("cameraId").asText()).isEqualTo("unit/U-2");
+        assertThat(hub.get("/video/unit/U-1.mjpg", Role.INGEST).status()).isEqualTo(403);
+    }
+
     /** Reads one part: headers up to a blank line, then Content-Length bytes. */
     static byte[] part(InputStream in) throws IOException {
         int length = -1;

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -36,6 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.json.Json;
 
 /**
@@ -56,6 +59,8 @@ public final class VirtualCameras implements AutoCloseable {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BEIJING);
 
+    /** Body-cam channels are keyed by this before the unit's id, apart from the fixed cameras'. */
+    private static final String BODY_CAM = "unit/";
     private final Function<String, Camera> cameras;
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService ticks;
@@ -68,9 +73,10 @@ public final class VirtualCameras implements AutoCloseable {
      * {@code cameras} looks a camera up by id in the current situation; {@code clock} is the hub's time;
      * {@code viewers} are the places the relay shares; {@code maxCameras} is how many cameras may be drawn at once.
      */
-    public VirtualCameras(Function<String, Camera> cameras, Supplier<Instant> clock, VideoViewers viewers,
-                          int maxCameras) {
-        this.cameras = cameras;
+    public VirtualCameras(Function<String, Camera> cameras, Function<String, FieldUnit> units, Supplier<Instant> clock,
+                          VideoViewers viewers, int maxCameras) {
+        this.cameras = id -> id.startsWith(BODY_CAM) ? bodyCam(units.apply(id.substring(BODY_CAM.length())))
+                : cameras.apply(id);
         this.clock = clock;
         this.viewers = viewers;
         this.maxCameras = maxCameras;
@@ -79,6 +85,19 @@ public final class VirtualCameras implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * A field unit's body-cam (单兵图传) as a camera drawn like the fixed ones: its name and position on the picture,
+     * online while the unit is on duty; null for no unit.
+     */
+    static Camera bodyCam(FieldUnit u) {
+        if (u == null) {
+            return null;
+        }
+        String where = u.at() == null ? "" : String.format(Locale.ROOT, " · %.5f, %.5f", u.at().lon(), u.at().lat());
+        return new Camera(BODY_CAM + u.id(), (u.name() == null ? u.id() : u.name()) + where, u.at(), null, false,
+                u.status() != UnitStatus.OFF, null);
     }
 
     /** What a request for a camera's stream gets: a camera to stream, or why not. */
@@ -326,7 +345,18 @@ public final class VirtualCameras implements AutoCloseable {
      * one or when the hub serves or draws all it may, else the stream until the viewer leaves.
      */
     public void serve(Context ctx) throws IOException {
-        String id = ctx.pathParam("cameraId");
+        serve(ctx, ctx.pathParam("cameraId"));
+    }
+
+    /**
+     * {@code GET /video/unit/{unitId}.mjpg}: the unit's body-cam, as {@link #serve} answers for a camera (404 for no
+     * such unit, 503 while it is off duty), within the same viewer and drawing caps.
+     */
+    public void serveUnit(Context ctx) throws IOException {
+        serve(ctx, BODY_CAM + ctx.pathParam("unitId"));
+    }
+
+    private void serve(Context ctx, String id) throws IOException {
         switch (lookup(id)) {
             case UNKNOWN -> throw new VideoRefused(404, "no camera with id " + id);
             case OFFLINE -> refuse(ctx, offline(id));

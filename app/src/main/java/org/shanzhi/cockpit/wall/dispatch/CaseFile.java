@@ -70,7 +70,12 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
     }
 
     /** A 吹哨 on the case: departments summoned, how many reported, how many of them within 30 minutes. */
-    public record WhistleLine(String id, String reason, int summoned, int arrived, int onTime, boolean open) {
+    public record WhistleLine(String id, String reason, int summoned, int arrived, int onTime, boolean open,
+                              List<Summoned> departments) {
+    }
+
+    /** One department a whistle summoned: when it reported on site (null: not yet), and whether within 30 minutes. */
+    public record Summoned(String department, Instant arrivedAt, boolean onTime) {
     }
 
     /** The case's file at {@code now} (the hub's time), or null when the situation has no such case. */
@@ -119,8 +124,13 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
             if (i.id().equals(w.incidentId())) {
                 int onTime = (int) w.arrivals().values().stream()
                         .filter(t -> !t.isAfter(w.requestedAt().plus(WHISTLE_ON_TIME))).count();
+                List<Summoned> summoned = new ArrayList<>();
+                for (String d : w.departments()) {
+                    Instant at = w.arrivals().get(d);
+                    summoned.add(new Summoned(d, at, at != null && !at.isAfter(w.requestedAt().plus(WHISTLE_ON_TIME))));
+                }
                 whistles.add(new WhistleLine(w.id(), w.reason(), w.departments().size(), w.arrivals().size(), onTime,
-                        w.open()));
+                        w.open(), List.copyOf(summoned)));
                 timeline.add(new Moment(w.requestedAt(), MomentKind.WHISTLE, w.reason(), null, null));
                 w.arrivals().forEach((dept, at) -> timeline.add(new Moment(at, MomentKind.WHISTLE_ARRIVED, dept, null, dept)));
             }

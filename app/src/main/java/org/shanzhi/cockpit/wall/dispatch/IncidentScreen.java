@@ -12,12 +12,14 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,6 +33,7 @@ import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
 import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
@@ -43,6 +46,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.video.CameraPlayer;
 
 /**
  * The incident screen (案件指挥): one case with everything needed to command it — its details and deadline, a small
@@ -71,6 +75,10 @@ public final class IncidentScreen implements Widget {
     static final String OUTCOME = "incident-outcome";
     static final String BODYCAM = "incident-bodycam";
     static final String DEADLINE = "incident-deadline";
+    static final String DEPARTMENT_ROW = "incident-department";
+    static final String DEPARTMENT_STATE = "incident-department-state";
+    static final String DEPARTMENT_CHOICE = "incident-department-choice";
+    static final String WHISTLE_REASON = "incident-whistle-reason";
 
     private final WallContext context;
     private final HubCommands commands;
@@ -84,6 +92,7 @@ public final class IncidentScreen implements Widget {
     private final Label deadline = new Label();
     private final CaseMap map = new CaseMap();
     private final Label bodycamText = new Label();
+    private final CameraPlayer bodycamPlayer;
     private final VBox cameras = section();
     private final AlertPicture alertPicture = new AlertPicture();
     private final VBox complaints = section();
@@ -93,6 +102,10 @@ public final class IncidentScreen implements Widget {
     private final VBox orders = section();
     private final Button whistle = new Button(I18n.t("incident.whistle.button"));
     private final VBox whistles = new VBox(2);
+    /** The 吹哨 form the button opens: the departments to summon and why. */
+    private final VBox whistleForm = new VBox(4);
+    private final List<CheckBox> departments = new ArrayList<>();
+    private final TextField whistleReason = new TextField();
     private final Label outcome = new Label();
     private final VBox timeline = new VBox(2);
     private final Label empty = new Label();
@@ -123,6 +136,7 @@ public final class IncidentScreen implements Widget {
     public IncidentScreen(WallContext context) {
         this.context = context;
         this.commands = context.commands();
+        this.bodycamPlayer = new CameraPlayer(context);
 
         Label name = new Label(I18n.t("incident.title"));
         name.getStyleClass().add(Theme.PANEL_TITLE);
@@ -145,9 +159,9 @@ public final class IncidentScreen implements Widget {
         Label bodycamTitle = heading(I18n.t("incident.bodycam.title"));
         bodycamText.getStyleClass().add(TEXT);
         bodycamText.setWrapText(true);
-        StackPane bodycam = new StackPane(bodycamText);
+        StackPane bodycam = new StackPane(bodycamPlayer.node());
         bodycam.getStyleClass().add(BODYCAM);
-        VBox bodycamBox = new VBox(4, bodycamTitle, bodycam);
+        VBox bodycamBox = new VBox(4, bodycamTitle, bodycamText, bodycam);
         VBox.setVgrow(bodycam, Priority.ALWAYS);
         HBox.setHgrow(map, Priority.ALWAYS);
         HBox mapRow = new HBox(8, map, bodycamBox);
@@ -183,13 +197,10 @@ public final class IncidentScreen implements Widget {
         VBox dispatch = section();
         dispatch.getChildren().addAll(heading(I18n.t("incident.section.dispatch")), form, recommended);
         whistle.getStyleClass().add(ACTION);
-        // the hub has no 吹哨 command yet: the button says so rather than pretending
-        whistle.setDisable(true);
-        Label whistleWhy = caption(I18n.t("incident.whistle.unavailable"));
-        HBox whistleRow = new HBox(10, whistle, whistleWhy);
-        whistleRow.setAlignment(Pos.CENTER_LEFT);
+        whistle.setOnAction(e -> whistleForm.setVisible(!whistleForm.isVisible()));
+        buildWhistleForm();
         VBox whistleBox = section();
-        whistleBox.getChildren().addAll(heading(I18n.t("incident.section.whistle")), whistleRow, whistles);
+        whistleBox.getChildren().addAll(heading(I18n.t("incident.section.whistle")), whistle, whistleForm, whistles);
         outcome.getStyleClass().add(OUTCOME);
         outcome.setWrapText(true);
         ScrollPane timelineScroll = new ScrollPane(timeline);
@@ -336,9 +347,13 @@ public final class IncidentScreen implements Widget {
                         w.summoned() == 0 ? 0 : 100.0 * w.onTime() / w.summoned()));
                 line.setWrapText(true);
                 rows.add(line);
+                for (int k = 0; k < w.departments().size(); k++) {
+                    rows.add(departmentRow(w, k));
+                }
             }
             whistles.getChildren().setAll(rows);
         }
+        whistle.setDisable(sending || !maySummon() || !f.incident().open());
         if (!f.timeline().equals(shownTimeline)) {
             shownTimeline = f.timeline();
             List<Node> rows = new ArrayList<>();
@@ -409,6 +424,11 @@ public final class IncidentScreen implements Widget {
     private static String unitText(RecommendedUnit u) {
         return I18n.t("map.dispatch.unit", u.name() == null ? u.id() : u.name(), I18n.t("map.role", u.role()),
                 Formats.eta(u));
+    }
+
+    /** Whether this wall may blow a whistle and record arrivals (the seats that send orders; the hub still decides). */
+    private boolean maySummon() {
+        return commands != null && !forbidden && context.mayDispatch();
     }
 
     /** Why this wall cannot send orders on the case, or null when it can (the hub still decides). */
@@ -555,8 +575,17 @@ public final class IncidentScreen implements Widget {
         }
         map.show(new CaseMap.Picture(f.incident().at(), IncidentsWidget.severityState(f.incident().severity()),
                 List.copyOf(units)));
-        String unit = f.recommended().isEmpty() ? I18n.t("common.missing") : f.recommended().get(0).name();
-        bodycamText.setText(I18n.t("incident.bodycam", unit));
+        // the body-cam of the unit on the newest open order, else of the first recommended unit
+        String unitId = f.recommended().isEmpty() ? null : f.recommended().get(0).id();
+        for (CaseFile.OrderLine l : f.orders()) {
+            if (l.open()) {
+                unitId = l.order().unitId();
+            }
+        }
+        FieldUnit unit = unitId == null ? null : s.units().get(unitId);
+        bodycamText.setText(unit == null ? I18n.t("incident.bodycam.none")
+                : I18n.t("incident.bodycam", unit.name() == null ? unit.id() : unit.name()));
+        bodycamPlayer.show(CameraPlayer.bodyCam(unit), s.time());
     }
 
     private void showMedia(CaseFile f) {
@@ -644,6 +673,72 @@ public final class IncidentScreen implements Widget {
         };
     }
 
+    // --- 吹哨报到 -------------------------------------------------------------------------------------
+
+    /** The departments a street summons most, as the seed names them. */
+    static final List<String> DEPARTMENTS = List.of("供电公司", "燃气集团", "排水集团", "城管执法队", "园林绿化", "派出所",
+            "消防救援");
+
+    private void buildWhistleForm() {
+        FlowPane choices = new FlowPane(10, 4);
+        for (String d : DEPARTMENTS) {
+            CheckBox box = new CheckBox(d);
+            box.getStyleClass().add(DEPARTMENT_CHOICE);
+            departments.add(box);
+            choices.getChildren().add(box);
+        }
+        whistleReason.getStyleClass().add(WHISTLE_REASON);
+        whistleReason.setPromptText(I18n.t("incident.whistle.reason"));
+        Button blow = action(I18n.t("incident.whistle.send"));
+        blow.setOnAction(e -> blowWhistle());
+        blow.disableProperty().bind(whistle.disableProperty());
+        HBox.setHgrow(whistleReason, Priority.ALWAYS);
+        HBox reasonRow = new HBox(8, whistleReason, blow);
+        reasonRow.setAlignment(Pos.CENTER_LEFT);
+        whistleForm.getChildren().setAll(choices, reasonRow);
+        whistleForm.setVisible(false);
+        whistleForm.managedProperty().bind(whistleForm.visibleProperty());
+    }
+
+    private void blowWhistle() {
+        List<String> chosenDepartments = departments.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
+        String reason = whistleReason.getText() == null ? "" : whistleReason.getText().strip();
+        if (chosenDepartments.isEmpty() || reason.isEmpty()) {
+            say(I18n.t("incident.whistle.incomplete"), Theme.WARNING);
+            return;
+        }
+        String incidentId = file.incident().id();
+        whistleForm.setVisible(false);
+        departments.forEach(b -> b.setSelected(false));
+        whistleReason.clear();
+        String names = String.join("、", chosenDepartments);
+        send(I18n.t("incident.whistle.sending", names), () -> commands.whistle(incidentId, reason, chosenDepartments),
+                I18n.t("incident.whistle.sent", names));
+    }
+
+    /** A summoned department: its 报到 state and time, and a button to record its arrival while it has not reported. */
+    private HBox departmentRow(CaseFile.WhistleLine w, int index) {
+        CaseFile.Summoned d = w.departments().get(index);
+        Label state = text(d.arrivedAt() == null ? I18n.t("incident.whistle.waiting", d.department())
+                : I18n.t(d.onTime() ? "incident.whistle.arrived" : "incident.whistle.late", d.department(),
+                        Formats.clock(d.arrivedAt())));
+        state.getStyleClass().add(DEPARTMENT_STATE);
+        Theme.setState(state, d.arrivedAt() == null ? Theme.WARNING : d.onTime() ? Theme.OK : Theme.CRITICAL);
+        HBox row = new HBox(8, state);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setId(w.id() + "-" + index);
+        row.getStyleClass().add(DEPARTMENT_ROW);
+        if (d.arrivedAt() == null && w.open()) {
+            Button arrived = action(I18n.t("incident.whistle.record"));
+            arrived.setDisable(sending || !maySummon());
+            arrived.setOnAction(e -> send(I18n.t("incident.whistle.recording", d.department()),
+                    () -> commands.whistleArrived(w.id(), d.department()),
+                    I18n.t("incident.whistle.recorded", d.department())));
+            row.getChildren().add(arrived);
+        }
+        return row;
+    }
+
     // --- commands -------------------------------------------------------------------------------------
 
     private void dispatch(String incidentId, RecommendedUnit u) {
@@ -684,6 +779,7 @@ public final class IncidentScreen implements Widget {
             // the next situation shows the order; the buttons come back with it (or now, if nothing changed)
             shownOrders = null;
             shownUnits = null;
+            shownWhistles = null;
             lastSecond = Long.MIN_VALUE;
             last = null;
         }));
@@ -691,7 +787,8 @@ public final class IncidentScreen implements Widget {
 
     /** The buttons that send orders, while one is on its way. */
     private void disableActions(boolean off) {
-        for (VBox part : List.of(recommended, orders)) {
+        whistle.setDisable(off);
+        for (VBox part : List.of(recommended, orders, whistles)) {
             part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
         }
     }

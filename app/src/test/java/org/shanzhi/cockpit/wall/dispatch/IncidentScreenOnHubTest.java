@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 
@@ -29,6 +30,7 @@ import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.domain.Whistle;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
@@ -163,6 +165,61 @@ class IncidentScreenOnHubTest {
                 .isEqualTo("已派");
         assertThat(WidgetHarness.labelWith(screen.node().lookup("#ZL-H2"), IncidentScreen.ORDER_STATE).getText())
                 .isEqualTo("改派");
+    }
+
+    @Test
+    void theScreenBlowsAWhistleAndRecordsADepartmentsArrival() throws Exception {
+        WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
+                "operator", new WallLinks());
+        screen = WidgetHarness.mount(() -> new IncidentScreen(context), 960, 1030);
+        screen.open("INC-H1");
+        show();
+        // the first recommended unit's body-cam plays from the hub
+        assertThat(WidgetHarness.texts(screen.node())).contains("网格员一 · 单兵图传");
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.server().cameras().rendering() > 0);
+        Button whistle = button(screen.node(), "吹哨报到");
+        assertThat(whistle.isDisabled()).isFalse();
+        WidgetHarness.fx(() -> {
+            whistle.fire();
+            for (Node n : screen.node().lookupAll("." + IncidentScreen.DEPARTMENT_CHOICE)) {
+                CheckBox box = (CheckBox) n;
+                box.setSelected(box.getText().equals("燃气集团") || box.getText().equals("派出所"));
+            }
+            ((TextField) screen.node().lookup("." + IncidentScreen.WHISTLE_REASON)).setText("疑似燃气泄漏");
+            return null;
+        });
+        Button blow = button(screen.node(), "发出吹哨");
+        WidgetHarness.fx(() -> {
+            blow.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().situation().whistles().values().stream()
+                .anyMatch(w -> "INC-H1".equals(w.incidentId())));
+        Whistle blown = hub.hub().situation().whistles().values().stream()
+                .filter(w -> "INC-H1".equals(w.incidentId())).findFirst().orElseThrow();
+        assertThat(blown.departments()).containsExactly("燃气集团", "派出所");
+        assertThat(blown.reason()).isEqualTo("疑似燃气泄漏");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            show();
+            Node row = screen.node().lookup("#" + blown.id() + "-1");
+            return row != null && !button(row, "记录报到").isDisabled(); // enabled once the send has come back
+        });
+        assertThat(WidgetHarness.texts(screen.node())).contains("燃气集团 · 未报到", "派出所 · 未报到");
+        Button arrived = button(screen.node().lookup("#" + blown.id() + "-1"), "记录报到");
+        WidgetHarness.fx(() -> {
+            arrived.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.hub().situation().whistles().get(blown.id()).arrivals().containsKey("派出所"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            show();
+            return WidgetHarness.texts(screen.node()).stream().anyMatch(t -> t.startsWith("派出所 · 已报到")
+                    && t.endsWith("（及时）"));
+        });
+        assertThat(WidgetHarness.texts(screen.node())).contains("疑似燃气泄漏 · 报到 1/2 · 报到及时率 50%");
+        assertThat(screen.node().lookup("#" + blown.id() + "-1").lookupAll("." + IncidentScreen.ACTION)).isEmpty();
     }
 
     @Test

@@ -91,7 +91,7 @@ class IncidentScreenTest {
                 "网格员一 · 网格员 · 约 1 分钟 · 电动车", "未连接指挥平台,不能派遣");
         assertThat(texts).anyMatch(t -> t.startsWith("正常 · 距时限 4小时"));
         assertThat(texts).anyMatch(t -> t.startsWith("AI 告警 占道经营 · 置信度 91%"));
-        assertThat(texts).contains("西门 · 在线", "网格员一 · 单兵图传未接入", "吹哨报到", "指挥平台尚未开通吹哨命令");
+        assertThat(texts).contains("西门 · 在线", "网格员一 · 单兵图传", "吹哨报到");
         assertThat(screen.node().lookupAll("." + IncidentScreen.ACTION)).filteredOn(n -> ((Button) n).getText()
                 .equals("吹哨报到")).allMatch(Node::isDisabled);
 
@@ -153,7 +153,7 @@ class IncidentScreenTest {
         at(day.s.time(), new Event.OrderIssued("ZL-9", "INC-1", "U-1", "go", null, DispatchOrder.Issuer.DISTRICT, false));
         show(45);
         assertThat(WidgetHarness.texts(screen.node())).contains("Incident command", "Sent",
-                "Not delivered · waiting 45 s; may reassign", "Body camera", "The command platform has no whistle command yet");
+                "Not delivered · waiting 45 s; may reassign", "Body camera", "Blow the whistle");
     }
 
     /** The words of an order's state as the screen writes them. */
