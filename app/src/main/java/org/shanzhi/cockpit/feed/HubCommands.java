@@ -151,6 +151,16 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "CANCELLED"));
     }
 
+    /** Moves the case on through the 数字城管 flow (核查 CHECKING, 返工 REWORK …). */
+    public CompletableFuture<Outcome> advanceCase(String incidentId, String state) {
+        return post("/api/v1/incidents/" + incidentId + "/advance", Map.of("state", state));
+    }
+
+    /** 结案 after the check (the leader's). */
+    public CompletableFuture<Outcome> closeCase(String incidentId, String note) {
+        return post("/api/v1/incidents/" + incidentId + "/close", Map.of("note", note));
+    }
+
     /** 吹哨: summons {@code departments} to the case for {@code reason} (operator, leader, district). */
     public CompletableFuture<Outcome> whistle(String incidentId, String reason, List<String> departments) {
         Map<String, Object> body = new LinkedHashMap<>();

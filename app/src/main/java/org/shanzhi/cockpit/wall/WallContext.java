@@ -37,6 +37,11 @@ public record WallContext(Supplier<FeedStatus> feedStatus, String source, String
         return hasHub() && (role == null || role.equals("operator") || role.equals("leader") || role.equals("district"));
     }
 
+    /** Whether the case may be closed (结案) from this seat: the leader's right (the hub has the last word). */
+    public boolean mayClose() {
+        return hasHub() && (role == null || role.equals("leader"));
+    }
+
     /** Whether {@code source} is a hub that video can be read from. */
     public boolean hasHub() {
         return hasHub(source, token);

@@ -22,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
@@ -35,6 +36,7 @@ import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.HubCommands;
@@ -102,6 +104,9 @@ public final class IncidentScreen implements Widget {
     private final VBox orders = section();
     private final Button whistle = new Button(I18n.t("incident.whistle.button"));
     private final VBox whistles = new VBox(2);
+    /** The closed loop after 处置: 核查, then 结案 or 返工. */
+    private final HBox loop = new HBox(8);
+    private IncidentState shownLoop;
     /** The 吹哨 form the button opens: the departments to summon and why. */
     private final VBox whistleForm = new VBox(4);
     private final List<CheckBox> departments = new ArrayList<>();
@@ -210,7 +215,8 @@ public final class IncidentScreen implements Widget {
         timelineBox.getChildren().addAll(heading(I18n.t("incident.section.timeline")), timelineScroll);
         VBox.setVgrow(timelineScroll, Priority.ALWAYS);
         VBox.setVgrow(timelineBox, Priority.ALWAYS);
-        VBox right = new VBox(8, dispatch, outcome, orders, whistleBox, timelineBox);
+        loop.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(8, dispatch, outcome, loop, orders, whistleBox, timelineBox);
 
         ColumnConstraints l = new ColumnConstraints();
         l.setPercentWidth(50);
@@ -246,6 +252,7 @@ public final class IncidentScreen implements Widget {
         last = null;
         shownUnits = null;
         shownWhy = null;
+        shownLoop = null;
         outcome.setText("");
     }
 
@@ -323,6 +330,7 @@ public final class IncidentScreen implements Widget {
                     deadline);
         }
         showUnits(f);
+        showLoop(f);
         showOrders(f, now);
         showMap(f, s);
         showMedia(f);
@@ -741,6 +749,41 @@ public final class IncidentScreen implements Widget {
 
     // --- commands -------------------------------------------------------------------------------------
 
+    /** 核查 a disposed case; on a case being checked, 结案 (the leader's) or 返工. */
+    private void showLoop(CaseFile f) {
+        Incident i = f.incident();
+        if (i.state() == shownLoop) {
+            return;
+        }
+        shownLoop = i.state();
+        List<Node> nodes = new ArrayList<>();
+        boolean off = !maySummon() || sending;
+        if (i.state() == IncidentState.DISPOSED) {
+            Button check = action(I18n.t("incident.loop.check"));
+            check.setDisable(off);
+            check.setOnAction(e -> send(I18n.t("incident.loop.sending"),
+                    () -> commands.advanceCase(i.id(), IncidentState.CHECKING.name()), I18n.t("incident.loop.checking")));
+            nodes.add(check);
+        } else if (i.state() == IncidentState.CHECKING) {
+            Button close = action(I18n.t("incident.loop.close"));
+            close.setDisable(off || !context.mayClose());
+            close.setOnAction(e -> send(I18n.t("incident.loop.sending"),
+                    () -> commands.closeCase(i.id(), I18n.t("incident.loop.closeNote")), I18n.t("incident.loop.closed")));
+            Button rework = action(I18n.t("incident.loop.rework"));
+            rework.setDisable(off);
+            rework.setOnAction(e -> send(I18n.t("incident.loop.sending"),
+                    () -> commands.advanceCase(i.id(), IncidentState.REWORK.name()), I18n.t("incident.loop.reworked")));
+            nodes.add(close);
+            nodes.add(rework);
+            if (!context.mayClose()) {
+                nodes.add(caption(I18n.t("incident.loop.closeIsLeaders")));
+            }
+        }
+        loop.getChildren().setAll(nodes);
+        loop.setVisible(!nodes.isEmpty());
+        loop.setManaged(!nodes.isEmpty());
+    }
+
     private void dispatch(String incidentId, RecommendedUnit u) {
         String name = u.name() == null ? u.id() : u.name();
         Incident.Severity p = priority.getValue();
@@ -780,6 +823,7 @@ public final class IncidentScreen implements Widget {
             shownOrders = null;
             shownUnits = null;
             shownWhistles = null;
+            shownLoop = null;
             lastSecond = Long.MIN_VALUE;
             last = null;
         }));
@@ -788,7 +832,7 @@ public final class IncidentScreen implements Widget {
     /** The buttons that send orders, while one is on its way. */
     private void disableActions(boolean off) {
         whistle.setDisable(off);
-        for (VBox part : List.of(recommended, orders, whistles)) {
+        for (Pane part : List.of(recommended, orders, whistles, loop)) {
             part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
         }
     }

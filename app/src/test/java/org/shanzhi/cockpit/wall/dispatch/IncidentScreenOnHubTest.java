@@ -234,4 +234,64 @@ class IncidentScreenOnHubTest {
                 .filteredOn(b -> !((Button) b).getText().equals("打开视频")).isNotEmpty().allMatch(Node::isDisabled);
         assertThat(WidgetHarness.texts(screen.node())).anyMatch(t -> t.contains("viewer") && t.contains("无派遣权限"));
     }
+
+    /** Events taking case {@code id} to 处置完毕 (DISPOSED) without a unit. */
+    static List<Event> disposed(String id) {
+        return List.of(new Event.IncidentOpened(id, "路灯不亮", "市政设施", Incident.Source.INSPECTOR,
+                        Incident.Severity.LOW, IncidentState.REGISTERED, Fixtures.WEST, null, null),
+                new Event.IncidentAdvanced(id, IncidentState.PENDING_DISPATCH, null));
+    }
+
+    @Test
+    void aDisposedCaseIsCheckedThenSentBackOrClosedByTheLeader() throws Exception {
+        append(disposed("INC-L1"));
+        append(List.of(new Event.OrderIssued("ZL-L1", "INC-L1", "U-2", "更换灯泡", null, DispatchOrder.Issuer.CENTER, true)));
+        for (OrderState st : List.of(OrderState.ACCEPTED, OrderState.EN_ROUTE, OrderState.ON_SITE, OrderState.WORKING)) {
+            append(List.of(new Event.OrderAdvanced("ZL-L1", st, "U-2", null, null, List.of())));
+        }
+        append(List.of(new Event.OrderAdvanced("ZL-L1", OrderState.REPORTED, "U-2", null, "已更换", List.of())));
+        assertThat(hub.hub().situation().incidents().get("INC-L1").state()).isEqualTo(IncidentState.DISPOSED);
+
+        WallContext operator = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
+                "operator", new WallLinks());
+        screen = WidgetHarness.mount(() -> new IncidentScreen(operator), 960, 1030);
+        screen.open("INC-L1");
+        show();
+        Button check = button(screen.node(), "核查");
+        WidgetHarness.fx(() -> {
+            check.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.hub().situation().incidents().get("INC-L1").state() == IncidentState.CHECKING);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            show();
+            return WidgetHarness.texts(screen.node()).contains("结案须值班领导");
+        });
+        assertThat(button(screen.node(), "核查通过 · 结案").isDisabled()).as("closing is the leader's").isTrue();
+        Button rework = button(screen.node(), "返工");
+        WidgetHarness.fx(() -> {
+            rework.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.hub().situation().incidents().get("INC-L1").state() == IncidentState.REWORK);
+
+        append(List.of(new Event.IncidentAdvanced("INC-L1", IncidentState.IN_PROGRESS, null),
+                new Event.IncidentAdvanced("INC-L1", IncidentState.DISPOSED, null),
+                new Event.IncidentAdvanced("INC-L1", IncidentState.CHECKING, null)));
+        WallContext leader = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.LEADER),
+                "leader", new WallLinks());
+        screen = WidgetHarness.mount(() -> new IncidentScreen(leader), 960, 1030);
+        screen.open("INC-L1");
+        show();
+        Button close = button(screen.node(), "核查通过 · 结案");
+        assertThat(close.isDisabled()).isFalse();
+        WidgetHarness.fx(() -> {
+            close.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.hub().situation().incidents().get("INC-L1").state() == IncidentState.CLOSED);
+    }
 }
