@@ -18,7 +18,9 @@ import org.shanzhi.cockpit.json.Json;
 /**
  * The heart of the hub: one writer that validates events by folding them, writes them to the
  * journal, and only then makes them visible (situation, snapshot, stream). Restarted on the same
- * journal it folds it again and continues the sequence.
+ * journal it folds it again and continues the sequence. On a journal several hubs share, the one
+ * holding the journal's writer lock writes; the others follow ({@link #catchUp}) until they can
+ * take it ({@link #tryTakeOver}).
  */
 public final class Hub implements AutoCloseable {
 
@@ -84,8 +86,22 @@ public final class Hub implements AutoCloseable {
     private record Frame(long seq, String json) {
     }
 
+    /** A write came to a hub that follows the journal; {@code writer} is the writing hub's address, if known. */
+    public static final class NotWriter extends RuntimeException {
+        public final String writer;
+
+        NotWriter(String writer) {
+            super("this hub follows the journal and does not write"
+                    + (writer == null ? "; no hub writes at this moment, try again shortly"
+                    : "; the writing hub is " + writer), null, false, false);
+            this.writer = writer;
+        }
+    }
+
     private final Journal journal;
-    private final HubClock clock;
+    private final Function<Situation, HubClock> clockFor;
+    private volatile HubClock clock;
+    private volatile boolean writing;
     private final Frame[] ring = new Frame[RING];
     private final Object headSignal = new Object();
     private final Instant startedAt = Instant.now();
@@ -96,7 +112,17 @@ public final class Hub implements AutoCloseable {
 
     /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
     public Hub(Journal journal, Function<Situation, HubClock> clockFor) {
+        this(journal, clockFor, null);
+    }
+
+    /**
+     * Takes the journal's writer lock if it is free (naming this hub by {@code address}), then replays the
+     * journal: a hub that got the lock writes from the journal's head, one that did not follows.
+     */
+    public Hub(Journal journal, Function<Situation, HubClock> clockFor, String address) {
         this.journal = journal;
+        this.clockFor = clockFor;
+        this.writing = journal.tryLockWriter(address);
         Situation s = Situation.empty();
         long[] count = {0};
         long last = 0;
@@ -117,6 +143,72 @@ public final class Hub implements AutoCloseable {
         this.clock = clockFor.apply(s);
         if (count[0] > 0) {
             LOG.info("journal replayed: {} events, head {}", count[0], head);
+        }
+    }
+
+    /** Whether this hub writes the journal (else it follows the hub that does). */
+    public boolean writing() {
+        return writing;
+    }
+
+    /**
+     * A follower: folds what the writing hub added to the journal since this hub's head, and publishes it as the
+     * writer's own appends are. Returns how many events it folded.
+     */
+    public synchronized int catchUp() {
+        Situation s = situation;
+        int folded = 0;
+        while (true) {
+            List<Journal.Row> rows = journal.readAfter(s.seq(), 10_000);
+            if (rows.isEmpty()) {
+                return folded;
+            }
+            for (Journal.Row r : rows) {
+                s = replay(s, r);
+            }
+            publish(s, rows);
+            folded += rows.size();
+        }
+    }
+
+    /**
+     * A follower: takes the writer lock if it is free, then folds the journal to its head (whatever the last
+     * writer wrote before it died) and writes on from there, with the clock restarted from that situation as a
+     * restarted hub's is. Returns whether this hub now writes.
+     */
+    public synchronized boolean tryTakeOver(String address) {
+        if (writing) {
+            return true;
+        }
+        if (!journal.tryLockWriter(address)) {
+            return false;
+        }
+        catchUp();
+        clock = clockFor.apply(situation);
+        writing = true;
+        LOG.info("this hub writes the journal now, from head {}", head);
+        return true;
+    }
+
+    private void requireWriter() {
+        if (!writing) {
+            throw new NotWriter(journal.writerAddress().orElse(null));
+        }
+    }
+
+    /** Writes rows; a lost writer lock makes this hub a follower, a failed write brings it to the journal's head. */
+    private void write(List<Journal.Row> rows, String origin, Journal.AuditEntry audit, Journal.Idempotency idem) {
+        try {
+            journal.append(rows, origin, audit, idem);
+        } catch (Journal.NotWriter e) {
+            writing = false;
+            LOG.error("{}: following the journal from now on", e.getMessage());
+            throw new NotWriter(journal.writerAddress().orElse(null));
+        } catch (RuntimeException e) {
+            if (journal.shared()) {
+                catchUp(); // the journal may hold what this hub has not folded yet (a seq taken): meet it there
+            }
+            throw e;
         }
     }
 
@@ -165,6 +257,7 @@ public final class Hub implements AutoCloseable {
      */
     public synchronized List<Recorded> append(Function<Situation, List<Pending>> make,
                                               Origin origin) {
+        requireWriter();
         if (origin.idempotencyKey() != null) {
             journal.idempotency(origin.idempotencyKey()).ifPresent(first -> {
                 throw new Duplicate(first, first.requestHash().equals(origin.requestHash()));
@@ -199,14 +292,15 @@ public final class Hub implements AutoCloseable {
         Journal.Idempotency idem = origin.idempotencyKey() == null ? null : new Journal.Idempotency(
                 origin.idempotencyKey(), origin.role() == null ? "system" : origin.role().key(),
                 origin.requestHash(), first, last);
-        journal.append(rows, origin.name(), audit, idem);
+        write(rows, origin.name(), audit, idem);
         publish(s, rows);
         return recorded;
     }
 
     /** Records in the audit trail something a seat did that is not an event (a unit's credential issued or revoked). */
     public synchronized void audit(Origin origin, String detail) {
-        journal.append(List.of(), origin.name(), new Journal.AuditEntry(Instant.now(), origin.role().key(),
+        requireWriter();
+        write(List.of(), origin.name(), new Journal.AuditEntry(Instant.now(), origin.role().key(),
                 origin.action(), origin.target(), null, 0, 0, detail), null);
     }
 
@@ -215,6 +309,7 @@ public final class Hub implements AutoCloseable {
      * whose plans people may overtake through commands. Returns how many were accepted.
      */
     public synchronized int appendEach(List<Pending> batch, String origin) {
+        requireWriter();
         Situation s = situation;
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
@@ -232,7 +327,7 @@ public final class Hub implements AutoCloseable {
             rows.add(row);
         }
         if (!rows.isEmpty()) {
-            journal.append(rows, origin, null, null);
+            write(rows, origin, null, null);
             publish(s, rows);
         }
         return rows.size();

@@ -90,6 +90,7 @@ final class Reads {
         Situation s = hub.situation();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", up ? "ok" : "starting");
+        m.put("role", hub.writing() ? "writer" : "follower");
         m.put("seq", s.seq());
         m.put("time", s.time());
         m.put("startedAt", hub.startedAt());
