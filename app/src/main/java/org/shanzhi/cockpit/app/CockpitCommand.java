@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +46,9 @@ final class CockpitCommand implements Callable<Integer> {
     @Mixin
     LogOptions log = new LogOptions();
 
-    @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one.")
+    @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one; "
+            + "several hubs on one journal comma-separated (http://10.0.0.5:8717,http://10.0.0.6:8717): the wall moves "
+            + "to another when its hub fails, and sends commands to the one that writes.")
     String remote;
 
     @Option(names = "--token", description = "Token for --hub (a reading role: viewer, operator, leader, …).")
@@ -67,6 +71,10 @@ final class CockpitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (remote != null && token == null) {
             System.err.println("--hub needs --token");
+            return 2;
+        }
+        if (remote != null && hubList(remote).isEmpty()) {
+            System.err.println("--hub names no hub address");
             return 2;
         }
         if (!seat.equals("street") && !seat.equals("district")) {
@@ -110,14 +118,17 @@ final class CockpitCommand implements Callable<Integer> {
                 HubCommand.printAccess(runtime, hub);
             });
         }
+        List<String> hubs = remote == null ? List.of(url) : hubList(remote);
+        // the first hub named is the one the wall's video tiles read
+        url = hubs.get(0);
         HubCommands commands;
         try {
-            commands = new HubCommands(url, t, CommandOutbox.open(outbox(remote == null ? "embedded" : url, t)));
+            commands = new HubCommands(hubs, t, CommandOutbox.open(outbox(remote == null ? "embedded" : remote, t)));
         } catch (IOException e) {
             System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
             return 1;
         }
-        try (HubFeed feed = new HubFeed(url, t).start(); commands) {
+        try (HubFeed feed = new HubFeed(hubs, t).start(); commands) {
             WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands));
         } finally {
@@ -126,6 +137,17 @@ final class CockpitCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The addresses of {@code --hub}: one, or several comma-separated. */
+    static List<String> hubList(String option) {
+        List<String> hubs = new ArrayList<>();
+        for (String h : option.split(",")) {
+            if (!h.isBlank()) {
+                hubs.add(h.strip());
+            }
+        }
+        return hubs;
     }
 
     /**
