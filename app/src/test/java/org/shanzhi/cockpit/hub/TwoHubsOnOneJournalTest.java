@@ -71,6 +71,9 @@ class TwoHubsOnOneJournalTest {
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.json().get("field").asText()).isEqualTo("hub");
             assertThat(refused.json().get("message").asText()).contains(a.runtime.baseUrl());
+            // who may not write at all is told so first: the writer's address is for callers with a token
+            assertThat(b.post("/api/v1/units/U-1/status", null, "{\"status\":\"PAT\"}", "no-token").status())
+                    .isEqualTo(401);
 
             List<String> hubs = List.of(a.runtime.baseUrl(), b.runtime.baseUrl());
             try (HubFeed feed = new HubFeed(hubs, a.token(Role.VIEWER)).start();
