@@ -473,6 +473,8 @@ class OpenApiContractTest {
 
         // the trainer's drill clock: a script of warnings only (the contract's inventory is not Heyi's)
         get("/api/v1/drill", "/api/v1/drill", Role.VIEWER, 404);
+        get("/api/v1/drill/scripts", "/api/v1/drill/scripts", Role.TRAINER, 200);
+        get("/api/v1/drill/scripts", "/api/v1/drill/scripts", Role.VIEWER, 403);
         String script = Json.write(Map.of("file", "contract.yaml", "script", """
                 name: 合同演练
                 participants: [坐席]

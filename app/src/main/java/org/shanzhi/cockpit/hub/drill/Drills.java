@@ -152,6 +152,15 @@ public final class Drills implements AutoCloseable {
             Duration at = run.firesAt(in.id());
             i.put("firesAtSeconds", at == null ? null : at.toSeconds());
             i.put("fired", run.fired().contains(in.id()));
+            List<Map<String, Object>> expect = new ArrayList<>();
+            for (DrillScript.Expect e : in.expect()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("action", e.action().name());
+                x.put("withinSeconds", e.within().toSeconds());
+                x.put("text", e.text());
+                expect.add(x);
+            }
+            i.put("expect", expect);
             injects.add(i);
         }
         m.put("injects", injects);
