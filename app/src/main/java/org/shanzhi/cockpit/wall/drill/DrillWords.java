@@ -38,7 +38,8 @@ final class DrillWords {
             case 401, 403 -> I18n.t("drill.refused.right");
             case 404 -> r.message().contains("no drill is loaded") ? I18n.t("drill.refused.noDrill")
                     : action.equals("load") ? I18n.t("drill.refused.noScript") : I18n.t("drill.refused.noInject");
-            case 409 -> action.equals("skip") && r.message().startsWith("no inject has a time")
+            case 409 -> r.message().contains("two drills cannot share a hub") ? I18n.t("drill.refused.409.load")
+                    : action.equals("skip") && r.message().startsWith("no inject has a time")
                     ? I18n.t("drill.refused.skipNothing")
                     : r.message().contains("cannot be") ? I18n.t("drill.refused.over")
                     : I18n.t("drill.refused.409." + action);

@@ -15,6 +15,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
+import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallLinks;
@@ -58,11 +61,15 @@ class DrillWidgetOnHubTest {
     }
 
     DrillWidget widget;
+    /** The 演练 banner every screen has, shown the same frames. */
+    DrillBanner banner;
 
     /** One pulse of the wall: the hub's situation, at the wall's time now. */
     void pulse() throws Exception {
         WidgetHarness.fx(() -> {
-            widget.show(WallFrame.of(hub.hub().situation(), Instant.now(), null));
+            WallFrame frame = WallFrame.of(hub.hub().situation(), Instant.now(), null);
+            widget.show(frame);
+            banner.show(frame);
             ((Parent) widget.node()).applyCss();
             ((Parent) widget.node()).layout();
             return null;
@@ -107,6 +114,7 @@ class DrillWidgetOnHubTest {
         WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER),
                 "trainer", new WallLinks());
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
         ComboBox<HubDrill.Script> scripts = (ComboBox<HubDrill.Script>) widget.node().lookup(".combo-box");
         until(() -> scripts.getItems().size() == 3);
         assertThat(text(DrillWidget.STATE)).isEqualTo("未载入");
@@ -118,11 +126,15 @@ class DrillWidgetOnHubTest {
         press(button(widget.node(), "载入"));
         until(() -> text(DrillWidget.STATE).equals("待开始"));
         assertThat(text(DrillWidget.NAME)).isEqualTo("5·30 大风暴雨应急处置演练");
+        assertThat(banner.node().isVisible()).as("no banner before the drill starts").isFalse();
         assertThat(text(DrillWidget.OUTCOME)).isEqualTo("演练已载入,点「开始」即开始计时");
 
         press(button(widget.node(), "开始"));
         until(() -> text(DrillWidget.STATE).equals("进行中") && "已触发".equals(injectState("warnings")));
         assertThat(text(DrillWidget.CLOCK)).startsWith("演练时钟 T+0:00:");
+        // every screen's banner says a drill runs, which, and for how long
+        until(() -> banner.node().isVisible());
+        assertThat(((Labeled) banner.node()).getText()).startsWith("演练 · 5·30 大风暴雨应急处置演练 · 已进行 0:00:");
         assertThat(hub.hub().situation().warnings().keySet()).anyMatch(id -> id.endsWith(":gale"));
         assertThat(injectState("line-cut")).isEqualTo("待触发");
         // each inject says what the trainees are expected to do, and within what time
@@ -157,8 +169,18 @@ class DrillWidgetOnHubTest {
 
         press(button(widget.node(), "结束演练"));
         until(() -> text(DrillWidget.STATE).equals("已结束"));
+        until(() -> !banner.node().isVisible());
         assertThat(injectState("lift-rain")).isEqualTo("未触发");
         assertThat(button(widget.node(), "开始").isDisabled()).isTrue();
+    }
+
+    @Test
+    void theBannerIsInAColourNoAlarmUses() {
+        Color drill = Theme.token("-wall-drill");
+        for (String state : Theme.STATES) {
+            assertThat(Theme.color(state)).as(state).isNotEqualTo(drill);
+        }
+        assertThat(Theme.token("-wall-map-ai")).isNotEqualTo(drill);
     }
 
     @Test
@@ -166,6 +188,7 @@ class DrillWidgetOnHubTest {
         WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
                 "operator", new WallLinks());
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
         pulse();
         assertThat(text(DrillWidget.OUTCOME)).isEqualTo("此席位不能指挥演练(请以训练员席位打开大屏:--seat trainer)");
         assertThat(button(widget.node(), "载入").isDisabled()).isTrue();
