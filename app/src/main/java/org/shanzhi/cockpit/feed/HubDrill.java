@@ -99,7 +99,7 @@ public final class HubDrill implements AutoCloseable {
             List<Expect> expect = new ArrayList<>();
             for (JsonNode x : i.path("expect")) {
                 expect.add(new Expect(x.path("action").asText(), x.path("withinSeconds").asLong(),
-                        x.path("text").isTextual() ? x.get("text").asText() : null));
+                        x.path("text").asText("").isBlank() ? null : x.get("text").asText()));
             }
             JsonNode at = i.path("firesAtSeconds");
             injects.add(new Inject(i.path("id").asText(), i.path("title").asText(), at.isNumber() ? at.asLong() : null,

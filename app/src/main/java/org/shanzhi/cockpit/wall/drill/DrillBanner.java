@@ -34,7 +34,8 @@ public final class DrillBanner implements Widget {
         label.getStyleClass().add(BANNER);
         label.setVisible(false);
         label.setMouseTransparent(true);
-        StackPane.setAlignment(label, Pos.TOP_RIGHT);
+        // at the foot of the screen: the top is where the alarm bar drops, and a drill brings alarms
+        StackPane.setAlignment(label, Pos.BOTTOM_CENTER);
         StackPane.setMargin(label, new Insets(8));
     }
 

@@ -208,6 +208,8 @@ public final class DrillWidget implements Widget {
         name.setText(s == null ? I18n.t("drill.none") : s.name());
         clock.setText(s == null ? "" : I18n.t("drill.clock", clock(s.clockSeconds())));
         clock.setVisible(s != null);
+        clock.setManaged(s != null);
+        counts.setManaged(s != null);
         counts.setText(s == null ? "" : s.dropped() == 0 ? I18n.t("drill.counts", s.emitted())
                 : I18n.t("drill.countsDropped", s.emitted(), s.dropped()));
         boolean live = s != null && s.live();

@@ -141,6 +141,8 @@ class DrillWidgetOnHubTest {
         assertThat(WidgetHarness.fx(() -> WidgetHarness.texts(widget.node().lookup("#line-cut"))))
                 .contains("T+3:05:00", "树木压断10千伏线路（东三社区）", "期望:案件派遣,5分钟内 · 特急案件5分钟内派遣",
                         "期望:单兵到场,15分钟内 · 单兵15分钟内到场");
+        assertThat(WidgetHarness.fx(() -> WidgetHarness.texts(widget.node().lookup("#tree-west"))))
+                .contains("期望:案件派遣,10分钟内");
 
         // a contingency inject fired now, from its row
         press(button(widget.node().lookup("#line-cut"), "立即触发"));
