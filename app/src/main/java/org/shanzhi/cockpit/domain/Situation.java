@@ -78,6 +78,51 @@ public record Situation(long seq, Instant time, District district,
         return t == null ? null : t.drillId();
     }
 
+    /**
+     * The live sub-district: this situation without the things drills made ({@link #drillThings}), for the
+     * figures ({@link Kpi}) that drills must never enter. Itself when there are none; else O(k log n) for k
+     * drill things.
+     */
+    public Situation live() {
+        if (drillThings.isEmpty()) {
+            return this;
+        }
+        PMap<String, Incident> liveIncidents = incidents;
+        PMap<String, Complaint> liveComplaints = complaints;
+        PMap<String, Dispute> liveDisputes = disputes;
+        PMap<String, Petition> livePetitions = petitions;
+        PMap<String, Whistle> liveWhistles = whistles;
+        PMap<String, WeatherWarning> liveWarnings = warnings;
+        PMap<String, AiAlert> liveAlerts = alerts;
+        PMap<String, Outage> liveOutages = outages;
+        PMap<String, IntelReport> liveIntel = intel;
+        PMap<String, KeyPeriod> liveKeyPeriods = keyPeriods;
+        PMap<String, DispatchOrder> liveOrders = orders;
+        PMap<String, Instruction> liveInstructions = instructions;
+        for (String key : drillThings.keySet()) {
+            int slash = key.indexOf('/');
+            String id = key.substring(slash + 1);
+            switch (key.substring(0, slash)) {
+                case "incidents" -> liveIncidents = liveIncidents.minus(id);
+                case "complaints" -> liveComplaints = liveComplaints.minus(id);
+                case "disputes" -> liveDisputes = liveDisputes.minus(id);
+                case "petitions" -> livePetitions = livePetitions.minus(id);
+                case "whistles" -> liveWhistles = liveWhistles.minus(id);
+                case "warnings" -> liveWarnings = liveWarnings.minus(id);
+                case "alerts" -> liveAlerts = liveAlerts.minus(id);
+                case "outages" -> liveOutages = liveOutages.minus(id);
+                case "intel" -> liveIntel = liveIntel.minus(id);
+                case "keyPeriods" -> liveKeyPeriods = liveKeyPeriods.minus(id);
+                case "orders" -> liveOrders = liveOrders.minus(id);
+                case "instructions" -> liveInstructions = liveInstructions.minus(id);
+                default -> throw new IllegalStateException("a drill thing of no family: " + key);
+            }
+        }
+        return new Situation(seq, time, district, communities, grids, cameras, sensors, units, liveIncidents,
+                liveComplaints, liveDisputes, livePetitions, liveWhistles, liveWarnings, liveAlerts, liveOutages, liveIntel,
+                liveKeyPeriods, liveOrders, liveInstructions, drill, TreePMap.empty());
+    }
+
     /** The community whose boundary holds the point, or null. */
     public String communityAt(GeoPoint p) {
         for (Community c : communities.values()) {

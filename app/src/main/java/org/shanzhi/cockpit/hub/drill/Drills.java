@@ -105,8 +105,7 @@ public final class Drills implements AutoCloseable {
     public synchronized Map<String, Object> start() {
         DrillRun r = current();
         DrillStatus other = hub.situation().drill();
-        // this drill started already: its own refusal (below) says so
-        if (other != null && !other.drillId().equals(r.id())) {
+        if (r.state() == DrillRun.State.READY && other != null) {
             throw new DrillRun.Refused("drill " + other.drillId() + " (" + other.name() + ") is running on this hub;"
                     + " two drills cannot share a hub");
         }
