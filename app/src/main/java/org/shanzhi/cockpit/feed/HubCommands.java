@@ -195,6 +195,26 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/alerts/" + alertId + "/review", body);
     }
 
+    /** 演练: loads the drill the hub knows by {@code name} (GET /api/v1/drill/scripts), ready to start (the trainer's). */
+    public CompletableFuture<Outcome> loadDrill(String name) {
+        return post("/api/v1/drill", Map.of("name", name));
+    }
+
+    /** 演练: one step of the loaded drill, {@code start}, {@code pause}, {@code resume}, {@code skip} or {@code stop}. */
+    public CompletableFuture<Outcome> drill(String step) {
+        return post("/api/v1/drill/" + step, Map.of());
+    }
+
+    /** 演练: fires the inject now (a contingency inject), running or paused. */
+    public CompletableFuture<Outcome> fireInject(String injectId) {
+        return post("/api/v1/drill/injects/" + injectId + "/fire", Map.of());
+    }
+
+    /** 演练: an unannounced inject, shaped as in a drill script (assets/drills/README.md). */
+    public CompletableFuture<Outcome> addInject(Map<String, Object> inject) {
+        return post("/api/v1/drill/injects", inject);
+    }
+
     private CompletableFuture<Outcome> post(String path, Object body) {
         CompletableFuture<Outcome> out = new CompletableFuture<>();
         CommandOutbox.Entry entry = new CommandOutbox.Entry(UUID.randomUUID().toString(), "POST", path,

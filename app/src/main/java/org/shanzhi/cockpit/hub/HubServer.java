@@ -179,6 +179,7 @@ public final class HubServer implements AutoCloseable {
             // the trainer's exercise clock (hub/drill): one drill per hub
             r.get("/api/v1/drill", drill::status, READERS);
             r.post("/api/v1/drill", drill::load, TRAINER);
+            r.get("/api/v1/drill/scripts", drill::scripts, TRAINER);
             r.post("/api/v1/drill/start", ctx -> drill.act(ctx, drills::start), TRAINER);
             r.post("/api/v1/drill/pause", ctx -> drill.act(ctx, drills::pause), TRAINER);
             r.post("/api/v1/drill/resume", ctx -> drill.act(ctx, drills::resume), TRAINER);

@@ -85,7 +85,7 @@ class PostgresJournalTest {
         }
         try (Journal journal = Journal.open(URL, USER, PASSWORD)) {
             assertThat(journal.tryLockWriter(null)).isTrue(); // on a shared journal only the lock's holder writes
-            journal.append(List.of(new Journal.Row(head + 1, Fixtures.T0, "UnitMoved", "{\"unitId\":\"U-1\"}")),
+            journal.append(List.of(new Journal.Row(head + 1, Fixtures.T0, "UnitMoved", "{\"unitId\":\"U-1\"}", null)),
                     "test", null, null);
             assertThat(JournalCheck.run(journal, true)).extracting(JournalCheck.Problem::seq).containsExactly(head + 1);
             assertThat(JournalCheck.run(journal, false)).isEmpty();
