@@ -23,7 +23,8 @@ public record Situation(long seq, Instant time, District district,
                         PMap<String, WeatherWarning> warnings, PMap<String, AiAlert> alerts,
                         PMap<String, Outage> outages, PMap<String, IntelReport> intel,
                         PMap<String, KeyPeriod> keyPeriods, PMap<String, DispatchOrder> orders,
-                        PMap<String, Instruction> instructions) {
+                        PMap<String, Instruction> instructions, DrillStatus drill,
+                        PMap<String, DrillThing> drillThings) {
 
     public static final Instant EPOCH = Instant.EPOCH;
 
@@ -31,7 +32,7 @@ public record Situation(long seq, Instant time, District district,
         return new Situation(0, EPOCH, null, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
-                TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty());
+                TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), null, TreePMap.empty());
     }
 
     /**
@@ -45,7 +46,7 @@ public record Situation(long seq, Instant time, District district,
         Objects.requireNonNull(r.time(), "time");
         Instant t = r.time().isAfter(time) ? r.time() : time;
         try {
-            return new Fold(this, r.seq(), t, r.time()).apply(r.event());
+            return new Fold(this, r.seq(), t, r.time(), r.drill()).apply(r.event());
         } catch (Rejection e) {
             throw e.under("payload");
         }
@@ -58,6 +59,23 @@ public record Situation(long seq, Instant time, District district,
             s = s.apply(r);
         }
         return s;
+    }
+
+    /**
+     * The id of the drill that made the thing {@code id} of {@code family} (a component name: "incidents",
+     * "alerts" …) or that it followed from; null for a live thing.
+     */
+    public String drillOf(String family, String id) {
+        return drillOf(DrillThing.key(family, id));
+    }
+
+    /** The drill of the thing named {@code "family/id"} (a command's target), or null. */
+    public String drillOf(String key) {
+        if (drillThings.isEmpty() || key == null) {
+            return null;
+        }
+        DrillThing t = drillThings.get(key);
+        return t == null ? null : t.drillId();
     }
 
     /** The community whose boundary holds the point, or null. */

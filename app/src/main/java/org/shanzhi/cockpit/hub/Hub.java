@@ -29,8 +29,11 @@ public final class Hub implements AutoCloseable {
     /** What one subscriber's step may hold in memory (at least one frame). */
     private static final long FRAMES_CHARS = 4L << 20;
 
-    /** An event to append; a null time means "now" on the hub clock. */
-    public record Pending(Instant time, Event event) {
+    /** An event to append; a null time means "now" on the hub clock; {@code drill} the drill making it, if any. */
+    public record Pending(Instant time, Event event, String drill) {
+        public Pending(Instant time, Event event) {
+            this(time, event, null);
+        }
     }
 
     /** Who asked for an append and under which idempotency key (both optional). */
@@ -175,7 +178,7 @@ public final class Hub implements AutoCloseable {
         List<Recorded> recorded = new ArrayList<>(batch.size());
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Recorded r = new Recorded(s.seq() + 1, timeOf(batch.get(i), s), batch.get(i).event());
+            Recorded r = new Recorded(s.seq() + 1, timeOf(batch.get(i), s), batch.get(i).event(), batch.get(i).drill());
             try {
                 s = s.apply(r);
             } catch (Rejection e) {
@@ -218,7 +221,7 @@ public final class Hub implements AutoCloseable {
         Situation s = situation;
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            Recorded r = new Recorded(s.seq() + 1, timeOf(p, s), p.event());
+            Recorded r = new Recorded(s.seq() + 1, timeOf(p, s), p.event(), p.drill());
             Journal.Row row;
             Situation next;
             try {
