@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.debrief.Debrief;
 import org.shanzhi.cockpit.domain.debrief.Plan;
 import org.shanzhi.cockpit.domain.debrief.Targets;
@@ -149,6 +150,11 @@ final class DrillCommand {
                 plan = DrillPlans.plan(s, id, contents.events());
             } else if (drillId != null) {
                 plan = new Plan(drillId, null, List.of(), List.of());
+            } else {
+                Event.DrillStarted started = DrillPlans.started(contents.events());
+                if (started != null) {
+                    plan = new Plan(started.drillId(), started.name(), List.of(), List.of());
+                }
             }
             Debrief d = Debrief.of(contents.snapshots().get(0).situation(), contents.events(), plan, Targets.defaults());
             Files.writeString(out, DebriefHtml.render(d), StandardCharsets.UTF_8);

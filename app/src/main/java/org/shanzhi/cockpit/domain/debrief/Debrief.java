@@ -126,30 +126,34 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
         History h = History.walk(before, events, plan.expectations());
         Instant from = events.get(0).time();
         Instant to = events.get(events.size() - 1).time();
-        Scope scope = new Scope(plan.drillId(), before, from);
+        Scope scope = new Scope(plan.drillId(), before, h.after);
         List<ActionResult> actions = actions(plan, h);
         List<CaseTimes> cases = cases(h, scope);
         return new Debrief(from, to, events.size(), plan, actions, Rating.of(plan, actions), cases,
                 stages(cases, targets), units(h, scope, cases), outages(h, scope), calls(h, scope, to));
     }
 
-    /** Which things the debrief is about. */
-    private record Scope(String drillId, Situation before, Instant from) {
+    /**
+     * Which things the debrief is about: with a drill, those the situation marks as the drill's (or, in a recording
+     * made before drills were marked, named by it); without, those that started in the range.
+     */
+    private record Scope(String drillId, Situation before, Situation after) {
 
-        boolean drills(String id) {
-            return id != null && id.startsWith(drillId + ":");
+        private boolean drills(String family, String id) {
+            return id != null && (drillId.equals(after.drillOf(family, id)) || id.startsWith(drillId + ":"));
         }
 
         boolean incident(Incident i) {
-            return drillId != null ? drills(i.id()) || drills(i.alertId()) : !before.incidents().containsKey(i.id());
+            return drillId != null ? drills("incidents", i.id()) || drills("alerts", i.alertId())
+                    : !before.incidents().containsKey(i.id());
         }
 
         boolean complaint(Complaint c) {
-            return drillId != null ? drills(c.orderNo()) : !before.complaints().containsKey(c.orderNo());
+            return drillId != null ? drills("complaints", c.orderNo()) : !before.complaints().containsKey(c.orderNo());
         }
 
         boolean outage(Outage o) {
-            return drillId != null ? drills(o.id()) : true;
+            return drillId == null || drills("outages", o.id());
         }
     }
 

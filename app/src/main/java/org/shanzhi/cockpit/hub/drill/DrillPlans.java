@@ -56,11 +56,27 @@ public final class DrillPlans {
         return new Plan(drillId, script.name(), objectives, expectations);
     }
 
+    /** The first drill started in {@code events}, or null. */
+    public static Event.DrillStarted started(List<Recorded> events) {
+        for (Recorded r : events) {
+            if (r.event() instanceof Event.DrillStarted d) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /**
-     * The id of the first run of {@code script} in {@code events}, or null: found from the first id its first inject
-     * creates ({@code $name}, named {@code <drill id>:name} on the hub).
+     * The id of the first run of {@code script} in {@code events}, or null: its start, or, in a range that begins
+     * after it (or was recorded before drills were marked), the first id its first inject creates ({@code $name},
+     * named {@code <drill id>:name} on the hub).
      */
     public static String drillId(DrillScript script, List<Recorded> events) {
+        for (Recorded r : events) {
+            if (r.event() instanceof Event.DrillStarted d && d.name().equals(script.name())) {
+                return d.drillId();
+            }
+        }
         for (Inject in : script.injects()) {
             for (Timed t : in.events()) {
                 Map.Entry<String, String> local = firstLocalId(t.payload());
