@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,29 +77,19 @@ final class DrillCommand {
         @Spec
         CommandSpec spec;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        Source source;
+        @Option(names = "--recording", description = "a recording file (recording export, GET /api/v1/recording)")
+        Path recording;
 
-        static final class Source {
-            @Option(names = "--recording", description = "a recording file (recording export, GET /api/v1/recording)")
-            Path recording;
+        @Mixin
+        HubOptions options = new HubOptions();
 
-            @ArgGroup(exclusive = false)
-            Journalled journal;
-        }
+        @Option(names = "--from", converter = RecordingCommand.Time.class,
+                description = "instead of --recording: first time of the range in the journal of a stopped hub"
+                        + " (--data or --jdbc), ISO-8601 with offset")
+        Instant from;
 
-        static final class Journalled {
-            @Mixin
-            HubOptions options = new HubOptions();
-
-            @Option(names = "--from", required = true, converter = RecordingCommand.Time.class,
-                    description = "first time of the range in a stopped hub's journal, ISO-8601 with offset")
-            Instant from;
-
-            @Option(names = "--to", required = true, converter = RecordingCommand.Time.class,
-                    description = "last time of the range")
-            Instant to;
-        }
+        @Option(names = "--to", converter = RecordingCommand.Time.class, description = "with --from: last time of the range")
+        Instant to;
 
         @Option(names = "--script", description = "the drill script the range ran (YAML)")
         Path script;
@@ -124,7 +113,7 @@ final class DrillCommand {
             try {
                 contents = read();
             } catch (Recording.Unreadable e) {
-                err.println(source.recording + ": " + e.getMessage());
+                err.println(recording + ": " + e.getMessage());
                 err.flush();
                 return 1;
             } catch (RecordingExport.NoEvents e) {
@@ -166,10 +155,16 @@ final class DrillCommand {
 
         /** What is wrong with the source asked for before reading it, or null. */
         private String refusal() {
-            if (source.recording != null && !Files.isRegularFile(source.recording)) {
-                return source.recording + ": no such file";
+            if ((recording == null) == (from == null && to == null)) {
+                return "give either --recording FILE or --from T --to T (a stopped hub's journal)";
             }
-            if (source.journal != null && source.journal.to.isBefore(source.journal.from)) {
+            if (recording != null && !Files.isRegularFile(recording)) {
+                return recording + ": no such file";
+            }
+            if (recording == null && (from == null || to == null)) {
+                return "--from and --to go together";
+            }
+            if (recording == null && to.isBefore(from)) {
                 return "--to must not be before --from";
             }
             return null;
@@ -177,14 +172,13 @@ final class DrillCommand {
 
         /** The recording, or the journal's range exported to a temporary one. */
         private Recording.Contents read() throws IOException {
-            if (source.recording != null) {
-                return Recording.read(source.recording);
+            if (recording != null) {
+                return Recording.read(recording);
             }
-            Journalled j = source.journal;
             Path tmp = Files.createTempFile("debrief-", ".recording");
-            try (Journal journal = Journal.open(j.options.jdbc != null ? j.options.jdbc : Journal.h2Url(j.options.data),
-                    j.options.dbUser, j.options.dbPassword == null ? "" : j.options.dbPassword)) {
-                RecordingExport.export(journal, j.from, j.to, tmp);
+            try (Journal journal = Journal.open(options.jdbc != null ? options.jdbc : Journal.h2Url(options.data),
+                    options.dbUser, options.dbPassword == null ? "" : options.dbPassword)) {
+                RecordingExport.export(journal, from, to, tmp);
                 return Recording.read(tmp);
             } finally {
                 Files.deleteIfExists(tmp);
