@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.debrief.Debrief;
 import org.shanzhi.cockpit.domain.debrief.Plan;
 import org.shanzhi.cockpit.domain.debrief.Targets;
@@ -145,7 +146,15 @@ final class DrillCommand {
                     plan = new Plan(started.drillId(), started.name(), List.of(), List.of());
                 }
             }
-            Debrief d = Debrief.of(contents.snapshots().get(0).situation(), contents.events(), plan, Targets.defaults());
+            Debrief d;
+            try {
+                d = Debrief.of(contents.snapshots().get(0).situation(), contents.events(), plan, Targets.defaults());
+            } catch (Rejection e) {
+                err.println("the range's events do not follow one another (" + e.getMessage()
+                        + "): export it again with this version's recording export");
+                err.flush();
+                return 1;
+            }
             Files.writeString(out, DebriefHtml.render(d), StandardCharsets.UTF_8);
             spec.commandLine().getOut().println(out + ": " + d.cases().size() + " cases, " + d.actions().size()
                     + " expected actions, " + d.ratings().size() + " objectives rated, " + d.events() + " events");

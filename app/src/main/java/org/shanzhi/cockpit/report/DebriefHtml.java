@@ -143,10 +143,11 @@ public final class DebriefHtml {
 
     /** Horizontal bars: p50 and p90 of each step, its target as a mark, on one scale of minutes. */
     private void stageChart(List<StageSpread> stages) {
-        double max = 1;
+        double most = 0;
         for (StageSpread s : stages) {
-            max = Math.max(max, Math.max(minutes(s.spread().p90()), minutes(s.target())));
+            most = Math.max(most, Math.max(minutes(s.spread().p90()), minutes(s.target())));
         }
+        double max = 4 * step(most);
         int w = 1136;
         int left = 110;
         int plot = w - left - 40;
@@ -162,8 +163,11 @@ public final class DebriefHtml {
             h.append(rect(left, y + 2, plot * minutes(s.spread().p90()) / max, 22, "#9ecbff"));
             h.append(rect(left, y + 7, plot * minutes(s.spread().p50()) / max, 12, "#1f6feb"));
             if (s.spread().p90() != null) {
-                h.append(text(left + plot * minutes(s.spread().p90()) / max + 6, y + 17, "start",
-                        Words.duration(s.spread().p50()) + " / " + Words.duration(s.spread().p90())));
+                double end = left + plot * minutes(s.spread().p90()) / max;
+                String label = Words.duration(s.spread().p50()) + " / " + Words.duration(s.spread().p90());
+                // past the middle the label goes inside the bar's end, so that it never leaves the chart
+                h.append(end > left + plot / 2.0 ? text(end - 6, y + 17, "end", label).replace("<text ", "<text style=\"fill:#fff\" ")
+                        : text(end + 6, y + 17, "start", label));
             }
             if (s.target() != null) {
                 double x = left + plot * minutes(s.target()) / max;
@@ -296,10 +300,11 @@ public final class DebriefHtml {
                 .append(card(c.absorbedAt() == null ? "未消化完" : TIME.format(c.absorbedAt()), "全部受理于"))
                 .append("</div>\n");
         List<Debrief.Calls.Bin> bins = c.bins();
-        int most = 1;
+        int peak = 1;
         for (Debrief.Calls.Bin b : bins) {
-            most = Math.max(most, Math.max(b.backlog(), Math.max(b.received(), b.handled())));
+            peak = Math.max(peak, Math.max(b.backlog(), Math.max(b.received(), b.handled())));
         }
+        double most = 4 * step(peak);
         int w = 1136;
         int hgt = 300;
         int left = 50;
@@ -312,7 +317,7 @@ public final class DebriefHtml {
         for (int k = 0; k <= 4; k++) {
             double y = top + plotH * (1 - k / 4.0);
             h.append(line(left, y, left + plotW, y, k == 0 ? "#8c959f" : "#e3e7ee", 1));
-            h.append(text(left - 6, y + 4, "end", fmt(most * k / 4.0)));
+            h.append(text(left - 6, y + 4, "end", fmt(most * k / 4)));
         }
         StringBuilder backlog = new StringBuilder();
         int labelEvery = Math.max(1, bins.size() / 12);
@@ -337,9 +342,23 @@ public final class DebriefHtml {
     // --- small pieces --------------------------------------------------------------------------------------
 
     private void svg(int w, int hgt, String label) {
-        h.append("<svg role=\"img\" aria-label=\"").append(esc(label)).append("\" width=\"").append(w)
-                .append("\" height=\"").append(hgt).append("\" viewBox=\"0 0 ").append(w).append(' ').append(hgt)
-                .append("\">");
+        h.append("<svg role=\"img\" aria-label=\"").append(esc(label)).append("\" viewBox=\"0 0 ").append(w)
+                .append(' ').append(hgt).append("\" style=\"width:100%;height:auto\">");
+    }
+
+    /** A round step for a scale of four: 1, 2, 5, 10, 15, 30, 60, 120 … at least a quarter of {@code most}. */
+    static double step(double most) {
+        double step = 1;
+        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60}) {
+            step = s;
+            if (4 * s >= most) {
+                return s;
+            }
+        }
+        while (4 * step < most) {
+            step *= 2;
+        }
+        return step;
     }
 
     private static String card(String figure, String caption) {
