@@ -156,6 +156,11 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/incidents/" + incidentId + "/advance", Map.of("state", state));
     }
 
+    /** 并案: the 12345 order {@code orderNo} joins the case; the case's 结案 is its 办结. */
+    public CompletableFuture<Outcome> linkComplaint(String incidentId, String orderNo) {
+        return post("/api/v1/incidents/" + incidentId + "/complaints", Map.of("orderNo", orderNo));
+    }
+
     /** 结案 after the check (the leader's). */
     public CompletableFuture<Outcome> closeCase(String incidentId, String note) {
         return post("/api/v1/incidents/" + incidentId + "/close", Map.of("note", note));

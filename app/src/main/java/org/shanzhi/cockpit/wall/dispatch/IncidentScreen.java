@@ -97,7 +97,7 @@ public final class IncidentScreen implements Widget {
     private final CameraPlayer bodycamPlayer;
     private final VBox cameras = section();
     private final AlertPicture alertPicture = new AlertPicture();
-    private final VBox complaints = section();
+    private final ComplaintsSection complaints = new ComplaintsSection(this::join);
     private final TextField task = new TextField();
     private final ChoiceBox<Incident.Severity> priority = new ChoiceBox<>();
     private final VBox recommended = new VBox(4);
@@ -132,7 +132,6 @@ public final class IncidentScreen implements Widget {
     private List<Object> shownOrders;
     private List<CaseFile.Moment> shownTimeline;
     private Object shownMedia;
-    private List<Complaint> shownComplaints;
     private List<CaseFile.WhistleLine> shownWhistles;
     private boolean sending;
     /** The hub refused this token once (401/403): the buttons stay off from then on. */
@@ -179,7 +178,7 @@ public final class IncidentScreen implements Widget {
         alertPicture.setMaxWidth(240);
         HBox media = new HBox(8, cameras, alertPicture);
         HBox.setHgrow(cameras, Priority.ALWAYS);
-        VBox left = new VBox(8, details, mapRow, media, complaints);
+        VBox left = new VBox(8, details, mapRow, media, complaints.node());
 
         task.getStyleClass().add("incident-task");
         priority.getItems().setAll(Incident.Severity.values());
@@ -334,19 +333,7 @@ public final class IncidentScreen implements Widget {
         showOrders(f, now);
         showMap(f, s);
         showMedia(f);
-        if (!f.complaints().equals(shownComplaints)) {
-            shownComplaints = f.complaints();
-            List<Node> rows = new ArrayList<>();
-            rows.add(heading(I18n.t("incident.section.complaints", f.complaints().size())));
-            for (Complaint c : f.complaints()) {
-                rows.add(text(I18n.t("incident.complaint", Formats.when(c.acceptedAt(), now), c.summary(),
-                        I18n.t("incident.complaintState." + (c.open() ? "open" : "closed")))));
-            }
-            if (f.complaints().isEmpty()) {
-                rows.add(text(I18n.t("incident.noComplaints")));
-            }
-            complaints.getChildren().setAll(rows);
-        }
+        complaints.show(f.complaints(), now, maySummon() && !sending && f.incident().open());
         if (!f.whistles().equals(shownWhistles)) {
             shownWhistles = f.whistles();
             List<Node> rows = new ArrayList<>();
@@ -798,6 +785,13 @@ public final class IncidentScreen implements Widget {
                 I18n.t("incident.reassigned", o.id(), name));
     }
 
+    /** 并案: the 12345 order joins the case, to be 办结 by its 结案. */
+    private void join(Complaint c) {
+        String incidentId = file.incident().id();
+        send(I18n.t("incident.complaint.joining", c.orderNo()), () -> commands.linkComplaint(incidentId, c.orderNo()),
+                I18n.t("incident.complaint.joinedNow", c.orderNo()));
+    }
+
     private void cancel(DispatchOrder o) {
         send(I18n.t("incident.cancelling", o.id()), () -> commands.cancelOrder(o.id()),
                 I18n.t("incident.cancelled", o.id()));
@@ -832,7 +826,7 @@ public final class IncidentScreen implements Widget {
     /** The buttons that send orders, while one is on its way. */
     private void disableActions(boolean off) {
         whistle.setDisable(off);
-        for (Pane part : List.of(recommended, orders, whistles, loop)) {
+        for (Pane part : List.of(recommended, orders, whistles, loop, complaints.node())) {
             part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
         }
     }

@@ -113,17 +113,22 @@ class CaseFileTest {
     }
 
     @Test
-    void the12345OrdersOfItsCategoryWithin200MetresAreMergedIntoTheCase() {
+    void the12345OrdersJoinedToTheCaseComeFirstThenThoseOfItsCategoryWithin200MetresThatMayJoin() {
         aCase().at(T.plusSeconds(30),
                 new Event.ComplaintReceived("C-1", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
                         Complaint.Priority.NORMAL, NEAR, "商户占道经营", false),
                 new Event.ComplaintReceived("C-2", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "噪声扰民",
                         Complaint.Priority.NORMAL, NEAR, "商户外放音乐", false),
                 new Event.ComplaintReceived("C-3", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
-                        Complaint.Priority.NORMAL, Fixtures.EAST, "游商聚集", false));
+                        Complaint.Priority.NORMAL, Fixtures.EAST, "游商聚集", false),
+                new Event.ComplaintReceived("C-4", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
+                        Complaint.Priority.NORMAL, Fixtures.EAST, "门前占道", false),
+                new Event.ComplaintLinked("C-4", "INC-1"));
 
-        assertThat(CaseFile.of(s, "INC-1", T.plusSeconds(60)).complaints()).extracting(Complaint::orderNo)
-                .containsExactly("C-1");
+        assertThat(CaseFile.of(s, "INC-1", T.plusSeconds(60)).complaints())
+                .extracting(l -> l.complaint().orderNo(), CaseFile.ComplaintLine::joined)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C-4", true),
+                        org.assertj.core.groups.Tuple.tuple("C-1", false));
     }
 
     @Test
