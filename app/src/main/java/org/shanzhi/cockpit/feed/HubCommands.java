@@ -146,6 +146,11 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/orders/" + orderId + "/reassign", Map.of("unitId", unitId));
     }
 
+    /** 重发: the seat sends the order again, while the unit's phone has not confirmed it. */
+    public CompletableFuture<Outcome> resendOrder(String orderId) {
+        return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "SENT"));
+    }
+
     /** 撤回: the seat cancels the order. */
     public CompletableFuture<Outcome> cancelOrder(String orderId) {
         return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "CANCELLED"));

@@ -95,7 +95,8 @@ final class Commands {
     /** What a unit answers on its own order; a seat only takes an order back. */
     static final Set<OrderState> UNIT_STATES = EnumSet.of(OrderState.DELIVERED, OrderState.ACCEPTED,
             OrderState.DECLINED, OrderState.EN_ROUTE, OrderState.ON_SITE, OrderState.WORKING, OrderState.REPORTED);
-    static final Set<OrderState> SEAT_STATES = EnumSet.of(OrderState.CANCELLED);
+    /** What a seat does to an order: take it back (撤回), or send it again (重发) while the phone has not confirmed it. */
+    static final Set<OrderState> SEAT_STATES = EnumSet.of(OrderState.CANCELLED, OrderState.SENT);
 
     /** A seat sends a unit to a case: {@code ZL-<seq>}, with the default task, the case's severity unless given. */
     static List<Event> issue(Situation s, String incidentId, Role role, IssueOrder c) {
@@ -127,8 +128,8 @@ final class Commands {
             by = unit;
         } else {
             if (!SEAT_STATES.contains(c.state())) {
-                throw new BadRequest(403, "state", "a seat takes an order back (CANCELLED) or reassigns it"
-                        + " (POST …/reassign); the other steps are the unit's");
+                throw new BadRequest(403, "state", "a seat takes an order back (CANCELLED), sends it again (SENT) or"
+                        + " reassigns it (POST …/reassign); the other steps are the unit's");
             }
             by = seat(role);
         }

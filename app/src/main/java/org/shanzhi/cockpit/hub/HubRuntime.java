@@ -119,7 +119,7 @@ public final class HubRuntime implements AutoCloseable {
         LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
                 + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
         HubRuntime runtime = new HubRuntime(config, hub, tokens, unitTokens, server);
-        runtime.attach(new OrderTimer(hub, config.limits().orderExpiry()).start());
+        runtime.attach(new OrderTimer(hub, config.limits().orderTiming().expireAfter()).start());
         Thread hook = new Thread(runtime::close, "hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         runtime.shutdownHook = hook;

@@ -69,7 +69,7 @@ public final class HubServer implements AutoCloseable {
 
     public HubServer(Hub hub, Tokens tokens, UnitTokens unitTokens, Path photoDir, HubLimits limits) {
         Access access = new Access(tokens, unitTokens);
-        Reads reads = new Reads(hub, ready::get);
+        Reads reads = new Reads(hub, ready::get, limits.orderTiming());
         Photos photos = new Photos(photoDir);
         Writes writes = new Writes(hub, limits);
         this.streams = new Streams(hub, limits, access);

@@ -82,8 +82,11 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
     public record Summoned(String department, Instant arrivedAt, boolean onTime) {
     }
 
-    /** The case's file at {@code now} (the hub's time), or null when the situation has no such case. */
-    public static CaseFile of(Situation s, String incidentId, Instant now) {
+    /**
+     * The case's file at {@code now} (the hub's time), its orders' lateness against the hub's {@code timing}; null
+     * when the situation has no such case.
+     */
+    public static CaseFile of(Situation s, String incidentId, Instant now, DispatchOrder.Timing timing) {
         Incident i = incidentId == null ? null : s.incidents().get(incidentId);
         if (i == null) {
             return null;
@@ -102,7 +105,7 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
                 continue;
             }
             FieldUnit u = s.units().get(o.unitId());
-            DispatchOrder.Lateness late = o.open() ? o.lateness(now, DispatchOrder.Timing.defaults())
+            DispatchOrder.Lateness late = o.open() ? o.lateness(now, timing)
                     : DispatchOrder.Lateness.ON_TIME;
             boolean offerAnother = late == DispatchOrder.Lateness.NOT_ACCEPTED || late == DispatchOrder.Lateness.EXPIRED;
             orders.add(new OrderLine(o, u == null ? o.unitId() : u.name(), u == null ? null : u.role(),

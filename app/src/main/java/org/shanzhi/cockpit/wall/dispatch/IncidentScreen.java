@@ -285,7 +285,7 @@ public final class IncidentScreen implements Widget {
         }
         severity.setVisible(true);
         String id = chosen != null ? chosen : CaseFile.mostUrgent(s, now);
-        CaseFile f = CaseFile.of(s, id, now);
+        CaseFile f = CaseFile.of(s, id, now, frame.orderTiming());
         if (f == null) {
             file = null;
             empty.setText(chosen == null ? I18n.t("incident.none") : I18n.t("incident.notFound", chosen));
@@ -514,6 +514,9 @@ public final class IncidentScreen implements Widget {
                 }
                 buttons.add(reassign);
             }
+            buttons.addAll(LateOrderActions.of(l, off, () -> send(I18n.t("incident.resending", o.id()),
+                    () -> commands.resendOrder(o.id()), I18n.t("incident.resent", o.id())),
+                    () -> dispatch(f.incident().id(), l.replacement())));
             if (CaseFile.cancellable(o)) {
                 Button cancel = action(I18n.t("incident.cancel"));
                 cancel.setDisable(off);

@@ -107,10 +107,16 @@ class IncidentScreenTest {
 
         show(35); // the phone has not said it got it
         o = order("ZL-9");
-        assertThat(late(o).getText()).isEqualTo("未送达 · 已等 35 秒,可改派");
+        assertThat(late(o).getText()).isEqualTo("未送达 · 已等 35 秒,可重发或改派");
         assertThat(late(o).getStyleClass()).contains(Theme.WARNING);
+        assertThat(buttons(o)).contains("重发").endsWith("撤回");
         show(36);
-        assertThat(late(order("ZL-9")).getText()).isEqualTo("未送达 · 已等 36 秒,可改派");
+        assertThat(late(order("ZL-9")).getText()).isEqualTo("未送达 · 已等 36 秒,可重发或改派");
+        // 重发: the wait for the phone's receipt starts again from the resend
+        at(t0.plusSeconds(37), new Event.OrderAdvanced("ZL-9", OrderState.SENT, "center", null, null, null));
+        show(0);
+        assertThat(late(order("ZL-9"))).isNull();
+        assertThat(buttons(order("ZL-9"))).doesNotContain("重发");
 
         at(t0.plusSeconds(40), new Event.OrderAdvanced("ZL-9", OrderState.DELIVERED, "U-1", null, null, null));
         show(0);
@@ -119,9 +125,9 @@ class IncidentScreenTest {
 
         show(85); // two minutes after it was sent, still not accepted: the next unit is offered
         o = order("ZL-9");
-        assertThat(late(o).getText()).isEqualTo("未签收 · 已等 2 分 5 秒,建议改派");
+        assertThat(late(o).getText()).isEqualTo("未签收 · 已等 2 分 5 秒,建议改派或加派");
         assertThat(late(o).getStyleClass()).contains(Theme.CRITICAL);
-        assertThat(buttons(o)).containsExactly("改派 巡查三", "撤回");
+        assertThat(buttons(o)).containsExactly("改派 巡查三", "加派 巡查三", "撤回");
 
         at(t0.plusSeconds(130), new Event.OrderAdvanced("ZL-9", OrderState.ACCEPTED, "U-1", null, null, null));
         show(0);
@@ -153,7 +159,7 @@ class IncidentScreenTest {
         at(day.s.time(), new Event.OrderIssued("ZL-9", "INC-1", "U-1", "go", null, DispatchOrder.Issuer.DISTRICT, false));
         show(45);
         assertThat(WidgetHarness.texts(screen.node())).contains("Incident command", "Sent",
-                "Not delivered · waiting 45 s; may reassign", "Body camera", "Blow the whistle");
+                "Not delivered · waiting 45 s; may resend or reassign", "Body camera", "Blow the whistle");
     }
 
     /** The words of an order's state as the screen writes them. */
