@@ -49,6 +49,7 @@ import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.video.CameraPlayer;
+import org.shanzhi.cockpit.wall.video.CameraStill;
 
 /**
  * The incident screen (案件指挥): one case with everything needed to command it — its details and deadline, a small
@@ -96,7 +97,7 @@ public final class IncidentScreen implements Widget {
     private final Label bodycamText = new Label();
     private final CameraPlayer bodycamPlayer;
     private final VBox cameras = section();
-    private final AlertPicture alertPicture = new AlertPicture();
+    private final AlertPicture alertPicture;
     private final ComplaintsSection complaints = new ComplaintsSection(this::join);
     private final TextField task = new TextField();
     private final ChoiceBox<Incident.Severity> priority = new ChoiceBox<>();
@@ -141,6 +142,7 @@ public final class IncidentScreen implements Widget {
         this.context = context;
         this.commands = context.commands();
         this.bodycamPlayer = new CameraPlayer(context);
+        this.alertPicture = new AlertPicture(c -> CameraStill.of(c, context.source(), context.token()));
 
         Label name = new Label(I18n.t("incident.title"));
         name.getStyleClass().add(Theme.PANEL_TITLE);
@@ -617,7 +619,8 @@ public final class IncidentScreen implements Widget {
                     I18n.t("incident.alert." + f.alert().review().name())));
             alert.setWrapText(true);
             rows.add(alert);
-            alertPicture.show(f.alert().boxes());
+            alertPicture.show(f.alert().boxes(), f.cameras().stream()
+                    .filter(c -> c.id().equals(f.alert().cameraId())).findFirst().orElse(null));
         }
         alertPicture.setVisible(f.alert() != null);
         alertPicture.setManaged(f.alert() != null);
