@@ -82,6 +82,12 @@ public final class IncidentScreen implements Widget {
     static final String DEPARTMENT_STATE = "incident-department-state";
     static final String DEPARTMENT_CHOICE = "incident-department-choice";
     static final String WHISTLE_REASON = "incident-whistle-reason";
+    /**
+     * The newest moments of the timeline and the ended orders drawn: a long case's whole history rebuilt on every
+     * change kept the wall's pulse busy for tens of milliseconds (bench dispatch.ack_to_wall_render_*).
+     */
+    static final int MOMENTS_SHOWN = 40;
+    static final int ENDED_ORDERS_SHOWN = 10;
 
     private final WallContext context;
     private final HubCommands commands;
@@ -355,8 +361,12 @@ public final class IncidentScreen implements Widget {
             shownTimeline = f.timeline();
             List<Node> rows = new ArrayList<>();
             // newest first: the last step is what the seat looks for
-            for (int k = f.timeline().size() - 1; k >= 0; k--) {
+            int oldest = Math.max(0, f.timeline().size() - MOMENTS_SHOWN);
+            for (int k = f.timeline().size() - 1; k >= oldest; k--) {
                 rows.add(moment(f.timeline().get(k), s, now));
+            }
+            if (oldest > 0) {
+                rows.add(text(I18n.t("common.more", oldest)));
             }
             timeline.getChildren().setAll(rows);
         }
@@ -459,8 +469,13 @@ public final class IncidentScreen implements Widget {
         List<Node> rows = new ArrayList<>();
         long open = f.orders().stream().filter(CaseFile.OrderLine::open).count();
         rows.add(heading(I18n.t("incident.section.orders", f.orders().size(), open)));
-        for (CaseFile.OrderLine l : f.orders()) {
+        // the open orders first, then the newest ended ones
+        int drawn = (int) Math.min(f.orders().size(), open + ENDED_ORDERS_SHOWN);
+        for (CaseFile.OrderLine l : f.orders().subList(0, drawn)) {
             rows.add(orderRow(f, l));
+        }
+        if (drawn < f.orders().size()) {
+            rows.add(text(I18n.t("common.more", f.orders().size() - drawn)));
         }
         if (f.orders().isEmpty()) {
             rows.add(text(I18n.t("incident.noOrder")));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Incident;
@@ -149,6 +151,28 @@ class IncidentScreenTest {
         assertThat(timeline).containsSubsequence("指令 ZL-9 已反馈", "网格员一", "指令 ZL-9 在途", "网格员一",
                 "指令 ZL-9 已签收", "网格员一", "指令 ZL-9 已送达", "网格员一", "指令 ZL-9 已派", "街道指挥中心");
         WidgetHarness.png(screen, Path.of("target", "incident", "incident-screen.png"));
+    }
+
+    @Test
+    void the12345OrdersJoinedToTheCaseShowWhereTheyStandAndThoseNearbyMayJoin() throws Exception {
+        screen = WidgetHarness.mount(() -> new IncidentScreen(new WallContext(() -> null, "snapshot")), 960, 1030);
+        screen.open("INC-1");
+        Instant t = day.s.time().plusSeconds(5);
+        at(t, new Event.ComplaintReceived("C-1", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
+                        Complaint.Priority.NORMAL, CaseFileTest.NEAR, "商户占道经营", false),
+                new Event.ComplaintReceived("C-2", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
+                        Complaint.Priority.NORMAL, CaseFileTest.NEAR, "门前堆物", false),
+                new Event.ComplaintLinked("C-2", "INC-1"),
+                new Event.ComplaintAdvanced("C-2", ComplaintState.DISPATCHED));
+        show(0);
+        Node joined = screen.node().lookup("#C-2");
+        Node near = screen.node().lookup("#C-1");
+        assertThat(WidgetHarness.texts(screen.node())).contains("12345 诉求 · 并案 1 件 · 附近同类 1 件");
+        assertThat(WidgetHarness.texts(joined)).anyMatch(x -> x.endsWith("门前堆物 · 已并案 · 已派单"));
+        assertThat(buttons(joined)).isEmpty();
+        assertThat(WidgetHarness.texts(near)).anyMatch(x -> x.endsWith("商户占道经营 · 200 米内同类，未并案"));
+        assertThat(buttons(near)).containsExactly("并案");
+        assertThat(near.lookup("." + ComplaintsSection.JOIN).isDisabled()).isTrue(); // no hub to send it to
     }
 
     @Test
