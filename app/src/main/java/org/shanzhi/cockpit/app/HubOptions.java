@@ -10,6 +10,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
@@ -104,10 +105,20 @@ final class HubOptions {
             + "(default: ${DEFAULT-VALUE}).")
     CameraNetworks cameraNetworks = VideoLimits.DEFAULT.cameraNetworks();
 
-    @Option(names = "--order-expire-minutes", converter = AtLeastOne.class, description = "Minutes (on the hub's "
-            + "clock) an order may wait for its unit to take it before the hub marks it timed out (超时) "
+    @Option(names = "--order-deliver-seconds", converter = AtLeastOne.class, description = "Seconds (on the hub's "
+            + "clock) an order may wait for the phone's receipt before the seat is alerted and may resend it "
             + "(default: ${DEFAULT-VALUE}).")
-    int orderExpireMinutes = (int) HubLimits.DEFAULT.orderExpiry().toMinutes();
+    int orderDeliverSeconds = (int) HubLimits.DEFAULT.orderTiming().deliverWithin().toSeconds();
+
+    @Option(names = "--order-accept-seconds", converter = AtLeastOne.class, description = "Seconds (on the hub's "
+            + "clock) an order may wait for its unit's accept before the seat is alerted again and offered the next "
+            + "unit; more than --order-deliver-seconds (default: ${DEFAULT-VALUE}).")
+    int orderAcceptSeconds = (int) HubLimits.DEFAULT.orderTiming().acceptWithin().toSeconds();
+
+    @Option(names = "--order-expire-minutes", converter = AtLeastOne.class, description = "Minutes (on the hub's "
+            + "clock) an order may wait for its unit to take it before the hub marks it timed out (超时); longer "
+            + "than --order-accept-seconds (default: ${DEFAULT-VALUE}).")
+    int orderExpireMinutes = (int) HubLimits.DEFAULT.orderTiming().expireAfter().toMinutes();
 
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
@@ -119,7 +130,8 @@ final class HubOptions {
                 clock, new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight,
                         Duration.ofSeconds(streamStallSeconds), maxSubscribers,
                         new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks),
-                        Duration.ofMinutes(orderExpireMinutes)));
+                        new DispatchOrder.Timing(Duration.ofSeconds(orderDeliverSeconds),
+                                Duration.ofSeconds(orderAcceptSeconds), Duration.ofMinutes(orderExpireMinutes))));
     }
 
     static final class NotNegative implements ITypeConverter<Duration> {

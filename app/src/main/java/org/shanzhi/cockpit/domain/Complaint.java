@@ -3,11 +3,11 @@ package org.shanzhi.cockpit.domain;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A 12345 接诉即办 work order (诉求) and its 回访 result. */
+/** A 12345 接诉即办 work order (诉求) and its 回访 result; {@code incidentId} the case it joined (并案), or null. */
 public record Complaint(String orderNo, Channel channel, Type type, String category, Priority priority,
                         ComplaintState state, GeoPoint at, String communityCode, String summary, Instant acceptedAt,
                         Instant deadline, Instant contactedAt, Instant repliedAt, Instant closedAt, Revisit revisit,
-                        boolean repeat) {
+                        boolean repeat, String incidentId) {
 
     public enum Channel { PHONE, WEB, MINI_PROGRAM }
 
@@ -54,11 +54,16 @@ public record Complaint(String orderNo, Channel channel, Type type, String categ
                 to == ComplaintState.CONTACTED ? at : contactedAt,
                 to == ComplaintState.REPLIED ? at : repliedAt,
                 to.terminal() ? at : closedAt,
-                revisit, repeat);
+                revisit, repeat, incidentId);
     }
 
     public Complaint revisited(Revisit r) {
         return new Complaint(orderNo, channel, type, category, priority, ComplaintState.REVISITED, at, communityCode,
-                summary, acceptedAt, deadline, contactedAt, repliedAt, closedAt, r, repeat);
+                summary, acceptedAt, deadline, contactedAt, repliedAt, closedAt, r, repeat, incidentId);
+    }
+
+    public Complaint linkedTo(String incident) {
+        return new Complaint(orderNo, channel, type, category, priority, state, at, communityCode, summary, acceptedAt,
+                deadline, contactedAt, repliedAt, closedAt, revisit, repeat, incident);
     }
 }

@@ -57,13 +57,25 @@ public record DispatchOrder(String id, String incidentId, String unitId, String 
         if (waited.compareTo(timing.acceptWithin()) >= 0) {
             return Lateness.NOT_ACCEPTED;
         }
-        if (state == OrderState.SENT && waited.compareTo(timing.deliverWithin()) >= 0) {
+        // the phone's receipt is awaited from the last sending: a resend (重发) gives it its time again
+        if (state == OrderState.SENT && Duration.between(lastSent(), now).compareTo(timing.deliverWithin()) >= 0) {
             return Lateness.NOT_DELIVERED;
         }
         return Lateness.ON_TIME;
     }
 
-    /** When the order reached {@code s}, or null. */
+    /** When the order was last sent: issued, or sent again (重发). */
+    public Instant lastSent() {
+        Instant last = issuedAt;
+        for (Step step : steps) {
+            if (step.state() == OrderState.SENT) {
+                last = step.at();
+            }
+        }
+        return last;
+    }
+
+    /** When the order first reached {@code s}, or null. */
     public Instant reached(OrderState s) {
         for (Step step : steps) {
             if (step.state() == s) {

@@ -78,6 +78,12 @@ public sealed interface Event {
     record ComplaintRevisited(String orderNo, boolean responded, Complaint.Resolution resolved,
                               Complaint.Satisfaction satisfaction) implements Event { }
 
+    /**
+     * A 12345 order joins an open case (并案): the case is its 办理. When the case is closed (结案) the order,
+     * if 办理中, is 办结 (REPLIED) with it, and its 回访 follows as for any order.
+     */
+    record ComplaintLinked(String orderNo, String incidentId) implements Event { }
+
     // --- safety and stability -------------------------------------------------------------------
 
     record DisputeRegistered(String disputeId, String type, Dispute.Level level, Dispute.Risk risk,

@@ -98,6 +98,8 @@ final class Fold {
             complaintReceived(x);
         } else if (e instanceof ComplaintRevisited x) {
             complaintRevisited(x);
+        } else if (e instanceof ComplaintLinked x) {
+            complaintLinked(x);
         } else if (e instanceof AiAlertRaised x) {
             aiAlertRaised(x);
         } else if (e instanceof AiAlertReviewed x) {
@@ -372,6 +374,18 @@ final class Fold {
         }
         check("state", x.state(), i.state(), i.state().next());
         incidents = incidents.plus(i.id(), i.moved(x.state(), at));
+        if (x.state() == IncidentState.CLOSED) {
+            replyLinkedComplaints(i);
+        }
+    }
+
+    /** A case closed after its 核查 is the 办结 of the 12345 orders joined to it that are 办理中. */
+    private void replyLinkedComplaints(Incident i) {
+        for (Complaint c : complaints.values()) {
+            if (i.id().equals(c.incidentId()) && c.state() == ComplaintState.IN_PROGRESS) {
+                complaints = complaints.plus(c.orderNo(), c.moved(ComplaintState.REPLIED, at));
+            }
+        }
     }
 
     private void incidentDispatched(IncidentDispatched x) {
@@ -528,7 +542,7 @@ final class Fold {
         inside(x.at(), "at");
         complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
                 x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
-                at.plus(x.priority().limit), null, null, null, null, x.repeat()));
+                at.plus(x.priority().limit), null, null, null, null, x.repeat(), null));
         mark("complaints", x.orderNo(), null);
     }
 
@@ -538,6 +552,11 @@ final class Fold {
             throw new Rejection("state", "a 回访 is recorded by ComplaintRevisited with its result");
         }
         check("state", x.state(), c.state(), c.state().next());
+        Incident joined = c.incidentId() == null ? null : incidents.get(c.incidentId());
+        if (x.state() == ComplaintState.REPLIED && joined != null && joined.open()) {
+            throw new Rejection("state", "12345 order " + c.orderNo() + " joined case " + joined.id()
+                    + ": it is 办结 when the case is closed");
+        }
         complaints = complaints.plus(c.orderNo(), c.moved(x.state(), at));
     }
 
@@ -549,6 +568,21 @@ final class Fold {
         }
         complaints = complaints.plus(c.orderNo(),
                 c.revisited(new Complaint.Revisit(x.responded(), x.resolved(), x.satisfaction(), at)));
+    }
+
+    private void complaintLinked(ComplaintLinked x) {
+        Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
+        Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+        if (!c.open()) {
+            throw new Rejection("orderNo", "12345 order " + c.orderNo() + " is " + c.state().zh + ": nothing to join");
+        }
+        if (!i.open()) {
+            throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh + ": no more orders join it");
+        }
+        if (c.incidentId() != null) {
+            throw new Rejection("orderNo", "12345 order " + c.orderNo() + " has already joined case " + c.incidentId());
+        }
+        complaints = complaints.plus(c.orderNo(), c.linkedTo(i.id()));
     }
 
     // --- safety and stability ------------------------------------------------------------------

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * An order's (指令) life from the seat to the unit and back. The way round is SENT → DELIVERED →
  * ACCEPTED → EN_ROUTE → ON_SITE → WORKING → REPORTED; an order can also end declined, reassigned to
- * another unit, cancelled by the seat, or timed out before the unit took it.
+ * another unit, cancelled by the seat, or timed out before the unit took it. A seat may send an order again (重发,
+ * SENT → SENT) while its phone has not confirmed it.
  */
 public enum OrderState {
     SENT("已派"),
@@ -30,7 +31,7 @@ public enum OrderState {
     public Set<OrderState> next() {
         return switch (this) {
             // an accept implies the order reached the phone, whether or not its receipt came first
-            case SENT -> EnumSet.of(DELIVERED, ACCEPTED, DECLINED, REASSIGNED, CANCELLED, TIMED_OUT);
+            case SENT -> EnumSet.of(SENT, DELIVERED, ACCEPTED, DECLINED, REASSIGNED, CANCELLED, TIMED_OUT);
             case DELIVERED -> EnumSet.of(ACCEPTED, DECLINED, REASSIGNED, CANCELLED, TIMED_OUT);
             case ACCEPTED -> EnumSet.of(EN_ROUTE, REASSIGNED, CANCELLED);
             case EN_ROUTE -> EnumSet.of(ON_SITE, REASSIGNED, CANCELLED);

@@ -159,6 +159,11 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/orders/" + orderId + "/reassign", Map.of("unitId", unitId));
     }
 
+    /** 重发: the seat sends the order again, while the unit's phone has not confirmed it. */
+    public CompletableFuture<Outcome> resendOrder(String orderId) {
+        return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "SENT"));
+    }
+
     /** 撤回: the seat cancels the order. */
     public CompletableFuture<Outcome> cancelOrder(String orderId) {
         return post("/api/v1/orders/" + orderId + "/advance", Map.of("state", "CANCELLED"));
@@ -167,6 +172,11 @@ public final class HubCommands implements AutoCloseable {
     /** Moves the case on through the 数字城管 flow (核查 CHECKING, 返工 REWORK …). */
     public CompletableFuture<Outcome> advanceCase(String incidentId, String state) {
         return post("/api/v1/incidents/" + incidentId + "/advance", Map.of("state", state));
+    }
+
+    /** 并案: the 12345 order {@code orderNo} joins the case; the case's 结案 is its 办结. */
+    public CompletableFuture<Outcome> linkComplaint(String incidentId, String orderNo) {
+        return post("/api/v1/incidents/" + incidentId + "/complaints", Map.of("orderNo", orderNo));
     }
 
     /** 结案 after the check (the leader's). */

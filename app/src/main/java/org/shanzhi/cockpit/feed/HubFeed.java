@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -19,6 +20,7 @@ import okhttp3.WebSocketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.Situation;
@@ -51,6 +53,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
     private final AtomicLong version = new AtomicLong();
 
     private volatile Situation latest;
+    private volatile DispatchOrder.Timing orderTiming = DispatchOrder.Timing.defaults();
     private volatile FeedStatus status;
     private volatile boolean closed;
     private volatile boolean needSnapshot = true;
@@ -104,6 +107,15 @@ public final class HubFeed implements SituationSource, AutoCloseable {
         return version.get();
     }
 
+    /**
+     * The hub's order timing, as its health said when the feed first connected
+     * (before that, or from an older hub: the defaults).
+     */
+    @Override
+    public DispatchOrder.Timing orderTiming() {
+        return orderTiming;
+    }
+
     /** The connection state; a disconnect older than {@link #STALE_AFTER} reads as STALE. */
     @Override
     public FeedStatus status() {
@@ -148,7 +160,26 @@ public final class HubFeed implements SituationSource, AutoCloseable {
     private boolean starting() throws IOException {
         Request request = new Request.Builder().url(hub() + "/api/v1/health").build();
         try (Response r = http.newCall(request).execute()) {
+            if (r.code() == 200 || r.code() == 503) {
+                orderTiming = orderTimingOf(r.body().string(), orderTiming);
+            }
             return r.code() == 503;
+        }
+    }
+
+    /** The order timing a health answer names, or {@code otherwise} when it names none that reads. */
+    static DispatchOrder.Timing orderTimingOf(String health, DispatchOrder.Timing otherwise) {
+        try {
+            JsonNode t = Json.MAPPER.readTree(health).path("orderTiming");
+            if (!t.path("deliverWithinSeconds").canConvertToLong() || !t.path("acceptWithinSeconds").canConvertToLong()
+                    || !t.path("expireAfterSeconds").canConvertToLong()) {
+                return otherwise;
+            }
+            return new DispatchOrder.Timing(Duration.ofSeconds(t.get("deliverWithinSeconds").asLong()),
+                    Duration.ofSeconds(t.get("acceptWithinSeconds").asLong()),
+                    Duration.ofSeconds(t.get("expireAfterSeconds").asLong()));
+        } catch (IOException | RuntimeException e) {
+            return otherwise;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.feed;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Situation;
 
 /** Where the wall takes its situation from: a hub feed live, or a fixed situation for pictures. */
@@ -12,6 +13,11 @@ public interface SituationSource {
     long version();
 
     FeedStatus status();
+
+    /** How long the hub lets a phone keep an order waiting (as its health says); the defaults where no hub tells. */
+    default DispatchOrder.Timing orderTiming() {
+        return DispatchOrder.Timing.defaults();
+    }
 
     /** A source that always shows the same situation, as live. */
     static SituationSource fixed(Situation s) {

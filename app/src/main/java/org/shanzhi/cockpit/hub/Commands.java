@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
@@ -94,7 +95,8 @@ final class Commands {
     /** What a unit answers on its own order; a seat only takes an order back. */
     static final Set<OrderState> UNIT_STATES = EnumSet.of(OrderState.DELIVERED, OrderState.ACCEPTED,
             OrderState.DECLINED, OrderState.EN_ROUTE, OrderState.ON_SITE, OrderState.WORKING, OrderState.REPORTED);
-    static final Set<OrderState> SEAT_STATES = EnumSet.of(OrderState.CANCELLED);
+    /** What a seat does to an order: take it back (撤回), or send it again (重发) while the phone has not confirmed it. */
+    static final Set<OrderState> SEAT_STATES = EnumSet.of(OrderState.CANCELLED, OrderState.SENT);
 
     /** A seat sends a unit to a case: {@code ZL-<seq>}, with the default task, the case's severity unless given. */
     static List<Event> issue(Situation s, String incidentId, Role role, IssueOrder c) {
@@ -126,8 +128,8 @@ final class Commands {
             by = unit;
         } else {
             if (!SEAT_STATES.contains(c.state())) {
-                throw new BadRequest(403, "state", "a seat takes an order back (CANCELLED) or reassigns it"
-                        + " (POST …/reassign); the other steps are the unit's");
+                throw new BadRequest(403, "state", "a seat takes an order back (CANCELLED), sends it again (SENT) or"
+                        + " reassigns it (POST …/reassign); the other steps are the unit's");
             }
             by = seat(role);
         }
@@ -269,6 +271,34 @@ final class Commands {
 
     static List<Event> advance(String orderNo, AdvanceComplaint c) {
         return List.of(new Event.ComplaintAdvanced(orderNo, c.state()));
+    }
+
+    record RevisitComplaint(Boolean responded, Complaint.Resolution resolved, Complaint.Satisfaction satisfaction) {
+    }
+
+    record LinkComplaint(String orderNo) {
+    }
+
+    /** The 回访 of a 办结 12345 order: what the caller said; it counts in the 三率. */
+    static List<Event> revisit(String orderNo, RevisitComplaint c) {
+        if (c.responded() == null) {
+            throw new BadRequest("responded", "responded is required: whether the caller was contacted in time");
+        }
+        if (c.resolved() == null) {
+            throw new BadRequest("resolved", "resolved is required: " + List.of(Complaint.Resolution.values()));
+        }
+        if (c.satisfaction() == null) {
+            throw new BadRequest("satisfaction", "satisfaction is required: " + List.of(Complaint.Satisfaction.values()));
+        }
+        return List.of(new Event.ComplaintRevisited(orderNo, c.responded(), c.resolved(), c.satisfaction()));
+    }
+
+    /** A 12345 order joins the case (并案): it is 办结 when the case is closed. */
+    static List<Event> link(String incidentId, LinkComplaint c) {
+        if (c.orderNo() == null || c.orderNo().isBlank()) {
+            throw new BadRequest("orderNo", "orderNo is required: the 12345 order that joins the case");
+        }
+        return List.of(new Event.ComplaintLinked(c.orderNo(), incidentId));
     }
 
     /** An accepted alert opens a proactive case (未诉先办) at its camera, then records the review. */

@@ -16,15 +16,15 @@ import org.shanzhi.cockpit.hub.video.VideoLimits;
  * @param streamStall how long a subscriber may leave those bytes untaken before it is dropped
  * @param maxSubscribers how many stream subscribers the hub serves at once (each costs it a thread)
  * @param video       video streams, simulated cameras drawn and RTSP relays at once, and the camera networks
- * @param orderExpiry how long (on the hub's clock) an order may wait for its unit to take it before the hub
- *                    marks it timed out ({@code DispatchOrder.Timing.expireAfter})
+ * @param orderTiming how long (on the hub's clock) an order may wait for the phone's receipt and for the unit's
+ *                    accept before the seat is alerted, and before the hub marks it timed out; published in health
  */
 public record HubLimits(Duration eventPast, Duration eventFuture,
                         int streamBytesInFlight, Duration streamStall, int maxSubscribers, VideoLimits video,
-                        Duration orderExpiry) {
+                        DispatchOrder.Timing orderTiming) {
 
     public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15),
-            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT, DispatchOrder.Timing.defaults().expireAfter());
+            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT, DispatchOrder.Timing.defaults());
 
     public HubLimits {
         if (eventPast.isNegative() || eventFuture.isNegative()) {
@@ -33,28 +33,30 @@ public record HubLimits(Duration eventPast, Duration eventFuture,
         if (streamBytesInFlight < 1 || streamStall.isNegative() || streamStall.isZero() || maxSubscribers < 1) {
             throw new IllegalArgumentException("the stream limits must be positive");
         }
-        if (orderExpiry.isNegative() || orderExpiry.isZero()) {
-            throw new IllegalArgumentException("the order expiry must be positive");
+        if (orderTiming.deliverWithin().isNegative() || orderTiming.deliverWithin().isZero()
+                || orderTiming.acceptWithin().compareTo(orderTiming.deliverWithin()) <= 0
+                || orderTiming.expireAfter().compareTo(orderTiming.acceptWithin()) <= 0) {
+            throw new IllegalArgumentException("an order's waits must be positive and in order: delivery < accept < expiry");
         }
     }
 
     public HubLimits withStreamBytesInFlight(int bytes) {
-        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderExpiry);
+        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderTiming);
     }
 
     public HubLimits withStreamStall(Duration stall) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderExpiry);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderTiming);
     }
 
     public HubLimits withMaxSubscribers(int subscribers) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderExpiry);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderTiming);
     }
 
-    public HubLimits withOrderExpiry(Duration expiry) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, expiry);
+    public HubLimits withOrderTiming(DispatchOrder.Timing timing) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, timing);
     }
 
     public HubLimits withVideo(VideoLimits v) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderExpiry);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderTiming);
     }
 }

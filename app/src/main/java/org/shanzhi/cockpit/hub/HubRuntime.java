@@ -125,7 +125,7 @@ public final class HubRuntime implements AutoCloseable {
         HubRuntime runtime = new HubRuntime(config, hub, tokens, unitTokens, server);
         String address = address(config.host(), server.port());
         journal.advertise(address);
-        runtime.attach(new OrderTimer(hub, config.limits().orderExpiry()).start());
+        runtime.attach(new OrderTimer(hub, config.limits().orderTiming().expireAfter()).start());
         Thread hook = new Thread(runtime::close, "hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         runtime.shutdownHook = hook;

@@ -70,7 +70,7 @@ public final class HubServer implements AutoCloseable {
 
     public HubServer(Hub hub, Tokens tokens, UnitTokens unitTokens, Path photoDir, HubLimits limits) {
         Access access = new Access(tokens, unitTokens);
-        Reads reads = new Reads(hub, ready::get);
+        Reads reads = new Reads(hub, ready::get, limits.orderTiming());
         Photos photos = new Photos(photoDir);
         Writes writes = new Writes(hub, limits);
         this.streams = new Streams(hub, limits, access);
@@ -148,6 +148,10 @@ public final class HubServer implements AutoCloseable {
                     FIELD_UNIT);
             r.post("/api/v1/complaints/{id}/advance", ctx -> writes.command(ctx, "advance-complaint", "complaints",
                     s -> Commands.advance(id(ctx), body(ctx, Commands.AdvanceComplaint.class))), OPERATOR, LEADER);
+            r.post("/api/v1/complaints/{id}/revisit", ctx -> writes.command(ctx, "revisit-complaint", "complaints",
+                    s -> Commands.revisit(id(ctx), body(ctx, Commands.RevisitComplaint.class))), OPERATOR, LEADER);
+            r.post("/api/v1/incidents/{id}/complaints", ctx -> writes.command(ctx, "link-complaint", "incidents",
+                    s -> Commands.link(id(ctx), body(ctx, Commands.LinkComplaint.class))), OPERATOR, LEADER);
 
             // orders (同屏指挥): seats send units, units answer on their own tokens
             r.post("/api/v1/incidents/{id}/orders", ctx -> writes.command(ctx, "issue-order", "incidents",

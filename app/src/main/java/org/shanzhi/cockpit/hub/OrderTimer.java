@@ -16,7 +16,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.OrderState;
 
 /**
- * Marks an order timed out (超时, by {@code hub}) once it has waited {@link HubLimits#orderExpiry()} on the
+ * Marks an order timed out (超时, by {@code hub}) once it has waited {@code HubLimits.orderTiming().expireAfter()} on the
  * hub's clock for its unit to take it (still SENT or DELIVERED). Looks once a second of real time; an
  * order the unit took meanwhile no longer folds as timed out and is left alone.
  */

@@ -75,10 +75,12 @@ final class Reads {
 
     private final Hub hub;
     private final BooleanSupplier ready;
+    private final DispatchOrder.Timing orderTiming;
 
-    Reads(Hub hub, BooleanSupplier ready) {
+    Reads(Hub hub, BooleanSupplier ready, DispatchOrder.Timing orderTiming) {
         this.hub = hub;
         this.ready = ready;
+        this.orderTiming = orderTiming;
     }
 
     static Family family(String name) {
@@ -94,6 +96,10 @@ final class Reads {
         m.put("seq", s.seq());
         m.put("time", s.time());
         m.put("startedAt", hub.startedAt());
+        // the waits the walls' late-order alarms count against, as this hub was started with
+        m.put("orderTiming", Map.of("deliverWithinSeconds", orderTiming.deliverWithin().toSeconds(),
+                "acceptWithinSeconds", orderTiming.acceptWithin().toSeconds(),
+                "expireAfterSeconds", orderTiming.expireAfter().toSeconds()));
         json(ctx, up ? 200 : 503, Json.write(m));
     }
 

@@ -51,9 +51,9 @@ final class Alarms {
         return new ArrayList<>(waiting);
     }
 
-    void check(Situation s) {
+    void check(Situation s, DispatchOrder.Timing timing) {
         if (previous != null && s.seq() > previous.seq()) {
-            for (Alarm a : newAlarms(previous, s)) {
+            for (Alarm a : newAlarms(previous, s, timing)) {
                 waiting.addLast(a);
             }
             showHead();
@@ -83,7 +83,7 @@ final class Alarms {
         pane.show(head.text() + more);
     }
 
-    static List<Alarm> newAlarms(Situation before, Situation now) {
+    static List<Alarm> newAlarms(Situation before, Situation now, DispatchOrder.Timing timing) {
         List<Alarm> out = new ArrayList<>();
         for (Instruction i : now.instructions().values()) {
             if (!before.instructions().containsKey(i.id())) {
@@ -94,7 +94,7 @@ final class Alarms {
             }
         }
         for (DispatchOrder o : now.orders().values()) {
-            String late = orderAlarm(before.orders().get(o.id()), o, before, now);
+            String late = orderAlarm(before.orders().get(o.id()), o, before, now, timing);
             if (late != null) {
                 out.add(new Alarm(late));
             }
@@ -131,7 +131,8 @@ final class Alarms {
     }
 
     /** What to say of order {@code o} that was {@code was} in the situation before, or null: nothing new. */
-    private static String orderAlarm(DispatchOrder was, DispatchOrder o, Situation before, Situation now) {
+    private static String orderAlarm(DispatchOrder was, DispatchOrder o, Situation before, Situation now,
+                                     DispatchOrder.Timing timing) {
         FieldUnit unit = now.units().get(o.unitId());
         String who = unit == null ? o.unitId() : unit.name();
         Incident incident = now.incidents().get(o.incidentId());
@@ -144,7 +145,6 @@ final class Alarms {
                 return I18n.t("alarm.order.timedOut", o.id(), who, title);
             }
         }
-        DispatchOrder.Timing timing = DispatchOrder.Timing.defaults();
         DispatchOrder.Lateness late = o.lateness(now.time(), timing);
         DispatchOrder.Lateness wasLate = was == null ? DispatchOrder.Lateness.ON_TIME : was.lateness(before.time(), timing);
         if (late == wasLate) {

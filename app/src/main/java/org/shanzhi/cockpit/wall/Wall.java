@@ -140,7 +140,7 @@ public final class Wall {
         Situation s = frame.situation();
         if (frame.hasSituation() && s != checked) {
             checked = s;
-            alarms.check(s);
+            alarms.check(s, frame.orderTiming());
             if (!shownAny) {
                 shownAny = true;
                 LOG.info("first situation shown: seq {}, {} ms after the process started", s.seq(),

@@ -3,13 +3,15 @@ package org.shanzhi.cockpit.wall;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.wall.cockpit.CockpitFigures;
 
 /**
  * What every widget of the wall is shown in one pulse: the newest situation ({@link Situation#empty()} until the
- * first arrives), the wall's clock, the feed's status, and the cockpit figures of that situation. Made by
+ * first arrives), the wall's clock, the feed's status, the hub's order timing (how long it lets a phone keep an order
+ * waiting), and the cockpit figures of that situation. Made by
  * {@link WallPulse}, once per pulse, and the same for every widget of every window. Immutable: the figures are
  * computed the first time a widget asks and shared by every later asker, of this frame and of the following ones
  * while the situation stays the same. No JavaFX.
@@ -21,18 +23,21 @@ public final class WallFrame {
     private final Instant now;
     private final FeedStatus feed;
     private final Figures figures;
+    private final DispatchOrder.Timing orderTiming;
 
-    private WallFrame(Situation situation, boolean hasSituation, Instant now, FeedStatus feed, Figures figures) {
+    private WallFrame(Situation situation, boolean hasSituation, Instant now, FeedStatus feed, Figures figures,
+                      DispatchOrder.Timing orderTiming) {
         this.situation = Objects.requireNonNull(situation);
         this.hasSituation = hasSituation;
         this.now = Objects.requireNonNull(now);
         this.feed = feed != null ? feed : liveSince(situation);
         this.figures = figures;
+        this.orderTiming = Objects.requireNonNull(orderTiming);
     }
 
     /** A frame of {@code situation} at {@code now}; a null {@code feed} (no feed to ask) reads as live. */
     public static WallFrame of(Situation situation, Instant now, FeedStatus feed) {
-        return new WallFrame(situation, true, now, feed, new Figures(situation));
+        return new WallFrame(situation, true, now, feed, new Figures(situation), DispatchOrder.Timing.defaults());
     }
 
     /** A frame of a fixed situation, as a picture shows it: at its own time, live. */
@@ -43,7 +48,7 @@ public final class WallFrame {
     /** A frame before the source has any situation: an empty one stands in, the clock and the feed tick. */
     public static WallFrame waiting(Instant now, FeedStatus feed) {
         Situation none = Situation.empty();
-        return new WallFrame(none, false, now, feed, new Figures(none));
+        return new WallFrame(none, false, now, feed, new Figures(none), DispatchOrder.Timing.defaults());
     }
 
     /**
@@ -52,9 +57,19 @@ public final class WallFrame {
      */
     public WallFrame next(Situation s, Instant at, FeedStatus status) {
         if (s == null || s == situation) {
-            return new WallFrame(situation, hasSituation, at, status, figures);
+            return new WallFrame(situation, hasSituation, at, status, figures, orderTiming);
         }
-        return new WallFrame(s, true, at, status, new Figures(s));
+        return new WallFrame(s, true, at, status, new Figures(s), orderTiming);
+    }
+
+    /** This frame with the hub's order timing (the same frame when it is already that). */
+    public WallFrame withOrderTiming(DispatchOrder.Timing timing) {
+        return timing.equals(orderTiming) ? this : new WallFrame(situation, hasSituation, now, feed, figures, timing);
+    }
+
+    /** How long the hub lets a phone keep an order waiting: the late-order alarms and the incident screen use it. */
+    public DispatchOrder.Timing orderTiming() {
+        return orderTiming;
     }
 
     /** The newest situation; an empty one until the source has given one (see {@link #hasSituation()}). */

@@ -74,6 +74,7 @@ public final class WallPulse {
         } else {
             frame = frame.next(latest, now, status);
         }
+        frame = frame.withOrderTiming(source.orderTiming());
         onFrame.accept(frame);
         return frame;
     }

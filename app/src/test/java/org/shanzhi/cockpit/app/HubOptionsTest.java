@@ -40,7 +40,7 @@ class HubOptionsTest {
                 .hasMessageContaining("--camera-networks").hasMessageContaining("'10.0.0.0/33' is not a camera network");
         for (String[] bad : new String[][] {{"--max-event-lead", "-PT1M"}, {"--max-event-age", "400 days"},
             {"--max-subscribers", "0"}, {"--stream-stall-seconds", "-1"}, {"--stream-bytes-in-flight", "1e9"},
-            {"--order-expire-minutes", "0"}}) {
+            {"--order-expire-minutes", "0"}, {"--order-deliver-seconds", "0"}, {"--order-accept-seconds", "-5"}}) {
             assertThatThrownBy(() -> video(bad)).isInstanceOf(CommandLine.ParameterException.class)
                     .hasMessageContaining(bad[0]);
         }
@@ -57,13 +57,15 @@ class HubOptionsTest {
     }
 
     @Test
-    void theOrderExpiry() {
+    void theOrderTiming() {
         HubCommand hub = new HubCommand();
         new CommandLine(hub).parseArgs();
-        assertThat(hub.options.config(s -> HubClock.system()).limits().orderExpiry())
-                .isEqualTo(java.time.Duration.ofMinutes(10));
-        new CommandLine(hub).parseArgs("--order-expire-minutes", "3");
-        assertThat(hub.options.config(s -> HubClock.system()).limits().orderExpiry())
-                .isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThat(hub.options.config(s -> HubClock.system()).limits().orderTiming())
+                .isEqualTo(org.shanzhi.cockpit.domain.DispatchOrder.Timing.defaults());
+        new CommandLine(hub).parseArgs("--order-deliver-seconds", "20", "--order-accept-seconds", "90",
+                "--order-expire-minutes", "3");
+        assertThat(hub.options.config(s -> HubClock.system()).limits().orderTiming())
+                .isEqualTo(new org.shanzhi.cockpit.domain.DispatchOrder.Timing(java.time.Duration.ofSeconds(20),
+                        java.time.Duration.ofSeconds(90), java.time.Duration.ofMinutes(3)));
     }
 }

@@ -176,6 +176,24 @@ class OrderTest {
     }
 
     @Test
+    void aResendGivesThePhoneItsTimeAgainButNotTheUnitItsAccept() {
+        Situation s = with(caseWaiting(), issue("ZL-1", "U-1", false));
+        Instant sent = s.orders().get("ZL-1").issuedAt();
+        DispatchOrder.Timing t = DispatchOrder.Timing.defaults();
+        // Fixtures fold one event a minute: the resend is a minute after the order
+        DispatchOrder resent = with(s, by("ZL-1", OrderState.SENT, "center")).orders().get("ZL-1");
+        Instant again = resent.lastSent();
+        assertThat(again).isEqualTo(sent.plusSeconds(60));
+        assertThat(resent.steps()).extracting(DispatchOrder.Step::state).containsExactly(OrderState.SENT, OrderState.SENT);
+        assertThat(resent.lateness(again.plusSeconds(29), t)).isEqualTo(DispatchOrder.Lateness.ON_TIME);
+        assertThat(resent.lateness(again.plusSeconds(30), t)).isEqualTo(DispatchOrder.Lateness.NOT_DELIVERED);
+        assertThat(resent.lateness(sent.plus(Duration.ofMinutes(2)), t)).isEqualTo(DispatchOrder.Lateness.NOT_ACCEPTED);
+        Situation delivered = with(s, by("ZL-1", OrderState.DELIVERED, "U-1"));
+        assertThatThrownBy(() -> with(delivered, by("ZL-1", OrderState.SENT, "center")))
+                .isInstanceOf(Rejection.class).extracting("field").isEqualTo("payload.state");
+    }
+
+    @Test
     void anInstructionNamesItsSeatAndAKnownCase() {
         Situation s = with(caseWaiting(), new InstructionIssued("PS-1", "INC-1", DispatchOrder.Issuer.DISTRICT, "尽快处置，注意安全"));
         assertThat(s.instructions().get("PS-1").issuer()).isEqualTo(DispatchOrder.Issuer.DISTRICT);

@@ -38,7 +38,8 @@ class HubFuzzTest {
             "\uD83D\uDE00\u202E\u200B", "\uD800", "x".repeat(5000), "和义街道".repeat(700), "%00", "' OR 1=1 --", "\t\n");
     private static final List<String> COMMANDS = List.of("/api/v1/incidents", "/api/v1/incidents/INC-1/advance",
             "/api/v1/incidents/INC-1/dispatch", "/api/v1/incidents/INC-1/close", "/api/v1/alerts/A-1/review",
-            "/api/v1/units/U-1/status", "/api/v1/complaints/ORD-1/advance", "/api/v1/incidents/INC-1/orders",
+            "/api/v1/units/U-1/status", "/api/v1/complaints/ORD-1/advance", "/api/v1/complaints/ORD-1/revisit",
+            "/api/v1/incidents/INC-1/complaints", "/api/v1/incidents/INC-1/orders",
             "/api/v1/orders/ZL-1/advance", "/api/v1/orders/ZL-1/reassign", "/api/v1/instructions",
             "/api/v1/units/U-1/position", "/api/v1/incidents/INC-1/whistle", "/api/v1/whistles/W-1/arrived",
             "/api/v1/drill", "/api/v1/drill/start", "/api/v1/drill/pause", "/api/v1/drill/resume", "/api/v1/drill/stop",
@@ -120,6 +121,8 @@ class HubFuzzTest {
                 Map.entry("/api/v1/alerts/A-1/review", Commands.ReviewAlert.class),
                 Map.entry("/api/v1/units/U-1/status", Commands.ChangeUnitStatus.class),
                 Map.entry("/api/v1/complaints/ORD-1/advance", Commands.AdvanceComplaint.class),
+                Map.entry("/api/v1/complaints/ORD-1/revisit", Commands.RevisitComplaint.class),
+                Map.entry("/api/v1/incidents/INC-1/complaints", Commands.LinkComplaint.class),
                 Map.entry("/api/v1/incidents/INC-1/orders", Commands.IssueOrder.class),
                 Map.entry("/api/v1/orders/ZL-1/advance", Commands.AdvanceOrder.class),
                 Map.entry("/api/v1/orders/ZL-1/reassign", Commands.Reassign.class),

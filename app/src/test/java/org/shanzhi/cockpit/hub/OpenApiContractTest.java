@@ -451,6 +451,38 @@ class OpenApiContractTest {
                 "c-rv-2", 422);
         post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
                 "{\"state\":\"CLOSED\"}", "c-cmp-1", 200);
+        // 并案 and 回访: an order joins an open case once; the 回访 of a replied order
+        TestHub.Reply third = post("/api/v1/incidents", "/api/v1/incidents", Role.OPERATOR, open, "c-open-4", 201);
+        String inc3 = "/api/v1/incidents/" + third.json().get("events").get(0).get("payload").get("incidentId").asText();
+        post("/api/v1/incidents/{id}/complaints", inc3 + "/complaints", Role.OPERATOR, "{}", "c-link-0", 400);
+        post("/api/v1/incidents/{id}/complaints", inc3 + "/complaints", Role.VIEWER,
+                "{\"orderNo\":\"2605300002\"}", "c-link-v", 403);
+        post("/api/v1/incidents/{id}/complaints", "/api/v1/incidents/INC-404/complaints", Role.OPERATOR,
+                "{\"orderNo\":\"2605300002\"}", "c-link-4", 404);
+        post("/api/v1/incidents/{id}/complaints", inc3 + "/complaints", Role.OPERATOR,
+                "{\"orderNo\":\"2605300002\"}", "c-link-1", 422);
+        String replied = "2605300003";
+        post("/api/v1/ingest", "/api/v1/ingest", Role.INGEST, ingestBody(List.of(
+                new Event.ComplaintReceived(replied, Complaint.Channel.PHONE, Complaint.Type.HELP, "道路设施",
+                        Complaint.Priority.URGENT, Fixtures.WEST, "路灯不亮", false),
+                new Event.ComplaintAdvanced(replied, ComplaintState.DISPATCHED),
+                new Event.ComplaintAdvanced(replied, ComplaintState.SIGNED),
+                new Event.ComplaintAdvanced(replied, ComplaintState.CONTACTED),
+                new Event.ComplaintAdvanced(replied, ComplaintState.IN_PROGRESS),
+                new Event.ComplaintAdvanced(replied, ComplaintState.REPLIED),
+                new Event.ComplaintReceived("2605300004", Complaint.Channel.PHONE, Complaint.Type.HELP, "道路设施",
+                        Complaint.Priority.URGENT, Fixtures.WEST, "井盖缺失", false)), null), "c-link-r", 200);
+        post("/api/v1/incidents/{id}/complaints", inc3 + "/complaints", Role.LEADER,
+                "{\"orderNo\":\"2605300004\"}", "c-link-2", 200);
+        post("/api/v1/complaints/{id}/revisit", "/api/v1/complaints/2605300003/revisit", Role.OPERATOR,
+                "{\"responded\":true,\"resolved\":\"YES\"}", "c-rvs-0", 400);
+        post("/api/v1/complaints/{id}/revisit", "/api/v1/complaints/2605300002/revisit", Role.OPERATOR,
+                "{\"responded\":true,\"resolved\":\"YES\",\"satisfaction\":\"SATISFIED\"}", "c-rvs-1", 422);
+        post("/api/v1/complaints/{id}/revisit", "/api/v1/complaints/2605300003/revisit", Role.OPERATOR,
+                "{\"responded\":true,\"resolved\":\"PARTIAL\",\"satisfaction\":\"BASICALLY_SATISFIED\"}",
+                "c-rvs-2", 200);
+        post("/api/v1/complaints/{id}/revisit", "/api/v1/complaints/2605300404/revisit", Role.OPERATOR,
+                "{\"responded\":true,\"resolved\":\"YES\",\"satisfaction\":\"SATISFIED\"}", "c-rvs-4", 404);
         post("/api/v1/complaints/{id}/advance", "/api/v1/complaints/2605300001/advance", Role.OPERATOR,
                 "{\"state\":\"CLOSED\",\"by\":\"me\"}", "c-cmp-2", 400);
         get("/api/v1/audit", "/api/v1/audit?limit=1000", Role.LEADER, 200);
@@ -807,6 +839,9 @@ class OpenApiContractTest {
                 new Event.ComplaintAdvanced(order, ComplaintState.IN_PROGRESS),
                 new Event.ComplaintAdvanced(order, ComplaintState.REPLIED),
                 new Event.ComplaintRevisited(order, true, Complaint.Resolution.YES, Complaint.Satisfaction.SATISFIED),
+                new Event.ComplaintReceived("2605300002", Complaint.Channel.WEB, Complaint.Type.HELP, "道路设施",
+                        Complaint.Priority.URGENT, Fixtures.WEST, "井盖丢了", false),
+                new Event.ComplaintLinked("2605300002", "INC-B"),
                 new Event.DisputeRegistered("D-1", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
                         "110106016001", "和义街道人民调解委员会", null),
                 new Event.DisputeAdvanced("D-1", DisputeState.TRIAGED, null),

@@ -236,7 +236,8 @@ class OrdersApiTest {
 
     @Test
     void anOrderLeftUntakenTimesOutOnTheHubsClock() {
-        String incident = start(HubLimits.DEFAULT.withOrderExpiry(Duration.ofSeconds(2)));
+        String incident = start(HubLimits.DEFAULT.withOrderTiming(new org.shanzhi.cockpit.domain.DispatchOrder.Timing(
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2))));
         String order = issue(incident, Role.OPERATOR, "{\"unitId\":\"U-1\"}", "o-1");
         await().atMost(Duration.ofSeconds(20)).until(() -> order(order).get("state").asText().equals("TIMED_OUT"));
         JsonNode steps = order(order).get("steps");

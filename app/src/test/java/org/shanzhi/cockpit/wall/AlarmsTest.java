@@ -38,7 +38,7 @@ class AlarmsTest {
     }
 
     static List<String> said(Situation before, Situation now) {
-        return Alarms.newAlarms(before, now).stream().map(Alarms.Alarm::text).toList();
+        return Alarms.newAlarms(before, now, DispatchOrder.Timing.defaults()).stream().map(Alarms.Alarm::text).toList();
     }
 
     @Test

@@ -139,7 +139,7 @@ class TwoSeatsOnOneHubTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !hub.hub().situation().instructions().isEmpty());
             head = hub.hub().head();
             street.ordersAt(head);
-            List<String> told = Alarms.newAlarms(shownOnStreet, street.feed().latest()).stream()
+            List<String> told = Alarms.newAlarms(shownOnStreet, street.feed().latest(), street.feed().orderTiming()).stream()
                     .map(Alarms.Alarm::text).toList();
             assertThat(told).contains("批示（区指挥中心）：注意安全，半小时内反馈");
             // pictures of the street's boards to look at

@@ -8,7 +8,9 @@ import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Ids;
+import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.sim.Catalogue.ComplaintCategory;
 
@@ -23,7 +25,8 @@ import org.shanzhi.cockpit.hub.sim.Catalogue.ComplaintCategory;
  * SIGNED       → CONTACTED         5–20 min urgent, 15–120 min otherwise
  * CONTACTED    → IN_PROGRESS       1–30 min
  * IN_PROGRESS  → REPLIED           10–90 % of the priority's limit ({@link Rates#overdue}: 105–155 %);
- *                                  half that when reopened
+ *                                  half that when reopened; an order joined to a case (并案) is 办结 when its
+ *                                  case is closed (the fold replies it), looked at every 10 min till then
  * REPLIED      → REVISITED         1–4 h urgent, 3–20 h timely, 24–72 h otherwise; the 回访 draws 三率
  * REVISITED    → CLOSED, or REOPENED (half of the unresolved or unsatisfied)   5–60 min
  * REOPENED     → IN_PROGRESS       10–60 min
@@ -53,6 +56,9 @@ final class Complaints {
             return new Rates(15, 0.4, 0.04, 0.995, 0.95, 0.92, 0.05);
         }
     }
+
+    /** How often an order joined to an open case looks whether its case is closed. */
+    private static final Duration CASE_LOOK = Duration.ofMinutes(10);
 
     private final SimContext ctx;
     private final Rates rates;
@@ -115,6 +121,17 @@ final class Complaints {
         }
     }
 
+    /** A caller reports what a case will be opened for (求助, urgent), at {@code at}. Returns its number, or null. */
+    String report(GeoPoint at, String category, String summary) {
+        String orderNo = ctx.nextId(PREFIX, ctx.situation().complaints());
+        if (!ctx.emit(new Event.ComplaintReceived(orderNo, ctx.pick(Catalogue.COMPLAINT_CHANNELS), Complaint.Type.HELP,
+                category, Complaint.Priority.URGENT, at, summary, false))) {
+            return null;
+        }
+        after(complaint(orderNo), ComplaintState.ACCEPTED);
+        return orderNo;
+    }
+
     // --- the lifecycle ---------------------------------------------------------------------------------
 
     /** Schedules what follows {@code reached}: the table of the class comment. */
@@ -132,7 +149,7 @@ final class Complaints {
             case SIGNED -> ctx.later(c.priority() == Complaint.Priority.URGENT ? ctx.minutes(5, 20)
                     : ctx.minutes(15, 120), () -> advance(id, ComplaintState.CONTACTED));
             case CONTACTED -> ctx.later(ctx.minutes(1, 30), () -> advance(id, ComplaintState.IN_PROGRESS));
-            case IN_PROGRESS -> ctx.later(replyAfter(c), () -> advance(id, ComplaintState.REPLIED));
+            case IN_PROGRESS -> ctx.later(replyAfter(c), () -> reply(id));
             case REPLIED -> ctx.later(revisitAfter(c.priority()), () -> revisit(id));
             case REVISITED -> {
                 boolean reopen = (c.revisit().resolved() == Complaint.Resolution.NO
@@ -159,6 +176,26 @@ final class Complaints {
     private Duration revisitAfter(Complaint.Priority priority) {
         return priority == Complaint.Priority.URGENT ? ctx.hours(1, 4)
                 : priority == Complaint.Priority.TIMELY ? ctx.hours(3, 20) : ctx.hours(24, 72);
+    }
+
+    /** 办结, unless the order joined a case still open: then it waits for the case's 结案, which replies it. */
+    private void reply(String orderNo) {
+        Complaint c = complaint(orderNo);
+        if (c == null) {
+            return;
+        }
+        if (c.state() == ComplaintState.REPLIED && c.incidentId() != null) {
+            after(c, ComplaintState.REPLIED); // replied by its case's 结案: the 回访 follows
+        } else if (c.state() == ComplaintState.IN_PROGRESS && caseOpen(c)) {
+            ctx.later(CASE_LOOK, () -> reply(orderNo));
+        } else {
+            advance(orderNo, ComplaintState.REPLIED);
+        }
+    }
+
+    private boolean caseOpen(Complaint c) {
+        Incident i = c.incidentId() == null ? null : ctx.situation().incidents().get(c.incidentId());
+        return i != null && i.open();
     }
 
     /** 回访: responded, resolved, satisfied (§2.2). */

@@ -29,7 +29,8 @@ import org.shanzhi.cockpit.domain.Whistle;
  * <pre>
  * 13:30          大风黄色 and 暴雨蓝色 warnings, valid 12 h                     {@link #issueWarnings}
  * 16:30–17:30    10–14 trees down in six communities: on video (25 %, an AI alert
- *                accepted at once), by 12345 (30 %) or by grid workers             {@link #fallenTree}
+ *                accepted at once), by 12345 (30 %: the call joins the case, 并案)
+ *                or by grid workers                                                 {@link #fallenTree}
  * 16:30–22:30    12345 intake ×2.5; rain peaks at 17:00 and drains by 19:30
  * 16:35          a tree on the 10 kV line: a CRITICAL case near the switch station  {@link #lineDown}
  * 16:40          东三 outage: all its buildings (30), 1,800 households, no power or network
@@ -196,8 +197,17 @@ final class Storm implements Devices.Weather {
                 return;
             }
         }
-        Incident.Source s = source < 0.55 ? Incident.Source.HOTLINE : Incident.Source.GRID_WORKER;
-        cases.open(Catalogue.FALLEN_TREE, s, IncidentState.REGISTERED, at, null, null);
+        if (source < 0.55) {
+            // the caller's 12345 order joins the case it opens (并案): its 办结 and 回访 follow the case's 结案
+            String orderNo = complaints.report(at, "园林绿化", "树木倒伏堵路");
+            String id = cases.open(Catalogue.FALLEN_TREE, Incident.Source.HOTLINE, IncidentState.REGISTERED, at, null,
+                    null);
+            if (orderNo != null && id != null) {
+                ctx.emit(new Event.ComplaintLinked(orderNo, id));
+            }
+            return;
+        }
+        cases.open(Catalogue.FALLEN_TREE, Incident.Source.GRID_WORKER, IncidentState.REGISTERED, at, null, null);
     }
 
     private void lineDown() {

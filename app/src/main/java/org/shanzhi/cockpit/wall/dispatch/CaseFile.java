@@ -32,16 +32,16 @@ import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 /**
  * Everything the incident screen (案件指挥) shows of one case, taken from a situation through the domain: the case's
  * details and deadline standing, its orders with how long each keeps the seat waiting, the units to send, the
- * timeline, the cameras and the AI alert it came from, the 12345 orders beside it and its 吹哨. Plain data, no
+ * timeline, the cameras and the AI alert it came from, the 12345 orders joined to it or beside it and its 吹哨. Plain data, no
  * JavaFX and no words (the screen writes them), so records compare equal when nothing shown changed.
  */
 public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duration toDeadline, List<OrderLine> orders,
                        List<RecommendedUnit> recommended, List<Moment> timeline, List<Camera> cameras,
-                       AiAlert alert, List<Complaint> complaints, List<WhistleLine> whistles) {
+                       AiAlert alert, List<ComplaintLine> complaints, List<WhistleLine> whistles) {
 
     /** How many units the screen offers to send. */
     static final int RECOMMENDED = 4;
-    /** No record links a 12345 order to a case: those of the same category this close are taken as the same matter. */
+    /** 12345 orders of the case's category this close, joined to no case, are offered to join it (并案). */
     static final double COMPLAINT_METRES = 200;
     static final int COMPLAINTS = 5;
     /** A department that reports on site within this time of the 吹哨 counts as on time (报到及时率). */
@@ -57,6 +57,10 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
         public boolean open() {
             return order.open();
         }
+    }
+
+    /** A 12345 order on the screen: joined to the case (并案), or an open one of its category nearby that may join. */
+    public record ComplaintLine(Complaint complaint, boolean joined) {
     }
 
     /** What a moment of the timeline is; at one instant they stand in this order. */
@@ -78,8 +82,11 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
     public record Summoned(String department, Instant arrivedAt, boolean onTime) {
     }
 
-    /** The case's file at {@code now} (the hub's time), or null when the situation has no such case. */
-    public static CaseFile of(Situation s, String incidentId, Instant now) {
+    /**
+     * The case's file at {@code now} (the hub's time), its orders' lateness against the hub's {@code timing}; null
+     * when the situation has no such case.
+     */
+    public static CaseFile of(Situation s, String incidentId, Instant now, DispatchOrder.Timing timing) {
         Incident i = incidentId == null ? null : s.incidents().get(incidentId);
         if (i == null) {
             return null;
@@ -98,7 +105,7 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
                 continue;
             }
             FieldUnit u = s.units().get(o.unitId());
-            DispatchOrder.Lateness late = o.open() ? o.lateness(now, DispatchOrder.Timing.defaults())
+            DispatchOrder.Lateness late = o.open() ? o.lateness(now, timing)
                     : DispatchOrder.Lateness.ON_TIME;
             boolean offerAnother = late == DispatchOrder.Lateness.NOT_ACCEPTED || late == DispatchOrder.Lateness.EXPIRED;
             orders.add(new OrderLine(o, u == null ? o.unitId() : u.name(), u == null ? null : u.role(),
@@ -170,20 +177,30 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
         return List.copyOf(out);
     }
 
-    /** 12345 orders of the case's category within 200 m of it, the newest first. */
-    private static List<Complaint> complaints(Situation s, Incident i) {
-        if (i.at() == null || i.category() == null) {
-            return List.of();
-        }
-        List<Complaint> out = new ArrayList<>();
+    /**
+     * The 12345 orders joined to the case, then (while the case is open) up to five open ones of its category within
+     * 200 m that joined no case, each part the newest first.
+     */
+    private static List<ComplaintLine> complaints(Situation s, Incident i) {
+        List<Complaint> joined = new ArrayList<>();
+        List<Complaint> near = new ArrayList<>();
         for (Complaint c : s.complaints().values()) {
-            if (i.category().equals(c.category()) && c.at() != null && c.at().metresTo(i.at()) <= COMPLAINT_METRES) {
-                out.add(c);
+            if (i.id().equals(c.incidentId())) {
+                joined.add(c);
+            } else if (i.open() && c.open() && c.incidentId() == null && i.category() != null
+                    && i.category().equals(c.category()) && i.at() != null && c.at() != null
+                    && c.at().metresTo(i.at()) <= COMPLAINT_METRES) {
+                near.add(c);
             }
         }
-        out.sort(Comparator.comparing(Complaint::acceptedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Complaint::orderNo));
-        return List.copyOf(out.subList(0, Math.min(COMPLAINTS, out.size())));
+        Comparator<Complaint> newest = Comparator.comparing(Complaint::acceptedAt,
+                Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Complaint::orderNo);
+        joined.sort(newest);
+        near.sort(newest);
+        List<ComplaintLine> out = new ArrayList<>();
+        joined.forEach(c -> out.add(new ComplaintLine(c, true)));
+        near.subList(0, Math.min(COMPLAINTS, near.size())).forEach(c -> out.add(new ComplaintLine(c, false)));
+        return List.copyOf(out);
     }
 
     /** The case may take another order: it is open and past the 立案 (an order dispatches a registered case). */

@@ -49,6 +49,7 @@ import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
 import org.shanzhi.cockpit.wall.video.CameraPlayer;
+import org.shanzhi.cockpit.wall.video.CameraStill;
 
 /**
  * The incident screen (案件指挥): one case with everything needed to command it — its details and deadline, a small
@@ -81,6 +82,12 @@ public final class IncidentScreen implements Widget {
     static final String DEPARTMENT_STATE = "incident-department-state";
     static final String DEPARTMENT_CHOICE = "incident-department-choice";
     static final String WHISTLE_REASON = "incident-whistle-reason";
+    /**
+     * The newest moments of the timeline and the ended orders drawn: a long case's whole history rebuilt on every
+     * change kept the wall's pulse busy for tens of milliseconds (bench dispatch.ack_to_wall_render_*).
+     */
+    static final int MOMENTS_SHOWN = 40;
+    static final int ENDED_ORDERS_SHOWN = 10;
 
     private final WallContext context;
     private final HubCommands commands;
@@ -96,8 +103,8 @@ public final class IncidentScreen implements Widget {
     private final Label bodycamText = new Label();
     private final CameraPlayer bodycamPlayer;
     private final VBox cameras = section();
-    private final AlertPicture alertPicture = new AlertPicture();
-    private final VBox complaints = section();
+    private final AlertPicture alertPicture;
+    private final ComplaintsSection complaints = new ComplaintsSection(this::join);
     private final TextField task = new TextField();
     private final ChoiceBox<Incident.Severity> priority = new ChoiceBox<>();
     private final VBox recommended = new VBox(4);
@@ -132,7 +139,6 @@ public final class IncidentScreen implements Widget {
     private List<Object> shownOrders;
     private List<CaseFile.Moment> shownTimeline;
     private Object shownMedia;
-    private List<Complaint> shownComplaints;
     private List<CaseFile.WhistleLine> shownWhistles;
     private boolean sending;
     /** The hub refused this token once (401/403): the buttons stay off from then on. */
@@ -142,6 +148,7 @@ public final class IncidentScreen implements Widget {
         this.context = context;
         this.commands = context.commands();
         this.bodycamPlayer = new CameraPlayer(context);
+        this.alertPicture = new AlertPicture(c -> CameraStill.of(c, context.source(), context.token()));
 
         Label name = new Label(I18n.t("incident.title"));
         name.getStyleClass().add(Theme.PANEL_TITLE);
@@ -179,7 +186,7 @@ public final class IncidentScreen implements Widget {
         alertPicture.setMaxWidth(240);
         HBox media = new HBox(8, cameras, alertPicture);
         HBox.setHgrow(cameras, Priority.ALWAYS);
-        VBox left = new VBox(8, details, mapRow, media, complaints);
+        VBox left = new VBox(8, details, mapRow, media, complaints.node());
 
         task.getStyleClass().add("incident-task");
         priority.getItems().setAll(Incident.Severity.values());
@@ -286,7 +293,7 @@ public final class IncidentScreen implements Widget {
         }
         severity.setVisible(true);
         String id = chosen != null ? chosen : CaseFile.mostUrgent(s, now);
-        CaseFile f = CaseFile.of(s, id, now);
+        CaseFile f = CaseFile.of(s, id, now, frame.orderTiming());
         if (f == null) {
             file = null;
             empty.setText(chosen == null ? I18n.t("incident.none") : I18n.t("incident.notFound", chosen));
@@ -334,19 +341,7 @@ public final class IncidentScreen implements Widget {
         showOrders(f, now);
         showMap(f, s);
         showMedia(f);
-        if (!f.complaints().equals(shownComplaints)) {
-            shownComplaints = f.complaints();
-            List<Node> rows = new ArrayList<>();
-            rows.add(heading(I18n.t("incident.section.complaints", f.complaints().size())));
-            for (Complaint c : f.complaints()) {
-                rows.add(text(I18n.t("incident.complaint", Formats.when(c.acceptedAt(), now), c.summary(),
-                        I18n.t("incident.complaintState." + (c.open() ? "open" : "closed")))));
-            }
-            if (f.complaints().isEmpty()) {
-                rows.add(text(I18n.t("incident.noComplaints")));
-            }
-            complaints.getChildren().setAll(rows);
-        }
+        complaints.show(f.complaints(), now, maySummon() && !sending && f.incident().open());
         if (!f.whistles().equals(shownWhistles)) {
             shownWhistles = f.whistles();
             List<Node> rows = new ArrayList<>();
@@ -366,8 +361,12 @@ public final class IncidentScreen implements Widget {
             shownTimeline = f.timeline();
             List<Node> rows = new ArrayList<>();
             // newest first: the last step is what the seat looks for
-            for (int k = f.timeline().size() - 1; k >= 0; k--) {
+            int oldest = Math.max(0, f.timeline().size() - MOMENTS_SHOWN);
+            for (int k = f.timeline().size() - 1; k >= oldest; k--) {
                 rows.add(moment(f.timeline().get(k), s, now));
+            }
+            if (oldest > 0) {
+                rows.add(text(I18n.t("common.more", oldest)));
             }
             timeline.getChildren().setAll(rows);
         }
@@ -470,8 +469,13 @@ public final class IncidentScreen implements Widget {
         List<Node> rows = new ArrayList<>();
         long open = f.orders().stream().filter(CaseFile.OrderLine::open).count();
         rows.add(heading(I18n.t("incident.section.orders", f.orders().size(), open)));
-        for (CaseFile.OrderLine l : f.orders()) {
+        // the open orders first, then the newest ended ones
+        int drawn = (int) Math.min(f.orders().size(), open + ENDED_ORDERS_SHOWN);
+        for (CaseFile.OrderLine l : f.orders().subList(0, drawn)) {
             rows.add(orderRow(f, l));
+        }
+        if (drawn < f.orders().size()) {
+            rows.add(text(I18n.t("common.more", f.orders().size() - drawn)));
         }
         if (f.orders().isEmpty()) {
             rows.add(text(I18n.t("incident.noOrder")));
@@ -527,6 +531,9 @@ public final class IncidentScreen implements Widget {
                 }
                 buttons.add(reassign);
             }
+            buttons.addAll(LateOrderActions.of(l, off, () -> send(I18n.t("incident.resending", o.id()),
+                    () -> commands.resendOrder(o.id()), I18n.t("incident.resent", o.id())),
+                    () -> dispatch(f.incident().id(), l.replacement())));
             if (CaseFile.cancellable(o)) {
                 Button cancel = action(I18n.t("incident.cancel"));
                 cancel.setDisable(off);
@@ -627,7 +634,8 @@ public final class IncidentScreen implements Widget {
                     I18n.t("incident.alert." + f.alert().review().name())));
             alert.setWrapText(true);
             rows.add(alert);
-            alertPicture.show(f.alert().boxes());
+            alertPicture.show(f.alert().boxes(), f.cameras().stream()
+                    .filter(c -> c.id().equals(f.alert().cameraId())).findFirst().orElse(null));
         }
         alertPicture.setVisible(f.alert() != null);
         alertPicture.setManaged(f.alert() != null);
@@ -798,6 +806,13 @@ public final class IncidentScreen implements Widget {
                 I18n.t("incident.reassigned", o.id(), name));
     }
 
+    /** 并案: the 12345 order joins the case, to be 办结 by its 结案. */
+    private void join(Complaint c) {
+        String incidentId = file.incident().id();
+        send(I18n.t("incident.complaint.joining", c.orderNo()), () -> commands.linkComplaint(incidentId, c.orderNo()),
+                I18n.t("incident.complaint.joinedNow", c.orderNo()));
+    }
+
     private void cancel(DispatchOrder o) {
         send(I18n.t("incident.cancelling", o.id()), () -> commands.cancelOrder(o.id()),
                 I18n.t("incident.cancelled", o.id()));
@@ -832,7 +847,7 @@ public final class IncidentScreen implements Widget {
     /** The buttons that send orders, while one is on its way. */
     private void disableActions(boolean off) {
         whistle.setDisable(off);
-        for (Pane part : List.of(recommended, orders, whistles, loop)) {
+        for (Pane part : List.of(recommended, orders, whistles, loop, complaints.node())) {
             part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
         }
     }

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.UnitStatus;
 
 class ComplaintsTest {
 
@@ -35,6 +40,38 @@ class ComplaintsTest {
             }
         }
         return walks;
+    }
+
+    @Test
+    void anOrderJoinedToACaseWaitsForTheCasesCloseThenHasItsRevisit() {
+        SimHarness h = new SimHarness(5, SimHarness.day(0, "08:00"));
+        Complaints complaints = new Complaints(h.ctx, Complaints.Rates.defaults());
+        GeoPoint at = h.situation.communities().values().iterator().next().boundary().centroid();
+        String[] no = new String[1];
+        h.once(() -> no[0] = complaints.report(at, "园林绿化", "树木倒伏堵路"));
+        h.apply(new Event.IncidentOpened("AJ-T-1", "树木倒伏", "树木倒伏", Incident.Source.HOTLINE,
+                Incident.Severity.HIGH, IncidentState.REGISTERED, at, null, null));
+        h.apply(new Event.ComplaintLinked(no[0], "AJ-T-1"));
+        h.forward(Duration.ofHours(12));
+        assertThat(h.situation.complaints().get(no[0]).state()).isEqualTo(ComplaintState.IN_PROGRESS);
+
+        // people take the case round the loop and close it: its 结案 replies the order, the 回访 follows
+        FieldUnit unit = h.situation.units().values().iterator().next();
+        if (unit.status() == UnitStatus.OFF) {
+            h.apply(new Event.UnitStatusChanged(unit.id(), UnitStatus.AVL));
+        }
+        h.apply(new Event.IncidentAdvanced("AJ-T-1", IncidentState.PENDING_DISPATCH, null));
+        h.apply(new Event.IncidentDispatched("AJ-T-1", unit.id()));
+        for (IncidentState st : List.of(IncidentState.IN_PROGRESS, IncidentState.DISPOSED, IncidentState.CHECKING,
+                IncidentState.CLOSED)) {
+            h.apply(new Event.IncidentAdvanced("AJ-T-1", st, null));
+        }
+        Instant closedAt = h.situation.incidents().get("AJ-T-1").closedAt();
+        assertThat(h.situation.complaints().get(no[0]).repliedAt()).isEqualTo(closedAt);
+        h.forward(Duration.ofHours(6));
+        Complaint c = h.situation.complaints().get(no[0]);
+        assertThat(c.revisit()).isNotNull();
+        assertThat(SimHarness.minutes(closedAt, c.revisit().at())).isBetween(60.0, 4 * 60.0 + 10);
     }
 
     @Test

@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(114_157);
-        assertThat(day.sha256).isEqualTo("7b34184d83fa755a2cd46cfd140d1c3d64e21c084d8baf7821752a9b6cb22ef4");
+        assertThat(day.events).isEqualTo(114_168);
+        assertThat(day.sha256).isEqualTo("5c95906f5912ef2562af2d00e8061371e2c5d877b5d9f8be9b00678094844ac4");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(121_713);
-        assertThat(week.sha256).isEqualTo("1b7086611b0fb50fa2eacee96200f06967571d7c7a64764f52a78a944ad1d96d");
+        assertThat(week.events).isEqualTo(121_291);
+        assertThat(week.sha256).isEqualTo("3ffcee940387bf85679daeb8669ee275774810e13a281e75b77cd3037d0e5f87");
     }
 
     static Simulator.Config sparse() {

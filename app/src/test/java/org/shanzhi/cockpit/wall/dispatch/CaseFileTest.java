@@ -58,7 +58,7 @@ class CaseFileTest {
     @Test
     void aCaseWaitingForDispatchOffersTheNearestFreeUnitsAndShowsWhereItCameFrom() {
         aCase();
-        CaseFile f = CaseFile.of(s, "INC-1", T.plusSeconds(60));
+        CaseFile f = CaseFile.of(s, "INC-1", T.plusSeconds(60), DispatchOrder.Timing.defaults());
 
         assertThat(f.incident().id()).isEqualTo("INC-1");
         assertThat(f.community()).isEqualTo("西社区");
@@ -71,7 +71,7 @@ class CaseFileTest {
         assertThat(f.cameras()).extracting(c -> c.id()).containsExactly("CAM-1");
         assertThat(f.timeline()).extracting(CaseFile.Moment::kind)
                 .containsExactly(CaseFile.MomentKind.ALERT, CaseFile.MomentKind.OPENED, CaseFile.MomentKind.CASE_STATE);
-        assertThat(CaseFile.of(s, "NO-SUCH", T)).isNull();
+        assertThat(CaseFile.of(s, "NO-SUCH", T, DispatchOrder.Timing.defaults())).isNull();
     }
 
     @Test
@@ -79,7 +79,7 @@ class CaseFileTest {
         aCase().at(T.plusSeconds(10), new Event.OrderIssued("ZL-1", "INC-1", "U-1", "前往处置：占道经营",
                 Incident.Severity.CRITICAL, DispatchOrder.Issuer.CENTER, false));
 
-        CaseFile sent = CaseFile.of(s, "INC-1", T.plusSeconds(20));
+        CaseFile sent = CaseFile.of(s, "INC-1", T.plusSeconds(20), DispatchOrder.Timing.defaults());
         CaseFile.OrderLine line = sent.orders().get(0);
         assertThat(line.order().state()).isEqualTo(OrderState.SENT);
         assertThat(line.unitName()).isEqualTo("网格员一");
@@ -88,17 +88,17 @@ class CaseFileTest {
         // U-1 is on the order now: only U-3 is offered to add
         assertThat(sent.recommended()).extracting(RecommendedUnit::id).containsExactly("U-3");
 
-        assertThat(CaseFile.of(s, "INC-1", T.plusSeconds(41)).orders().get(0).lateness())
+        assertThat(CaseFile.of(s, "INC-1", T.plusSeconds(41), DispatchOrder.Timing.defaults()).orders().get(0).lateness())
                 .isEqualTo(DispatchOrder.Lateness.NOT_DELIVERED);
 
         at(T.plusSeconds(45), new Event.OrderAdvanced("ZL-1", OrderState.DELIVERED, "U-1", null, null, null));
-        CaseFile waiting = CaseFile.of(s, "INC-1", T.plusSeconds(10 + 121));
+        CaseFile waiting = CaseFile.of(s, "INC-1", T.plusSeconds(10 + 121), DispatchOrder.Timing.defaults());
         assertThat(waiting.orders().get(0).lateness()).isEqualTo(DispatchOrder.Lateness.NOT_ACCEPTED);
         assertThat(waiting.orders().get(0).replacement().id()).isEqualTo("U-3");
 
         at(T.plusSeconds(150), new Event.OrderAdvanced("ZL-1", OrderState.ACCEPTED, "U-1", null, null, null),
                 new Event.InstructionIssued("PS-1", "INC-1", DispatchOrder.Issuer.DISTRICT, "注意安全"));
-        CaseFile accepted = CaseFile.of(s, "INC-1", T.plusSeconds(400));
+        CaseFile accepted = CaseFile.of(s, "INC-1", T.plusSeconds(400), DispatchOrder.Timing.defaults());
         assertThat(accepted.orders().get(0).lateness()).isEqualTo(DispatchOrder.Lateness.ON_TIME);
         assertThat(accepted.orders().get(0).replacement()).isNull();
         assertThat(accepted.timeline()).filteredOn(m -> m.kind() == CaseFile.MomentKind.ORDER_STEP)
@@ -113,17 +113,22 @@ class CaseFileTest {
     }
 
     @Test
-    void the12345OrdersOfItsCategoryWithin200MetresAreMergedIntoTheCase() {
+    void the12345OrdersJoinedToTheCaseComeFirstThenThoseOfItsCategoryWithin200MetresThatMayJoin() {
         aCase().at(T.plusSeconds(30),
                 new Event.ComplaintReceived("C-1", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
                         Complaint.Priority.NORMAL, NEAR, "商户占道经营", false),
                 new Event.ComplaintReceived("C-2", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "噪声扰民",
                         Complaint.Priority.NORMAL, NEAR, "商户外放音乐", false),
                 new Event.ComplaintReceived("C-3", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
-                        Complaint.Priority.NORMAL, Fixtures.EAST, "游商聚集", false));
+                        Complaint.Priority.NORMAL, Fixtures.EAST, "游商聚集", false),
+                new Event.ComplaintReceived("C-4", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
+                        Complaint.Priority.NORMAL, Fixtures.EAST, "门前占道", false),
+                new Event.ComplaintLinked("C-4", "INC-1"));
 
-        assertThat(CaseFile.of(s, "INC-1", T.plusSeconds(60)).complaints()).extracting(Complaint::orderNo)
-                .containsExactly("C-1");
+        assertThat(CaseFile.of(s, "INC-1", T.plusSeconds(60), DispatchOrder.Timing.defaults()).complaints())
+                .extracting(l -> l.complaint().orderNo(), CaseFile.ComplaintLine::joined)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C-4", true),
+                        org.assertj.core.groups.Tuple.tuple("C-1", false));
     }
 
     @Test
@@ -133,7 +138,7 @@ class CaseFileTest {
                 .at(T.plusSeconds(20 * 60), new Event.WhistleArrived("W-1", "城管"))
                 .at(T.plusSeconds(40 * 60), new Event.WhistleArrived("W-1", "市场监管"));
 
-        CaseFile.WhistleLine w = CaseFile.of(s, "INC-1", T.plusSeconds(3600)).whistles().get(0);
+        CaseFile.WhistleLine w = CaseFile.of(s, "INC-1", T.plusSeconds(3600), DispatchOrder.Timing.defaults()).whistles().get(0);
         assertThat(w.summoned()).isEqualTo(2);
         assertThat(w.arrived()).isEqualTo(2);
         assertThat(w.onTime()).isEqualTo(1);

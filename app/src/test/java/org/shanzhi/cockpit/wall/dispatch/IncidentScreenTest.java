@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Incident;
@@ -107,10 +109,16 @@ class IncidentScreenTest {
 
         show(35); // the phone has not said it got it
         o = order("ZL-9");
-        assertThat(late(o).getText()).isEqualTo("未送达 · 已等 35 秒,可改派");
+        assertThat(late(o).getText()).isEqualTo("未送达 · 已等 35 秒,可重发或改派");
         assertThat(late(o).getStyleClass()).contains(Theme.WARNING);
+        assertThat(buttons(o)).contains("重发").endsWith("撤回");
         show(36);
-        assertThat(late(order("ZL-9")).getText()).isEqualTo("未送达 · 已等 36 秒,可改派");
+        assertThat(late(order("ZL-9")).getText()).isEqualTo("未送达 · 已等 36 秒,可重发或改派");
+        // 重发: the wait for the phone's receipt starts again from the resend
+        at(t0.plusSeconds(37), new Event.OrderAdvanced("ZL-9", OrderState.SENT, "center", null, null, null));
+        show(0);
+        assertThat(late(order("ZL-9"))).isNull();
+        assertThat(buttons(order("ZL-9"))).doesNotContain("重发");
 
         at(t0.plusSeconds(40), new Event.OrderAdvanced("ZL-9", OrderState.DELIVERED, "U-1", null, null, null));
         show(0);
@@ -119,9 +127,9 @@ class IncidentScreenTest {
 
         show(85); // two minutes after it was sent, still not accepted: the next unit is offered
         o = order("ZL-9");
-        assertThat(late(o).getText()).isEqualTo("未签收 · 已等 2 分 5 秒,建议改派");
+        assertThat(late(o).getText()).isEqualTo("未签收 · 已等 2 分 5 秒,建议改派或加派");
         assertThat(late(o).getStyleClass()).contains(Theme.CRITICAL);
-        assertThat(buttons(o)).containsExactly("改派 巡查三", "撤回");
+        assertThat(buttons(o)).containsExactly("改派 巡查三", "加派 巡查三", "撤回");
 
         at(t0.plusSeconds(130), new Event.OrderAdvanced("ZL-9", OrderState.ACCEPTED, "U-1", null, null, null));
         show(0);
@@ -146,6 +154,28 @@ class IncidentScreenTest {
     }
 
     @Test
+    void the12345OrdersJoinedToTheCaseShowWhereTheyStandAndThoseNearbyMayJoin() throws Exception {
+        screen = WidgetHarness.mount(() -> new IncidentScreen(new WallContext(() -> null, "snapshot")), 960, 1030);
+        screen.open("INC-1");
+        Instant t = day.s.time().plusSeconds(5);
+        at(t, new Event.ComplaintReceived("C-1", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
+                        Complaint.Priority.NORMAL, CaseFileTest.NEAR, "商户占道经营", false),
+                new Event.ComplaintReceived("C-2", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "违建与市容",
+                        Complaint.Priority.NORMAL, CaseFileTest.NEAR, "门前堆物", false),
+                new Event.ComplaintLinked("C-2", "INC-1"),
+                new Event.ComplaintAdvanced("C-2", ComplaintState.DISPATCHED));
+        show(0);
+        Node joined = screen.node().lookup("#C-2");
+        Node near = screen.node().lookup("#C-1");
+        assertThat(WidgetHarness.texts(screen.node())).contains("12345 诉求 · 并案 1 件 · 附近同类 1 件");
+        assertThat(WidgetHarness.texts(joined)).anyMatch(x -> x.endsWith("门前堆物 · 已并案 · 已派单"));
+        assertThat(buttons(joined)).isEmpty();
+        assertThat(WidgetHarness.texts(near)).anyMatch(x -> x.endsWith("商户占道经营 · 200 米内同类，未并案"));
+        assertThat(buttons(near)).containsExactly("并案");
+        assertThat(near.lookup("." + ComplaintsSection.JOIN).isDisabled()).isTrue(); // no hub to send it to
+    }
+
+    @Test
     void everyWordIsThereInEnglishToo() throws Exception {
         I18n.setLocale(java.util.Locale.ENGLISH);
         screen = WidgetHarness.mount(() -> new IncidentScreen(new WallContext(() -> null, "snapshot")), 960, 1030);
@@ -153,7 +183,7 @@ class IncidentScreenTest {
         at(day.s.time(), new Event.OrderIssued("ZL-9", "INC-1", "U-1", "go", null, DispatchOrder.Issuer.DISTRICT, false));
         show(45);
         assertThat(WidgetHarness.texts(screen.node())).contains("Incident command", "Sent",
-                "Not delivered · waiting 45 s; may reassign", "Body camera", "Blow the whistle");
+                "Not delivered · waiting 45 s; may resend or reassign", "Body camera", "Blow the whistle");
     }
 
     /** The words of an order's state as the screen writes them. */
