@@ -123,7 +123,11 @@ final class TimelineStrip extends Region {
         return Math.rint((t.toEpochMilli() - replay.start().toEpochMilli()) / span * canvas.getWidth());
     }
 
+    /** The time under {@code x}; the last pixel is the end, so a drag to the right edge reaches the last event. */
     private Instant timeAt(double x) {
+        if (x >= canvas.getWidth() - 1) {
+            return replay.end();
+        }
         double f = Math.max(0, Math.min(1, x / Math.max(1, canvas.getWidth())));
         long span = replay.end().toEpochMilli() - replay.start().toEpochMilli();
         return Instant.ofEpochMilli(replay.start().toEpochMilli() + Math.round(span * f));
