@@ -50,6 +50,24 @@ public final class HubRecordings {
         this.token = token;
     }
 
+    /**
+     * The same, asked again every half second while the hub is not reached or still starting (a wall opened with
+     * its hub, {@code --replay-from}), for at most {@code patience}.
+     */
+    public Replay fetchWhenReady(Instant from, Instant to, Duration patience) throws Refused, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return fetch(from, to);
+            } catch (Refused e) {
+                if ((e.status() != 0 && e.status() != 503) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     /** The hub's journal from {@code from} to {@code to}, read for replay. */
     public Replay fetch(Instant from, Instant to) throws Refused {
         HttpUrl url = HttpUrl.get(baseUrl).newBuilder().addPathSegments("api/v1/recording")

@@ -119,6 +119,7 @@ public final class Wall {
                 // the replay's controls under the first window's screens, shown while a replay is
                 VBox content = new VBox(view.node(), replay.bar());
                 VBox.setVgrow(view.node(), Priority.ALWAYS);
+                view.node().setMinSize(0, 0); // the screens shrink to fit above the bar, rather than push it off the window
                 alarms.node().setContent(content);
                 scene = new Scene(alarms.node(), p.monitor().width(), p.monitor().height());
             } else {

@@ -42,6 +42,7 @@ final class ReplayBar {
     private final Label said = new Label();
     private final TextField goTo = new TextField();
     private final TimelineStrip strip;
+    private final HBox controls;
     private ReplaySource replay;
     private String shownTime = "";
     private Boolean shownPlaying;
@@ -90,7 +91,7 @@ final class ReplayBar {
             l.setTextFill(TimelineStrip.COLOURS.get(k));
             legend.getChildren().add(l);
         }
-        HBox controls = new HBox(10, previous, play, next, step, speed, time, goTo, said);
+        controls = new HBox(10, previous, play, next, step, speed, time, goTo, said);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(said, Priority.ALWAYS);
         said.setMaxWidth(Double.MAX_VALUE);
@@ -111,9 +112,19 @@ final class ReplayBar {
         return strip;
     }
 
-    /** Each pulse: the replay shown (null: live, the bar hides) and where it stands. */
-    void show(ReplaySource r) {
-        if (r != replay) {
+    /**
+     * Each pulse: the replay shown (null: live, the bar hides) and where it stands; while one is being read
+     * ({@code loading}, null when not), the bar shows only that.
+     */
+    void show(ReplaySource r, String loading) {
+        if (r == null && loading != null) {
+            root.setVisible(true);
+            controls.setDisable(true);
+            said.setText(loading);
+            return;
+        }
+        controls.setDisable(false);
+        if (r != replay || (r == null && root.isVisible())) {
             replay = r;
             root.setVisible(r != null);
             said.setText(r == null ? "" : r.replay().warning() != null ? I18n.t("replay.damaged", r.replay().warning())

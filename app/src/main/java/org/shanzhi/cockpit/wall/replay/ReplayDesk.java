@@ -46,6 +46,8 @@ public final class ReplayDesk {
     private final Consumer<String> tell;
     private final ReplayBar bar;
     private HubRecordings hub;
+    /** What is being read, shown in the bar until it opens (or fails), else null. */
+    private String loading;
 
     /** {@code tell}: a message for the operator in the wall's notification bar. */
     public ReplayDesk(ReplaySwitch replays, Consumer<String> tell) {
@@ -70,7 +72,7 @@ public final class ReplayDesk {
 
     /** Each pulse. */
     public void show() {
-        bar.show(replays.replay());
+        bar.show(replays.replay(), loading);
     }
 
     /** Reads a recording file and shows it, paused at its start; a damaged file up to its damage, saying so. */
@@ -85,7 +87,7 @@ public final class ReplayDesk {
             return;
         }
         HubRecordings h = hub;
-        load(TYPED.format(from) + " – " + TYPED.format(to), () -> h.fetch(from, to));
+        load(TYPED.format(from) + " – " + TYPED.format(to), () -> h.fetchWhenReady(from, to, Duration.ofMinutes(2)));
     }
 
     /** Back to the live situation. */
@@ -97,22 +99,30 @@ public final class ReplayDesk {
     }
 
     private void load(String what, Callable<Replay> read) {
-        tell.accept(I18n.t("replay.loading", what));
+        loading = I18n.t("replay.loading", what);
         Thread t = new Thread(() -> {
             try {
                 Replay r = read.call();
                 LOG.info("replay of {} open: {} events, {} to {}", what, r.size(), r.start(), r.end());
-                Platform.runLater(() -> replays.enter(ReplaySource.of(r))); // the bar says what it holds
+                Platform.runLater(() -> {
+                    loading = null;
+                    replays.enter(ReplaySource.of(r)); // the bar says what it holds
+                });
             } catch (HubRecordings.Refused e) {
                 String why = e.status() == 401 || e.status() == 403 ? I18n.t("replay.forbidden") : e.getMessage();
-                Platform.runLater(() -> tell.accept(I18n.t("replay.refused", why)));
+                Platform.runLater(() -> failed(I18n.t("replay.refused", why)));
             } catch (Exception e) {
                 LOG.warn("replay of {} not opened", what, e);
-                Platform.runLater(() -> tell.accept(I18n.t("replay.unreadable", e.getMessage())));
+                Platform.runLater(() -> failed(I18n.t("replay.unreadable", e.getMessage())));
             }
         }, "replay-load");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void failed(String why) {
+        loading = null;
+        tell.accept(why);
     }
 
     /** The wall menu's items: open a file, a range of the journal, and back to live while replaying. */
