@@ -163,7 +163,7 @@ class WallReplayTest {
     }
 
     @Test
-    void aDamagedFileIsReplayedUpToTheDamageWithAWarning() throws Exception {
+    void aFileDamagedInItsOnlySegmentIsRefusedAndTheWallStaysLive() throws Exception {
         byte[] bytes = Files.readAllBytes(recording);
         Path cut = Files.write(dir.resolve("cut.shanzhi"), java.util.Arrays.copyOf(bytes, bytes.length - 10));
         fx(() -> {
@@ -173,7 +173,8 @@ class WallReplayTest {
         // the only segment is damaged: nothing to replay, the wall stays live and says why
         until(() -> {
             javafx.scene.Node pane = all(".notification-pane").get(0);
-            return ((org.controlsfx.control.NotificationPane) pane).getText().contains("回放文件无法打开");
+            String text = ((org.controlsfx.control.NotificationPane) pane).getText();
+            return text != null && text.contains("回放文件无法打开");
         });
         assertThat(fx(() -> texts(".replay-banner"))).isEmpty();
         assertThat(fx(() -> texts(".kpi-caption"))).contains("在线 2 / 3 路");
