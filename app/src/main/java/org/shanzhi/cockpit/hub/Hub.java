@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
@@ -29,8 +30,11 @@ public final class Hub implements AutoCloseable {
     /** What one subscriber's step may hold in memory (at least one frame). */
     private static final long FRAMES_CHARS = 4L << 20;
 
-    /** An event to append; a null time means "now" on the hub clock. */
-    public record Pending(Instant time, Event event) {
+    /** An event to append; a null time means "now" on the hub clock; {@code drill} the drill making it, if any. */
+    public record Pending(Instant time, Event event, String drill) {
+        public Pending(Instant time, Event event) {
+            this(time, event, null);
+        }
     }
 
     /** Who asked for an append and under which idempotency key (both optional). */
@@ -107,7 +111,7 @@ public final class Hub implements AutoCloseable {
             }
             for (Journal.Row r : rows) {
                 s = replay(s, r);
-                remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+                remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
                 count[0]++;
             }
             last = rows.get(rows.size() - 1).seq();
@@ -123,7 +127,7 @@ public final class Hub implements AutoCloseable {
     /** Folds one journal entry, or says which entry stops the replay and why. */
     public static Situation replay(Situation s, Journal.Row r) {
         try {
-            return s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload())));
+            return s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload()), r.drill()));
         } catch (Rejection e) {
             throw new UnreadableEntry(r.seq(), r.type(), "the situation refuses it (" + e.field() + ": " + e.reason() + ")");
         } catch (RuntimeException e) {
@@ -175,7 +179,7 @@ public final class Hub implements AutoCloseable {
         List<Recorded> recorded = new ArrayList<>(batch.size());
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Recorded r = new Recorded(s.seq() + 1, timeOf(batch.get(i), s), batch.get(i).event());
+            Recorded r = recorded(batch.get(i), s);
             try {
                 s = s.apply(r);
             } catch (Rejection e) {
@@ -218,7 +222,7 @@ public final class Hub implements AutoCloseable {
         Situation s = situation;
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            Recorded r = new Recorded(s.seq() + 1, timeOf(p, s), p.event());
+            Recorded r = recorded(p, s);
             Journal.Row row;
             Situation next;
             try {
@@ -258,7 +262,16 @@ public final class Hub implements AutoCloseable {
         if (!r.event().equals(back)) {
             throw new Rejection("payload", "the event cannot be stored as sent: it would not read back the same");
         }
-        return new Journal.Row(r.seq(), r.time(), type, payload);
+        return new Journal.Row(r.seq(), r.time(), type, payload, r.drill());
+    }
+
+    /**
+     * The next recorded event. It carries the drill that made it, or else the drill of the thing it acts on:
+     * trainees working a drill case (a dispatch, a triage, a unit's answer) are part of the drill's record.
+     */
+    private Recorded recorded(Pending p, Situation s) {
+        String drill = p.drill() != null ? p.drill() : s.drillOf(DrillThing.subjectOf(p.event()));
+        return new Recorded(s.seq() + 1, timeOf(p, s), p.event(), drill);
     }
 
     /** Event times are kept to the millisecond, the precision every journal database stores. */
@@ -272,7 +285,7 @@ public final class Hub implements AutoCloseable {
 
     private void publish(Situation s, List<Journal.Row> rows) {
         for (Journal.Row r : rows) {
-            remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
         }
         situation = s;
         head = s.seq();
@@ -300,7 +313,7 @@ public final class Hub implements AutoCloseable {
         }
         if (out.isEmpty() && after < h) {
             for (Journal.Row r : journal.readAfter(after, max, FRAMES_CHARS)) {
-                out.add(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+                out.add(Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
             }
         }
         return out;

@@ -25,8 +25,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class Journal implements AutoCloseable {
 
-    /** An event as stored: the payload is the event's JSON without its type. */
-    public record Row(long seq, Instant time, String type, String payload) {
+    /** An event as stored: the payload is the event's JSON without its type; {@code drill} as {@code Recorded.drill}. */
+    public record Row(long seq, Instant time, String type, String payload, String drill) {
     }
 
     public record AuditEntry(Instant at, String role, String action, String target, String idempotencyKey,
@@ -95,7 +95,8 @@ public final class Journal implements AutoCloseable {
         Instant now = Instant.now();
         try {
             try (PreparedStatement st = writer.prepareStatement(
-                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at, drill)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Row r : rows) {
                     st.setLong(1, r.seq());
                     st.setObject(2, utc(r.time()));
@@ -103,6 +104,7 @@ public final class Journal implements AutoCloseable {
                     st.setString(4, r.payload());
                     st.setString(5, origin);
                     st.setObject(6, utc(now));
+                    st.setString(7, r.drill());
                     st.addBatch();
                 }
                 st.executeBatch();
@@ -146,8 +148,8 @@ public final class Journal implements AutoCloseable {
     public void quarantine(long seq, String reason, String placeholderType, String placeholderPayload) {
         try {
             try (PreparedStatement st = writer.prepareStatement("INSERT INTO quarantine (seq, event_time, type, payload,"
-                    + " origin, recorded_at, reason, quarantined_at) SELECT seq, event_time, type, payload, origin,"
-                    + " recorded_at, ?, ? FROM journal WHERE seq = ?")) {
+                    + " origin, recorded_at, reason, quarantined_at, drill) SELECT seq, event_time, type, payload, origin,"
+                    + " recorded_at, ?, ?, drill FROM journal WHERE seq = ?")) {
                 st.setString(1, truncate(reason, 4000));
                 st.setObject(2, utc(Instant.now()));
                 st.setLong(3, seq);
@@ -156,7 +158,7 @@ public final class Journal implements AutoCloseable {
                 }
             }
             try (PreparedStatement st = writer.prepareStatement(
-                    "UPDATE journal SET type = ?, payload = ?, origin = 'quarantine' WHERE seq = ?")) {
+                    "UPDATE journal SET type = ?, payload = ?, origin = 'quarantine', drill = NULL WHERE seq = ?")) {
                 st.setString(1, placeholderType);
                 st.setString(2, placeholderPayload);
                 st.setLong(3, seq);
@@ -192,7 +194,7 @@ public final class Journal implements AutoCloseable {
         acquireReader();
         try (Connection c = connect();
              PreparedStatement st = c.prepareStatement(
-                     "SELECT seq, event_time, type, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                     "SELECT seq, event_time, type, payload, drill FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             st.setLong(1, after);
             st.setInt(2, limit);
@@ -201,7 +203,7 @@ public final class Journal implements AutoCloseable {
             try (ResultSet rs = st.executeQuery()) {
                 while (chars < maxChars && rs.next()) {
                     Row r = new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                            rs.getString(4));
+                            rs.getString(4), rs.getString(5));
                     rows.add(r);
                     chars += r.payload().length();
                 }

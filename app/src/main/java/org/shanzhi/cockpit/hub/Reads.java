@@ -129,7 +129,7 @@ final class Reads {
         StringBuilder b = new StringBuilder("{\"head\":").append(hub.head()).append(",\"events\":[");
         boolean first = true;
         for (Journal.Row r : hub.journal().readAfter(since, limit, EVENTS_CHARS)) {
-            b.append(first ? "" : ",").append(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            b.append(first ? "" : ",").append(Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
             first = false;
         }
         json(ctx, 200, b.append("]}").toString());

@@ -44,7 +44,9 @@ public final class Replay {
             Recorded r = events.get(i);
             max = Math.max(max, r.time().toEpochMilli());
             times[i] = max;
-            Marker m = Marker.of(r.event(), i + 1, Instant.ofEpochMilli(max));
+            // an event a drill made is one of its injects (the trainees' answers are not drill-marked)
+            Marker m = r.drill() != null ? new Marker(Marker.Kind.INJECT, i + 1, Instant.ofEpochMilli(max), r.drill())
+                    : Marker.of(r.event(), i + 1, Instant.ofEpochMilli(max));
             if (m != null) {
                 ms.add(m);
             }

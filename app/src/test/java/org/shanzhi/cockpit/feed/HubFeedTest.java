@@ -145,9 +145,9 @@ class HubFeedTest {
         Event e3 = new Event.SensorReported("S-1", 3);
         List<String> messages = List.of(
                 "this is not json",
-                Json.frame(n + 1, Fixtures.T0, Json.typeOf(e1), Json.write(e1)),
+                Json.frame(n + 1, Fixtures.T0, Json.typeOf(e1), Json.write(e1), null),
                 "{\"seq\":\"x\"}",
-                "[" + Json.frame(n + 3, Fixtures.T0, Json.typeOf(e3), Json.write(e3)) + "]");
+                "[" + Json.frame(n + 3, Fixtures.T0, Json.typeOf(e3), Json.write(e3), null) + "]");
         int[] snapshots = {0};
         Javalin fake = Javalin.create(c -> {
             c.routes.get("/api/v1/snapshot", ctx -> {

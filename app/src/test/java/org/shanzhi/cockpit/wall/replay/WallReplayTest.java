@@ -79,7 +79,7 @@ class WallReplayTest {
                 new Recorded(s.seq() + 4, T0.plus(Duration.ofMinutes(80)), new CameraStatusChanged("CAM-2", false)));
         try (Recording.Writer w = new Recording.Writer(recording, "test")) {
             for (Recorded r : events) {
-                w.add(s, r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event()));
+                w.add(s, r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event()), null);
                 s = s.apply(r);
             }
             w.finish(T0.plus(Duration.ofMinutes(15)), T0.plus(Duration.ofMinutes(90)));
