@@ -2,9 +2,11 @@ package org.shanzhi.cockpit.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.shanzhi.cockpit.feed.HubFeed;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.Tokens;
+import org.shanzhi.cockpit.replay.HubRecordings;
 import org.shanzhi.cockpit.wall.WallApp;
 
 /**
@@ -69,8 +72,31 @@ final class CockpitCommand implements Callable<Integer> {
             + "layout, with the drill control); with --hub, the seat --token belongs to.")
     String seat;
 
+    @Option(names = "--replay", paramLabel = "FILE", description = "Open the wall replaying this recording "
+            + "(`recording export`); the wall's menu leaves the replay for live.")
+    Path replayFile;
+
+    @Option(names = "--replay-from", paramLabel = "TIME", description = "Open the wall replaying the hub's own "
+            + "journal from this time (ISO-8601 with its offset, e.g. 2026-05-30T14:00:00+08:00), with --replay-to.")
+    OffsetDateTime replayFrom;
+
+    @Option(names = "--replay-to", paramLabel = "TIME", description = "The end of the range --replay-from starts.")
+    OffsetDateTime replayTo;
+
     @Override
     public Integer call() throws Exception {
+        if ((replayFrom == null) != (replayTo == null) || (replayFrom != null && replayFile != null)) {
+            System.err.println("--replay-from and --replay-to go together, and not with --replay FILE");
+            return 2;
+        }
+        if (replayFrom != null && !replayTo.isAfter(replayFrom)) {
+            System.err.println("--replay-to must be after --replay-from");
+            return 2;
+        }
+        if (replayFile != null && !Files.isReadable(replayFile)) {
+            System.err.println("--replay: cannot read " + replayFile);
+            return 2;
+        }
         if (remote != null && token == null) {
             System.err.println("--hub needs --token");
             return 2;
@@ -131,9 +157,14 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
             return 1;
         }
+        // recordings are the leader's and the trainer's: the local wall reads its own hub's with the trainer's token
+        String recordingsToken = remote == null ? Tokens.loadOrCreate(hub.tokensFile()).tokenOf(Role.TRAINER) : t;
+        WallApp.ReplayStart replay = replayFile != null ? new WallApp.ReplayStart(replayFile, null, null)
+                : replayFrom != null ? new WallApp.ReplayStart(null, replayFrom.toInstant(), replayTo.toInstant()) : null;
         try (HubFeed feed = new HubFeed(hubs, t).start(); commands) {
             WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
-                    Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands));
+                    Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands,
+                    new HubRecordings(url, recordingsToken), replay));
         } finally {
             if (embedded != null) {
                 embedded.join().close();

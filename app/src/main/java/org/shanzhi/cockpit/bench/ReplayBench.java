@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.hub.Hub;
@@ -15,12 +17,15 @@ import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Journal;
 import org.shanzhi.cockpit.hub.RecordingExport;
 import org.shanzhi.cockpit.recording.Recording;
+import org.shanzhi.cockpit.replay.Replay;
+import org.shanzhi.cockpit.replay.ReplaySource;
 
 /**
  * {@code replay.file_mb} (the recording of a 24-hour synthetic day of about a million events, in MB per million
  * events) and {@code replay.import_s} (reading that file whole: checksums, decompression, every snapshot and event
  * decoded). The day is appended to a hub on a temporary H2 journal, which is then stopped and exported like
- * {@code recording export} does.
+ * {@code recording export} does. Then the replay of that file: {@code replay.seek_ms} and
+ * {@code replay.speed_error_pct} at 1×, 8× and 64×.
  */
 final class ReplayBench {
 
@@ -30,7 +35,7 @@ final class ReplayBench {
         this.quick = quick;
     }
 
-    void run(Figures figures) throws IOException {
+    void run(Figures figures) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("shanzhi-bench-replay");
         try {
             long head = day(dir);
@@ -54,9 +59,71 @@ final class ReplayBench {
                     h.events(), h.snapshots(), bytes, String.format("%.1f", exportS));
             figures.put("replay.file_mb", bytes / 1e6 / (h.events() / 1e6), 1, "MB per million events");
             figures.put("replay.import_s", importS, 1, "s");
+            Replay replay = new Replay(c);
+            seeks(replay, figures);
+            for (double speed : new double[] {1, 8, 64}) {
+                speed(replay, speed, figures);
+            }
         } finally {
             TempDirs.delete(dir);
         }
+    }
+
+    /**
+     * {@code replay.seek_ms}: seeks to times drawn evenly over the whole range, each the seek and the situation the
+     * wall then takes (from the nearest snapshot, the events after folded).
+     */
+    private void seeks(Replay replay, Figures figures) {
+        ReplaySource source = ReplaySource.of(replay);
+        Random random = new Random(7);
+        int n = quick ? 100 : 400;
+        long[] nanos = new long[n];
+        long span = replay.end().toEpochMilli() - replay.start().toEpochMilli();
+        for (int i = 0; i < n; i++) {
+            Instant t = replay.start().plusMillis((long) (random.nextDouble() * span));
+            long t0 = System.nanoTime();
+            source.seek(t);
+            source.latest();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        figures.put("replay.seek_ms", Figures.quantile(nanos, n, 0.99) / 1e6, 1, "ms (p99 of " + n + " seeks)");
+    }
+
+    /**
+     * {@code replay.speed_error_pct.<speed>x}: played from the middle of the day with the wall's pulses (60 a second,
+     * each taking the situation as the wall does), how far the time of the situation shown moved against the
+     * operator's clock times the speed. It counts the replay's lag behind its clock, not only the clock's arithmetic.
+     */
+    private void speed(Replay replay, double speed, Figures figures) throws InterruptedException {
+        ReplaySource source = ReplaySource.of(replay);
+        source.seek(replay.start().plus(Duration.between(replay.start(), replay.end()).dividedBy(2)));
+        source.speed(speed);
+        long seconds = quick ? 3 : speed == 1 ? 20 : 10;
+        source.play();
+        // the replay time of the position shown (a situation's own time is its last event's, which on the synthetic
+        // day is not in seq order)
+        Instant shownAtStart = replay.timeAt(source.position());
+        long t0 = System.nanoTime();
+        long end = t0 + Duration.ofSeconds(seconds).toNanos();
+        long version = source.version();
+        while (System.nanoTime() < end) {
+            long v = source.version();
+            if (v != version) {
+                version = v;
+                source.latest();
+            }
+            Thread.sleep(16);
+        }
+        long wall = System.nanoTime() - t0;
+        double moved = Duration.between(shownAtStart, replay.timeAt(source.position())).toNanos();
+        double error = Math.abs(moved / (wall * speed) - 1) * 100;
+        figures.put("replay.speed_error_pct." + speedName(speed) + "x", error, 2,
+                "% over " + seconds + " s at " + speedName(speed) + "×");
+    }
+
+    private static String speedName(double s) {
+        return Long.toString((long) s);
     }
 
     /** The synthetic inventory and a day of about a million events (a tenth with --quick); the journal's head. */

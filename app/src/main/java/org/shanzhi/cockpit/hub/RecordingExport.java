@@ -30,7 +30,8 @@ public final class RecordingExport {
         return export(journal, from, to, out, Recording.SNAPSHOT_EVERY);
     }
 
-    static Recording.Header export(Journal journal, Instant from, Instant to, Path out, int snapshotEvery) {
+    /** The same with a snapshot every {@code snapshotEvery} events (tests and benchmarks make several from a short range). */
+    public static Recording.Header export(Journal journal, Instant from, Instant to, Path out, int snapshotEvery) {
         Situation s = Situation.empty();
         long last = 0;
         boolean any = false;

@@ -23,6 +23,7 @@ import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.wall.drill.DrillBanner;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.Screen;
+import org.shanzhi.cockpit.wall.replay.ReplayBanner;
 
 /**
  * One screen of a layout at its design size: a grid of widgets, shown the wall's frame each pulse, and a banner
@@ -68,7 +69,9 @@ final class ScreenView {
         staleBanner.setVisible(false);
         StackPane.setAlignment(staleBanner, Pos.TOP_CENTER);
         StackPane.setMargin(staleBanner, new Insets(8));
-        root = new StackPane(grid, staleBanner);
+        Widget replayBanner = new ReplayBanner(context.links());
+        widgets.add(replayBanner);
+        root = new StackPane(grid, staleBanner, replayBanner.node());
         widgets.add(DrillBanner.on(root));
         root.getStyleClass().add("wall-screen");
         root.setMinSize(screen.width(), screen.height());

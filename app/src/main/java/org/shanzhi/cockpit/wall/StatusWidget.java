@@ -42,6 +42,7 @@ public final class StatusWidget implements Widget {
     private int shownWaiting;
     private Situation shownSituation;
     private Instant shownAt = Instant.MIN;
+    private boolean shownReplay;
 
     public StatusWidget(WallContext context) {
         this.context = context;
@@ -76,13 +77,16 @@ public final class StatusWidget implements Widget {
                 : Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
         Situation situation = frame.hasSituation() ? frame.situation() : null;
         int unsent = context.commands() == null ? 0 : context.commands().waiting();
-        boolean feedChanged = st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
+        // a replay's data time is not the present: the bar says so instead of 实时 (the connection stays live below)
+        boolean replay = context.links().replays() != null && context.links().replays().replaying();
+        boolean feedChanged = replay != shownReplay || st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
                 || st.reconnects() != shownReconnects || unsent != shownWaiting;
         boolean situationDue = situation != shownSituation
                 && (shownSituation == null || !frame.now().isBefore(shownAt.plus(SITUATION_EVERY)));
         if (!feedChanged && !situationDue) {
             return;
         }
+        shownReplay = replay;
         shownState = st.state();
         shownAge = age;
         shownGarbage = st.garbageFrames();
@@ -103,6 +107,10 @@ public final class StatusWidget implements Widget {
             case CONNECTING, RECONNECTING -> Theme.WARNING;
             case STALE -> Theme.CRITICAL;
         });
+        if (replay && st.state() == FeedStatus.State.LIVE) {
+            state.setText(I18n.t("status.replay"));
+            Theme.setState(state, Theme.INFO);
+        }
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
         details.setText(I18n.t("status.details", context.source(), st.garbageFrames(), st.reconnects()));

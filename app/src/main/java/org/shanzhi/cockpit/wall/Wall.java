@@ -19,6 +19,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.replay.ReplaySwitch;
 import org.shanzhi.cockpit.wall.dispatch.IncidentScreen;
 import org.shanzhi.cockpit.wall.layout.LayoutLoader;
 import org.shanzhi.cockpit.wall.layout.LayoutResult;
@@ -33,6 +36,7 @@ import org.shanzhi.cockpit.wall.layout.LayoutWatcher;
 import org.shanzhi.cockpit.wall.layout.Monitor;
 import org.shanzhi.cockpit.wall.layout.ScreenPlan;
 import org.shanzhi.cockpit.wall.layout.WallLayout;
+import org.shanzhi.cockpit.wall.replay.ReplayDesk;
 
 /**
  * The wall on the FX thread: the windows of the current layout on the monitors found, one pulse
@@ -53,6 +57,8 @@ public final class Wall {
     private final Map<String, IncidentScreen> popOuts = new LinkedHashMap<>();
     /** One queue of alarms for the life of the wall: a layout switch keeps what is not yet acknowledged. */
     private final Alarms alarms = new Alarms();
+    /** The source shown, live or a replay over it, and the trainer's controls for the replay. */
+    private final ReplayDesk replay;
     private WallLayout layout;
     /** The last situation the alarms were checked against. */
     private Situation checked;
@@ -67,7 +73,15 @@ public final class Wall {
     public Wall(SituationSource source, WallContext context, LayoutLoader loader, Clock clock) {
         this.context = context;
         this.loader = loader;
-        this.pulse = new WallPulse(source, context.feedStatus(), clock, this::show);
+        ReplaySwitch replays = new ReplaySwitch(source);
+        this.replay = new ReplayDesk(replays, this::tell);
+        context.links().replays(replays);
+        this.pulse = new WallPulse(replays, context.feedStatus(), clock, this::show);
+    }
+
+    /** Opening a replay, and leaving it. */
+    public ReplayDesk replay() {
+        return replay;
     }
 
     public WallLayout layout() {
@@ -102,7 +116,11 @@ public final class Wall {
                 if (alarms.node().getScene() != null) {
                     alarms.node().getScene().setRoot(new javafx.scene.layout.Pane()); // frees it from the old window
                 }
-                alarms.node().setContent(view.node());
+                // the replay's controls under the first window's screens, shown while a replay is
+                VBox content = new VBox(view.node(), replay.bar());
+                VBox.setVgrow(view.node(), Priority.ALWAYS);
+                view.node().setMinSize(0, 0); // the screens shrink to fit above the bar, rather than push it off the window
+                alarms.node().setContent(content);
                 scene = new Scene(alarms.node(), p.monitor().width(), p.monitor().height());
             } else {
                 scene = new Scene(view.node(), p.monitor().width(), p.monitor().height());
@@ -137,8 +155,11 @@ public final class Wall {
             view.screens().forEach(sv -> sv.show(frame));
         }
         popOuts.values().forEach(p -> p.show(frame));
-        Situation s = frame.situation();
-        if (frame.hasSituation() && s != checked) {
+        replay.show();
+        // alarms are about the present: during a replay they keep coming from the live situation underneath
+        ReplaySwitch replays = replay.replays();
+        Situation s = replays.replaying() ? replays.live().latest() : frame.hasSituation() ? frame.situation() : null;
+        if (s != null && s != checked) {
             checked = s;
             alarms.check(s, frame.orderTiming());
             if (!shownAny) {
@@ -231,7 +252,9 @@ public final class Wall {
         });
         MenuItem quit = new MenuItem(I18n.t("wall.menu.quit"));
         quit.setOnAction(e -> Platform.exit());
-        m.getItems().addAll(new SeparatorMenuItem(), reload, language, quit);
+        m.getItems().addAll(new SeparatorMenuItem(), reload, language, new SeparatorMenuItem());
+        m.getItems().addAll(replay.menuItems(stages.isEmpty() ? null : stages.get(0)));
+        m.getItems().addAll(new SeparatorMenuItem(), quit);
         return m;
     }
 

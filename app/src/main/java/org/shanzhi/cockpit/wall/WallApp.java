@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.wall;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 import javafx.application.Application;
@@ -10,6 +11,7 @@ import javafx.stage.Stage;
 
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.replay.HubRecordings;
 import org.shanzhi.cockpit.wall.layout.LayoutLoader;
 import org.shanzhi.cockpit.wall.layout.LayoutResult;
 import org.shanzhi.cockpit.wall.layout.ScreenPlan;
@@ -22,15 +24,20 @@ public final class WallApp extends Application {
     /**
      * What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the
      * language, the token, its role when known (the embedded hub's own token, or the seat given), else null, and
-     * the commands with their outbox on disk (null: none, or kept in memory).
+     * the commands with their outbox on disk (null: none, or kept in memory), where the hub's recordings are read
+     * for replay (null: no hub), and a replay to open at once (null: live).
      */
     public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token,
-                          String role, HubCommands commands) {
+                          String role, HubCommands commands, HubRecordings recordings, ReplayStart replay) {
 
         public Options(SituationSource source, String sourceLabel, String layout, Locale locale) {
-            this(source, sourceLabel, layout, locale, null, null, null);
+            this(source, sourceLabel, layout, locale, null, null, null, null, null);
         }
 
+    }
+
+    /** A replay opened with the wall: a recording file, or the hub's journal from {@code from} to {@code to}. */
+    public record ReplayStart(Path file, Instant from, Instant to) {
     }
 
     private static volatile Options options;
@@ -64,6 +71,12 @@ public final class WallApp extends Application {
                 : new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks());
         wall = new Wall(o.source(), context, loader);
         wall.start(layout);
+        wall.replay().hub(o.recordings());
+        if (o.replay() != null && o.replay().file() != null) {
+            wall.replay().openFile(o.replay().file());
+        } else if (o.replay() != null) {
+            wall.replay().openRange(o.replay().from(), o.replay().to());
+        }
         if (context.commands() != null) {
             // a command that waited for the hub and was refused then: the operator who gave it has moved on
             context.commands().onLateRefusal(r -> Platform.runLater(() -> wall.tell(I18n.t("outbox.refused",

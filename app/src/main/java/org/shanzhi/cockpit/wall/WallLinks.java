@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.scene.input.DataFormat;
 
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.replay.ReplaySwitch;
 
 /**
  * How the widgets of one wall reach each other, on the FX thread: a click on a camera of the map opens its video on
@@ -23,6 +24,8 @@ public final class WallLinks {
     private final List<Consumer<String>> incidentScreens = new ArrayList<>();
     /** Where a case opens when no incident screen is on the wall: a window of its own (set by the wall). */
     private Consumer<String> popOut;
+    /** The wall's source, live or a replay (set by the wall, kept across layouts; null in a picture). */
+    private ReplaySwitch replays;
 
     /** A widget that can show a camera's video (by camera id). */
     public void onOpenCamera(Consumer<String> viewer) {
@@ -69,6 +72,15 @@ public final class WallLinks {
     /** Asks the maps to centre on {@code at} and mark it. */
     public void focus(GeoPoint at) {
         maps.forEach(m -> m.accept(at));
+    }
+
+    /** What every screen's 回放 banner reads: the replay shown, if any. */
+    public ReplaySwitch replays() {
+        return replays;
+    }
+
+    void replays(ReplaySwitch r) {
+        replays = r;
     }
 
     void clear() {

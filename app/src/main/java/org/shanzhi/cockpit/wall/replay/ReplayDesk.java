@@ -1,0 +1,180 @@
+package org.shanzhi.cockpit.wall.replay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.recording.Recording;
+import org.shanzhi.cockpit.replay.HubRecordings;
+import org.shanzhi.cockpit.replay.Replay;
+import org.shanzhi.cockpit.replay.ReplaySource;
+import org.shanzhi.cockpit.replay.ReplaySwitch;
+import org.shanzhi.cockpit.wall.I18n;
+
+/**
+ * The wall's way into a replay and out of it: a recording file, or a range of the hub's own journal, read off the FX
+ * thread and then shown in place of the live situation (which keeps coming underneath); the menu items; the bar of
+ * controls under the wall while a replay is shown. FX thread, but for the reading.
+ */
+public final class ReplayDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayDesk.class);
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Kpi.BEIJING);
+
+    private final ReplaySwitch replays;
+    private final Consumer<String> tell;
+    private final ReplayBar bar;
+    private HubRecordings hub;
+    /** What is being read, shown in the bar until it opens (or fails), else null. */
+    private String loading;
+
+    /** {@code tell}: a message for the operator in the wall's notification bar. */
+    public ReplayDesk(ReplaySwitch replays, Consumer<String> tell) {
+        this.replays = replays;
+        this.tell = tell;
+        this.bar = new ReplayBar(this::leave);
+    }
+
+    /** Where a range of the journal comes from (null: no hub, the item is off). */
+    public void hub(HubRecordings recordings) {
+        hub = recordings;
+    }
+
+    public ReplaySwitch replays() {
+        return replays;
+    }
+
+    /** The bar of controls, to place under the wall; hidden while live. */
+    public Node bar() {
+        return bar.node();
+    }
+
+    /** Each pulse. */
+    public void show() {
+        bar.show(replays.replay(), loading);
+    }
+
+    /** Reads a recording file and shows it, paused at its start; a damaged file up to its damage, saying so. */
+    public void openFile(Path file) {
+        load(file.getFileName().toString(), () -> new Replay(Recording.readUpToDamage(file)));
+    }
+
+    /** Asks the hub for its journal from {@code from} to {@code to} and shows it, paused at its start. */
+    public void openRange(Instant from, Instant to) {
+        if (hub == null) {
+            tell.accept(I18n.t("replay.noHub"));
+            return;
+        }
+        HubRecordings h = hub;
+        load(TYPED.format(from) + " – " + TYPED.format(to), () -> h.fetchWhenReady(from, to, Duration.ofMinutes(2)));
+    }
+
+    /** Back to the live situation. */
+    public void leave() {
+        if (replays.replaying()) {
+            replays.leave();
+            tell.accept(I18n.t("replay.left"));
+        }
+    }
+
+    private void load(String what, Callable<Replay> read) {
+        loading = I18n.t("replay.loading", what);
+        Thread t = new Thread(() -> {
+            try {
+                Replay r = read.call();
+                LOG.info("replay of {} open: {} events, {} to {}", what, r.size(), r.start(), r.end());
+                Platform.runLater(() -> {
+                    loading = null;
+                    replays.enter(ReplaySource.of(r)); // the bar says what it holds
+                });
+            } catch (HubRecordings.Refused e) {
+                String why = e.status() == 401 || e.status() == 403 ? I18n.t("replay.forbidden") : e.getMessage();
+                Platform.runLater(() -> failed(I18n.t("replay.refused", why)));
+            } catch (Exception e) {
+                LOG.warn("replay of {} not opened", what, e);
+                Platform.runLater(() -> failed(I18n.t("replay.unreadable", e.getMessage())));
+            }
+        }, "replay-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void failed(String why) {
+        loading = null;
+        tell.accept(why);
+    }
+
+    /** The wall menu's items: open a file, a range of the journal, and back to live while replaying. */
+    public List<MenuItem> menuItems(Window owner) {
+        MenuItem file = new MenuItem(I18n.t("replay.menu.file"));
+        file.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(I18n.t("replay.menu.file"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("replay.fileKind"),
+                    "*.shanzhi", "*.recording"));
+            java.io.File f = chooser.showOpenDialog(owner);
+            if (f != null) {
+                openFile(f.toPath());
+            }
+        });
+        MenuItem range = new MenuItem(I18n.t("replay.menu.hub"));
+        range.setDisable(hub == null);
+        range.setOnAction(e -> askRange(owner));
+        MenuItem back = new MenuItem(I18n.t("replay.menu.leave"));
+        back.setDisable(!replays.replaying());
+        back.setOnAction(e -> leave());
+        return List.of(file, range, back);
+    }
+
+    /** A small form for the range, the last two hours of the live situation filled in. */
+    private void askRange(Window owner) {
+        Situation live = replays.live().latest();
+        Instant now = live != null && live.time() != null ? live.time() : Instant.now();
+        TextField from = new TextField(TYPED.format(now.minus(Duration.ofHours(2))));
+        TextField to = new TextField(TYPED.format(now));
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label(I18n.t("replay.range.from")), from);
+        form.addRow(1, new Label(I18n.t("replay.range.to")), to);
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(I18n.t("replay.menu.hub"));
+        d.getDialogPane().setContent(form);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            try {
+                Instant f = LocalDateTime.parse(from.getText().trim(), TYPED).atZone(Kpi.BEIJING).toInstant();
+                Instant t = LocalDateTime.parse(to.getText().trim(), TYPED).atZone(Kpi.BEIJING).toInstant();
+                if (!t.isAfter(f)) {
+                    tell.accept(I18n.t("replay.range.order"));
+                } else {
+                    openRange(f, t);
+                }
+            } catch (DateTimeParseException ex) {
+                tell.accept(I18n.t("replay.range.bad"));
+            }
+        });
+    }
+}
