@@ -92,6 +92,11 @@ final class ChildHub implements AutoCloseable {
         }
     }
 
+    /** The CPU time the hub's process has used so far, in ms. */
+    double cpuMs() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
