@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,8 @@ import org.shanzhi.cockpit.hub.Tokens;
  * A hub in its own JVM, as in real use: {@code shanzhi-cockpit.jar hub --scenario none} (or the
  * same class path, run from classes) on a new temporary data directory and a free port, so that
  * the bench's clients do not share the hub's JVM. The bench writes the tokens file before the hub
- * starts, so it knows every role's token.
+ * starts, so it knows every role's token. {@code -Dshanzhi.bench.hubJar=PATH} runs the hub of another build
+ * (to compare two hubs against the same clients).
  */
 final class ChildHub implements AutoCloseable {
 
@@ -44,7 +46,9 @@ final class ChildHub implements AutoCloseable {
         File log = data.resolveSibling(data.getFileName() + ".log").toFile();
         Tokens tokens = Tokens.loadOrCreate(data.resolve("tokens.json"));
         int port = freePort();
-        List<String> cmd = StartBench.command();
+        String otherJar = System.getProperty("shanzhi.bench.hubJar");
+        List<String> cmd = otherJar == null ? StartBench.command()
+                : new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", otherJar));
         cmd.addAll(List.of("hub", "--scenario", "none", "--port", Integer.toString(port), "--data", data.toString()));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
         ChildHub hub = new ChildHub(data, log, process, tokens, port);

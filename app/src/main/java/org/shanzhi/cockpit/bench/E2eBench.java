@@ -51,7 +51,7 @@ import org.shanzhi.cockpit.json.Json;
  *
  * <p>{@code hub.fanout.*}: the same kind of hub with {@value #PHONES} units' phones (each on its unit's
  * own token, so it is sent only what concerns its unit) and {@value #FANOUT_VIEWERS} walls and desks
- * (every frame), all batched as the field page and the wall ask, while one caller posts
+ * (every frame), all batched as the field page and the wall ask, while the callers post
  * {@value #FANOUT_BATCH} moves every 10 ms ({@value #FANOUT_RATE} events/s).
  */
 final class E2eBench {
@@ -198,11 +198,11 @@ final class E2eBench {
                 subs.add(new Subscriber(hub, hub.token(Role.VIEWER), accepted.head.get(), null));
             }
             awaitOpen(subs);
-            post(hub, bodies, Duration.ofMillis(quick ? 500 : 3000), FANOUT_RATE, 1, accepted);
+            post(hub, bodies, Duration.ofMillis(quick ? 500 : 3000), FANOUT_RATE, CALLERS, accepted);
             drain(accepted, subs);
             subs.forEach(Subscriber::reset);
             double cpu0 = hub.cpuMs();
-            Posted paced = post(hub, bodies, Duration.ofMillis(quick ? 1500 : 20_000), FANOUT_RATE, 1, accepted);
+            Posted paced = post(hub, bodies, Duration.ofMillis(quick ? 1500 : 20_000), FANOUT_RATE, CALLERS, accepted);
             double[] pac = evaluate("fanout", paced, drain(accepted, subs), subs);
             Figures.note("fanout: the hub used {} ms of CPU per second", Math.round((hub.cpuMs() - cpu0) * 1e9
                     / (System.nanoTime() - paced.firstNanos())));
