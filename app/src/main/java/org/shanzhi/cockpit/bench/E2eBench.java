@@ -81,7 +81,7 @@ final class E2eBench {
 
     /**
      * Sockets that send at once (TCP_NODELAY), as a caller that cares for latency sets them: with Nagle's
-     * rule, okhttp's last piece of a request waits for the hub's delayed ACK (up to 40 ms on Linux).
+     * rule, okhttp's last piece of a request can wait for the hub's delayed ACK (up to 40 ms on Linux).
      */
     private static final class NoDelaySockets extends SocketFactory {
         @Override
