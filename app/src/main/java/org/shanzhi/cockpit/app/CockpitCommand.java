@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,8 @@ import org.shanzhi.cockpit.wall.WallApp;
  * The default command: the wall. With no flags it starts the embedded hub on the Heyi scenario
  * and opens the layout that fits the monitors found; {@code --hub URL --token T} reads a remote
  * hub instead. {@code --seat district} makes it the district command's seat (区指挥): the embedded hub's district
- * token (or, with {@code --hub}, says the token given is the district's) and the {@code district} layout.
+ * token (or, with {@code --hub}, says the token given is the district's) and the {@code district} layout;
+ * {@code --seat trainer} likewise the trainer's token and the {@code trainer} layout with the drill control.
  * The wall's commands wait in an outbox under {@code --data} (one file per hub and token) until the hub answers.
  */
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
@@ -44,14 +47,16 @@ final class CockpitCommand implements Callable<Integer> {
     @Mixin
     LogOptions log = new LogOptions();
 
-    @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one.")
+    @Option(names = "--hub", description = "Read this hub (e.g. http://10.0.0.5:8717) instead of starting the embedded one; "
+            + "several hubs on one journal comma-separated (http://10.0.0.5:8717,http://10.0.0.6:8717): the wall moves "
+            + "to another when its hub fails, and sends commands to the one that writes.")
     String remote;
 
     @Option(names = "--token", description = "Token for --hub (a reading role: viewer, operator, leader, …).")
     String token;
 
     @Option(names = "--layout", description = "Layout name (laptop, wall-3x2, wall-4k, duty-desk, monitoring-desk, command, "
-            + "district) or a layout file; "
+            + "district, trainer) or a layout file; "
             + "default: the one that fits the monitors.")
     String layout;
 
@@ -60,7 +65,8 @@ final class CockpitCommand implements Callable<Integer> {
 
     @Option(names = "--seat", defaultValue = "street", description = "street (default: the street center's duty "
             + "desk, with the operator's token) or district (区指挥: the district's token, orders and 批示, the "
-            + "district layout unless --layout says otherwise); with --hub, the seat --token belongs to.")
+            + "district layout unless --layout says otherwise) or trainer (训练员: the trainer's token and the trainer "
+            + "layout, with the drill control); with --hub, the seat --token belongs to.")
     String seat;
 
     @Override
@@ -69,8 +75,12 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("--hub needs --token");
             return 2;
         }
-        if (!seat.equals("street") && !seat.equals("district")) {
-            System.err.println("unknown seat '" + seat + "'; known: street, district");
+        if (remote != null && hubList(remote).isEmpty()) {
+            System.err.println("--hub names no hub address");
+            return 2;
+        }
+        if (!seat.equals("street") && !seat.equals("district") && !seat.equals("trainer")) {
+            System.err.println("unknown seat '" + seat + "'; known: street, district, trainer");
             return 2;
         }
         try (AutoCloseable file = log.toFile(hub.data, "wall")) {
@@ -80,12 +90,13 @@ final class CockpitCommand implements Callable<Integer> {
 
     private int wall() {
         boolean district = seat.equals("district");
+        boolean trainer = seat.equals("trainer");
         CompletableFuture<HubRuntime> embedded = null;
         String url = remote;
         String t = token;
         // the local wall is the duty desk's (the operator's token) or the district's; a remote token's role is
         // known only when the seat says so
-        Role role = district ? Role.DISTRICT : remote == null ? Role.OPERATOR : null;
+        Role role = district ? Role.DISTRICT : trainer ? Role.TRAINER : remote == null ? Role.OPERATOR : null;
         if (remote == null && hub.port == 0) {
             HubRuntime started = Scenario.start(hub);
             embedded = CompletableFuture.completedFuture(started);
@@ -110,15 +121,18 @@ final class CockpitCommand implements Callable<Integer> {
                 HubCommand.printAccess(runtime, hub);
             });
         }
+        List<String> hubs = remote == null ? List.of(url) : hubList(remote);
+        // the first hub named is the one the wall's video tiles read
+        url = hubs.get(0);
         HubCommands commands;
         try {
-            commands = new HubCommands(url, t, CommandOutbox.open(outbox(remote == null ? "embedded" : url, t)));
+            commands = new HubCommands(hubs, t, CommandOutbox.open(outbox(remote == null ? "embedded" : remote, t)));
         } catch (IOException e) {
             System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
             return 1;
         }
-        try (HubFeed feed = new HubFeed(url, t).start(); commands) {
-            WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : null,
+        try (HubFeed feed = new HubFeed(hubs, t).start(); commands) {
+            WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands));
         } finally {
             if (embedded != null) {
@@ -126,6 +140,17 @@ final class CockpitCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The addresses of {@code --hub}: one, or several comma-separated. */
+    static List<String> hubList(String option) {
+        List<String> hubs = new ArrayList<>();
+        for (String h : option.split(",")) {
+            if (!h.isBlank()) {
+                hubs.add(h.strip());
+            }
+        }
+        return hubs;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything that can happen in the sub-district. The journal stores these; {@link Situation#apply}
@@ -124,6 +125,17 @@ public sealed interface Event {
     /** Cumulative counts of buildings with power and network back. */
     record OutageRestored(String outageId, int powerRestored, int networkRestored) implements Event { }
 
+    // --- drills ------------------------------------------------------------------------------
+
+    /**
+     * A trainer's drill (演练) begins, from the script {@code file}; written by the hub's drill clock only, and
+     * only when no drill runs. Its injects and what follows from them carry {@code drillId} ({@link Recorded#drill}).
+     */
+    record DrillStarted(String drillId, String name, String file) implements Event { }
+
+    /** The running drill ends: {@code how} is {@code completed} (every inject fired) or {@code stopped}. */
+    record DrillEnded(String drillId, String how) implements Event { }
+
     // --- the journal itself -------------------------------------------------------------------
 
     /**
@@ -131,6 +143,11 @@ public sealed interface Event {
      * operator set aside (the original is kept in the journal's quarantine table). Changes nothing.
      */
     record EntryQuarantined(String originalType, String reason) implements Event { }
+
+    /** The event types only the hub itself writes (its journal quarantine, its drill clock): no client sends them. */
+    static Set<Class<?>> writtenByTheHubOnly() {
+        return Set.of(EntryQuarantined.class, DrillStarted.class, DrillEnded.class);
+    }
 
     /** Every concrete event type, for codecs and documentation. */
     static List<Class<?>> types() {

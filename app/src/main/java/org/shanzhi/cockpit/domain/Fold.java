@@ -45,13 +45,18 @@ final class Fold {
     private PMap<String, KeyPeriod> keyPeriods;
     private PMap<String, DispatchOrder> orders;
     private PMap<String, Instruction> instructions;
+    private DrillStatus drill;
+    private PMap<String, DrillThing> drillThings;
+    /** The drill that made this event ({@link Recorded#drill}), or null. */
+    private final String madeBy;
     private final Situation before;
 
-    Fold(Situation s, long seq, Instant time, Instant at) {
+    Fold(Situation s, long seq, Instant time, Instant at, String madeBy) {
         this.before = s;
         this.seq = seq;
         this.time = time;
         this.at = at;
+        this.madeBy = madeBy;
         district = s.district();
         communities = s.communities();
         grids = s.grids();
@@ -70,6 +75,8 @@ final class Fold {
         keyPeriods = s.keyPeriods();
         orders = s.orders();
         instructions = s.instructions();
+        drill = s.drill();
+        drillThings = s.drillThings();
     }
 
     Situation apply(Event e) {
@@ -154,6 +161,7 @@ final class Fold {
                 throw new Rejection("to", "a key period needs from < to");
             }
             keyPeriods = keyPeriods.plus(x.periodId(), new KeyPeriod(x.periodId(), x.name(), x.from(), x.to()));
+            mark("keyPeriods", x.periodId(), null);
         } else if (e instanceof DistrictDefined x) {
             if (district != null) {
                 throw new Rejection("district", "the district is already defined");
@@ -173,13 +181,56 @@ final class Fold {
             sensorRegistered(x);
         } else if (e instanceof UnitRegistered x) {
             unitRegistered(x);
+        } else if (e instanceof DrillStarted x) {
+            drillStarted(x);
+        } else if (e instanceof DrillEnded x) {
+            drillEnded(x);
         } else if (e instanceof EntryQuarantined) {
             // a set-aside entry holds its place in the sequence and nothing else
         } else {
             throw new Rejection("type", "no rule for " + e.getClass().getSimpleName());
         }
         return new Situation(seq, time, district, communities, grids, cameras, sensors, units, incidents, complaints,
-                disputes, petitions, whistles, warnings, alerts, outages, intel, keyPeriods, orders, instructions);
+                disputes, petitions, whistles, warnings, alerts, outages, intel, keyPeriods, orders, instructions, drill,
+                drillThings);
+    }
+
+    // --- drills --------------------------------------------------------------------------------
+
+    private void drillStarted(DrillStarted x) {
+        requireText(x.drillId(), "drillId");
+        requireText(x.name(), "name");
+        if (drill != null) {
+            throw new Rejection("drillId", "drill " + drill.drillId() + " (" + drill.name() + ") is running;"
+                    + " two drills cannot run at once");
+        }
+        drill = new DrillStatus(x.drillId(), x.name(), at);
+    }
+
+    private void drillEnded(DrillEnded x) {
+        requireText(x.drillId(), "drillId");
+        if (drill == null) {
+            throw new Rejection("drillId", "no drill is running");
+        }
+        if (!drill.drillId().equals(x.drillId())) {
+            throw new Rejection("drillId", "drill " + drill.drillId() + " is running, not " + x.drillId());
+        }
+        if (!"completed".equals(x.how()) && !"stopped".equals(x.how())) {
+            throw new Rejection("how", "how a drill ends is completed or stopped, got " + x.how());
+        }
+        drill = null;
+    }
+
+    /**
+     * Marks a new thing as a drill's when this event was made by a drill, or when the thing follows from a
+     * drill thing ({@code from}, the family/id key of what it came from: a case's alert, an order's case).
+     */
+    private void mark(String family, String id, String from) {
+        String by = madeBy != null ? madeBy : before.drillOf(from);
+        if (by != null) {
+            String key = DrillThing.key(family, id);
+            drillThings = drillThings.plus(key, new DrillThing(key, by));
+        }
     }
 
     // --- inventory ---------------------------------------------------------------------------
@@ -311,6 +362,7 @@ final class Fold {
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
                 x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
+        mark("incidents", x.incidentId(), x.alertId() == null ? null : DrillThing.key("alerts", x.alertId()));
     }
 
     private void incidentAdvanced(IncidentAdvanced x) {
@@ -364,6 +416,7 @@ final class Fold {
                 x.override(), null, null, List.of(), List.of(new DispatchOrder.Step(OrderState.SENT, at,
                         x.issuer().name().toLowerCase(Locale.ROOT))));
         orders = orders.plus(o.id(), o);
+        mark("orders", o.id(), DrillThing.key("incidents", i.id()));
         i = incidents.get(i.id()).withOrder(o.id());
         // an order on a case waiting for a unit dispatches it (a registered case is dispatched at once)
         if (i.state() == IncidentState.PENDING_DISPATCH || i.state() == IncidentState.REGISTERED) {
@@ -435,6 +488,7 @@ final class Fold {
         requireText(x.text(), "text");
         instructions = instructions.plus(x.instructionId(),
                 new Instruction(x.instructionId(), x.incidentId(), x.issuer(), x.text(), at));
+        mark("instructions", x.instructionId(), x.incidentId() == null ? null : DrillThing.key("incidents", x.incidentId()));
     }
 
     /** The open order a unit is on, found through its case (a unit holds at most one). */
@@ -475,6 +529,7 @@ final class Fold {
         complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
                 x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
                 at.plus(x.priority().limit), null, null, null, null, x.repeat()));
+        mark("complaints", x.orderNo(), null);
     }
 
     private void complaintAdvanced(ComplaintAdvanced x) {
@@ -510,6 +565,7 @@ final class Fold {
         Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_MEDIATION_LIMIT);
         disputes = disputes.plus(x.disputeId(), new Dispute(x.disputeId(), x.type(), x.level(), x.risk(),
                 DisputeState.REGISTERED, x.communityCode(), x.committee(), at, deadline, at, null));
+        mark("disputes", x.disputeId(), null);
     }
 
     private void disputeAdvanced(DisputeAdvanced x) {
@@ -542,6 +598,7 @@ final class Fold {
         }
         petitions = petitions.plus(x.petitionId(), new Petition(x.petitionId(), x.form(), x.people(), x.subject(),
                 PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, at));
+        mark("petitions", x.petitionId(), null);
     }
 
     private void whistleBlown(WhistleBlown x) {
@@ -557,6 +614,7 @@ final class Fold {
         }
         whistles = whistles.plus(x.whistleId(), new Whistle(x.whistleId(), x.kind(), x.reason(), x.departments(),
                 Map.of(), x.incidentId(), at, null));
+        mark("whistles", x.whistleId(), x.incidentId() == null ? null : DrillThing.key("incidents", x.incidentId()));
     }
 
     private void whistleArrived(WhistleArrived x) {
@@ -582,6 +640,7 @@ final class Fold {
         Incident.Severity severity = x.severity() == null ? Incident.Severity.LOW : x.severity();
         intel = intel.plus(x.reportId(), new IntelReport(x.reportId(), x.officerId(), x.category(), severity,
                 x.communityCode(), x.summary(), at));
+        mark("intel", x.reportId(), null);
     }
 
     // --- monitoring and warning ----------------------------------------------------------------
@@ -596,6 +655,7 @@ final class Fold {
         }
         warnings = warnings.plus(x.warningId(), new WeatherWarning(x.warningId(), x.hazard(), x.level(), x.issuer(),
                 at, x.validTo(), false));
+        mark("warnings", x.warningId(), null);
     }
 
     private void aiAlertRaised(AiAlertRaised x) {
@@ -610,6 +670,7 @@ final class Fold {
         }
         alerts = alerts.plus(x.alertId(), new AiAlert(x.alertId(), x.cameraId(), x.kind(), x.vendorCode(),
                 x.confidence(), x.boxes(), at, AiAlert.Review.PENDING, null, null, null));
+        mark("alerts", x.alertId(), null);
     }
 
     private void aiAlertReviewed(AiAlertReviewed x) {
@@ -654,6 +715,7 @@ final class Fold {
         }
         outages = outages.plus(x.outageId(), new Outage(x.outageId(), x.communityCode(), x.cause(), x.buildings(),
                 x.households(), 0, 0, at, at));
+        mark("outages", x.outageId(), null);
     }
 
     private void outageRestored(OutageRestored x) {

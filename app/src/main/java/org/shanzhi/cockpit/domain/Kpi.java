@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 /**
  * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open {@code [from, to)}.
+ * Every figure is of the live sub-district ({@link Situation#live}): what drills made never enters one.
  * Views show these values; they never compute their own. {@link Deadlines}, {@link DispatchBoard} and
  * {@link VideoAlarms} hold the lists that run against a time limit, the dispatch board's and the video wall's.
  */
@@ -45,6 +46,7 @@ public final class Kpi {
     }
 
     public static ThreeRates threeRates(Situation s, Instant from, Instant to, Weights w) {
+        s = s.live();
         int evaluated = 0;
         int responded = 0;
         int resolved = 0;
@@ -116,6 +118,7 @@ public final class Kpi {
      * counts against it; a case not yet due does not count at all.
      */
     public static Ratio closedOnTimeRate(Situation s, Instant from, Instant to) {
+        s = s.live();
         long due = 0;
         long onTime = 0;
         for (Incident i : s.incidents().values()) {
@@ -139,6 +142,7 @@ public final class Kpi {
     }
 
     public static Overdue overdue(Situation s, Instant now) {
+        s = s.live();
         int i = 0;
         int c = 0;
         int d = 0;
@@ -167,6 +171,7 @@ public final class Kpi {
     }
 
     public static Ratio cameraOnlineRate(Situation s) {
+        s = s.live();
         long online = 0;
         for (Camera c : s.cameras().values()) {
             if (c.online()) {
@@ -178,6 +183,7 @@ public final class Kpi {
 
     /** 千人诉求量: 12345 orders accepted in the window per 1,000 residents. */
     public static double complaintsPerThousand(Situation s, Instant from, Instant to) {
+        s = s.live();
         int population = s.population();
         if (population == 0) {
             return Double.NaN;
@@ -187,6 +193,7 @@ public final class Kpi {
 
     /** 未诉先办占比: proactive cases (AI, sensors) over proactive cases plus 12345 orders, in the window. */
     public static Ratio proactiveShare(Situation s, Instant from, Instant to) {
+        s = s.live();
         long proactive = 0;
         for (Incident i : s.incidents().values()) {
             if (i.proactive() && within(i.openedAt(), from, to)) {
@@ -198,6 +205,7 @@ public final class Kpi {
 
     /** 调解成功率: of disputes registered in the window that reached an outcome, the share with an agreement. */
     public static Ratio mediationSuccessRate(Situation s, Instant from, Instant to) {
+        s = s.live();
         long agreed = 0;
         long decided = 0;
         for (Dispute d : s.disputes().values()) {
@@ -214,6 +222,7 @@ public final class Kpi {
 
     /** Buildings with power back over buildings affected, across the outages not yet fully restored. */
     public static Ratio outageRestoration(Situation s) {
+        s = s.live();
         long restored = 0;
         long affected = 0;
         for (Outage o : s.outages().values()) {
@@ -230,6 +239,7 @@ public final class Kpi {
      * one, or from the first event of the record when there was none.
      */
     public static long daysWithoutGroupIncident(Situation s, Instant now, Instant recordStart) {
+        s = s.live();
         Instant last = recordStart;
         for (Petition p : s.petitions().values()) {
             if (p.collective() && p.registeredAt().isAfter(last)) {
@@ -279,6 +289,7 @@ public final class Kpi {
     }
 
     public static Hourly hourly(Situation s, Instant now, Series series) {
+        s = s.live();
         Instant first = now.atZone(BEIJING).truncatedTo(ChronoUnit.HOURS).minusHours(23).toInstant();
         int[] buckets = new int[24];
         for (Instant t : times(s, series)) {
@@ -315,6 +326,7 @@ public final class Kpi {
 
     /** Cases opened in the window, invalid ones (核实无效) excluded as in {@link #closedOnTimeRate}. */
     public static int incidentsOpened(Situation s, Instant from, Instant to) {
+        s = s.live();
         int n = 0;
         for (Incident i : s.incidents().values()) {
             if (i.state() != IncidentState.INVALID && within(i.openedAt(), from, to)) {
@@ -326,6 +338,7 @@ public final class Kpi {
 
     /** Cases closed (结案, normally or not) in the window, whenever they were opened. */
     public static int incidentsClosed(Situation s, Instant from, Instant to) {
+        s = s.live();
         int n = 0;
         for (Incident i : s.incidents().values()) {
             if ((i.state() == IncidentState.CLOSED || i.state() == IncidentState.CLOSED_ABNORMAL)
@@ -338,10 +351,12 @@ public final class Kpi {
 
     /** 12345 orders accepted in the window. */
     public static int complaintsReceived(Situation s, Instant from, Instant to) {
+        s = s.live();
         return (int) countComplaints(s, from, to);
     }
 
     public static int aiAlertsRaised(Situation s, Instant from, Instant to) {
+        s = s.live();
         int n = 0;
         for (AiAlert a : s.alerts().values()) {
             if (within(a.raisedAt(), from, to)) {
@@ -353,6 +368,7 @@ public final class Kpi {
 
     /** AI alerts nobody has reviewed yet (待研判). */
     public static int aiAlertsPending(Situation s) {
+        s = s.live();
         int n = 0;
         for (AiAlert a : s.alerts().values()) {
             if (a.review() == AiAlert.Review.PENDING) {
@@ -378,6 +394,7 @@ public final class Kpi {
 
     private static List<FalseAlarms> falseAlarms(Situation s, Instant from, Instant to,
                                                  Function<AiAlert, String> key) {
+        s = s.live();
         Map<String, long[]> counts = new HashMap<>();
         for (AiAlert a : s.alerts().values()) {
             if (a.review() != AiAlert.Review.PENDING && within(a.raisedAt(), from, to)) {
@@ -396,6 +413,7 @@ public final class Kpi {
     }
 
     public static int intelReports(Situation s, Instant from, Instant to) {
+        s = s.live();
         int n = 0;
         for (IntelReport r : s.intel().values()) {
             if (within(r.reportedAt(), from, to)) {
@@ -416,6 +434,7 @@ public final class Kpi {
 
     /** 12345 orders accepted in the window by 诉求分类, most first. */
     public static List<Ranked> complaintCategories(Situation s, Instant from, Instant to) {
+        s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Complaint c : s.complaints().values()) {
             if (within(c.acceptedAt(), from, to)) {
@@ -427,6 +446,7 @@ public final class Kpi {
 
     /** Open cases per community (by name), most first; cases outside every community have a null name. */
     public static List<Ranked> openIncidentsByCommunity(Situation s) {
+        s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Incident i : s.incidents().values()) {
             if (i.open()) {
@@ -438,6 +458,7 @@ public final class Kpi {
 
     /** 千人诉求量 of each community over the window (orders accepted / its residents × 1,000), most first. */
     public static List<Ranked> complaintsPerThousandByCommunity(Situation s, Instant from, Instant to) {
+        s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Complaint c : s.complaints().values()) {
             if (c.communityCode() != null && within(c.acceptedAt(), from, to)) {
@@ -491,6 +512,7 @@ public final class Kpi {
 
     /** Warnings in force at {@code now}, most severe first, then the newest. */
     public static List<WeatherWarning> activeWarnings(Situation s, Instant now) {
+        s = s.live();
         List<WeatherWarning> out = new ArrayList<>();
         for (WeatherWarning w : s.warnings().values()) {
             if (w.activeAt(now)) {
@@ -505,6 +527,7 @@ public final class Kpi {
 
     /** Sensors whose latest reading is an alarm, by kind then id. */
     public static List<Sensor> sensorsInAlarm(Situation s) {
+        s = s.live();
         List<Sensor> out = new ArrayList<>();
         for (Sensor x : s.sensors().values()) {
             if (x.alarm()) {
@@ -517,6 +540,7 @@ public final class Kpi {
 
     /** Outages not yet fully restored. */
     public static int openOutages(Situation s) {
+        s = s.live();
         int n = 0;
         for (Outage o : s.outages().values()) {
             if (o.open()) {
@@ -534,6 +558,7 @@ public final class Kpi {
     }
 
     public static List<WhistleStatus> openWhistles(Situation s) {
+        s = s.live();
         List<WhistleStatus> out = new ArrayList<>();
         for (Whistle w : s.whistles().values()) {
             if (w.open()) {
@@ -547,6 +572,7 @@ public final class Kpi {
 
     /** The key period in force, or the next one declared, or empty. */
     public static Optional<KeyPeriod> keyPeriod(Situation s, Instant now) {
+        s = s.live();
         KeyPeriod next = null;
         for (KeyPeriod k : s.keyPeriods().values()) {
             if (k.activeAt(now)) {
@@ -564,6 +590,7 @@ public final class Kpi {
      * for {@link #daysWithoutGroupIncident}; {@code now} when the record is empty.
      */
     public static Instant recordStart(Situation s, Instant now) {
+        s = s.live();
         Instant first = now;
         for (Incident i : s.incidents().values()) {
             first = earlier(first, i.openedAt());

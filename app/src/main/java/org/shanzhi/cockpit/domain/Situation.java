@@ -23,7 +23,8 @@ public record Situation(long seq, Instant time, District district,
                         PMap<String, WeatherWarning> warnings, PMap<String, AiAlert> alerts,
                         PMap<String, Outage> outages, PMap<String, IntelReport> intel,
                         PMap<String, KeyPeriod> keyPeriods, PMap<String, DispatchOrder> orders,
-                        PMap<String, Instruction> instructions) {
+                        PMap<String, Instruction> instructions, DrillStatus drill,
+                        PMap<String, DrillThing> drillThings) {
 
     public static final Instant EPOCH = Instant.EPOCH;
 
@@ -31,7 +32,7 @@ public record Situation(long seq, Instant time, District district,
         return new Situation(0, EPOCH, null, TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
                 TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
-                TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty());
+                TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), null, TreePMap.empty());
     }
 
     /**
@@ -45,7 +46,7 @@ public record Situation(long seq, Instant time, District district,
         Objects.requireNonNull(r.time(), "time");
         Instant t = r.time().isAfter(time) ? r.time() : time;
         try {
-            return new Fold(this, r.seq(), t, r.time()).apply(r.event());
+            return new Fold(this, r.seq(), t, r.time(), r.drill()).apply(r.event());
         } catch (Rejection e) {
             throw e.under("payload");
         }
@@ -58,6 +59,68 @@ public record Situation(long seq, Instant time, District district,
             s = s.apply(r);
         }
         return s;
+    }
+
+    /**
+     * The id of the drill that made the thing {@code id} of {@code family} (a component name: "incidents",
+     * "alerts" …) or that it followed from; null for a live thing.
+     */
+    public String drillOf(String family, String id) {
+        return drillOf(DrillThing.key(family, id));
+    }
+
+    /** The drill of the thing named {@code "family/id"} (a command's target), or null. */
+    public String drillOf(String key) {
+        if (drillThings.isEmpty() || key == null) {
+            return null;
+        }
+        DrillThing t = drillThings.get(key);
+        return t == null ? null : t.drillId();
+    }
+
+    /**
+     * The live sub-district: this situation without the things drills made ({@link #drillThings}), for the
+     * figures ({@link Kpi}) that drills must never enter. Itself when there are none; else O(k log n) for k
+     * drill things.
+     */
+    public Situation live() {
+        if (drillThings.isEmpty()) {
+            return this;
+        }
+        PMap<String, Incident> liveIncidents = incidents;
+        PMap<String, Complaint> liveComplaints = complaints;
+        PMap<String, Dispute> liveDisputes = disputes;
+        PMap<String, Petition> livePetitions = petitions;
+        PMap<String, Whistle> liveWhistles = whistles;
+        PMap<String, WeatherWarning> liveWarnings = warnings;
+        PMap<String, AiAlert> liveAlerts = alerts;
+        PMap<String, Outage> liveOutages = outages;
+        PMap<String, IntelReport> liveIntel = intel;
+        PMap<String, KeyPeriod> liveKeyPeriods = keyPeriods;
+        PMap<String, DispatchOrder> liveOrders = orders;
+        PMap<String, Instruction> liveInstructions = instructions;
+        for (String key : drillThings.keySet()) {
+            int slash = key.indexOf('/');
+            String id = key.substring(slash + 1);
+            switch (key.substring(0, slash)) {
+                case "incidents" -> liveIncidents = liveIncidents.minus(id);
+                case "complaints" -> liveComplaints = liveComplaints.minus(id);
+                case "disputes" -> liveDisputes = liveDisputes.minus(id);
+                case "petitions" -> livePetitions = livePetitions.minus(id);
+                case "whistles" -> liveWhistles = liveWhistles.minus(id);
+                case "warnings" -> liveWarnings = liveWarnings.minus(id);
+                case "alerts" -> liveAlerts = liveAlerts.minus(id);
+                case "outages" -> liveOutages = liveOutages.minus(id);
+                case "intel" -> liveIntel = liveIntel.minus(id);
+                case "keyPeriods" -> liveKeyPeriods = liveKeyPeriods.minus(id);
+                case "orders" -> liveOrders = liveOrders.minus(id);
+                case "instructions" -> liveInstructions = liveInstructions.minus(id);
+                default -> throw new IllegalStateException("a drill thing of no family: " + key);
+            }
+        }
+        return new Situation(seq, time, district, communities, grids, cameras, sensors, units, liveIncidents,
+                liveComplaints, liveDisputes, livePetitions, liveWhistles, liveWarnings, liveAlerts, liveOutages, liveIntel,
+                liveKeyPeriods, liveOrders, liveInstructions, drill, TreePMap.empty());
     }
 
     /** The community whose boundary holds the point, or null. */

@@ -31,6 +31,9 @@ import org.shanzhi.cockpit.json.Json;
  * {@code duplicate}, which counts as done. A refusal (4xx) ends the command; a 5xx or no answer keeps it and tries
  * again after 1, 2, 4, 8, then every 10 seconds.
  * <p>
+ * Given several hubs on one journal, a command no hub answered goes to the next at once, so it finds the hub that
+ * writes (a follower answers 503, naming it); only when none answered does it wait.
+ * <p>
  * The returned future completes on the sending thread, never exceptionally: {@link Outcome.Done} or
  * {@link Outcome.Refused} when the hub answered, {@link Outcome.Queued} as soon as it is known that the command
  * has to wait. What becomes of a queued command later is told to {@link #onLateRefusal} if the hub refuses it.
@@ -68,7 +71,9 @@ public final class HubCommands implements AutoCloseable {
     public record LateRefusal(String path, Outcome.Refused refusal) {
     }
 
-    private final String baseUrl;
+    private final List<String> baseUrls;
+    /** The hub of {@link #baseUrls} that answered last, tried first. */
+    private int current;
     private final String token;
     private final OkHttpClient http;
     private final CommandOutbox outbox;
@@ -88,7 +93,15 @@ public final class HubCommands implements AutoCloseable {
 
     /** Commands kept in {@code outbox}; what it holds from a previous run is sent first. */
     public HubCommands(String baseUrl, String token, CommandOutbox outbox) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this(List.of(baseUrl), token, outbox);
+    }
+
+    /** Commands for any of {@code baseUrls}, hubs on one journal: whichever writes takes them. */
+    public HubCommands(List<String> baseUrls, String token, CommandOutbox outbox) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("commands need at least one hub address");
+        }
+        this.baseUrls = baseUrls.stream().map(u -> u.replaceAll("/+$", "")).toList();
         this.token = token;
         this.outbox = outbox;
         this.http = new OkHttpClient.Builder()
@@ -182,6 +195,26 @@ public final class HubCommands implements AutoCloseable {
         return post("/api/v1/alerts/" + alertId + "/review", body);
     }
 
+    /** 演练: loads the drill the hub knows by {@code name} (GET /api/v1/drill/scripts), ready to start (the trainer's). */
+    public CompletableFuture<Outcome> loadDrill(String name) {
+        return post("/api/v1/drill", Map.of("name", name));
+    }
+
+    /** 演练: one step of the loaded drill, {@code start}, {@code pause}, {@code resume}, {@code skip} or {@code stop}. */
+    public CompletableFuture<Outcome> drill(String step) {
+        return post("/api/v1/drill/" + step, Map.of());
+    }
+
+    /** 演练: fires the inject now (a contingency inject), running or paused. */
+    public CompletableFuture<Outcome> fireInject(String injectId) {
+        return post("/api/v1/drill/injects/" + injectId + "/fire", Map.of());
+    }
+
+    /** 演练: an unannounced inject, shaped as in a drill script (assets/drills/README.md). */
+    public CompletableFuture<Outcome> addInject(Map<String, Object> inject) {
+        return post("/api/v1/drill/injects", inject);
+    }
+
     private CompletableFuture<Outcome> post(String path, Object body) {
         CompletableFuture<Outcome> out = new CompletableFuture<>();
         CommandOutbox.Entry entry = new CommandOutbox.Entry(UUID.randomUUID().toString(), "POST", path,
@@ -231,6 +264,11 @@ public final class HubCommands implements AutoCloseable {
                 }
             }
             Outcome answer = send(head);
+            // unanswered (no answer, a follower's 503): the other hubs, one after the other, before waiting
+            for (int tried = 1; answer instanceof Outcome.Queued && tried < baseUrls.size(); tried++) {
+                current = (current + 1) % baseUrls.size();
+                answer = send(head);
+            }
             if (answer instanceof Outcome.Queued q) {
                 unreachable = q.reason();
                 // every command waiting behind it waits as long
@@ -271,7 +309,7 @@ public final class HubCommands implements AutoCloseable {
     /** One attempt: the hub's answer, or {@link Outcome.Queued} when there was none worth keeping. */
     private Outcome send(CommandOutbox.Entry e) {
         Request request = new Request.Builder()
-                .url(baseUrl + e.path())
+                .url(baseUrls.get(current) + e.path())
                 .header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", e.key())
                 .method(e.method(), RequestBody.create(e.body(), JSON))

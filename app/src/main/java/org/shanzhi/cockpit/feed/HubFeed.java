@@ -31,6 +31,9 @@ import org.shanzhi.cockpit.json.StreamClose;
  * frame, off the FX thread. On a disconnect it reconnects with jittered back-off and resumes
  * from the last seq; on a gap (or a frame the fold refuses) it takes a new snapshot. Garbage
  * frames are counted and skipped. Readers take {@link #latest()} whenever they like.
+ * <p>
+ * Given several hubs on one journal (a writer and its followers: they number events alike), each reconnect goes to
+ * the next of them, so a wall whose hub died carries on from the same seq on another.
  */
 public final class HubFeed implements SituationSource, AutoCloseable {
 
@@ -39,7 +42,9 @@ public final class HubFeed implements SituationSource, AutoCloseable {
     private static final long MIN_BACKOFF_MS = 250;
     private static final long MAX_BACKOFF_MS = 10_000;
 
-    private final String baseUrl;
+    private final List<String> baseUrls;
+    /** The hub of {@link #baseUrls} this feed tries now; moved on by each failed attempt. */
+    private volatile int current;
     private final String token;
     private final OkHttpClient http;
     private final ScheduledExecutorService worker;
@@ -59,7 +64,15 @@ public final class HubFeed implements SituationSource, AutoCloseable {
     private volatile long reconnects;
 
     public HubFeed(String baseUrl, String token) {
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this(List.of(baseUrl), token);
+    }
+
+    /** A feed from any of {@code baseUrls}: hubs on one journal, the first tried first. */
+    public HubFeed(List<String> baseUrls, String token) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("a feed needs at least one hub address");
+        }
+        this.baseUrls = baseUrls.stream().map(u -> u.replaceAll("/+$", "")).toList();
         this.token = token;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(3))
@@ -101,6 +114,11 @@ public final class HubFeed implements SituationSource, AutoCloseable {
         return new FeedStatus(state, s.since(), seq(), garbage, resnapshots, reconnects, s.lastError());
     }
 
+    /** The hub this feed reads now (or tries next). */
+    public String hub() {
+        return baseUrls.get(current);
+    }
+
     // --- on the worker thread ------------------------------------------------------------------
 
     private void connect() {
@@ -128,14 +146,14 @@ public final class HubFeed implements SituationSource, AutoCloseable {
      * a wall showing it would show an empty district. Any other answer lets the snapshot be taken.
      */
     private boolean starting() throws IOException {
-        Request request = new Request.Builder().url(baseUrl + "/api/v1/health").build();
+        Request request = new Request.Builder().url(hub() + "/api/v1/health").build();
         try (Response r = http.newCall(request).execute()) {
             return r.code() == 503;
         }
     }
 
     private Situation snapshot() throws IOException {
-        Request request = new Request.Builder().url(baseUrl + "/api/v1/snapshot")
+        Request request = new Request.Builder().url(hub() + "/api/v1/snapshot")
                 .header("Authorization", "Bearer " + token).build();
         try (Response r = http.newCall(request).execute()) {
             if (r.code() != 200) {
@@ -149,7 +167,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
 
     private void openStream(long since) {
         Request request = new Request.Builder()
-                .url(baseUrl.replaceFirst("^http", "ws") + "/api/v1/stream?batch=true&since=" + since)
+                .url(hub().replaceFirst("^http", "ws") + "/api/v1/stream?batch=true&since=" + since)
                 .header("Authorization", "Bearer " + token).build();
         socket = http.newWebSocket(request, new Listener(++generation));
     }
@@ -166,6 +184,7 @@ public final class HubFeed implements SituationSource, AutoCloseable {
             reconnects++;
         }
         status = new FeedStatus(state, state == s.state() ? s.since() : since, 0, 0, 0, 0, error);
+        current = (current + 1) % baseUrls.size(); // this hub failed: the next one, if there is another
         // until the first snapshot the wall has nothing to show: keep trying every quarter second, so that a wall
         // started beside its hub shows the hub's first answer at once
         long max = latest == null ? MIN_BACKOFF_MS : MAX_BACKOFF_MS;

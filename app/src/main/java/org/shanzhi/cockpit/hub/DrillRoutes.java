@@ -5,11 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.javalin.http.Context;
 
 import org.shanzhi.cockpit.hub.drill.DrillError;
@@ -24,6 +31,9 @@ import static org.shanzhi.cockpit.hub.Answers.json;
  */
 final class DrillRoutes {
 
+    /** The drills inside the jar; a site's own go beside them in {@code ./assets/drills/}. */
+    static final List<String> SHIPPED = List.of("crowd-gathering", "storm-530", "waterlogging-underpass");
+    private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern FILE = Pattern.compile("[\\p{L}\\p{N}_.-]{1,100}");
 
@@ -39,6 +49,24 @@ final class DrillRoutes {
             throw new BadRequest(404, "drill", "no drill is loaded");
         }
         json(ctx, 200, Json.write(s));
+    }
+
+    /** The drills that can be loaded by name: each name with its title and summary, by name. */
+    void scripts(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : shippedNames()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            try {
+                JsonNode doc = YAML.readTree(shipped(name));
+                m.put("title", doc.path("name").asText(name));
+                m.put("summary", doc.path("summary").asText(""));
+            } catch (IOException | BadRequest e) {
+                continue; // not readable as YAML: loading it names the error
+            }
+            out.add(m);
+        }
+        json(ctx, 200, Json.write(out));
     }
 
     /** What loads a drill: its YAML text ({@code script}, with the {@code file} name errors cite) or a shipped {@code name}. */
@@ -85,6 +113,18 @@ final class DrillRoutes {
             message.append(message.length() == 0 ? "" : "\n").append(d);
         }
         Answers.error(ctx, 422, first.field().isEmpty() ? "script" : first.field(), message.toString());
+    }
+
+    private static SortedSet<String> shippedNames() {
+        SortedSet<String> names = new TreeSet<>(SHIPPED);
+        try (Stream<Path> local = Files.list(Path.of("assets", "drills"))) {
+            local.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                    .filter(n -> NAME.matcher(n).matches()).forEach(names::add);
+        } catch (IOException e) {
+            // no local folder: the jar's own
+        }
+        return names;
     }
 
     /** A drill shipped in {@code ./assets/drills/} or inside the jar. */

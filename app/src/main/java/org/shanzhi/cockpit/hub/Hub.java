@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
@@ -18,7 +19,9 @@ import org.shanzhi.cockpit.json.Json;
 /**
  * The heart of the hub: one writer that validates events by folding them, writes them to the
  * journal, and only then makes them visible (situation, snapshot, stream). Restarted on the same
- * journal it folds it again and continues the sequence.
+ * journal it folds it again and continues the sequence. On a journal several hubs share, the one
+ * holding the journal's writer lock writes; the others follow ({@link #catchUp}) until they can
+ * take it ({@link #tryTakeOver}).
  */
 public final class Hub implements AutoCloseable {
 
@@ -29,8 +32,11 @@ public final class Hub implements AutoCloseable {
     /** What one subscriber's step may hold in memory (at least one frame). */
     private static final long FRAMES_CHARS = 4L << 20;
 
-    /** An event to append; a null time means "now" on the hub clock. */
-    public record Pending(Instant time, Event event) {
+    /** An event to append; a null time means "now" on the hub clock; {@code drill} the drill making it, if any. */
+    public record Pending(Instant time, Event event, String drill) {
+        public Pending(Instant time, Event event) {
+            this(time, event, null);
+        }
     }
 
     /** Who asked for an append and under which idempotency key (both optional). */
@@ -100,8 +106,22 @@ public final class Hub implements AutoCloseable {
     private record Snapshot(long seq, String json) {
     }
 
+    /** A write came to a hub that follows the journal; {@code writer} is the writing hub's address, if known. */
+    public static final class NotWriter extends RuntimeException {
+        public final String writer;
+
+        NotWriter(String writer) {
+            super("this hub follows the journal and does not write"
+                    + (writer == null ? "; no hub writes at this moment, try again shortly"
+                    : "; the writing hub is " + writer), null, false, false);
+            this.writer = writer;
+        }
+    }
+
     private final Journal journal;
-    private final HubClock clock;
+    private final Function<Situation, HubClock> clockFor;
+    private volatile HubClock clock;
+    private volatile boolean writing;
     private final Frame[] ring = new Frame[RING];
     private final Object headSignal = new Object();
     private final Instant startedAt = Instant.now();
@@ -112,7 +132,17 @@ public final class Hub implements AutoCloseable {
 
     /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
     public Hub(Journal journal, Function<Situation, HubClock> clockFor) {
+        this(journal, clockFor, null);
+    }
+
+    /**
+     * Takes the journal's writer lock if it is free (naming this hub by {@code address}), then replays the
+     * journal: a hub that got the lock writes from the journal's head, one that did not follows.
+     */
+    public Hub(Journal journal, Function<Situation, HubClock> clockFor, String address) {
         this.journal = journal;
+        this.clockFor = clockFor;
+        this.writing = journal.tryLockWriter(address);
         Situation s = Situation.empty();
         long[] count = {0};
         long last = 0;
@@ -123,7 +153,7 @@ public final class Hub implements AutoCloseable {
             }
             for (Journal.Row r : rows) {
                 s = replay(s, r);
-                remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+                remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
                 count[0]++;
             }
             last = rows.get(rows.size() - 1).seq();
@@ -136,10 +166,76 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /** Whether this hub writes the journal (else it follows the hub that does). */
+    public boolean writing() {
+        return writing;
+    }
+
+    /**
+     * A follower: folds what the writing hub added to the journal since this hub's head, and publishes it as the
+     * writer's own appends are. Returns how many events it folded.
+     */
+    public synchronized int catchUp() {
+        Situation s = situation;
+        int folded = 0;
+        while (true) {
+            List<Journal.Row> rows = journal.readAfter(s.seq(), 10_000);
+            if (rows.isEmpty()) {
+                return folded;
+            }
+            for (Journal.Row r : rows) {
+                s = replay(s, r);
+            }
+            publish(s, rows);
+            folded += rows.size();
+        }
+    }
+
+    /**
+     * A follower: takes the writer lock if it is free, then folds the journal to its head (whatever the last
+     * writer wrote before it died) and writes on from there, with the clock restarted from that situation as a
+     * restarted hub's is. Returns whether this hub now writes.
+     */
+    public synchronized boolean tryTakeOver(String address) {
+        if (writing) {
+            return true;
+        }
+        if (!journal.tryLockWriter(address)) {
+            return false;
+        }
+        catchUp();
+        clock = clockFor.apply(situation);
+        writing = true;
+        LOG.info("this hub writes the journal now, from head {}", head);
+        return true;
+    }
+
+    private void requireWriter() {
+        if (!writing) {
+            throw new NotWriter(journal.writerAddress().orElse(null));
+        }
+    }
+
+    /** Writes rows; a lost writer lock makes this hub a follower, a failed write brings it to the journal's head. */
+    private void write(List<Journal.Row> rows, String origin, Journal.AuditEntry audit, Journal.Idempotency idem) {
+        try {
+            journal.append(rows, origin, audit, idem);
+        } catch (Journal.NotWriter e) {
+            writing = false;
+            LOG.error("{}: following the journal from now on", e.getMessage());
+            throw new NotWriter(journal.writerAddress().orElse(null));
+        } catch (RuntimeException e) {
+            if (journal.shared()) {
+                catchUp(); // the journal may hold what this hub has not folded yet (a seq taken): meet it there
+            }
+            throw e;
+        }
+    }
+
     /** Folds one journal entry, or says which entry stops the replay and why. */
     public static Situation replay(Situation s, Journal.Row r) {
         try {
-            return s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload())));
+            return s.apply(new Recorded(r.seq(), r.time(), Json.readEvent(r.type(), r.payload()), r.drill()));
         } catch (Rejection e) {
             throw new UnreadableEntry(r.seq(), r.type(), "the situation refuses it (" + e.field() + ": " + e.reason() + ")");
         } catch (RuntimeException e) {
@@ -191,6 +287,7 @@ public final class Hub implements AutoCloseable {
     /** {@code encoded}: the batch's events as the journal stores them, made beforehand, or null to make them here. */
     private synchronized List<Recorded> append(Function<Situation, List<Pending>> make, List<Encoded> encoded,
                                                Origin origin) {
+        requireWriter();
         if (origin.idempotencyKey() != null) {
             journal.idempotency(origin.idempotencyKey()).ifPresent(first -> {
                 throw new Duplicate(first, first.requestHash().equals(origin.requestHash()));
@@ -201,7 +298,7 @@ public final class Hub implements AutoCloseable {
         List<Recorded> recorded = new ArrayList<>(batch.size());
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Recorded r = new Recorded(s.seq() + 1, timeOf(batch.get(i), s), batch.get(i).event());
+            Recorded r = recorded(batch.get(i), s);
             try {
                 s = s.apply(r);
             } catch (Rejection e) {
@@ -212,7 +309,7 @@ public final class Hub implements AutoCloseable {
             if (e.refused() != null) {
                 throw new BatchRejected(i, e.refused());
             }
-            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload()));
+            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload(), r.drill()));
         }
         if (rows.isEmpty()) {
             return recorded;
@@ -225,14 +322,15 @@ public final class Hub implements AutoCloseable {
         Journal.Idempotency idem = origin.idempotencyKey() == null ? null : new Journal.Idempotency(
                 origin.idempotencyKey(), origin.role() == null ? "system" : origin.role().key(),
                 origin.requestHash(), first, last);
-        journal.append(rows, origin.name(), audit, idem);
+        write(rows, origin.name(), audit, idem);
         publish(s, rows);
         return recorded;
     }
 
     /** Records in the audit trail something a seat did that is not an event (a unit's credential issued or revoked). */
     public synchronized void audit(Origin origin, String detail) {
-        journal.append(List.of(), origin.name(), new Journal.AuditEntry(Instant.now(), origin.role().key(),
+        requireWriter();
+        write(List.of(), origin.name(), new Journal.AuditEntry(Instant.now(), origin.role().key(),
                 origin.action(), origin.target(), null, 0, 0, detail), null);
     }
 
@@ -241,10 +339,11 @@ public final class Hub implements AutoCloseable {
      * whose plans people may overtake through commands. Returns how many were accepted.
      */
     public synchronized int appendEach(List<Pending> batch, String origin) {
+        requireWriter();
         Situation s = situation;
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
-            Recorded r = new Recorded(s.seq() + 1, timeOf(p, s), p.event());
+            Recorded r = recorded(p, s);
             Encoded e = Encoded.of(p.event());
             Situation next;
             try {
@@ -257,10 +356,10 @@ public final class Hub implements AutoCloseable {
                 continue;
             }
             s = next;
-            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload()));
+            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload(), r.drill()));
         }
         if (!rows.isEmpty()) {
-            journal.append(rows, origin, null, null);
+            write(rows, origin, null, null);
             publish(s, rows);
         }
         return rows.size();
@@ -295,6 +394,15 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * The next recorded event. It carries the drill that made it, or else the drill of the thing it acts on:
+     * trainees working a drill case (a dispatch, a triage, a unit's answer) are part of the drill's record.
+     */
+    private Recorded recorded(Pending p, Situation s) {
+        String drill = p.drill() != null ? p.drill() : s.drillOf(DrillThing.subjectOf(p.event()));
+        return new Recorded(s.seq() + 1, timeOf(p, s), p.event(), drill);
+    }
+
     /** Event times are kept to the millisecond, the precision every journal database stores. */
     private Instant timeOf(Pending p, Situation s) {
         if (p.time() != null) {
@@ -306,7 +414,7 @@ public final class Hub implements AutoCloseable {
 
     private void publish(Situation s, List<Journal.Row> rows) {
         for (Journal.Row r : rows) {
-            remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            remember(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
         }
         situation = s;
         head = s.seq();
@@ -334,7 +442,7 @@ public final class Hub implements AutoCloseable {
         }
         if (out.isEmpty() && after < h) {
             for (Journal.Row r : journal.readAfter(after, max, FRAMES_CHARS)) {
-                out.add(Frame.of(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload())));
+                out.add(Frame.of(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill())));
             }
         }
         return out;

@@ -1,6 +1,8 @@
 package org.shanzhi.cockpit.hub;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -64,6 +66,8 @@ public final class HubRuntime implements AutoCloseable {
     private final HubServer server;
     private final Config config;
     private final List<AutoCloseable> producers = new ArrayList<>();
+    /** What only the writing hub runs (the scenario): started when it writes, stopped if it stops writing. */
+    private final List<AutoCloseable> writerProducers = new ArrayList<>();
     private Thread shutdownHook;
     private boolean closed;
 
@@ -106,7 +110,7 @@ public final class HubRuntime implements AutoCloseable {
         String url = config.jdbcUrl() != null ? config.jdbcUrl() : Journal.h2Url(config.dataDir());
         Journal journal = Journal.open(url, config.dbUser(), config.dbPassword());
         ownerOnly(config.dataDir());
-        Hub hub = new Hub(journal, config.clock());
+        Hub hub = new Hub(journal, config.clock(), null);
         UnitTokens unitTokens = UnitTokens.load(config.unitTokens());
         HubServer server;
         try {
@@ -119,22 +123,61 @@ public final class HubRuntime implements AutoCloseable {
         LOG.info("hub listening on {} (journal {}, head {}, tokens in {})", "http://" + config.host() + ":"
                 + server.port(), url.replaceAll("password=[^;&]*", "password=***"), hub.head(), tokensFile);
         HubRuntime runtime = new HubRuntime(config, hub, tokens, unitTokens, server);
+        String address = address(config.host(), server.port());
+        journal.advertise(address);
         runtime.attach(new OrderTimer(hub, config.limits().orderExpiry()).start());
         Thread hook = new Thread(runtime::close, "hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         runtime.shutdownHook = hook;
         try {
-            AutoCloseable producer = feeder.apply(runtime);
-            if (producer != null) {
-                runtime.attach(producer);
+            if (hub.writing()) {
+                runtime.feed(feeder);
+            } else {
+                LOG.info("another hub writes the journal ({}): this one follows it and serves reads",
+                        journal.writerAddress().orElse("its address unknown"));
+            }
+            if (journal.shared()) {
+                runtime.attach(new JournalFollower(hub, address, () -> runtime.feed(feeder),
+                        runtime::stopFeeding).start());
             }
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
         server.ready();
-        LOG.info("hub ready: head {}, {} ms after the start began", hub.head(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("hub ready as {}: head {}, {} ms after the start began", hub.writing() ? "writer" : "follower",
+                hub.head(), (System.nanoTime() - t0) / 1_000_000);
         return runtime;
+    }
+
+    /** Starts what feeds the writing hub (on a follower, once it takes over: the scenario resumes there). */
+    private synchronized void feed(Function<HubRuntime, AutoCloseable> feeder) {
+        if (closed) {
+            return;
+        }
+        AutoCloseable producer = feeder.apply(this);
+        if (producer != null) {
+            writerProducers.add(producer);
+        }
+    }
+
+    /** This hub no longer writes: what fed it stops (the hub that writes now runs its own). */
+    private synchronized void stopFeeding() {
+        closeAll(writerProducers);
+        writerProducers.clear();
+    }
+
+    /** How clients reach this hub, as other hubs name it: the bound address, or this machine's name for any. */
+    private static String address(String host, int port) {
+        String name = host;
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                name = host;
+            }
+        }
+        return "http://" + (name.contains(":") ? "[" + name + "]" : name) + ":" + port;
     }
 
     /**
@@ -179,6 +222,16 @@ public final class HubRuntime implements AutoCloseable {
         producers.add(producer);
     }
 
+    private static void closeAll(List<AutoCloseable> list) {
+        for (AutoCloseable p : list) {
+            try {
+                p.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", p, e.toString());
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -192,13 +245,9 @@ public final class HubRuntime implements AutoCloseable {
                 // the hook is running or about to: closing here as well is harmless
             }
         }
-        for (AutoCloseable p : producers) {
-            try {
-                p.close();
-            } catch (Exception e) {
-                LOG.warn("stopping {} failed: {}", p, e.toString());
-            }
-        }
+        // the journal follower (among the producers) before what only the writer runs: it could start it again
+        closeAll(producers);
+        closeAll(writerProducers);
         server.close();
         hub.close();
     }

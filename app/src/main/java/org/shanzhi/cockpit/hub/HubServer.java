@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.session.DefaultSessionCache;
@@ -112,6 +113,12 @@ public final class HubServer implements AutoCloseable {
             r.before("/api/v1/*", access::limitBody);
             r.before(access::refuseHead);
             r.beforeMatched(access::authorize);
+            // a hub that follows the journal serves reads; every write goes to the hub that writes it
+            r.beforeMatched("/api/v1/*", ctx -> {
+                if (!hub.writing() && ctx.method() != HandlerType.GET) {
+                    throw new Hub.NotWriter(hub.journal().writerAddress().orElse(null));
+                }
+            });
 
             r.get("/api/v1/health", reads::health);
             r.get("/api/v1/snapshot", reads::snapshot, READERS);
@@ -172,6 +179,7 @@ public final class HubServer implements AutoCloseable {
             // the trainer's exercise clock (hub/drill): one drill per hub
             r.get("/api/v1/drill", drill::status, READERS);
             r.post("/api/v1/drill", drill::load, TRAINER);
+            r.get("/api/v1/drill/scripts", drill::scripts, TRAINER);
             r.post("/api/v1/drill/start", ctx -> drill.act(ctx, drills::start), TRAINER);
             r.post("/api/v1/drill/pause", ctx -> drill.act(ctx, drills::pause), TRAINER);
             r.post("/api/v1/drill/resume", ctx -> drill.act(ctx, drills::resume), TRAINER);
@@ -195,6 +203,10 @@ public final class HubServer implements AutoCloseable {
             r.exception(VideoRefused.class, (e, ctx) -> error(ctx, e.status(), "cameraId", e.getMessage()));
             r.exception(Hub.BatchRejected.class, HubServer::rejected);
             r.exception(Hub.Duplicate.class, HubServer::duplicate);
+            r.exception(Hub.NotWriter.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, "hub", e.getMessage());
+            });
             r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "body" : null, e.getMessage()));
             r.exception(Exception.class, (e, ctx) -> {

@@ -20,7 +20,6 @@ import org.shanzhi.cockpit.json.Json;
 final class IngestBody {
 
     static final int MAX_BATCH = 10_000;
-    private static final String QUARANTINED = Event.EntryQuarantined.class.getSimpleName();
 
     private final HubClock clock;
     private final HubLimits limits;
@@ -67,13 +66,15 @@ final class IngestBody {
         if (type == null || !type.isTextual()) {
             throw new BadRequest(path + ".type", "type is required: one of " + Json.eventTypes());
         }
+        Class<? extends Event> c;
         try {
-            Json.eventClass(type.asText());
+            c = Json.eventClass(type.asText());
         } catch (BadJson ex) {
             throw new BadRequest(path + ".type", ex.getMessage() + "; known: " + Json.eventTypes());
         }
-        if (type.asText().equals(QUARANTINED)) {
-            throw new BadRequest(path + ".type", QUARANTINED + " is written by the hub's journal quarantine only");
+        if (Event.writtenByTheHubOnly().contains(c)) {
+            throw new BadRequest(path + ".type", type.asText() + " is written by the hub itself only (its journal"
+                    + " quarantine, its drill clock)");
         }
         Instant time = null;
         JsonNode t = e.get("time");

@@ -25,8 +25,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class Journal implements AutoCloseable {
 
-    /** An event as stored: the payload is the event's JSON without its type. */
-    public record Row(long seq, Instant time, String type, String payload) {
+    /** An event as stored: the payload is the event's JSON without its type; {@code drill} as {@code Recorded.drill}. */
+    public record Row(long seq, Instant time, String type, String payload, String drill) {
     }
 
     public record AuditEntry(Instant at, String role, String action, String target, String idempotencyKey,
@@ -36,10 +36,28 @@ public final class Journal implements AutoCloseable {
     public record Idempotency(String key, String role, String requestHash, long firstSeq, long lastSeq) {
     }
 
+    /** This hub no longer holds the writer lock: another hub may be writing, so this one must not. */
+    public static final class NotWriter extends IllegalStateException {
+        NotWriter(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The writer lock: a PostgreSQL advisory lock (two keys, so it shows in pg_locks as classid, objid and
+     * objsubid 2). A session holds it until it ends, so a hub that dies (even SIGKILLed) lets it go.
+     */
+    private static final int LOCK_CLASS = 0x5348_5A48; // "SHZH"
+    private static final int LOCK_ID = 1;
+
     private final String url;
     private final String user;
     private final String password;
     private final Connection writer;
+    /** The session that holds (or asks for) the writer lock on a shared journal; null until asked. */
+    private Connection lockSession;
+    private int lockPid;
+    private volatile boolean holdsLock;
     private static final int MAX_READERS = 8;
     private final Semaphore readers = new Semaphore(MAX_READERS);
 
@@ -78,6 +96,115 @@ public final class Journal implements AutoCloseable {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * Whether several hubs may open this journal at once (PostgreSQL, over the network): then only the holder of
+     * the writer lock writes. An H2 file is opened by one process, which always writes.
+     */
+    public boolean shared() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * Takes the writer lock if no other hub holds it, on a session of its own kept open while this hub writes.
+     * {@code address} is how clients reach this hub; the lock's session carries it for {@link #writerAddress}.
+     */
+    public synchronized boolean tryLockWriter(String address) {
+        if (!shared()) {
+            return true;
+        }
+        if (holdsLock) {
+            return true;
+        }
+        try {
+            if (lockSession == null || !lockSession.isValid(2)) {
+                closeQuietly(lockSession);
+                lockSession = connect();
+                lockSession.setAutoCommit(true);
+                try (ResultSet rs = lockSession.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    lockPid = rs.getInt(1);
+                }
+            }
+            advertise(address);
+            try (PreparedStatement st = lockSession.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                st.setInt(1, LOCK_CLASS);
+                st.setInt(2, LOCK_ID);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    holdsLock = rs.getBoolean(1);
+                }
+            }
+            return holdsLock;
+        } catch (SQLException e) {
+            closeQuietly(lockSession);
+            lockSession = null;
+            throw new IllegalStateException("cannot ask for the journal's writer lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names this hub's address on its lock session (PostgreSQL keeps at most 63 characters of it). */
+    public synchronized void advertise(String address) {
+        if (lockSession == null || address == null) {
+            return;
+        }
+        try (PreparedStatement st = lockSession.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+            st.setString(1, address);
+            st.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot name this hub on its lock session: " + e.getMessage(), e);
+        }
+    }
+
+    /** The address the hub holding the writer lock gave, if a hub holds it and gave one. */
+    public Optional<String> writerAddress() {
+        if (!shared()) {
+            return Optional.empty();
+        }
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("SELECT a.application_name"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                + " AND l.classid = ? AND l.objid = ? AND l.objsubid = 2 AND l.granted")) {
+            st.setInt(1, LOCK_CLASS);
+            st.setInt(2, LOCK_ID);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)).filter(a -> !a.isBlank()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty(); // only for the message that names the writer
+        }
+    }
+
+    /**
+     * Inside the writer's transaction: this hub's lock session still holds the lock. If the session was lost,
+     * another hub may have taken the lock and be writing; then nothing of this transaction is written.
+     */
+    private void checkStillWriter() throws SQLException {
+        if (!shared()) {
+            return;
+        }
+        try (PreparedStatement st = writer.prepareStatement("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND classid = ? AND objid = ? AND objsubid = 2 AND granted AND pid = ?")) {
+            st.setInt(1, LOCK_CLASS);
+            st.setInt(2, LOCK_ID);
+            st.setInt(3, lockPid);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!holdsLock || !rs.next()) {
+                    holdsLock = false;
+                    throw new NotWriter("this hub lost the journal's writer lock; it writes no more");
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // a session already gone
+            }
+        }
+    }
+
     public long head() {
         try (PreparedStatement st = writer.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM journal");
              ResultSet rs = st.executeQuery()) {
@@ -94,8 +221,10 @@ public final class Journal implements AutoCloseable {
     public void append(List<Row> rows, String origin, AuditEntry audit, Idempotency idempotency) {
         Instant now = Instant.now();
         try {
+            checkStillWriter();
             try (PreparedStatement st = writer.prepareStatement(
-                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at, drill)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Row r : rows) {
                     st.setLong(1, r.seq());
                     st.setObject(2, utc(r.time()));
@@ -103,6 +232,7 @@ public final class Journal implements AutoCloseable {
                     st.setString(4, r.payload());
                     st.setString(5, origin);
                     st.setObject(6, utc(now));
+                    st.setString(7, r.drill());
                     st.addBatch();
                 }
                 st.executeBatch();
@@ -134,6 +264,8 @@ public final class Journal implements AutoCloseable {
                 }
             }
             writer.commit();
+        } catch (NotWriter e) {
+            throw rolledBack(e);
         } catch (SQLException e) {
             throw rolledBack("journal write failed, nothing was written", e);
         }
@@ -146,8 +278,8 @@ public final class Journal implements AutoCloseable {
     public void quarantine(long seq, String reason, String placeholderType, String placeholderPayload) {
         try {
             try (PreparedStatement st = writer.prepareStatement("INSERT INTO quarantine (seq, event_time, type, payload,"
-                    + " origin, recorded_at, reason, quarantined_at) SELECT seq, event_time, type, payload, origin,"
-                    + " recorded_at, ?, ? FROM journal WHERE seq = ?")) {
+                    + " origin, recorded_at, reason, quarantined_at, drill) SELECT seq, event_time, type, payload, origin,"
+                    + " recorded_at, ?, ?, drill FROM journal WHERE seq = ?")) {
                 st.setString(1, truncate(reason, 4000));
                 st.setObject(2, utc(Instant.now()));
                 st.setLong(3, seq);
@@ -156,7 +288,7 @@ public final class Journal implements AutoCloseable {
                 }
             }
             try (PreparedStatement st = writer.prepareStatement(
-                    "UPDATE journal SET type = ?, payload = ?, origin = 'quarantine' WHERE seq = ?")) {
+                    "UPDATE journal SET type = ?, payload = ?, origin = 'quarantine', drill = NULL WHERE seq = ?")) {
                 st.setString(1, placeholderType);
                 st.setString(2, placeholderPayload);
                 st.setLong(3, seq);
@@ -166,6 +298,15 @@ public final class Journal implements AutoCloseable {
         } catch (SQLException e) {
             throw rolledBack("cannot quarantine seq " + seq, e);
         }
+    }
+
+    private NotWriter rolledBack(NotWriter e) {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // nothing was written either way
+        }
+        return e;
     }
 
     /** Undoes the writer's transaction after {@code e}; the failure to report is {@code e}'s. */
@@ -192,7 +333,7 @@ public final class Journal implements AutoCloseable {
         acquireReader();
         try (Connection c = connect();
              PreparedStatement st = c.prepareStatement(
-                     "SELECT seq, event_time, type, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                     "SELECT seq, event_time, type, payload, drill FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             st.setLong(1, after);
             st.setInt(2, limit);
@@ -201,7 +342,7 @@ public final class Journal implements AutoCloseable {
             try (ResultSet rs = st.executeQuery()) {
                 while (chars < maxChars && rs.next()) {
                     Row r = new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                            rs.getString(4));
+                            rs.getString(4), rs.getString(5));
                     rows.add(r);
                     chars += r.payload().length();
                 }
@@ -267,7 +408,8 @@ public final class Journal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closeQuietly(lockSession); // lets the writer lock go at once
         try {
             writer.close();
         } catch (SQLException e) {

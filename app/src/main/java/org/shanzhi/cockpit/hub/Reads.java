@@ -90,6 +90,7 @@ final class Reads {
         Situation s = hub.situation();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", up ? "ok" : "starting");
+        m.put("role", hub.writing() ? "writer" : "follower");
         m.put("seq", s.seq());
         m.put("time", s.time());
         m.put("startedAt", hub.startedAt());
@@ -129,7 +130,7 @@ final class Reads {
         StringBuilder b = new StringBuilder("{\"head\":").append(hub.head()).append(",\"events\":[");
         boolean first = true;
         for (Journal.Row r : hub.journal().readAfter(since, limit, EVENTS_CHARS)) {
-            b.append(first ? "" : ",").append(Json.frame(r.seq(), r.time(), r.type(), r.payload()));
+            b.append(first ? "" : ",").append(Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
             first = false;
         }
         json(ctx, 200, b.append("]}").toString());

@@ -46,7 +46,7 @@ public final class RecordingExport {
                         break pages;
                     }
                     if (!r.time().isBefore(from)) {
-                        w.add(s, r.seq(), r.time(), r.type(), r.payload());
+                        w.add(s, r.seq(), r.time(), r.type(), r.payload(), r.drill());
                         any = true;
                     }
                     s = Hub.replay(s, r);

@@ -236,20 +236,30 @@ public final class Json {
             throw new BadJson("time", "not an ISO-8601 time: " + n.get("time").asText());
         }
         Event e = readEvent(n.get("type").asText(), n.get("payload"), "payload");
+        JsonNode drill = n.get("drill");
+        if (drill != null && !drill.isTextual()) {
+            throw new BadJson("drill", "a frame's drill is the drill's id, a string");
+        }
         try {
-            return new Recorded(n.get("seq").asLong(), time, e);
+            return new Recorded(n.get("seq").asLong(), time, e, drill == null ? null : drill.asText());
         } catch (RuntimeException ex) {
             throw new BadJson("frame", ex.getMessage());
         }
     }
 
-    /** One stream frame: {"seq":…,"time":…,"type":…,"payload":{…}}. */
-    public static String frame(long seq, Instant time, String type, String payloadJson) {
+    /**
+     * One stream frame: {"seq":…,"time":…,"type":…,"payload":{…}}, and "drill":"…" after the payload when a drill
+     * made the event (null: a live one, no drill field).
+     */
+    public static String frame(long seq, Instant time, String type, String payloadJson, String drill) {
         StringBuilder b = new StringBuilder(payloadJson.length() + 96);
         b.append("{\"seq\":").append(seq)
                 .append(",\"time\":\"").append(time).append("\",\"type\":\"").append(type)
-                .append("\",\"payload\":").append(payloadJson).append('}');
-        return b.toString();
+                .append("\",\"payload\":").append(payloadJson);
+        if (drill != null) {
+            b.append(",\"drill\":").append(write(drill));
+        }
+        return b.append('}').toString();
     }
 
     /**

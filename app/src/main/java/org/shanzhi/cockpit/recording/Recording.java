@@ -40,15 +40,19 @@ import org.shanzhi.cockpit.json.Json;
  * The file: one header line (JSON, UTF-8, ending in {@code \n}: {@link Header}), then the body, a run of segments.
  * A segment is its length (4 bytes, big-endian), the SHA-256 of its bytes (32 bytes), then its bytes: gzip of JSON
  * lines, first the snapshot of the situation before its first event ({@code {"seq":…,"situation":{…}}}, as
- * {@code GET /api/v1/snapshot} gives it), then its events as stream frames ({@code {"seq","time","type","payload"}}).
+ * {@code GET /api/v1/snapshot} gives it), then its events as stream frames ({@code {"seq","time","type","payload","drill"?}}).
  * The header's {@code sha256} is of the whole body. A segment's own checksum says where damage begins, and every
  * segment before it can still be replayed, each from its own snapshot.
  */
 public final class Recording {
 
     public static final String FORMAT = "shanzhi-recording";
-    /** The format this program writes and the newest it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format this program writes and the newest it reads. Version 2 added each frame's {@code drill} and the
+     * situation's {@code drill} and {@code drillThings} (a version 1 reader would count a drill's things as live);
+     * version 1 files read as they are, with no drill.
+     */
+    public static final int VERSION = 2;
     public static final int SNAPSHOT_EVERY = 10_000;
     private static final int MAX_HEADER = 64 * 1024;
     private static final int SEGMENT_PREFIX = 4 + 32;
@@ -154,8 +158,8 @@ public final class Recording {
             }
         }
 
-        /** One event of the range (its journal form), with the situation just before it. */
-        public void add(Situation before, long seq, Instant time, String type, String payloadJson) {
+        /** One event of the range (its journal form, {@code drill} as the journal's), with the situation just before it. */
+        public void add(Situation before, long seq, Instant time, String type, String payloadJson, String drill) {
             try {
                 if (segment == null) {
                     segment = new ByteArrayOutputStream(1 << 20);
@@ -164,7 +168,7 @@ public final class Recording {
                     lines.write("{\"seq\":" + before.seq() + ",\"situation\":" + Json.write(before) + "}\n");
                     snapshots++;
                 }
-                lines.write(Json.frame(seq, time, type, payloadJson));
+                lines.write(Json.frame(seq, time, type, payloadJson, drill));
                 lines.write('\n');
                 fromSeq = fromSeq < 0 ? seq : fromSeq;
                 toSeq = seq;

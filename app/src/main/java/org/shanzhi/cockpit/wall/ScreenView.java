@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
+import org.shanzhi.cockpit.wall.drill.DrillBanner;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.layout.Screen;
 
@@ -68,6 +69,7 @@ final class ScreenView {
         StackPane.setAlignment(staleBanner, Pos.TOP_CENTER);
         StackPane.setMargin(staleBanner, new Insets(8));
         root = new StackPane(grid, staleBanner);
+        widgets.add(DrillBanner.on(root));
         root.getStyleClass().add("wall-screen");
         root.setMinSize(screen.width(), screen.height());
         root.setPrefSize(screen.width(), screen.height());

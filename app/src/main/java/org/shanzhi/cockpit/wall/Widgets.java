@@ -5,6 +5,7 @@ import org.shanzhi.cockpit.wall.cockpit.MonitoringPanel;
 import org.shanzhi.cockpit.wall.cockpit.SafetyPanel;
 import org.shanzhi.cockpit.wall.cockpit.SentimentPanel;
 import org.shanzhi.cockpit.wall.dispatch.IncidentScreen;
+import org.shanzhi.cockpit.wall.drill.DrillWidget;
 import org.shanzhi.cockpit.wall.dispatch.IncidentsWidget;
 import org.shanzhi.cockpit.wall.dispatch.InstructionsWidget;
 import org.shanzhi.cockpit.wall.dispatch.OrdersWidget;
@@ -37,6 +38,7 @@ final class Widgets {
             }
             case TRIAGE -> new TriageWidget(p, context);
             case MAP -> new MapWidget(p, context);
+            case DRILL -> new DrillWidget(context);
         };
     }
 }

@@ -44,8 +44,8 @@ class JournalCommandTest {
         try (Journal journal = Journal.open(url, "", "")) {
             journal.append(List.of(
                     new Journal.Row(head + 1, Fixtures.T0, "UnitMoved",
-                            "{\"unitId\":\"U-1\",\"at\":{\"lon\":116.38,\"lat\":39.815},\"heading\":null}"),
-                    new Journal.Row(head + 2, Fixtures.T0, "SensorReported", Json.write(new Event.SensorReported("S-1", 7)))),
+                            "{\"unitId\":\"U-1\",\"at\":{\"lon\":116.38,\"lat\":39.815},\"heading\":null}", null),
+                    new Journal.Row(head + 2, Fixtures.T0, "SensorReported", Json.write(new Event.SensorReported("S-1", 7)), null)),
                     "test", null, null);
         }
 
@@ -66,7 +66,7 @@ class JournalCommandTest {
             assertThat(hub.hub().head()).isEqualTo(head + 2);
             assertThat(hub.hub().situation().sensors().get("S-1").value()).isEqualTo(7);
             Recorded placeholder = Json.readFrames(hub.hub().journal().readAfter(head, 1).stream()
-                    .map(r -> Json.frame(r.seq(), r.time(), r.type(), r.payload())).findFirst().orElseThrow()).get(0);
+                    .map(r -> Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill())).findFirst().orElseThrow()).get(0);
             assertThat(placeholder.event()).isInstanceOf(Event.EntryQuarantined.class);
         }
         try (Connection c = DriverManager.getConnection(url, "", "");

@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,23 @@ class HubFeedTest {
     }
 
     @Test
+    void givenSeveralHubsItReadsTheOneThatAnswers() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort(); // a port nobody listens on once closed
+        }
+        try (HubRuntime hub = HubRuntime.start(HubRuntime.Config.local(data))) {
+            append(hub, Fixtures.inventory());
+            try (HubFeed feed = new HubFeed(List.of("http://127.0.0.1:" + deadPort, hub.baseUrl()),
+                    hub.tokens().tokenOf(Role.VIEWER)).start()) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> feed.status().live()
+                        && feed.latest() != null && feed.latest().seq() == hub.hub().head());
+                assertThat(feed.hub()).isEqualTo(hub.baseUrl());
+            }
+        }
+    }
+
+    @Test
     void followsAHubThroughARestartWithNothingLostOrDoubled() {
         HubRuntime hub = HubRuntime.start(HubRuntime.Config.local(data));
         int port = hub.port();
@@ -78,7 +96,7 @@ class HubFeedTest {
     @Test
     void aHubThatIsDownAtStartIsRetried() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         try (HubFeed feed = new HubFeed("http://127.0.0.1:" + port, "x".repeat(20)).start()) {
@@ -103,7 +121,7 @@ class HubFeedTest {
     @Test
     void aStartingHubIsWaitedForSoTheFirstSituationHoldsWhatItStartsWith() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         HubRuntime.Config config = HubRuntime.Config.local(data).withPort(port);
@@ -145,9 +163,9 @@ class HubFeedTest {
         Event e3 = new Event.SensorReported("S-1", 3);
         List<String> messages = List.of(
                 "this is not json",
-                Json.frame(n + 1, Fixtures.T0, Json.typeOf(e1), Json.write(e1)),
+                Json.frame(n + 1, Fixtures.T0, Json.typeOf(e1), Json.write(e1), null),
                 "{\"seq\":\"x\"}",
-                "[" + Json.frame(n + 3, Fixtures.T0, Json.typeOf(e3), Json.write(e3)) + "]");
+                "[" + Json.frame(n + 3, Fixtures.T0, Json.typeOf(e3), Json.write(e3), null) + "]");
         int[] snapshots = {0};
         Javalin fake = Javalin.create(c -> {
             c.routes.get("/api/v1/snapshot", ctx -> {

@@ -96,6 +96,27 @@ class DrillApiTest {
     }
 
     @Test
+    void theTrainerSeesWhichDrillsCanBeLoadedAndWhatEachInjectExpects() throws Exception {
+        TestHub.Reply list = hub.get("/api/v1/drill/scripts", Role.TRAINER);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().findValuesAsText("name")).containsExactly("crowd-gathering", "storm-530",
+                "waterlogging-underpass");
+        assertThat(list.json().get(1).get("title").asText()).isEqualTo("5·30 大风暴雨应急处置演练");
+        // every drill in the folder is one the jar ships
+        try (var files = java.nio.file.Files.list(Path.of("../assets/drills"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.replace(".yaml", ""))).containsExactlyInAnyOrderElementsOf(DrillRoutes.SHIPPED);
+        }
+        assertThat(hub.get("/api/v1/drill/scripts", Role.OPERATOR).status()).isEqualTo(403);
+
+        JsonNode lineCut = trainer("/api/v1/drill", "{\"name\": \"storm-530\"}").json().get("injects").get(3);
+        assertThat(lineCut.get("id").asText()).isEqualTo("line-cut");
+        assertThat(lineCut.get("expect").get(0).get("action").asText()).isEqualTo("caseDispatched");
+        assertThat(lineCut.get("expect").get(0).get("withinSeconds").asLong()).isEqualTo(300);
+        assertThat(lineCut.get("expect").get(0).get("text").asText()).isEqualTo("特急案件5分钟内派遣");
+    }
+
+    @Test
     void aScriptWithErrorsIsRefusedBeforeAnythingRuns() {
         String yaml = """
                 name: x

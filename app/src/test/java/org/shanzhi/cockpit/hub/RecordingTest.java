@@ -170,10 +170,10 @@ class RecordingTest {
                 .hasMessageContaining("empty");
 
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        Path newer = copy("newer.shanzhi", text.replaceFirst("\"version\":1,", "\"version\":2,")
+        Path newer = copy("newer.shanzhi", text.replaceFirst("\"version\":2,", "\"version\":3,")
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> Recording.readUpToDamage(newer)).isInstanceOfSatisfying(Recording.Unreadable.class,
-                e -> assertThat(e.offset()).isEqualTo(-1)).hasMessageContaining("format version 2")
+                e -> assertThat(e.offset()).isEqualTo(-1)).hasMessageContaining("format version 3")
                 .hasMessageContaining("newer");
 
         Path other = copy("other.shanzhi", "{\"seq\":1,\"situation\":{}}\n".getBytes(StandardCharsets.UTF_8));

@@ -33,7 +33,7 @@ class SnapshotCodecTest {
     @Test
     void framesDecodeToTheEventsTheyCarry() {
         Event e = new Event.SensorReported("S-1", 4.5);
-        Recorded r = Json.readFrame(Json.frame(7, Simulator.DEFAULT_START, Json.typeOf(e), Json.write(e)));
+        Recorded r = Json.readFrame(Json.frame(7, Simulator.DEFAULT_START, Json.typeOf(e), Json.write(e), null));
         assertThat(r).isEqualTo(new Recorded(7, Simulator.DEFAULT_START, e));
     }
 

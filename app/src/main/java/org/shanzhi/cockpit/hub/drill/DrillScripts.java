@@ -296,8 +296,8 @@ public final class DrillScripts {
     private boolean readable(Timed t, String path) {
         try {
             Class<? extends Event> c = Json.eventClass(t.type());
-            if (c == Event.EntryQuarantined.class) {
-                error(path + ".type", "EntryQuarantined is written by the hub's journal quarantine only");
+            if (Event.writtenByTheHubOnly().contains(c)) {
+                error(path + ".type", t.type() + " is written by the hub itself only (its journal quarantine, its drill clock)");
                 return false;
             }
         } catch (BadJson ex) {

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.DrillStatus;
+import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Inject;
@@ -51,6 +53,8 @@ public final class Drills implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private HeyiScenario inventory;
     private DrillRun run;
+    /** The script's file name, as loaded. */
+    private String file;
     private int emitted;
     private int dropped;
     private String lastDropped;
@@ -63,7 +67,20 @@ public final class Drills implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        endLostDrill();
         ticker.scheduleWithFixedDelay(this::tickSafely, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A drill's clock lives in this process: a drill still running in the journal of a hub that stopped can't
+     * go on, so it ends as stopped (its things keep their mark), and the next drill can start.
+     */
+    private void endLostDrill() {
+        DrillStatus lost = hub.situation().drill();
+        if (lost != null) {
+            LOG.info("drill {} ({}) was running when the hub stopped: it ends as stopped", lost.drillId(), lost.name());
+            append(new Event.DrillEnded(lost.drillId(), "stopped"), lost.drillId());
+        }
     }
 
     /** Loads a script (YAML text) as the hub's drill, ready to start; refused while another drill runs. */
@@ -78,6 +95,7 @@ public final class Drills implements AutoCloseable {
         }
         String id = ID.format(hub.clock().now());
         run = new DrillRun(id, ((DrillScripts.Good) checked).script());
+        this.file = file;
         emitted = 0;
         dropped = 0;
         lastDropped = null;
@@ -85,7 +103,14 @@ public final class Drills implements AutoCloseable {
     }
 
     public synchronized Map<String, Object> start() {
-        current().start(hub.clock().now());
+        DrillRun r = current();
+        DrillStatus other = hub.situation().drill();
+        if (r.state() == DrillRun.State.READY && other != null) {
+            throw new DrillRun.Refused("drill " + other.drillId() + " (" + other.name() + ") is running on this hub;"
+                    + " two drills cannot share a hub");
+        }
+        r.start(hub.clock().now());
+        append(new Event.DrillStarted(r.id(), r.script().name(), file), r.id());
         return act();
     }
 
@@ -100,7 +125,9 @@ public final class Drills implements AutoCloseable {
     }
 
     public synchronized Map<String, Object> stop() {
-        current().stop(hub.clock().now());
+        DrillRun r = current();
+        r.stop(hub.clock().now());
+        end(r, "stopped");
         return status();
     }
 
@@ -152,6 +179,15 @@ public final class Drills implements AutoCloseable {
             Duration at = run.firesAt(in.id());
             i.put("firesAtSeconds", at == null ? null : at.toSeconds());
             i.put("fired", run.fired().contains(in.id()));
+            List<Map<String, Object>> expect = new ArrayList<>();
+            for (DrillScript.Expect e : in.expect()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("action", e.action().name());
+                x.put("withinSeconds", e.within().toSeconds());
+                x.put("text", e.text());
+                expect.add(x);
+            }
+            i.put("expect", expect);
             injects.add(i);
         }
         m.put("injects", injects);
@@ -203,7 +239,7 @@ public final class Drills implements AutoCloseable {
     private void emit(List<DrillRun.Due> due) {
         for (DrillRun.Due d : due) {
             try {
-                hub.append(List.of(new Hub.Pending(null, d.event())), Hub.Origin.system("drill"));
+                append(d.event(), run.id());
                 emitted++;
             } catch (Hub.BatchRejected e) {
                 dropped++;
@@ -212,6 +248,22 @@ public final class Drills implements AutoCloseable {
                         e.rejection.getMessage());
             }
         }
+        if (run.state() == DrillRun.State.FINISHED) {
+            end(run, "completed");
+        }
+    }
+
+    /** Appends DrillEnded once, if the journal still has the drill running. */
+    private void end(DrillRun r, String how) {
+        DrillStatus running = hub.situation().drill();
+        if (running != null && running.drillId().equals(r.id())) {
+            append(new Event.DrillEnded(r.id(), how), r.id());
+        }
+    }
+
+    /** One event made by drill {@code drillId}, marked with it. */
+    private void append(Event e, String drillId) {
+        hub.append(List.of(new Hub.Pending(null, e, drillId)), Hub.Origin.system("drill"));
     }
 
     private static String reason(Rejection r) {

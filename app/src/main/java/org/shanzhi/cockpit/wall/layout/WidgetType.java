@@ -16,6 +16,7 @@ public enum WidgetType {
     ORDERS("orders", "指令"),
     INSTRUCTIONS("instructions", "批示"),
     TRIAGE("triage", "AI预警研判"),
+    DRILL("drill", "演练控制"),
     STATUS("status", "连接状态");
 
     public final String id;

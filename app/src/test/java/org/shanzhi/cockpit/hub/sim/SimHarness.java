@@ -50,7 +50,8 @@ final class SimHarness {
     static Situation timed(Situation s, Instant time) {
         return new Situation(s.seq(), time, s.district(), s.communities(), s.grids(), s.cameras(), s.sensors(),
                 s.units(), s.incidents(), s.complaints(), s.disputes(), s.petitions(), s.whistles(), s.warnings(),
-                s.alerts(), s.outages(), s.intel(), s.keyPeriods(), s.orders(), s.instructions());
+                s.alerts(), s.outages(), s.intel(), s.keyPeriods(), s.orders(), s.instructions(), s.drill(),
+                s.drillThings());
     }
 
     /** The instant {@code days} after the start's day at local {@code time}. */

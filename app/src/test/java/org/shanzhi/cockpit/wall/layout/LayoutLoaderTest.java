@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class LayoutLoaderTest {
 
-    static final List<String> SHIPPED = List.of("command", "district", "duty-desk", "laptop", "monitoring-desk", "wall-3x2",
-            "wall-4k");
+    static final List<String> SHIPPED = List.of("command", "district", "duty-desk", "laptop", "monitoring-desk", "trainer",
+            "wall-3x2", "wall-4k");
 
     /** A small valid layout; the broken ones below change one line of it, so the line numbers stay put. */
     static final String BASE = """
@@ -60,7 +60,8 @@ class LayoutLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"laptop", "wall-3x2", "wall-4k", "duty-desk", "command", "district", "monitoring-desk"})
+    @ValueSource(strings = {"laptop", "wall-3x2", "wall-4k", "duty-desk", "command", "district", "monitoring-desk",
+            "trainer"})
     void everyShippedLayoutLoadsClean(String name) {
         for (LayoutLoader l : List.of(loader, LayoutLoader.fromClasspath())) {
             LayoutResult result = l.load(name);

@@ -1,0 +1,199 @@
+package org.shanzhi.cockpit.wall.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.feed.HubCommands;
+import org.shanzhi.cockpit.feed.HubDrill;
+import org.shanzhi.cockpit.hub.Hub;
+import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.sim.HeyiScenario;
+import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.WallFrame;
+import org.shanzhi.cockpit.wall.WallLinks;
+import org.shanzhi.cockpit.wall.WidgetHarness;
+
+/** The trainer's control on a real hub with the Heyi inventory: the storm drill loaded, started and steered. */
+class DrillWidgetOnHubTest {
+
+    @TempDir
+    static Path data;
+    static HubRuntime hub;
+
+    @BeforeAll
+    static void start() throws Exception {
+        WidgetHarness.start();
+        hub = HubRuntime.start(HubRuntime.Config.local(data));
+        List<Hub.Pending> batch = new ArrayList<>();
+        for (Event e : HeyiScenario.loadDefault().inventory()) {
+            batch.add(new Hub.Pending(hub.hub().clock().now(), e));
+        }
+        hub.hub().append(batch, Hub.Origin.system("test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    DrillWidget widget;
+    /** The 演练 banner every screen has, shown the same frames. */
+    DrillBanner banner;
+
+    /** One pulse of the wall: the hub's situation, at the wall's time now. */
+    void pulse() throws Exception {
+        WidgetHarness.fx(() -> {
+            WallFrame frame = WallFrame.of(hub.hub().situation(), Instant.now(), null);
+            widget.show(frame);
+            banner.show(frame);
+            ((Parent) widget.node()).applyCss();
+            ((Parent) widget.node()).layout();
+            return null;
+        });
+    }
+
+    /** Pulses until {@code condition} holds (the control asks the hub on the pulse). */
+    void until(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            pulse();
+            return WidgetHarness.fx(condition);
+        });
+    }
+
+    String text(String styleClass) throws Exception {
+        return WidgetHarness.fx(() -> WidgetHarness.labelWith(widget.node(), styleClass).getText());
+    }
+
+    Button button(Node under, String words) throws Exception {
+        return WidgetHarness.fx(() -> under.lookupAll("." + DrillWidget.STEP).stream().map(n -> (Button) n)
+                .filter(b -> b.getText().equals(words)).findFirst().orElseThrow());
+    }
+
+    void press(Button b) throws Exception {
+        WidgetHarness.fx(() -> {
+            assertThat(b.isDisabled()).as(b.getText() + " is enabled").isFalse();
+            b.fire();
+            return null;
+        });
+    }
+
+    String injectState(String id) throws Exception {
+        return WidgetHarness.fx(() -> {
+            Node row = widget.node().lookup("#" + id);
+            return row == null ? null : WidgetHarness.labelWith(row, DrillWidget.INJECT_STATE).getText();
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTrainerLoadsAndRunsTheStormDrillFromTheWall() throws Exception {
+        WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER),
+                "trainer", new WallLinks());
+        widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        ComboBox<HubDrill.Script> scripts = (ComboBox<HubDrill.Script>) widget.node().lookup(".combo-box");
+        until(() -> scripts.getItems().size() == 3);
+        assertThat(text(DrillWidget.STATE)).isEqualTo("未载入");
+        WidgetHarness.fx(() -> {
+            scripts.setValue(scripts.getItems().stream().filter(s -> s.name().equals("storm-530")).findFirst()
+                    .orElseThrow());
+            return null;
+        });
+        press(button(widget.node(), "载入"));
+        until(() -> text(DrillWidget.STATE).equals("待开始"));
+        assertThat(text(DrillWidget.NAME)).isEqualTo("5·30 大风暴雨应急处置演练");
+        assertThat(banner.node().isVisible()).as("no banner before the drill starts").isFalse();
+        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("演练已载入,点「开始」即开始计时");
+
+        press(button(widget.node(), "开始"));
+        until(() -> text(DrillWidget.STATE).equals("进行中") && "已触发".equals(injectState("warnings")));
+        assertThat(text(DrillWidget.CLOCK)).startsWith("演练时钟 T+0:00:");
+        // every screen's banner says a drill runs, which, and for how long
+        until(() -> banner.node().isVisible());
+        assertThat(((Labeled) banner.node()).getText()).startsWith("演练 · 5·30 大风暴雨应急处置演练 · 已进行 0:00:");
+        assertThat(hub.hub().situation().warnings().keySet()).anyMatch(id -> id.endsWith(":gale"));
+        assertThat(injectState("line-cut")).isEqualTo("待触发");
+        // each inject says what the trainees are expected to do, and within what time
+        assertThat(WidgetHarness.fx(() -> WidgetHarness.texts(widget.node().lookup("#line-cut"))))
+                .contains("T+3:05:00", "树木压断10千伏线路（东三社区）", "期望:案件派遣,5分钟内 · 特急案件5分钟内派遣",
+                        "期望:单兵到场,15分钟内 · 单兵15分钟内到场");
+        assertThat(WidgetHarness.fx(() -> WidgetHarness.texts(widget.node().lookup("#tree-west"))))
+                .contains("期望:案件派遣,10分钟内");
+
+        // a contingency inject fired now, from its row
+        press(button(widget.node().lookup("#line-cut"), "立即触发"));
+        until(() -> "已触发".equals(injectState("line-cut")));
+        assertThat(hub.hub().situation().incidents().keySet()).anyMatch(id -> id.endsWith(":line-case"));
+        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("注入已触发");
+
+        press(button(widget.node(), "暂停"));
+        until(() -> text(DrillWidget.STATE).equals("已暂停"));
+        String standing = text(DrillWidget.CLOCK);
+        // the hub's refusal in the trainer's words: pausing a paused drill
+        HubCommands.Outcome twice = context.commands().drill("pause").get();
+        assertThat(DrillWords.of("pause", twice).words()).isEqualTo("演练不在进行中,不能暂停");
+        pulse();
+        assertThat(text(DrillWidget.CLOCK)).isEqualTo(standing);
+        press(button(widget.node(), "继续"));
+        until(() -> text(DrillWidget.STATE).equals("进行中"));
+
+        // an unannounced inject: a tree down at the first community, on the hub as a drill case
+        Button add = button(widget.node(), "注入");
+        press(add);
+        until(() -> text(DrillWidget.OUTCOME).equals("临时注入已发出"));
+        assertThat(hub.hub().situation().incidents().values()).map(Incident::title).anyMatch(t -> t.endsWith("树木倒伏"));
+        until(() -> WidgetHarness.fx(() -> WidgetHarness.texts(widget.node())).stream()
+                .anyMatch(t -> t.endsWith("树木倒伏")));
+
+        press(button(widget.node(), "结束演练"));
+        until(() -> text(DrillWidget.STATE).equals("已结束"));
+        until(() -> !banner.node().isVisible());
+        assertThat(injectState("lift-rain")).isEqualTo("未触发");
+        assertThat(button(widget.node(), "开始").isDisabled()).isTrue();
+    }
+
+    @Test
+    void theBannerIsInAColourNoAlarmUses() {
+        Color drill = Theme.token("-wall-drill");
+        for (String state : Theme.STATES) {
+            assertThat(Theme.color(state)).as(state).isNotEqualTo(drill);
+        }
+        assertThat(Theme.token("-wall-map-ai")).isNotEqualTo(drill);
+    }
+
+    @Test
+    void aSeatThatIsNotTheTrainersOnlyWatches() throws Exception {
+        WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
+                "operator", new WallLinks());
+        widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        pulse();
+        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("此席位不能指挥演练(请以训练员席位打开大屏:--seat trainer)");
+        assertThat(button(widget.node(), "载入").isDisabled()).isTrue();
+        assertThat(button(widget.node(), "开始").isDisabled()).isTrue();
+    }
+}
