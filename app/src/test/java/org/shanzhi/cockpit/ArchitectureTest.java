@@ -36,6 +36,11 @@ class ArchitectureTest {
                     "org.shanzhi.cockpit.app..", "org.shanzhi.cockpit.wall..", "javafx..", "io.javalin..");
 
     @ArchTest
+    static final ArchRule theDebriefPageReadsOnlyTheDomain = noClasses().that().resideInAPackage("..cockpit.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.shanzhi.cockpit.hub..", "org.shanzhi.cockpit.app..",
+                    "org.shanzhi.cockpit.wall..", "org.shanzhi.cockpit.json..", "javafx..");
+
+    @ArchTest
     static final ArchRule simulatorKnowsNoTransport = noClasses().that().resideInAPackage("..cockpit.hub.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.eclipse.jetty..");
 

@@ -619,6 +619,7 @@ final class Fold {
 
     private void whistleArrived(WhistleArrived x) {
         Whistle w = require(whistles, x.whistleId(), "whistleId", "whistle");
+        requireText(x.department(), "department");
         if (!w.departments().contains(x.department())) {
             throw new Rejection("department", x.department() + " was not summoned by " + w.id());
         }

@@ -15,7 +15,9 @@ import java.util.function.Function;
 
 /**
  * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open {@code [from, to)}.
- * Every figure is of the live sub-district ({@link Situation#live}): what drills made never enters one.
+ * Every figure (rates, counts, series, rankings) is of the live sub-district ({@link Situation#live}): what drills
+ * made never enters one. The lists of what is in force or open to act on (warnings, sensors in alarm, whistles, the
+ * key period) show a drill's too, as the situation does, for the trainees to work.
  * Views show these values; they never compute their own. {@link Deadlines}, {@link DispatchBoard} and
  * {@link VideoAlarms} hold the lists that run against a time limit, the dispatch board's and the video wall's.
  */
@@ -171,7 +173,6 @@ public final class Kpi {
     }
 
     public static Ratio cameraOnlineRate(Situation s) {
-        s = s.live();
         long online = 0;
         for (Camera c : s.cameras().values()) {
             if (c.online()) {
@@ -512,7 +513,6 @@ public final class Kpi {
 
     /** Warnings in force at {@code now}, most severe first, then the newest. */
     public static List<WeatherWarning> activeWarnings(Situation s, Instant now) {
-        s = s.live();
         List<WeatherWarning> out = new ArrayList<>();
         for (WeatherWarning w : s.warnings().values()) {
             if (w.activeAt(now)) {
@@ -527,7 +527,6 @@ public final class Kpi {
 
     /** Sensors whose latest reading is an alarm, by kind then id. */
     public static List<Sensor> sensorsInAlarm(Situation s) {
-        s = s.live();
         List<Sensor> out = new ArrayList<>();
         for (Sensor x : s.sensors().values()) {
             if (x.alarm()) {
@@ -558,7 +557,6 @@ public final class Kpi {
     }
 
     public static List<WhistleStatus> openWhistles(Situation s) {
-        s = s.live();
         List<WhistleStatus> out = new ArrayList<>();
         for (Whistle w : s.whistles().values()) {
             if (w.open()) {
@@ -572,7 +570,6 @@ public final class Kpi {
 
     /** The key period in force, or the next one declared, or empty. */
     public static Optional<KeyPeriod> keyPeriod(Situation s, Instant now) {
-        s = s.live();
         KeyPeriod next = null;
         for (KeyPeriod k : s.keyPeriods().values()) {
             if (k.activeAt(now)) {

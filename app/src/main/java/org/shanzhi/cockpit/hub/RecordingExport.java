@@ -9,7 +9,7 @@ import org.shanzhi.cockpit.recording.Recording;
 
 /**
  * Exports the journal's events from {@code from} to {@code to} (both included, by the time the hub gave them) as a
- * {@link Recording}: the journal is folded from its start, as a starting hub folds it, so that each snapshot in the
+ * {@link Recording}, whole in seq: from the first event at or after {@code from} up to the first after {@code to}: the journal is folded from its start, as a starting hub folds it, so that each snapshot in the
  * file is the situation the hub had at that seq.
  */
 public final class RecordingExport {
@@ -45,7 +45,9 @@ public final class RecordingExport {
                     if (r.time().isAfter(to)) {
                         break pages;
                     }
-                    if (!r.time().isBefore(from)) {
+                    // the range is whole in seq: a replay folds every event after the first (times are not
+                    // monotonic in seq: the simulator's events carry its tick's time, a command the hub's)
+                    if (any || !r.time().isBefore(from)) {
                         w.add(s, r.seq(), r.time(), r.type(), r.payload(), r.drill());
                         any = true;
                     }

@@ -5,9 +5,22 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.hub.sim.HeyiScenario;
+import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.recording.Recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,11 +30,56 @@ class DrillCommandTest {
     Path dir;
     final StringWriter out = new StringWriter();
 
+    final StringWriter err = new StringWriter();
+
     int run(String... args) {
         CommandLine cli = new CommandLine(new CockpitCommand());
         cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
         return cli.execute(args);
+    }
+
+    @Test
+    void aReportIsOneHtmlPageWithItsCharts() throws Exception {
+        Situation s = Situation.empty();
+        Instant t = Instant.parse("2026-05-30T08:00:00Z");
+        long seq = 0;
+        for (Event e : HeyiScenario.loadDefault().inventory()) {
+            s = s.apply(new Recorded(++seq, t, e));
+        }
+        Path file = dir.resolve("range.recording");
+        try (Recording.Writer w = new Recording.Writer(file, "test")) {
+            List<Event> range = List.of(
+                    new Event.IncidentOpened("C-1", "树木倒伏", "树木倒伏", Incident.Source.GRID_WORKER,
+                            Incident.Severity.HIGH, IncidentState.REGISTERED, new GeoPoint(116.40885, 39.8187), null, null),
+                    new Event.OutageReported("O-1", "110106016008", "断线", 30, 1800),
+                    new Event.OutageRestored("O-1", 21, 9));
+            for (Event e : range) {
+                t = t.plusSeconds(600);
+                w.add(s, ++seq, t, Json.typeOf(e), Json.write(e), null);
+                s = s.apply(new Recorded(seq, t, e));
+            }
+            w.finish(t.minusSeconds(3600), t);
+        }
+        Path html = dir.resolve("report.html");
+        assertThat(run("drill", "report", "--recording", file.toString(), "--out", html.toString())).as(err.toString())
+                .isZero();
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg", "树木倒伏", "70%").doesNotContain("http");
+    }
+
+    @Test
+    void aReportOfABadFileSaysWhyAndExitsOne() throws Exception {
+        Path out = dir.resolve("r.html");
+        assertThat(run("drill", "report", "--recording", dir.resolve("none.recording").toString(), "--out",
+                out.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("none.recording: no such file");
+        Path junk = Files.writeString(dir.resolve("junk.recording"), "not a recording\n");
+        assertThat(run("drill", "report", "--recording", junk.toString(), "--out", out.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("junk.recording: at byte 0: not a recording");
+        assertThat(run("drill", "report", "--out", out.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("give either --recording FILE or --from T --to T");
+        assertThat(out).doesNotExist();
     }
 
     @Test

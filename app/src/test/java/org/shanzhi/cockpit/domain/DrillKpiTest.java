@@ -56,6 +56,8 @@ class DrillKpiTest {
         s = by(s, DRILL, new Event.OutageReported(DRILL + ":o1", "110106016002", "线路中断", 20, 600));
         s = by(s, DRILL, new Event.IntelReported(DRILL + ":i1", null, "聚集", null, null, null));
         s = by(s, DRILL, new Event.PetitionRegistered(DRILL + ":p1", Petition.Form.VISIT, 30, "聚集", null));
+        s = by(s, DRILL, new Event.WarningIssued(DRILL + ":w1", WeatherWarning.Hazard.RAINSTORM,
+                WeatherWarning.Level.ORANGE, "气象台", null));
         return s;
     }
 
@@ -103,6 +105,8 @@ class DrillKpiTest {
         assertThat(s.live().incidents()).containsOnlyKeys("GD-L");
         assertThat(s.live().drillThings()).isEmpty();
         assertThat(s.live().units()).isSameAs(s.units());
+        // what is in force stays in the lists the trainees act on
+        assertThat(Kpi.activeWarnings(s, s.time())).extracting(WeatherWarning::id).containsExactly(DRILL + ":w1");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.WeatherWarning;
 
 /**
  * The same hub code on a real PostgreSQL: migrations, appends, the audit trail, idempotency, the
@@ -73,6 +74,26 @@ class PostgresJournalTest {
             assertThat(hub.get("/api/v1/snapshot", Role.VIEWER).body()).isEqualTo(snapshot);
             hub.ingest(List.of(new Event.SensorReported("S-1", 9)));
             assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
+        }
+    }
+
+    @Test
+    void drillMarksAreStoredAndReplayedOnPostgresql() {
+        try (TestHub hub = start()) {
+            hub.ingest(Fixtures.inventory());
+            hub.runtime.hub().append(List.of(
+                    new Hub.Pending(null, new Event.DrillStarted("YL-PG", "库内演练", null), "YL-PG"),
+                    new Hub.Pending(null, new Event.WarningIssued("YL-PG:w", WeatherWarning.Hazard.GALE,
+                            WeatherWarning.Level.BLUE, "气象台", null), "YL-PG")), Hub.Origin.system("drill"));
+            hub.ingest(List.of(new Event.SensorReported("S-1", 4)));
+        }
+        try (TestHub hub = start()) {
+            // the drill's clock did not survive the stop: it ended as stopped, its warning keeps the mark
+            assertThat(hub.runtime.hub().situation().drill()).isNull();
+            assertThat(hub.runtime.hub().situation().drillOf("warnings", "YL-PG:w")).isEqualTo("YL-PG");
+            long head = hub.runtime.hub().head();
+            assertThat(hub.runtime.hub().journal().readAfter(head - 4, 4)).extracting(Journal.Row::drill)
+                    .containsExactly("YL-PG", "YL-PG", null, "YL-PG");
         }
     }
 

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.ScenarioRunner;
 import org.shanzhi.cockpit.hub.sim.Simulator;
@@ -179,6 +183,33 @@ class RecordingTest {
         Path other = copy("other.shanzhi", "{\"seq\":1,\"situation\":{}}\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Recording.read(other)).isInstanceOf(Recording.Unreadable.class)
                 .hasMessageContaining("not a recording");
+    }
+
+    @Test
+    void aDrillsMarksTravelInTheFileAndAVersion1FileStillReads() throws IOException {
+        Path out = dir.resolve("drill.shanzhi");
+        try (TestHub hub = new TestHub(Files.createDirectories(dir.resolve("drill-data")))) {
+            hub.ingest(Fixtures.inventory());
+            hub.runtime.hub().append(List.of(
+                    new Hub.Pending(null, new Event.DrillStarted("YL-R", "录制演练", null), "YL-R"),
+                    new Hub.Pending(null, new Event.WarningIssued("YL-R:w", WeatherWarning.Hazard.GALE,
+                            WeatherWarning.Level.BLUE, "气象台", null), "YL-R")), Hub.Origin.system("drill"));
+            hub.ingest(List.of(new Event.SensorReported("S-1", 4)));
+            RecordingExport.export(hub.runtime.hub().journal(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"),
+                    out, 2);
+        }
+        Recording.Contents c = Recording.read(out);
+        List<Recorded> last = c.events().subList(c.events().size() - 3, c.events().size());
+        assertThat(last).extracting(Recorded::drill).containsExactly("YL-R", "YL-R", null);
+        Situation end = c.situationAt(last.get(2).seq());
+        assertThat(end.drillOf("warnings", "YL-R:w")).isEqualTo("YL-R");
+        assertThat(end.drill().drillId()).isEqualTo("YL-R");
+
+        // a version 1 file (no drills then) reads as it is
+        String text = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
+        Path older = copy("v1.shanzhi", text.replaceFirst("\"version\":2,", "\"version\":1,")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(Recording.read(older).events()).isEqualTo(c.events());
     }
 
     static Path copy(String name, byte[] bytes) throws IOException {

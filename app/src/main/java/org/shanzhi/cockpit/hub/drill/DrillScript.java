@@ -10,15 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import org.shanzhi.cockpit.domain.AiAlert;
-import org.shanzhi.cockpit.domain.Complaint;
-import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
-import org.shanzhi.cockpit.domain.Incident;
-import org.shanzhi.cockpit.domain.IncidentState;
-import org.shanzhi.cockpit.domain.OrderState;
-import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.domain.Whistle;
+import org.shanzhi.cockpit.domain.debrief.Action;
 import org.shanzhi.cockpit.json.Json;
 
 /**
@@ -49,8 +42,11 @@ public record DrillScript(String name, String summary, List<String> participants
     public record Trigger(Action action, String subject) {
     }
 
-    /** The action expected of the trainees, and its time limit from the inject. */
-    public record Expect(Action action, String subject, Duration within, String text) {
+    /**
+     * The action expected of the trainees, its time limit from the inject and the objective it serves (or null).
+     * On a surge, {@code complaintHandled} is each of its orders, timed from its own arrival.
+     */
+    public record Expect(Action action, String subject, Duration within, String text, String objective) {
     }
 
     /** One event of an inject, {@code offset} after the inject fires; its payload still holds {@code $name} ids. */
@@ -59,54 +55,6 @@ public record DrillScript(String name, String summary, List<String> participants
         /** The event with the drill's own ids made from {@code drillId}. */
         public Event event(String drillId) {
             return Json.readEvent(type, withIds(payload, drillId), "payload");
-        }
-    }
-
-    /** What trainees do to a thing the drill created, read from the situation. */
-    public enum Action {
-        /** The AI alert was reviewed and accepted (or merged into a case). */
-        alertConfirmed,
-        /** The case was dispatched (or has gone further). */
-        caseDispatched,
-        /** A unit reached the case: an order of it on site or further, or the case in progress or further. */
-        unitOnScene,
-        /** The case was closed, normally or not. */
-        caseClosed,
-        /** The 12345 order moved past 受理 (answered directly or dispatched). */
-        complaintHandled,
-        /** A department called by the whistle has reported. */
-        whistleAnswered;
-
-        /** Whether the thing {@code id} (as the running drill names it) shows this action done. */
-        public boolean done(Situation s, String id) {
-            return switch (this) {
-                case alertConfirmed -> {
-                    AiAlert a = s.alerts().get(id);
-                    yield a != null && (a.review() == AiAlert.Review.ACCEPTED || a.review() == AiAlert.Review.MERGED);
-                }
-                case caseDispatched -> reached(s.incidents().get(id), IncidentState.DISPATCHED);
-                case unitOnScene -> reached(s.incidents().get(id), IncidentState.IN_PROGRESS)
-                        || s.orders().values().stream().anyMatch(o -> o.incidentId().equals(id)
-                        && o.state().ordinal() >= OrderState.ON_SITE.ordinal()
-                        && o.state().ordinal() <= OrderState.REPORTED.ordinal());
-                case caseClosed -> {
-                    Incident i = s.incidents().get(id);
-                    yield i != null && i.state().terminal();
-                }
-                case complaintHandled -> {
-                    Complaint c = s.complaints().get(id);
-                    yield c != null && c.state() != ComplaintState.ACCEPTED;
-                }
-                case whistleAnswered -> {
-                    Whistle w = s.whistles().get(id);
-                    yield w != null && !w.arrivals().isEmpty();
-                }
-            };
-        }
-
-        /** The case is at {@code state} or beyond it on the way to closing (核实无效 is no way on). */
-        private static boolean reached(Incident i, IncidentState state) {
-            return i != null && i.state() != IncidentState.INVALID && i.state().ordinal() >= state.ordinal();
         }
     }
 

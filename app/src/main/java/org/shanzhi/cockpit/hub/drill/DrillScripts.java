@@ -36,9 +36,9 @@ import com.networknt.schema.ValidationMessage;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
+import org.shanzhi.cockpit.domain.debrief.Action;
 import org.shanzhi.cockpit.hub.BadRequest;
 import org.shanzhi.cockpit.hub.InputRules;
-import org.shanzhi.cockpit.hub.drill.DrillScript.Action;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Expect;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Inject;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Objective;
@@ -219,6 +219,7 @@ public final class DrillScripts {
         }
         checkOrder(injects, injectIds);
         checkLocalIds(is, injects, defined, createdBy);
+        checkObjectives(is, objectiveIds);
         List<Inject> withSubjects = new ArrayList<>();
         for (int i = 0; i < injects.size(); i++) {
             withSubjects.add(defaultSubjects(injects.get(i), createdBy.get(i)));
@@ -248,7 +249,8 @@ public final class DrillScripts {
             for (JsonNode x : n.get("expect")) {
                 expect.add(new Expect(Action.valueOf(x.get("action").asText()),
                         x.has("subject") ? x.get("subject").asText() : null, duration(x.get("within")),
-                        x.has("text") ? x.get("text").asText() : ""));
+                        x.has("text") ? x.get("text").asText() : "",
+                        x.has("objective") ? x.get("objective").asText() : null));
             }
         }
         return new Inject(n.get("id").asText(), n.get("title").asText(), n.has("at") ? duration(n.get("at")) : null,
@@ -475,6 +477,19 @@ public final class DrillScripts {
         }
     }
 
+    /** An expected action names an objective of the script, if any. */
+    private void checkObjectives(JsonNode is, Set<String> objectiveIds) {
+        for (int i = 0; i < is.size(); i++) {
+            JsonNode xs = is.get(i).path("expect");
+            for (int k = 0; k < xs.size(); k++) {
+                JsonNode o = xs.get(k).get("objective");
+                if (o != null && !objectiveIds.contains(o.asText())) {
+                    error("injects[" + i + "].expect[" + k + "].objective", "no objective has the id '" + o.asText() + "'");
+                }
+            }
+        }
+    }
+
     /** Every {@code $name} the script uses is created by one of its injects. */
     private void checkLocalIds(JsonNode is, List<Inject> injects, Set<String> defined, List<Set<String>> createdBy) {
         for (int i = 0; i < is.size(); i++) {
@@ -527,7 +542,7 @@ public final class DrillScripts {
         }
         String first = created.iterator().next();
         List<Expect> expect = in.expect().stream()
-                .map(x -> x.subject() != null ? x : new Expect(x.action(), first, x.within(), x.text())).toList();
+                .map(x -> x.subject() != null ? x : new Expect(x.action(), first, x.within(), x.text(), x.objective())).toList();
         return new Inject(in.id(), in.title(), in.at(), in.after(), in.when(), in.delay(), in.events(), expect);
     }
 

@@ -78,12 +78,15 @@ final class Cases implements Orders.CaseWork {
     /** One tick of the working day (08–18): a grid worker on patrol reports what he found. */
     void patrolFindings() {
         int hour = ctx.local().getHour();
-        if (hour < 8 || hour >= 18 || !ctx.chance(rates.patrolFindingsPerDay() / (10 * 360.0))) {
+        if (hour < 8 || hour >= 18
+                || !ctx.chance(rates.patrolFindingsPerDay() * ctx.workday(0.6) / (10 * 360.0))) {
             return;
         }
+        // in the lived month nobody patrols (no positions): a grid worker at work reports where he stands
+        UnitStatus out = ctx.lean() ? UnitStatus.AVL : UnitStatus.PAT;
         List<FieldUnit> patrolling = new ArrayList<>();
         for (FieldUnit u : ctx.situation().units().values()) {
-            if (u.role() == Role.GRID_WORKER && u.status() == UnitStatus.PAT) {
+            if (u.role() == Role.GRID_WORKER && u.status() == out) {
                 patrolling.add(u);
             }
         }

@@ -66,11 +66,12 @@ final class Complaints {
     void intake(boolean stormy) {
         var z = ctx.local();
         double rate = rates.perDay() * Catalogue.seasonal(z.getMonthValue())
-                * Catalogue.share(Catalogue.COMPLAINT_HOURS, z.getHour()) * 24 / SimContext.TICKS_PER_DAY;
+                * Catalogue.share(Catalogue.COMPLAINT_HOURS, z.getHour()) * 24 / SimContext.TICKS_PER_DAY
+                * ctx.workday(0.8);
         if (stormy) {
             rate *= 2.5;
         }
-        if (ctx.chance(rate)) {
+        if (ctx.arrives(PREFIX, rate)) {
             receive(ctx.randomCommunity(), stormy, false);
         }
     }

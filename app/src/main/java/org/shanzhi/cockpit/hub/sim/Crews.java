@@ -30,6 +30,9 @@ import org.shanzhi.cockpit.domain.UnitStatus;
  *              {@link #REPORT_EVERY}, as a handset does, so the seats never see its position grow stale
  * </pre>
  *
+ * In the lived month ({@link History}) the units keep no shifts and do not move: each is at work where it stands,
+ * answers its orders there after the ride's time, and is off again when the day begins.
+ *
  * A unit a person has taken over ({@link SimContext#peoples}) is left alone: its phone moves it.
  */
 final class Crews {
@@ -104,6 +107,12 @@ final class Crews {
                 continue;
             }
             UnitStatus s = u.status();
+            if (ctx.lean()) {
+                if (s == UnitStatus.OFF) {
+                    setUnit(crew.id, UnitStatus.AVL);
+                }
+                continue;
+            }
             boolean onShift = crew.shift.on(minute);
             if (standing(crew, s) && u.positionAt() != null
                     && Duration.between(u.positionAt(), now).compareTo(REPORT_EVERY) >= 0) {
@@ -225,7 +234,11 @@ final class Crews {
     /** The unit sets out (ENR) for {@code at}; {@code arrival} runs when it gets there. */
     void rideTo(String unitId, GeoPoint at, Runnable arrival) {
         Crew crew = crews.get(unitId);
-        if (crew != null) {
+        if (crew != null && ctx.lean()) {
+            // the lived month: there after the ride's time, without the positions on the way
+            FieldUnit u = ctx.situation().units().get(unitId);
+            ctx.later(Duration.ofSeconds((long) (u.at().metresTo(at) / crew.shift.rideSpeed())), arrival);
+        } else if (crew != null) {
             crew.target = at;
             crew.arrival = arrival;
             crew.returning = false;
@@ -235,7 +248,7 @@ final class Crews {
     /** The unit reported and is free: it rides back to its road, or home. */
     void backFrom(String unitId) {
         Crew crew = crews.get(unitId);
-        if (crew != null) {
+        if (crew != null && !ctx.lean()) {
             crew.arrival = null;
             crew.returning = true;
             crew.target = crew.shift.patrols() ? crew.rejoinPoint() : crew.home;

@@ -55,9 +55,10 @@ final class Disputes {
     /** One tick: 90 % of the day's disputes come 08–18, the rest at night. */
     void intake() {
         int hour = ctx.local().getHour();
-        if (hour >= 8 && hour < 18 && ctx.chance(rates.perDay() * 0.9 / 3600)) {
+        double perDay = rates.perDay() * ctx.workday(0.5);
+        if (hour >= 8 && hour < 18 && ctx.arrives(PREFIX, perDay * 0.9 / 3600)) {
             register();
-        } else if ((hour < 8 || hour >= 18) && ctx.chance(rates.perDay() * 0.1 / 5040)) {
+        } else if ((hour < 8 || hour >= 18) && ctx.arrives(PREFIX, perDay * 0.1 / 5040)) {
             register();
         }
     }

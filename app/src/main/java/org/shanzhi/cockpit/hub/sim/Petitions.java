@@ -49,7 +49,7 @@ final class Petitions {
     /** One tick of the working day (08–18). */
     void intake() {
         int hour = ctx.local().getHour();
-        if (hour >= 8 && hour < 18 && ctx.chance(rates.perDay() / 3600)) {
+        if (hour >= 8 && hour < 18 && ctx.arrives(PREFIX, rates.perDay() * ctx.workday(0.3) / 3600)) {
             register();
         }
     }

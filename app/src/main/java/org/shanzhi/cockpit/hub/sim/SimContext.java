@@ -45,6 +45,8 @@ final class SimContext {
     private final HeyiScenario scenario;
     private final SplittableRandom rng;
     private final Predicate<String> peoplesUnits;
+    /** A lived month rather than a day on the wall: lifecycles without positions (see {@link History}). */
+    private final boolean lean;
     private final Map<String, Community> communities = new HashMap<>();
     private final PriorityQueue<Step> steps = new PriorityQueue<>();
     private long stepOrder;
@@ -53,6 +55,8 @@ final class SimContext {
     /** The last tick done; null until {@link #start}. */
     private Instant clock;
     private Instant now;
+    /** {@link #now} in Beijing time, made once per tick: every lifecycle asks for it. */
+    private ZonedDateTime localNow;
     /** While a lifecycle resumes work found in the situation: the time its delays count from. */
     private Instant asOf;
     private Situation local;
@@ -65,14 +69,39 @@ final class SimContext {
 
     /** {@code peoplesUnits} names the units a person has taken over (a phone of their own): they are left alone. */
     SimContext(HeyiScenario scenario, long seed, Predicate<String> peoplesUnits) {
+        this(scenario, seed, peoplesUnits, false);
+    }
+
+    SimContext(HeyiScenario scenario, long seed, Predicate<String> peoplesUnits, boolean lean) {
         this.scenario = scenario;
         this.rng = new SplittableRandom(seed);
         this.peoplesUnits = peoplesUnits;
+        this.lean = lean;
         scenario.communities().forEach(c -> communities.put(c.code(), c));
     }
 
     HeyiScenario scenario() {
         return scenario;
+    }
+
+    /**
+     * Whether this is the lived month ({@link History}): units change shifts and answer orders but do not
+     * move, sensors report only when their alarm starts or ends, and the week has its rhythm.
+     */
+    boolean lean() {
+        return lean;
+    }
+
+    /**
+     * Today's share of the average day's intake in the lived month: {@code restDay} on a weekend or holiday
+     * ({@link History#restDay}), and on a working day what keeps a plain week's average at 1. Only the lived
+     * month has a weekly rhythm; the day on the wall keeps its script.
+     */
+    double workday(double restDay) {
+        if (!lean) {
+            return 1;
+        }
+        return History.restDay(local().toLocalDate()) ? restDay : (7 - 2 * restDay) / 5;
     }
 
     // --- time ----------------------------------------------------------------------------------------
@@ -98,6 +127,7 @@ final class SimContext {
         try {
             for (Instant t = clock.plus(TICK); !t.isAfter(to); t = t.plus(TICK)) {
                 now = t;
+                localNow = null;
                 tick.run();
                 clock = t;
             }
@@ -113,7 +143,10 @@ final class SimContext {
 
     /** Now, in Beijing time. */
     ZonedDateTime local() {
-        return now.atZone(ZONE);
+        if (localNow == null || !localNow.toInstant().equals(now)) {
+            localNow = now.atZone(ZONE);
+        }
+        return localNow;
     }
 
     /** Runs the steps that are due. */
@@ -218,6 +251,29 @@ final class SimContext {
 
     boolean chance(double p) {
         return rng.nextDouble() < p;
+    }
+
+    /** Per kind of arrival in the lean month: the expected arrivals gathered, and the gap to the next one. */
+    private final Map<String, double[]> due = new HashMap<>();
+
+    /**
+     * Whether one {@code what} arrives this tick, {@code perTick} being the expected number: on the day a coin
+     * per tick, as calls come; in the lived month ({@link #lean}) arrivals spaced by 0.5–1.5 times their mean
+     * gap, so that a month holds its expected volume within a few percent (DOMAIN.md gives monthly figures)
+     * while its days still vary.
+     */
+    boolean arrives(String what, double perTick) {
+        if (!lean) {
+            return chance(perTick);
+        }
+        double[] d = due.computeIfAbsent(what, k -> new double[] {0, 0.5 + rng.nextDouble()});
+        d[0] += perTick;
+        if (d[0] < d[1]) {
+            return false;
+        }
+        d[0] -= d[1];
+        d[1] = 0.5 + rng.nextDouble();
+        return true;
     }
 
     /** Uniform in [0, 1). */

@@ -65,6 +65,8 @@ public final class Simulator {
     private final Storm storm;
     private final Devices devices;
     private LocalDate day;
+    /** The earliest the clock starts (the day on the wall after its lived month); null: the situation's time. */
+    private Instant notBefore;
 
     public Simulator(HeyiScenario scenario, long seed) {
         this(scenario, seed, unitId -> false);
@@ -80,11 +82,21 @@ public final class Simulator {
     }
 
     Simulator(HeyiScenario scenario, long seed, Config config) {
-        this(scenario, seed, config, unitId -> false);
+        this(scenario, seed, config, unitId -> false, false);
     }
 
     private Simulator(HeyiScenario scenario, long seed, Config config, Predicate<String> peoplesUnits) {
-        this.ctx = new SimContext(scenario, seed, peoplesUnits);
+        this(scenario, seed, config, peoplesUnits, false);
+    }
+
+    /** The lived month's simulator ({@link History}): lifecycles without positions, a week with its rhythm. */
+    static Simulator lean(HeyiScenario scenario, long seed, Config config) {
+        return new Simulator(scenario, seed, config, unitId -> false, true);
+    }
+
+    private Simulator(HeyiScenario scenario, long seed, Config config, Predicate<String> peoplesUnits,
+                      boolean lean) {
+        this.ctx = new SimContext(scenario, seed, peoplesUnits, lean);
         this.config = config;
         // Built in this order because three of them draw at birth, and a seed's journal follows the
         // order of its draws: each AI camera's rate, each unit's shift, each sensor's baseline.
@@ -103,15 +115,18 @@ public final class Simulator {
     }
 
     /**
-     * The Heyi day folded from its inventory at {@link #DEFAULT_START} up to {@code until}, without a
-     * hub: for pictures, checks and tests. Like the hub, it drops an event the fold refuses.
+     * The Heyi day folded from its inventory and its lived month ({@link History}) up to {@code until}, without
+     * a hub: for pictures, checks and tests. Like the hub, it drops an event the fold refuses.
      */
     public static Situation simulate(HeyiScenario heyi, long seed, Instant until) {
         Situation s = Situation.empty();
         for (Event e : heyi.inventory()) {
-            s = s.apply(new Recorded(s.seq() + 1, DEFAULT_START, e));
+            s = s.apply(new Recorded(s.seq() + 1, History.start(DEFAULT_START), e));
         }
-        for (TimedEvent t : new Simulator(heyi, seed).advance(s, until)) {
+        for (TimedEvent t : History.month(heyi, seed, DEFAULT_START)) {
+            s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
+        }
+        for (TimedEvent t : new Simulator(heyi, seed).notBefore(DEFAULT_START).advance(s, until)) {
             try {
                 s = s.apply(new Recorded(s.seq() + 1, t.time(), t.event()));
             } catch (Rejection e) {
@@ -119,6 +134,15 @@ public final class Simulator {
             }
         }
         return s;
+    }
+
+    /**
+     * Starts the clock at {@code start} when the situation's time is earlier: the day begins after its
+     * lived month, whose last event came a little before it. Returns this simulator.
+     */
+    public Simulator notBefore(Instant start) {
+        this.notBefore = start;
+        return this;
     }
 
     /** Events dropped because the situation no longer allowed them (for logs and tests). */
@@ -138,6 +162,9 @@ public final class Simulator {
     private void begin(Situation current) {
         Instant start = current.time() == null || current.time().equals(Situation.EPOCH) ? DEFAULT_START
                 : current.time();
+        if (notBefore != null && start.isBefore(notBefore)) {
+            start = notBefore;
+        }
         ctx.start(current, start);
         day = ctx.local().toLocalDate();
         alerts.newDay();
@@ -166,7 +193,9 @@ public final class Simulator {
             alerts.newDay();
         }
         ctx.runDue();
-        orders.takeUp(ctx.situation());
+        if (!ctx.lean()) { // nobody sends orders through a hub into the lived month
+            orders.takeUp(ctx.situation());
+        }
         complaints.intake(storm.active());
         storm.outageCalls();
         alerts.intake();

@@ -64,6 +64,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
     /** The figures, with the 三率's weights and the fewest a rate must rest on before it is shown as one. */
     public static CockpitFigures of(Situation s, Kpi.Weights weights, Kpi.MinimumBase minimum) {
         Instant now = s.time();
+        // the live part once for every figure (each Kpi figure of it then has no drill things to leave out)
+        Situation live = s.live();
         Kpi.Window today = Kpi.today(now);
         Kpi.Window yesterday = Kpi.yesterdaySoFar(now);
         Kpi.Window rates = Kpi.lastDays(now, RATE_DAYS);
@@ -72,42 +74,42 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
         List<Sensor> alarms = Kpi.sensorsInAlarm(s);
 
         City city = new City(
-                new DayCount(Kpi.incidentsOpened(s, today.from(), today.to()),
-                        Kpi.incidentsOpened(s, yesterday.from(), yesterday.to())),
-                new DayCount(Kpi.incidentsClosed(s, today.from(), today.to()),
-                        Kpi.incidentsClosed(s, yesterday.from(), yesterday.to())),
-                Kpi.closedOnTimeRate(s, rates.from(), rates.to()),
+                new DayCount(Kpi.incidentsOpened(live, today.from(), today.to()),
+                        Kpi.incidentsOpened(live, yesterday.from(), yesterday.to())),
+                new DayCount(Kpi.incidentsClosed(live, today.from(), today.to()),
+                        Kpi.incidentsClosed(live, yesterday.from(), yesterday.to())),
+                Kpi.closedOnTimeRate(live, rates.from(), rates.to()),
                 Deadlines.openCases(s, now),
-                Kpi.outageRestoration(s), Kpi.openOutages(s),
+                Kpi.outageRestoration(live), Kpi.openOutages(live),
                 warnings.isEmpty() ? null : warnings.get(0),
                 alarms.size());
         Monitoring monitoring = new Monitoring(
-                new DayCount(Kpi.aiAlertsRaised(s, today.from(), today.to()),
-                        Kpi.aiAlertsRaised(s, yesterday.from(), yesterday.to())),
-                Kpi.hourly(s, now, Kpi.Series.AI_ALERTS_RAISED),
-                Kpi.aiAlertsPending(s),
-                Kpi.cameraOnlineRate(s),
+                new DayCount(Kpi.aiAlertsRaised(live, today.from(), today.to()),
+                        Kpi.aiAlertsRaised(live, yesterday.from(), yesterday.to())),
+                Kpi.hourly(live, now, Kpi.Series.AI_ALERTS_RAISED),
+                Kpi.aiAlertsPending(live),
+                Kpi.cameraOnlineRate(live),
                 warnings, alarms,
-                Kpi.falseAlarmsByKind(s, rates.from(), rates.to()));
+                Kpi.falseAlarmsByKind(live, rates.from(), rates.to()));
         Sentiment sentiment = new Sentiment(
-                new DayCount(Kpi.complaintsReceived(s, today.from(), today.to()),
-                        Kpi.complaintsReceived(s, yesterday.from(), yesterday.to())),
-                Kpi.hourly(s, now, Kpi.Series.COMPLAINTS_RECEIVED),
-                Kpi.threeRates(s, rates.from(), rates.to(), weights),
-                Kpi.overdue(s, now).complaints(),
-                Kpi.complaintCategories(s, week.from(), week.to()),
-                Kpi.complaintsPerThousandByCommunity(s, rates.from(), rates.to()));
+                new DayCount(Kpi.complaintsReceived(live, today.from(), today.to()),
+                        Kpi.complaintsReceived(live, yesterday.from(), yesterday.to())),
+                Kpi.hourly(live, now, Kpi.Series.COMPLAINTS_RECEIVED),
+                Kpi.threeRates(live, rates.from(), rates.to(), weights),
+                Kpi.overdue(live, now).complaints(),
+                Kpi.complaintCategories(live, week.from(), week.to()),
+                Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()));
         KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
         Safety safety = new Safety(
                 Deadlines.disputesInMediation(s, now),
-                Kpi.mediationSuccessRate(s, rates.from(), rates.to()),
+                Kpi.mediationSuccessRate(live, rates.from(), rates.to()),
                 Deadlines.petitionsDue(s, now),
-                Kpi.intelReports(s, today.from(), today.to()),
+                Kpi.intelReports(live, today.from(), today.to()),
                 Kpi.openWhistles(s),
                 period, period != null && period.activeAt(now),
                 // during a key period 零发生 counts its own days; otherwise since the record began
-                Kpi.daysWithoutGroupIncident(s, now,
-                        period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(s, now)));
+                Kpi.daysWithoutGroupIncident(live, now,
+                        period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)));
         return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum);
     }
 }

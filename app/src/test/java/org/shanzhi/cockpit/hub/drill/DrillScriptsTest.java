@@ -91,6 +91,23 @@ class DrillScriptsTest {
     }
 
     @Test
+    void anExpectedActionNamesAnObjectiveOfTheScript() {
+        assertThat(errors(HEAD + """
+                  - id: a
+                    at: 0m
+                    title: t
+                    events:
+                      - {type: WarningIssued, payload: {warningId: $w, hazard: GALE, level: BLUE, issuer: 气象台}}
+                    expect:
+                      - {action: caseClosed, subject: $w, within: 5m, objective: O1}
+                      - {action: caseClosed, subject: $w, within: 5m, objective: O9}
+                """)).singleElement().asString()
+                .startsWith("bad.yaml:13:66 injects[0].expect[1].objective: no objective has the id 'O9'");
+        assertThat(good("storm-530.yaml").inject("surge").expect()).singleElement()
+                .satisfies(x -> assertThat(x.objective()).isEqualTo("O4"));
+    }
+
+    @Test
     void aPayloadThatDoesNotReadStrictlyIsRefused() {
         assertThat(errors(HEAD + """
                   - id: a
