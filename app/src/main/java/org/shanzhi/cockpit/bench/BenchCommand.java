@@ -22,12 +22,12 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
-    static final List<String> GROUPS = List.of("fold", "dispatch", "heap", "snapshot", "e2e", "start", "wall", "video",
+    static final List<String> GROUPS = List.of("fold", "dispatch", "heap", "snapshot", "e2e", "fanout", "start", "wall", "video",
             "replay", "map");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these (comma-separated or repeated): fold, dispatch (its click_to_phone needs"
-                    + " /usr/bin/chromium), heap, snapshot, e2e, start, wall, video, replay, map (map needs a display: xvfb-run);"
+                    + " /usr/bin/chromium), heap, snapshot, e2e, fanout, start, wall, video, replay, map (map needs a display: xvfb-run);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -84,6 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (groups.contains("e2e")) {
                 new E2eBench(quick).run(figures);
+            }
+            if (groups.contains("fanout")) {
+                new E2eBench(quick).fanout(figures);
             }
             if (groups.contains("start")) {
                 new StartBench(quick).run(figures);

@@ -87,7 +87,23 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private record Frame(long seq, String json) {
+    /** A stream frame and its length in UTF-8 (what a socket holds of it until written), counted once for every subscriber. */
+    record Frame(long seq, String json, int bytes) {
+        static Frame of(long seq, String json) {
+            return new Frame(seq, json, utf8Length(json));
+        }
+
+        static int utf8Length(String s) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            return n;
+        }
+    }
+
+    private record Snapshot(long seq, String json) {
     }
 
     /** A write came to a hub that follows the journal; {@code writer} is the writing hub's address, if known. */
@@ -112,7 +128,7 @@ public final class Hub implements AutoCloseable {
 
     private volatile Situation situation;
     private volatile long head;
-    private volatile Frame snapshot;
+    private volatile Snapshot snapshot;
 
     /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
     public Hub(Journal journal, Function<Situation, HubClock> clockFor) {
@@ -249,18 +265,28 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Appends a batch atomically: every event must fold, or none is written ({@link BatchRejected}).
-     * A used idempotency key raises {@link Duplicate}. Returns the recorded events.
+     * A used idempotency key raises {@link Duplicate}. Returns the recorded events. The events' JSON is
+     * made and read back before the hub's lock is taken, so that callers do that work side by side.
      */
     public List<Recorded> append(List<Pending> batch, Origin origin) {
-        return append(s -> batch, origin);
+        List<Encoded> encoded = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            encoded.add(Encoded.of(p.event()));
+        }
+        return append(s -> batch, encoded, origin);
     }
 
     /**
      * Like {@link #append(List, Origin)}, with the batch made from the current situation while the
      * hub holds its lock, so that ids and preconditions cannot race with other writers.
      */
-    public synchronized List<Recorded> append(Function<Situation, List<Pending>> make,
-                                              Origin origin) {
+    public List<Recorded> append(Function<Situation, List<Pending>> make, Origin origin) {
+        return append(make, null, origin);
+    }
+
+    /** {@code encoded}: the batch's events as the journal stores them, made beforehand, or null to make them here. */
+    private synchronized List<Recorded> append(Function<Situation, List<Pending>> make, List<Encoded> encoded,
+                                               Origin origin) {
         requireWriter();
         if (origin.idempotencyKey() != null) {
             journal.idempotency(origin.idempotencyKey()).ifPresent(first -> {
@@ -279,11 +305,11 @@ public final class Hub implements AutoCloseable {
                 throw new BatchRejected(i, e);
             }
             recorded.add(r);
-            try {
-                rows.add(row(r));
-            } catch (Rejection e) {
-                throw new BatchRejected(i, e);
+            Encoded e = encoded == null ? Encoded.of(r.event()) : encoded.get(i);
+            if (e.refused() != null) {
+                throw new BatchRejected(i, e.refused());
             }
+            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload(), r.drill()));
         }
         if (rows.isEmpty()) {
             return recorded;
@@ -292,7 +318,7 @@ public final class Hub implements AutoCloseable {
         long last = s.seq();
         Journal.AuditEntry audit = origin.role() == null ? null : new Journal.AuditEntry(Instant.now(),
                 origin.role().key(), origin.action(), origin.target(), origin.idempotencyKey(), first, last,
-                summary(recorded));
+                summary(rows));
         Journal.Idempotency idem = origin.idempotencyKey() == null ? null : new Journal.Idempotency(
                 origin.idempotencyKey(), origin.role() == null ? "system" : origin.role().key(),
                 origin.requestHash(), first, last);
@@ -318,17 +344,19 @@ public final class Hub implements AutoCloseable {
         List<Journal.Row> rows = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             Recorded r = recorded(p, s);
-            Journal.Row row;
+            Encoded e = Encoded.of(p.event());
             Situation next;
             try {
-                row = row(r);
+                if (e.refused() != null) {
+                    throw e.refused();
+                }
                 next = s.apply(r);
-            } catch (Rejection e) {
-                LOG.debug("{} event dropped: {} {}: {}", origin, Json.typeOf(p.event()), e.field(), e.reason());
+            } catch (Rejection ex) {
+                LOG.debug("{} event dropped: {} {}: {}", origin, Json.typeOf(p.event()), ex.field(), ex.reason());
                 continue;
             }
             s = next;
-            rows.add(row);
+            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload(), r.drill()));
         }
         if (!rows.isEmpty()) {
             write(rows, origin, null, null);
@@ -338,26 +366,32 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * The journal row of an event, refused unless it reads back as the same event: the journal must
-     * never hold what a restarted hub could not replay.
+     * An event as the journal stores it (its type and its JSON), or why it cannot be stored: it must
+     * read back as the same event, for the journal must never hold what a restarted hub could not replay.
      */
-    private static Journal.Row row(Recorded r) {
-        String type = Json.typeOf(r.event());
-        String payload = Json.write(r.event());
-        if (payload.length() > MAX_EVENT_CHARS) {
-            throw new Rejection("payload", "an event may be at most " + MAX_EVENT_CHARS + " characters of JSON; this one is "
-                    + payload.length());
+    private record Encoded(String type, String payload, Rejection refused) {
+        static Encoded of(Event event) {
+            String type = Json.typeOf(event);
+            String payload = Json.write(event);
+            if (payload.length() > MAX_EVENT_CHARS) {
+                return refused(new Rejection("payload", "an event may be at most " + MAX_EVENT_CHARS
+                        + " characters of JSON; this one is " + payload.length()));
+            }
+            Event back;
+            try {
+                back = Json.readEvent(type, payload);
+            } catch (IllegalStateException e) {
+                back = null;
+            }
+            if (!event.equals(back)) {
+                return refused(new Rejection("payload", "the event cannot be stored as sent: it would not read back the same"));
+            }
+            return new Encoded(type, payload, null);
         }
-        Event back;
-        try {
-            back = Json.readEvent(type, payload);
-        } catch (IllegalStateException e) {
-            back = null;
+
+        private static Encoded refused(Rejection why) {
+            return new Encoded(null, null, why);
         }
-        if (!r.event().equals(back)) {
-            throw new Rejection("payload", "the event cannot be stored as sent: it would not read back the same");
-        }
-        return new Journal.Row(r.seq(), r.time(), type, payload, r.drill());
     }
 
     /**
@@ -390,25 +424,25 @@ public final class Hub implements AutoCloseable {
     }
 
     private void remember(long seq, String frame) {
-        ring[(int) (seq & (RING - 1))] = new Frame(seq, frame);
+        ring[(int) (seq & (RING - 1))] = Frame.of(seq, frame);
     }
 
-    /** The stream frame of {@code seq}, from memory when recent, else from the journal. */
-    List<String> framesAfter(long after, int max) {
+    /** The stream frames after {@code after}, from memory when recent, else from the journal. */
+    List<Frame> framesAfter(long after, int max) {
         long h = head;
-        List<String> out = new ArrayList<>();
+        List<Frame> out = new ArrayList<>();
         long chars = 0;
         for (long seq = after + 1; seq <= h && out.size() < max && chars < FRAMES_CHARS; seq++) {
             Frame f = ring[(int) (seq & (RING - 1))];
             if (f == null || f.seq() != seq) {
                 break;
             }
-            out.add(f.json());
+            out.add(f);
             chars += f.json().length();
         }
         if (out.isEmpty() && after < h) {
             for (Journal.Row r : journal.readAfter(after, max, FRAMES_CHARS)) {
-                out.add(Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill()));
+                out.add(Frame.of(r.seq(), Json.frame(r.seq(), r.time(), r.type(), r.payload(), r.drill())));
             }
         }
         return out;
@@ -426,22 +460,22 @@ public final class Hub implements AutoCloseable {
     /** {"seq": N, "situation": {...}}, serialized once per head. */
     public String snapshotJson() {
         Situation s = situation;
-        Frame cached = snapshot;
+        Snapshot cached = snapshot;
         if (cached != null && cached.seq() == s.seq()) {
             return cached.json();
         }
         String json = "{\"seq\":" + s.seq() + ",\"situation\":" + Json.write(s) + "}";
-        snapshot = new Frame(s.seq(), json);
+        snapshot = new Snapshot(s.seq(), json);
         return json;
     }
 
-    private static String summary(List<Recorded> recorded) {
+    private static String summary(List<Journal.Row> rows) {
         StringBuilder b = new StringBuilder();
-        for (Recorded r : recorded) {
+        for (Journal.Row r : rows) {
             if (b.length() > 0) {
                 b.append("; ");
             }
-            b.append(Json.typeOf(r.event())).append(' ').append(Json.write(r.event()));
+            b.append(r.type()).append(' ').append(r.payload());
             if (b.length() > 3500) {
                 break;
             }

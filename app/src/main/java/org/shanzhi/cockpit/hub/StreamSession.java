@@ -92,9 +92,9 @@ final class StreamSession implements Runnable {
         }
     }
 
-    /** Hands the message ending with frame {@code lastSeq} to the socket, once it has room for its bytes. */
-    private void send(String message, long lastSeq) throws InterruptedException, TooSlow {
-        int bytes = Math.min(utf8Length(message), bytesAllowed); // a single larger message goes alone
+    /** Hands the message of {@code utf8Bytes} ending with frame {@code lastSeq} to the socket, once it has room for them. */
+    private void send(String message, int utf8Bytes, long lastSeq) throws InterruptedException, TooSlow {
+        int bytes = Math.min(utf8Bytes, bytesAllowed); // a single larger message goes alone
         if (!room.tryAcquire(bytes, stall.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TooSlow();
         }
@@ -111,32 +111,25 @@ final class StreamSession implements Runnable {
     public void run() {
         try {
             while (open && session.isOpen()) {
-                List<String> frames = hub.framesAfter(sent, BATCH);
+                List<Hub.Frame> frames = hub.framesAfter(sent, BATCH);
                 if (frames.isEmpty()) {
                     hub.awaitBeyond(sent, 1000);
                     continue;
                 }
-                List<String> out = frames;
-                long[] seqs = new long[frames.size()];
+                List<Hub.Frame> out = frames;
                 if (wanted != null) {
                     out = new ArrayList<>();
-                    int n = 0;
-                    for (int i = 0; i < frames.size(); i++) {
-                        if (wanted.test(frames.get(i))) {
-                            out.add(frames.get(i));
-                            seqs[n++] = sent + 1 + i;
+                    for (Hub.Frame f : frames) {
+                        if (wanted.test(f.json())) {
+                            out.add(f);
                         }
-                    }
-                } else {
-                    for (int i = 0; i < seqs.length; i++) {
-                        seqs[i] = sent + 1 + i;
                     }
                 }
                 if (batched) {
-                    sendBatches(out, seqs);
+                    sendBatches(out);
                 } else {
-                    for (int i = 0; i < out.size(); i++) {
-                        send(out.get(i), seqs[i]);
+                    for (Hub.Frame f : out) {
+                        send(f.json(), f.bytes(), f.seq());
                     }
                 }
                 sent += frames.size();
@@ -158,15 +151,19 @@ final class StreamSession implements Runnable {
         }
     }
 
-    /** Sends {@code frames} (of seqs {@code seqs}) as JSON arrays of about {@link #BATCH_CHARS} each. */
-    private void sendBatches(List<String> frames, long[] seqs) throws InterruptedException, TooSlow {
+    /** Sends {@code frames} as JSON arrays of about {@link #BATCH_CHARS} each. */
+    private void sendBatches(List<Hub.Frame> frames) throws InterruptedException, TooSlow {
         int i = 0;
         while (i < frames.size()) {
-            StringBuilder message = new StringBuilder("[").append(frames.get(i++));
+            Hub.Frame f = frames.get(i++);
+            StringBuilder message = new StringBuilder("[").append(f.json());
+            int bytes = f.bytes() + 2; // the brackets
             while (i < frames.size() && message.length() < BATCH_CHARS) {
-                message.append(',').append(frames.get(i++));
+                f = frames.get(i++);
+                message.append(',').append(f.json());
+                bytes += f.bytes() + 1;
             }
-            send(message.append(']').toString(), seqs[i - 1]);
+            send(message.append(']').toString(), bytes, f.seq());
         }
     }
 
@@ -182,15 +179,5 @@ final class StreamSession implements Runnable {
             Thread.currentThread().interrupt();
             session.disconnect();
         }
-    }
-
-    /** The length of {@code s} in UTF-8, which is what the socket holds of it until written. */
-    static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
     }
 }
