@@ -12,12 +12,18 @@ public final class Formats {
 
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(Kpi.BEIJING);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(Kpi.BEIJING);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(Kpi.BEIJING);
 
     private Formats() {
     }
 
     public static String clock(Instant t) {
         return t == null ? I18n.t("common.missing") : HOUR_MINUTE.format(t);
+    }
+
+    /** The day alone (Beijing), for what is days away: "06-07". */
+    public static String day(Instant t) {
+        return DAY.format(t);
     }
 
     /** "21:30" on the day of {@code now}, "06-02 21:30" on another day. */

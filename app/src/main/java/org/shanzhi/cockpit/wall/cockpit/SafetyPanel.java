@@ -54,7 +54,7 @@ public final class SafetyPanel extends CockpitPanel {
             quiet.setCaption(I18n.t("cockpit.safety.period.active", s.keyPeriod().name()), Theme.WARNING);
         } else {
             quiet.setCaption(I18n.t("cockpit.safety.period.next", s.keyPeriod().name(),
-                    Formats.when(s.keyPeriod().from(), f.time())), null);
+                    Formats.day(s.keyPeriod().from())), null);
         }
 
         List<StatusList.Row> d = new ArrayList<>();
