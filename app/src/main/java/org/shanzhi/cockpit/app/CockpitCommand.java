@@ -20,6 +20,7 @@ import org.shanzhi.cockpit.bench.BenchCommand;
 import org.shanzhi.cockpit.feed.CommandOutbox;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubFeed;
+import org.shanzhi.cockpit.feed.SituationCache;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.Tokens;
@@ -123,13 +124,17 @@ final class CockpitCommand implements Callable<Integer> {
         url = hubs.get(0);
         HubCommands commands;
         try {
-            commands = new HubCommands(hubs, t, CommandOutbox.open(outbox(remote == null ? "embedded" : remote, t)));
+            commands = new HubCommands(hubs, t, CommandOutbox.open(
+                    hub.data.resolve("outbox").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".jsonl")));
         } catch (IOException e) {
             System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
             return 1;
         }
-        try (HubFeed feed = new HubFeed(hubs, t).start(); commands) {
-            WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : null,
+        // the last situation this wall saw of this hub is painted at once, until the hub answers
+        Path kept = hub.data.resolve("wall").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".situation.gz");
+        try (HubFeed feed = new HubFeed(hubs, t).start(); SituationCache cache = new SituationCache(feed, kept);
+             commands) {
+            WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands));
         } finally {
             if (embedded != null) {
@@ -151,13 +156,13 @@ final class CockpitCommand implements Callable<Integer> {
     }
 
     /**
-     * The outbox of the commands given to {@code hubId} with token {@code t}: another hub or another seat's token
-     * never sends what this one's wall left.
+     * The name of what this wall keeps for {@code hubId} with token {@code t} (its outbox, its last situation): another
+     * hub or another seat's token never sends what this one's wall left, nor shows what it saw.
      */
-    private Path outbox(String hubId, String t) {
+    private static String keyOf(String hubId, String t) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest((hubId + "\n" + t).getBytes(StandardCharsets.UTF_8));
-            return hub.data.resolve("outbox").resolve(HexFormat.of().formatHex(d, 0, 8) + ".jsonl");
+            return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
