@@ -95,6 +95,9 @@ final class CockpitCommand implements Callable<Integer> {
         // the local wall is the duty desk's (the operator's token) or the district's; a remote token's role is
         // known only when the seat says so
         Role role = district ? Role.DISTRICT : remote == null ? Role.OPERATOR : null;
+        // the wall has painted the situation it kept from its last run (or has none): the hub's start, which replays
+        // its journal, would compete with that first frame for the CPU
+        CompletableFuture<Void> painted = new CompletableFuture<>();
         if (remote == null && hub.port == 0) {
             HubRuntime started = Scenario.start(hub);
             embedded = CompletableFuture.completedFuture(started);
@@ -109,7 +112,7 @@ final class CockpitCommand implements Callable<Integer> {
             url = "http://" + (wildcard ? "127.0.0.1" : hub.host.contains(":") ? "[" + hub.host + "]" : hub.host)
                     + ":" + hub.port;
             t = Tokens.loadOrCreate(hub.tokensFile()).tokenOf(role);
-            embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));
+            embedded = painted.thenApplyAsync(none -> Scenario.start(hub));
             embedded.whenComplete((runtime, e) -> {
                 if (e != null) {
                     System.err.println("the embedded hub did not start: " + e.getCause().getMessage());
@@ -134,9 +137,11 @@ final class CockpitCommand implements Callable<Integer> {
         Path kept = hub.data.resolve("wall").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".situation.gz");
         try (HubFeed feed = new HubFeed(hubs, t).start(); SituationCache cache = new SituationCache(feed, kept);
              commands) {
+            cache.firstPicture().thenRun(() -> painted.complete(null));
             WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands));
         } finally {
+            painted.complete(null);
             if (embedded != null) {
                 embedded.join().close();
             }

@@ -67,7 +67,9 @@ public final class WallFirstFrame {
         HubRuntime.Config config = HubRuntime.Config.local(data).withPort(port)
                 .withClock(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), 1));
         String token = Tokens.loadOrCreate(config.tokens()).tokenOf(Role.VIEWER);
-        CompletableFuture<HubRuntime> hub = CompletableFuture.supplyAsync(() -> {
+        // as the default command: the hub starts once the wall has painted the situation it kept, or at once without one
+        CompletableFuture<Void> painted = new CompletableFuture<>();
+        CompletableFuture<HubRuntime> hub = painted.thenApplyAsync(none -> {
             HubRuntime runtime = HubRuntime.start(config, r -> ScenarioRunner.start(r.hub(),
                     HeyiScenario.loadDefault(), 1, Simulator.DEFAULT_START));
             mark.accept("hub");
@@ -78,6 +80,7 @@ public final class WallFirstFrame {
         Instant lived = opening.minus(Duration.ofMinutes(1)); // the simulator's last event of the morning
         try (HubFeed feed = new HubFeed(url, token).start();
              SituationCache cache = new SituationCache(feed, data.resolve("wall").resolve("situation.gz"))) {
+            cache.firstPicture().thenRun(() -> painted.complete(null));
             watch(feed, mark);
             AtomicBoolean pumping = new AtomicBoolean();
             ShownSource shown = new ShownSource(cache, s -> {
@@ -115,6 +118,7 @@ public final class WallFirstFrame {
             };
             WallApp.run(new WallApp.Options(marked, url, "laptop", Locale.forLanguageTag("zh-CN")));
         } finally {
+            painted.complete(null);
             hub.join().close();
             if (dataAt < 0) {
                 TempDirs.delete(data);

@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,6 +59,10 @@ public final class SituationCache implements SituationSource, AutoCloseable {
     /** Read on the cache's own thread while JavaFX starts; null inside when there was none that reads. */
     private final CompletableFuture<Kept> kept;
     private final ScheduledExecutorService saver;
+    /** Completes once the wall has painted the kept situation, or at once when none was kept. */
+    private final CompletableFuture<Void> firstPicture = new CompletableFuture<>();
+    /** Whether the wall's pulse has taken the kept situation (it paints it in that pulse). */
+    private volatile boolean keptTaken;
     /** The live situation last written (by identity), so that a quiet feed is not written again. */
     private Situation saved;
 
@@ -76,12 +81,26 @@ public final class SituationCache implements SituationSource, AutoCloseable {
             return t;
         });
         this.kept = CompletableFuture.supplyAsync(() -> read(file), saver);
+        kept.thenAccept(k -> {
+            if (k == null) {
+                firstPicture.complete(null);
+            }
+        });
         saver.scheduleWithFixedDelay(this::save, SAVE_EVERY_S, SAVE_EVERY_S, TimeUnit.SECONDS);
     }
 
     /** The situation read at the start, or null when there was none that reads; waits for the read. */
     public Kept kept() {
         return kept.join();
+    }
+
+    /**
+     * Completes when the wall has painted the kept situation (the pulse after the one that took it has begun), or as
+     * soon as there is none: what would compete with that first frame for the CPU (a hub started beside the wall,
+     * replaying its journal) can wait for it.
+     */
+    public CompletableFuture<Void> firstPicture() {
+        return firstPicture;
     }
 
     /** The kept situation once it has been read, else null. */
@@ -93,12 +112,19 @@ public final class SituationCache implements SituationSource, AutoCloseable {
     public Situation latest() {
         Situation s = live.latest();
         Kept k = keptNow();
-        return s != null || k == null ? s : k.situation();
+        if (s != null || k == null) {
+            return s;
+        }
+        keptTaken = true;
+        return k.situation();
     }
 
     /** The feed's version, one more once the kept situation is read: each change of {@link #latest()} moves it. */
     @Override
     public long version() {
+        if (keptTaken) {
+            firstPicture.complete(null); // the wall's next pulse: the one that took the kept situation has been shown
+        }
         return live.version() + (keptNow() != null ? 1 : 0);
     }
 
@@ -131,6 +157,7 @@ public final class SituationCache implements SituationSource, AutoCloseable {
     /** Keeps the newest live situation once more and stops. */
     @Override
     public void close() {
+        firstPicture.complete(null);
         saver.shutdownNow();
         save();
     }
@@ -148,6 +175,12 @@ public final class SituationCache implements SituationSource, AutoCloseable {
             w.write(Json.write(header));
             w.write('\n');
             w.write("{\"seq\":" + s.seq() + ",\"situation\":" + Json.write(s) + "}");
+        }
+        try {
+            // the whole situation (names, places, phone numbers of callers): the owner's alone, like the hub's data
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile directory keeps others out
         }
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

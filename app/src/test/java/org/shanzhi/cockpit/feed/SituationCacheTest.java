@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -78,8 +79,11 @@ class SituationCacheTest {
         try (HubFeed feed = new HubFeed("http://127.0.0.1:" + freePort(), "t").start()) {
             try (SituationCache cache = new SituationCache(feed, file)) {
                 assertThat(cache.kept().situation()).isEqualTo(s);
-                assertThat(cache.latest()).isSameAs(cache.kept().situation());
                 assertThat(cache.version()).isEqualTo(1);
+                assertThat(cache.firstPicture()).isNotDone(); // a hub beside the wall waits for its first frame
+                assertThat(cache.latest()).isSameAs(cache.kept().situation()); // a pulse takes it and paints it
+                assertThat(cache.version()).isEqualTo(1); // the next pulse
+                assertThat(cache.firstPicture()).isDone();
                 FeedStatus st = cache.status();
                 assertThat(st.state()).isEqualTo(FeedStatus.State.CONNECTING);
                 assertThat(st.since()).isEqualTo(SAVED);
@@ -94,6 +98,7 @@ class SituationCacheTest {
         try (HubFeed feed = new HubFeed("http://127.0.0.1:" + freePort(), "t").start();
              SituationCache cache = new SituationCache(feed, dir.resolve("situation.gz"))) {
             assertThat(cache.kept()).isNull();
+            cache.firstPicture().get(10, TimeUnit.SECONDS); // nothing to paint first: a hub beside it starts at once
             assertThat(cache.latest()).isNull();
             assertThat(cache.status().state()).isEqualTo(FeedStatus.State.CONNECTING);
         }
