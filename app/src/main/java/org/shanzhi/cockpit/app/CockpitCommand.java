@@ -22,6 +22,7 @@ import org.shanzhi.cockpit.bench.BenchCommand;
 import org.shanzhi.cockpit.feed.CommandOutbox;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubFeed;
+import org.shanzhi.cockpit.feed.SituationCache;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.Tokens;
@@ -123,6 +124,9 @@ final class CockpitCommand implements Callable<Integer> {
         // the local wall is the duty desk's (the operator's token) or the district's; a remote token's role is
         // known only when the seat says so
         Role role = district ? Role.DISTRICT : trainer ? Role.TRAINER : remote == null ? Role.OPERATOR : null;
+        // the wall has painted the situation it kept from its last run (or has none): the hub's start, which replays
+        // its journal, would compete with that first frame for the CPU
+        CompletableFuture<Void> painted = new CompletableFuture<>();
         if (remote == null && hub.port == 0) {
             HubRuntime started = Scenario.start(hub);
             embedded = CompletableFuture.completedFuture(started);
@@ -137,7 +141,7 @@ final class CockpitCommand implements Callable<Integer> {
             url = "http://" + (wildcard ? "127.0.0.1" : hub.host.contains(":") ? "[" + hub.host + "]" : hub.host)
                     + ":" + hub.port;
             t = Tokens.loadOrCreate(hub.tokensFile()).tokenOf(role);
-            embedded = CompletableFuture.supplyAsync(() -> Scenario.start(hub));
+            embedded = painted.thenApplyAsync(none -> Scenario.start(hub));
             embedded.whenComplete((runtime, e) -> {
                 if (e != null) {
                     System.err.println("the embedded hub did not start: " + e.getCause().getMessage());
@@ -152,7 +156,8 @@ final class CockpitCommand implements Callable<Integer> {
         url = hubs.get(0);
         HubCommands commands;
         try {
-            commands = new HubCommands(hubs, t, CommandOutbox.open(outbox(remote == null ? "embedded" : remote, t)));
+            commands = new HubCommands(hubs, t, CommandOutbox.open(
+                    hub.data.resolve("outbox").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".jsonl")));
         } catch (IOException e) {
             System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
             return 1;
@@ -161,11 +166,16 @@ final class CockpitCommand implements Callable<Integer> {
         String recordingsToken = remote == null ? Tokens.loadOrCreate(hub.tokensFile()).tokenOf(Role.TRAINER) : t;
         WallApp.ReplayStart replay = replayFile != null ? new WallApp.ReplayStart(replayFile, null, null)
                 : replayFrom != null ? new WallApp.ReplayStart(null, replayFrom.toInstant(), replayTo.toInstant()) : null;
-        try (HubFeed feed = new HubFeed(hubs, t).start(); commands) {
-            WallApp.run(new WallApp.Options(feed, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
+        // the last situation this wall saw of this hub is painted at once, until the hub answers
+        Path kept = hub.data.resolve("wall").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".situation.gz");
+        try (HubFeed feed = new HubFeed(hubs, t).start(); SituationCache cache = new SituationCache(feed, kept);
+             commands) {
+            cache.firstPicture().thenRun(() -> painted.complete(null));
+            WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands,
                     new HubRecordings(url, recordingsToken), replay));
         } finally {
+            painted.complete(null);
             if (embedded != null) {
                 embedded.join().close();
             }
@@ -185,13 +195,13 @@ final class CockpitCommand implements Callable<Integer> {
     }
 
     /**
-     * The outbox of the commands given to {@code hubId} with token {@code t}: another hub or another seat's token
-     * never sends what this one's wall left.
+     * The name of what this wall keeps for {@code hubId} with token {@code t} (its outbox, its last situation): another
+     * hub or another seat's token never sends what this one's wall left, nor shows what it saw.
      */
-    private Path outbox(String hubId, String t) {
+    private static String keyOf(String hubId, String t) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest((hubId + "\n" + t).getBytes(StandardCharsets.UTF_8));
-            return hub.data.resolve("outbox").resolve(HexFormat.of().formatHex(d, 0, 8) + ".jsonl");
+            return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

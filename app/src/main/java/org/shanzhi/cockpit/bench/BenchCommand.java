@@ -90,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (groups.contains("start")) {
                 new StartBench(quick).run(figures);
+                new WallBench(quick).firstFrame(figures);
             }
             if (groups.contains("wall")) {
                 new WallBench(quick).run(figures);

@@ -59,10 +59,12 @@ import org.shanzhi.cockpit.wall.layout.WallLayout;
  * (ThreadMXBean), as a share of the elapsed time.</li>
  * <li>{@code wall.heap_mb}: the rest of the simulated day (to 24 h after its 06:00 start) appended
  * as fast as the hub takes it, the wall following; then heap used after full GCs, whole process.</li>
- * <li>{@code wall.first_frame_ms}: a child JVM ({@link WallFirstFrame}) doing what the default
- * command does on a first start, headless; from starting the process to the end of the first
- * pulse that showed a situation from the hub; {@code wall.first_frame_lived_ms} to the first that
- * showed the morning up to the 13:00 opening (medians of 3).</li>
+ * <li>{@code wall.first_frame_ms} (in the {@code start} group): a child JVM ({@link WallFirstFrame}) doing what the
+ * default command does, headless, started twice on one data directory; the second start, from starting the process to
+ * the end of the first pulse that showed a situation (the one the first run kept); {@code wall.first_live_frame_ms}
+ * to the first that showed the hub's (restarted on its journal); {@code wall.first_frame_cold_ms} the first start's
+ * (a new data directory: its embedded hub starts and catches up on the morning), {@code wall.first_frame_lived_ms}
+ * to its first that showed the morning up to the 13:00 opening (medians of 5).</li>
  * </ul>
  */
 final class WallBench {
@@ -88,7 +90,6 @@ final class WallBench {
     }
 
     void run(Figures figures) throws Exception {
-        firstFrame(figures);
         live(figures);
     }
 
@@ -97,22 +98,36 @@ final class WallBench {
     /** The child's stages in the order they usually come, each a {@code wall.start.<stage>_ms} figure. */
     private static final List<String> STAGES = List.of("main", "fx", "hub", "snapshot", "pulse");
 
-    private void firstFrame(Figures figures) throws Exception {
+    /** The first frame of a first start and of a restart on its data: part of {@code bench --only start}. */
+    void firstFrame(Figures figures) throws Exception {
         int runs = quick ? 1 : 5;
-        Map<String, double[]> at = new LinkedHashMap<>();
+        Map<String, double[]> cold = new LinkedHashMap<>();
+        Map<String, double[]> warm = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            Map<String, Double> r = firstFrameOnce();
-            for (Map.Entry<String, Double> e : r.entrySet()) {
-                at.computeIfAbsent(e.getKey(), k -> new double[runs])[i] = e.getValue();
+            Path data = Files.createTempDirectory("shanzhi-bench-first-frame");
+            try {
+                put(cold, firstFrameOnce(data), i, runs, "first start", "load " + load());
+                put(warm, firstFrameOnce(data), i, runs, "restart", "load " + load());
+            } finally {
+                TempDirs.delete(data);
             }
-            Figures.note("wall first frame run {}: ms from process start {} (load {})", i + 1, r, load());
         }
         for (String stage : STAGES) {
-            figures.put("wall.start." + stage + "_ms", Figures.median(at.get(stage)), 0, "ms");
+            figures.put("wall.start." + stage + "_ms", Figures.median(warm.get(stage)), 0, "ms");
         }
-        figures.put("wall.first_frame_ms", Figures.median(at.get("first frame")), 0, "ms");
-        figures.put("wall.first_frame_lived_ms", Figures.median(at.get("day frame")), 0, "ms");
-        figures.put("wall.first_frame_lived_cpu_ms", Figures.median(at.get("cpu")), 0, "ms");
+        figures.put("wall.first_frame_ms", Figures.median(warm.get("first frame")), 0, "ms");
+        figures.put("wall.first_live_frame_ms", Figures.median(warm.get("day frame")), 0, "ms");
+        figures.put("wall.first_frame_cold_ms", Figures.median(cold.get("first frame")), 0, "ms");
+        figures.put("wall.first_frame_lived_ms", Figures.median(cold.get("day frame")), 0, "ms");
+        figures.put("wall.first_frame_lived_cpu_ms", Figures.median(cold.get("cpu")), 0, "ms");
+    }
+
+    private static void put(Map<String, double[]> at, Map<String, Double> run, int i, int runs, String what,
+                            String load) {
+        for (Map.Entry<String, Double> e : run.entrySet()) {
+            at.computeIfAbsent(e.getKey(), k -> new double[runs])[i] = e.getValue();
+        }
+        Figures.note("wall {} run {}: ms from process start {} ({})", what, i + 1, run, load);
     }
 
     /** The one-minute load average, where the system says it. */
@@ -125,8 +140,9 @@ final class WallBench {
      * Milliseconds from starting the child to each line it printed ("first frame", "day frame",
      * and its marks); "own" is the child's own count from its JVM start to the day frame, "cpu" its CPU time by then.
      */
-    private Map<String, Double> firstFrameOnce() throws Exception {
+    private Map<String, Double> firstFrameOnce(Path data) throws Exception {
         List<String> cmd = childCommand(WallFirstFrame.class.getName());
+        cmd.addAll(List.of("--data", data.toString()));
         File log = File.createTempFile("shanzhi-bench-first-frame", ".log");
         long t0 = System.nanoTime();
         Process child = new ProcessBuilder(cmd).redirectError(log).start();
@@ -140,6 +156,7 @@ final class WallBench {
                     at.put(line.substring(5, line.lastIndexOf(' ')), ms);
                 } else if (line.startsWith("first frame ")) {
                     at.put("first frame", ms);
+                    at.put("kept", line.endsWith(" kept") ? 1.0 : 0.0); // the picture kept by the run before
                 } else if (line.startsWith("day frame ")) {
                     at.put("day frame", ms);
                     String[] words = line.split(" "); // day frame <seq> <own ms> cpu <ms>

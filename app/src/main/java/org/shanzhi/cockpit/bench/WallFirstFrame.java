@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import javafx.application.Platform;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.feed.HubFeed;
+import org.shanzhi.cockpit.feed.SituationCache;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
@@ -33,8 +35,11 @@ import org.shanzhi.cockpit.wall.WallApp;
  * (an embedded hub on a new journal and a fixed port, started beside the wall as the default command does, with the Heyi
  * scenario opening at 13:00 with the morning lived; a {@link HubFeed} on it from the start; {@link WallApp} with the laptop
  * layout), on JavaFX's headless platform unless {@code --display} is given (then the platform's own, e.g. GTK under
- * xvfb-run). It prints {@code first frame <seq> <ms>} after the first pulse that showed a situation, {@code day frame
- * <seq> <ms>} after the first that showed the morning up to the opening, and exits; {@code mark <stage> <ms>} lines on
+ * xvfb-run). With {@code --data DIR} it runs on that data directory and leaves it (a second run there is a restart:
+ * its hub replays the journal, and the wall paints the situation the first run kept, {@code feed/SituationCache});
+ * else on a new one, deleted after. It prints {@code first frame <seq> <ms> kept|live} after the first pulse that showed
+ * a situation (the kept picture, or the hub's), {@code day frame <seq> <ms>} after the first that showed the morning up
+ * to the opening from the hub, and exits; {@code mark <stage> <ms>} lines on
  * the way: {@code main} (this method entered), {@code fx} (the JavaFX toolkit accepts work), {@code hub} (the hub
  * ready: listening, the inventory in), {@code snapshot} (the feed holds its first situation), {@code pulse} (the wall's
  * first pulse: its windows are open). The ms are its own count from the JVM's start; {@code cpu <ms>} with the day frame
@@ -46,11 +51,13 @@ public final class WallFirstFrame {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean display = args.length > 0 && args[0].equals("--display");
+        List<String> options = List.of(args);
+        boolean display = options.contains("--display");
         if (!display) {
             WallBench.headless();
         }
-        Path data = Files.createTempDirectory("shanzhi-bench-first-frame");
+        int dataAt = options.indexOf("--data");
+        Path data = dataAt >= 0 ? Path.of(options.get(dataAt + 1)) : Files.createTempDirectory("shanzhi-bench-first-frame");
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Consumer<String> mark = what ->
                 System.out.println("mark " + what + " " + (System.currentTimeMillis() - jvmStart));
@@ -60,7 +67,9 @@ public final class WallFirstFrame {
         HubRuntime.Config config = HubRuntime.Config.local(data).withPort(port)
                 .withClock(s -> HubClock.simulated(s.seq() == 0 ? opening : s.time(), 1));
         String token = Tokens.loadOrCreate(config.tokens()).tokenOf(Role.VIEWER);
-        CompletableFuture<HubRuntime> hub = CompletableFuture.supplyAsync(() -> {
+        // as the default command: the hub starts once the wall has painted the situation it kept, or at once without one
+        CompletableFuture<Void> painted = new CompletableFuture<>();
+        CompletableFuture<HubRuntime> hub = painted.thenApplyAsync(none -> {
             HubRuntime runtime = HubRuntime.start(config, r -> ScenarioRunner.start(r.hub(),
                     HeyiScenario.loadDefault(), 1, Simulator.DEFAULT_START));
             mark.accept("hub");
@@ -69,15 +78,18 @@ public final class WallFirstFrame {
         String url = "http://127.0.0.1:" + port;
         AtomicBoolean first = new AtomicBoolean();
         Instant lived = opening.minus(Duration.ofMinutes(1)); // the simulator's last event of the morning
-        try (HubFeed feed = new HubFeed(url, token).start()) {
+        try (HubFeed feed = new HubFeed(url, token).start();
+             SituationCache cache = new SituationCache(feed, data.resolve("wall").resolve("situation.gz"))) {
+            cache.firstPicture().thenRun(() -> painted.complete(null));
             watch(feed, mark);
             AtomicBoolean pumping = new AtomicBoolean();
-            ShownSource shown = new ShownSource(feed, s -> {
+            ShownSource shown = new ShownSource(cache, s -> {
                 long ms = System.currentTimeMillis() - jvmStart;
+                boolean kept = cache.kept() != null && s == cache.kept().situation();
                 if (first.compareAndSet(false, true)) {
-                    System.out.println("first frame " + s.seq() + " " + ms);
+                    System.out.println("first frame " + s.seq() + " " + ms + (kept ? " kept" : " live"));
                 }
-                if (!s.time().isBefore(lived)) {
+                if (!kept && !s.time().isBefore(lived)) {
                     long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime() / 1_000_000;
                     System.out.println("day frame " + s.seq() + " " + ms + " cpu " + cpu);
@@ -106,8 +118,11 @@ public final class WallFirstFrame {
             };
             WallApp.run(new WallApp.Options(marked, url, "laptop", Locale.forLanguageTag("zh-CN")));
         } finally {
+            painted.complete(null);
             hub.join().close();
-            TempDirs.delete(data);
+            if (dataAt < 0) {
+                TempDirs.delete(data);
+            }
         }
         System.exit(0);
     }

@@ -42,6 +42,11 @@ public final class Formats {
         return u.stale() ? I18n.t("dispatch.eta.stale", eta, u.positionAge().toMinutes()) : eta;
     }
 
+    /** How old something is: seconds under a minute, else as {@link #duration}. */
+    public static String age(Duration d) {
+        return d.toSeconds() < 60 ? I18n.t("duration.seconds", Math.max(0, d.toSeconds())) : duration(d);
+    }
+
     public static String duration(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
         if (minutes < 60) {

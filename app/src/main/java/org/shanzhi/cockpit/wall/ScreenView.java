@@ -104,14 +104,17 @@ final class ScreenView {
             }
         }
         FeedStatus st = frame.feed();
-        boolean stale = st.state() == FeedStatus.State.STALE;
+        // a picture kept from the last run, shown while connecting, is as old as a stale one and says so
+        boolean kept = st.state() == FeedStatus.State.CONNECTING && frame.hasSituation();
+        boolean stale = st.state() == FeedStatus.State.STALE || kept;
         long age = stale ? Duration.between(st.since(), frame.now()).toSeconds() : 0;
         if (stale != bannerShown || age != bannerAge) {
             bannerShown = stale;
             bannerAge = age;
             staleBanner.setVisible(stale);
             if (stale) {
-                staleBanner.setText(I18n.t("status.staleBanner", age));
+                staleBanner.setText(kept ? I18n.t("status.cachedBanner", Formats.age(Duration.ofSeconds(age)))
+                        : I18n.t("status.staleBanner", age));
             }
             root.pseudoClassStateChanged(STALE, stale);
         }

@@ -98,7 +98,8 @@ public final class StatusWidget implements Widget {
         shownAt = frame.now();
         state.setText(switch (st.state()) {
             case LIVE -> I18n.t("status.live");
-            case CONNECTING -> I18n.t("status.connecting", age);
+            case CONNECTING -> situation == null ? I18n.t("status.connecting", age)
+                    : I18n.t("status.cached", Formats.age(Duration.ofSeconds(age)));
             case RECONNECTING -> I18n.t("status.reconnecting", age);
             case STALE -> I18n.t("status.stale", age);
         });

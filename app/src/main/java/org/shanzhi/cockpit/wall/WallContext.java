@@ -42,6 +42,15 @@ public record WallContext(Supplier<FeedStatus> feedStatus, String source, String
         return hasHub() && (role == null || role.equals("leader"));
     }
 
+    /**
+     * Whether the hub has not answered since the wall started: what the wall shows then is at most the picture it kept
+     * from its last run ({@code feed/SituationCache}), and no command may rest on it.
+     */
+    public boolean notYetConnected() {
+        FeedStatus s = feedStatus == null ? null : feedStatus.get();
+        return s != null && s.state() == FeedStatus.State.CONNECTING;
+    }
+
     /** Whether {@code source} is a hub that video can be read from. */
     public boolean hasHub() {
         return hasHub(source, token);

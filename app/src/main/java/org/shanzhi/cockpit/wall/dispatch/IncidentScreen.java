@@ -435,13 +435,16 @@ public final class IncidentScreen implements Widget {
 
     /** Whether this wall may blow a whistle and record arrivals (the seats that send orders; the hub still decides). */
     private boolean maySummon() {
-        return commands != null && !forbidden && context.mayDispatch();
+        return commands != null && !forbidden && context.mayDispatch() && !context.notYetConnected();
     }
 
     /** Why this wall cannot send orders on the case, or null when it can (the hub still decides). */
     private String whyNot(CaseFile f) {
         if (commands == null) {
             return I18n.t("map.dispatch.noHub");
+        }
+        if (context.notYetConnected()) {
+            return I18n.t("wall.notConnected");
         }
         if (forbidden || !context.mayDispatch()) {
             return I18n.t("map.dispatch.role", context.role() == null ? "?" : context.role());
@@ -819,6 +822,10 @@ public final class IncidentScreen implements Widget {
     }
 
     private void send(String sendingText, Supplier<CompletableFuture<Outcome>> command, String doneText) {
+        if (context.notYetConnected()) {
+            say(I18n.t("wall.notConnected"), Theme.WARNING); // the picture may be the one kept from the last run
+            return;
+        }
         sending = true;
         disableActions(true);
         say(sendingText, Theme.INFO);

@@ -174,6 +174,10 @@ public final class InstructionsWidget implements Widget {
         if (words.isEmpty() || !context.mayInstruct()) {
             return;
         }
+        if (context.notYetConnected()) {
+            say(I18n.t("wall.notConnected"), Theme.WARNING); // the picture may be the one kept from the last run
+            return;
+        }
         Target target = about.getValue();
         send.setDisable(true);
         say(I18n.t("instructions.sending"), Theme.INFO);

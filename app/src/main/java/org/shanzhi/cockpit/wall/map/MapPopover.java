@@ -220,6 +220,9 @@ final class MapPopover {
         if (commands == null) {
             return I18n.t("map.dispatch.noHub");
         }
+        if (context.notYetConnected()) {
+            return I18n.t("wall.notConnected");
+        }
         if (forbidden || !context.mayDispatch()) {
             return I18n.t("map.dispatch.role", context.role() == null ? "?" : context.role());
         }
@@ -227,6 +230,10 @@ final class MapPopover {
     }
 
     private void dispatch(String incidentId, RecommendedUnit u) {
+        if (context.notYetConnected()) {
+            say(I18n.t("wall.notConnected"), Theme.WARNING); // the picture may be the one kept from the last run
+            return;
+        }
         sending = true;
         actions.getChildren().forEach(n -> n.setDisable(n instanceof Button));
         String name = u.name() == null ? u.id() : u.name();

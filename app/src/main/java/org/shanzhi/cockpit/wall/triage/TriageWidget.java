@@ -162,6 +162,7 @@ public final class TriageWidget implements Widget {
         String whyNot = whyNot();
         why.setText(whyNot == null ? "" : whyNot);
         if (rows.shown().equals(shown)) {
+            nodes.values().forEach(Entry::enable); // the same rows, but perhaps now connected
             return;
         }
         shown = rows.shown();
@@ -211,6 +212,9 @@ public final class TriageWidget implements Widget {
         if (commands == null) {
             return I18n.t("triage.noHub");
         }
+        if (context.notYetConnected()) {
+            return I18n.t("wall.notConnected");
+        }
         // reviewing takes the roles dispatching takes (operator, leader: docs/api.md)
         if (forbidden || !context.mayDispatch()) {
             return I18n.t("triage.role", context.role() == null ? "?" : context.role());
@@ -219,6 +223,10 @@ public final class TriageWidget implements Widget {
     }
 
     private void send(TriageQueue.Row r, List<TriageQueue.Review> reviews, String doing, String done) {
+        if (context.notYetConnected()) {
+            say(r.id(), I18n.t("wall.notConnected"), Theme.WARNING); // the picture may be the one kept from the last run
+            return;
+        }
         sending.add(r.id());
         nodes.values().forEach(Entry::enable);
         say(r.id(), I18n.t("triage.sending", doing), Theme.INFO);

@@ -6,8 +6,10 @@ import static org.shanzhi.cockpit.wall.WidgetHarness.fx;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,9 +28,11 @@ import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
+import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.TestHub;
+import org.shanzhi.cockpit.json.Json;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Vocabulary;
 import org.shanzhi.cockpit.wall.WallContext;
@@ -203,6 +207,31 @@ class TriageWidgetTest {
         Node root = w.node();
         assertThat(fx(() -> WidgetHarness.texts(root))).contains("未连接指挥平台,不能研判");
         // the queue empty again for the other tests, which count its entries
+        for (String id : ids) {
+            append(List.of(new Event.AiAlertReviewed(id, AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.OTHER)));
+        }
+    }
+
+    @Test
+    void whileTheWallHasNotReachedItsHubTheButtonsAreOffAndSaySo() throws Exception {
+        List<String> ids = aStallIsReportedThreeTimes();
+        // a wall that started on the picture it kept and has had no answer from its hub yet
+        AtomicReference<FeedStatus> status = new AtomicReference<>(
+                new FeedStatus(FeedStatus.State.CONNECTING, Instant.now(), 0, 0, 0, 0, null));
+        WallContext context = new WallContext(status::get, hub.runtime.baseUrl(), hub.token(Role.OPERATOR), "operator",
+                new WallLinks());
+        TriageWidget w = WidgetHarness.mount(
+                () -> new TriageWidget(WidgetHarness.placement(WidgetType.TRIAGE, "{}"), context), 960, 1000);
+        WidgetHarness.show(w, hub.runtime.hub().situation());
+        assertThat(button(w, ids.get(0), TriageWidget.ACCEPT).isDisabled()).isTrue();
+        assertThat(button(w, ids.get(0), TriageWidget.REJECT).isDisabled()).isTrue();
+        assertThat(fx(() -> WidgetHarness.texts(w.node()))).contains("正在连接指挥平台，连上前不能下达指令");
+
+        // the hub answers: the same rows, now with their buttons on
+        status.set(new FeedStatus(FeedStatus.State.LIVE, Instant.now(), 0, 0, 0, 0, null));
+        WidgetHarness.show(w, Json.readSnapshot(hub.runtime.hub().snapshotJson())); // a new situation, the same rows
+        assertThat(button(w, ids.get(0), TriageWidget.ACCEPT).isDisabled()).isFalse();
+        assertThat(fx(() -> WidgetHarness.texts(w.node()))).doesNotContain("正在连接指挥平台，连上前不能下达指令");
         for (String id : ids) {
             append(List.of(new Event.AiAlertReviewed(id, AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.OTHER)));
         }
