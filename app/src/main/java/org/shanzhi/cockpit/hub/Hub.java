@@ -39,6 +39,13 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * An event with the JSON its journal row will hold, already proven to be what {@code Json.write} makes of it
+     * (the shipped month, by its checksum): appended without serializing it again and reading it back.
+     */
+    public record Serialized(Instant time, Event event, String type, String payload) {
+    }
+
     /** Who asked for an append and under which idempotency key (both optional). */
     public record Origin(String name, Role role, String action, String target, String idempotencyKey,
                          String requestHash) {
@@ -356,6 +363,31 @@ public final class Hub implements AutoCloseable {
                 continue;
             }
             s = next;
+            rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload(), r.drill()));
+        }
+        if (!rows.isEmpty()) {
+            write(rows, origin, null, null);
+            publish(s, rows);
+        }
+        return rows.size();
+    }
+
+    /**
+     * Appends a batch of events whose journal form is already made and proven ({@link Serialized}), atomically as
+     * {@link #append(List, Origin)}: every event must fold, or none is written. Returns how many were written.
+     */
+    public synchronized int appendSerialized(List<Serialized> batch, String origin) {
+        requireWriter();
+        Situation s = situation;
+        List<Journal.Row> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Serialized e = batch.get(i);
+            Recorded r = recorded(new Pending(e.time(), e.event()), s);
+            try {
+                s = s.apply(r);
+            } catch (Rejection x) {
+                throw new BatchRejected(i, x);
+            }
             rows.add(new Journal.Row(r.seq(), r.time(), e.type(), e.payload(), r.drill()));
         }
         if (!rows.isEmpty()) {

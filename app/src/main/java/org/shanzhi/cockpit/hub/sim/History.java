@@ -64,7 +64,9 @@ public final class History {
      * ({@link MonthAsset}), else simulated. Deterministic for a seed.
      */
     public static List<TimedEvent> month(HeyiScenario heyi, long seed, Instant dayStart) {
-        return MonthAsset.read(seed, dayStart, heyi.inventory()).orElseGet(() -> simulated(heyi, seed, dayStart));
+        return MonthAsset.read(seed, dayStart, heyi.inventory())
+                .map(lines -> lines.stream().map(e -> new TimedEvent(e.time(), e.event())).toList())
+                .orElseGet(() -> simulated(heyi, seed, dayStart));
     }
 
     /** The month simulated: what {@link MonthAsset} ships for the default seed. */

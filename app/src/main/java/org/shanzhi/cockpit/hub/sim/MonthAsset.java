@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.json.Json;
 
 /**
@@ -48,8 +49,11 @@ public final class MonthAsset {
     private MonthAsset() {
     }
 
-    /** The shipped month for this seed, day and inventory, or empty (none shipped, made for another, damaged). */
-    static Optional<List<TimedEvent>> read(long seed, Instant dayStart, List<Event> inventory) {
+    /**
+     * The shipped month for this seed, day and inventory, or empty (none shipped, made for another, damaged). Each
+     * event keeps its line's JSON, which the checksum proves is what the simulator wrote: the journal takes it as is.
+     */
+    static Optional<List<Hub.Serialized>> read(long seed, Instant dayStart, List<Event> inventory) {
         InputStream in = MonthAsset.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             return Optional.empty();
@@ -61,14 +65,16 @@ public final class MonthAsset {
                 return Optional.empty();
             }
             MessageDigest sha = sha256();
-            List<TimedEvent> out = new ArrayList<>(h.events());
+            List<Hub.Serialized> out = new ArrayList<>(h.events());
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 sha.update(line.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) '\n');
                 int a = line.indexOf('\t');
                 int b = line.indexOf('\t', a + 1);
-                out.add(new TimedEvent(Instant.parse(line.substring(0, a)),
-                        Json.readEvent(line.substring(a + 1, b), line.substring(b + 1))));
+                String type = line.substring(a + 1, b);
+                String payload = line.substring(b + 1);
+                out.add(new Hub.Serialized(Instant.parse(line.substring(0, a)), Json.readEvent(type, payload), type,
+                        payload));
             }
             if (out.size() != h.events() || !HexFormat.of().formatHex(sha.digest()).equals(h.sha256())) {
                 LOG.warn("{} does not match its checksum: the month is simulated instead", RESOURCE);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.Journal;
+import org.shanzhi.cockpit.json.Json;
 
 /** A new hub on the default seed, as the wall's command starts it: the month is behind it when it is ready. */
 class HistoryHubTest {
@@ -28,6 +31,23 @@ class HistoryHubTest {
         runtime.attach(ScenarioRunner.start(runtime.hub(), HeyiScenario.loadDefault(), History.DEFAULT_SEED,
                 Simulator.DEFAULT_START));
         return runtime;
+    }
+
+    @Test
+    void aNewHubJournalsTheMonthTheSimulatorMakesEachEntryReadingBackTheSame() {
+        // HistoryTest holds that the shipped month is what the simulator makes; this, that the journal holds it
+        HeyiScenario heyi = HeyiScenario.loadDefault();
+        List<TimedEvent> month = History.month(heyi, History.DEFAULT_SEED, Simulator.DEFAULT_START);
+        int inventory = heyi.inventory().size();
+        try (HubRuntime runtime = start()) {
+            List<Journal.Row> rows = runtime.hub().journal().readAfter(inventory, month.size());
+            assertThat(rows).hasSize(month.size());
+            assertThat(rows.get(0).seq()).isEqualTo(inventory + 1);
+            assertThat(rows.stream().map(r -> r.time() + "\t" + r.type() + "\t" + r.payload()).toList())
+                    .isEqualTo(month.stream().map(MonthAsset::line).toList());
+            assertThat(rows).allSatisfy(r -> assertThat(Json.write(Json.readEvent(r.type(), r.payload())))
+                    .isEqualTo(r.payload()));
+        }
     }
 
     @Test
