@@ -72,7 +72,7 @@ public final class OrdersWidget implements Widget {
         root.setCenter(scroll);
         root.getStyleClass().addAll(Theme.PANEL, IncidentsWidget.ROOT, ROOT);
         root.getStylesheets().add(Theme.stylesheet());
-        show(Situation.empty());
+        show(Situation.empty(), DispatchOrder.Timing.defaults());
     }
 
     @Override
@@ -82,15 +82,15 @@ public final class OrdersWidget implements Widget {
 
     @Override
     public void show(WallFrame frame) {
-        show(frame.situation());
+        show(frame.situation(), frame.orderTiming());
     }
 
-    private void show(Situation s) {
+    private void show(Situation s, DispatchOrder.Timing timing) {
         if (s == null || s == last) {
             return;
         }
         last = s;
-        List<Row> next = rows(s, limit);
+        List<Row> next = rows(s, limit, timing);
         if (next.equals(shown)) {
             return;
         }
@@ -108,8 +108,8 @@ public final class OrdersWidget implements Widget {
         }
     }
 
-    /** The board's rows at the situation's time. */
-    static List<Row> rows(Situation s, int limit) {
+    /** The board's rows at the situation's time, late against the hub's order timing. */
+    static List<Row> rows(Situation s, int limit, DispatchOrder.Timing timing) {
         Instant now = s.time();
         List<DispatchOrder> open = new ArrayList<>();
         List<DispatchOrder> ended = new ArrayList<>();
@@ -125,19 +125,19 @@ public final class OrdersWidget implements Widget {
         open.addAll(ended);
         List<Row> out = new ArrayList<>();
         for (DispatchOrder o : open.subList(0, Math.min(limit, open.size()))) {
-            out.add(row(s, o, now));
+            out.add(row(s, o, now, timing));
         }
         return out;
     }
 
-    private static Row row(Situation s, DispatchOrder o, Instant now) {
+    private static Row row(Situation s, DispatchOrder o, Instant now, DispatchOrder.Timing timing) {
         FieldUnit unit = s.units().get(o.unitId());
         Incident incident = s.incidents().get(o.incidentId());
         StateStyle.Look look = StateStyle.order(o.state());
         String text = I18n.t("orders.row", Formats.clock(o.issuedAt()), I18n.t("issuer." + o.issuer().name()),
                 unit == null ? o.unitId() : unit.name(), incident == null ? o.incidentId() : incident.title());
         DispatchOrder.Lateness late = now == null ? DispatchOrder.Lateness.ON_TIME
-                : o.lateness(now, DispatchOrder.Timing.defaults());
+                : o.lateness(now, timing);
         return new Row(o.id(), o.incidentId(), look.label(), look.state(), text,
                 late == DispatchOrder.Lateness.ON_TIME ? "" : I18n.t("orders.late." + late.name()),
                 late == DispatchOrder.Lateness.NOT_DELIVERED ? Theme.WARNING : Theme.CRITICAL);

@@ -80,7 +80,7 @@ class MonitoringPanelTest {
         PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 10, 10, 1)));
         assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail())
                 .containsExactly("积水 100%", "占道经营 40%", "暴露垃圾 10%");
-        assertThat(PanelHarness.texts(p.node())).contains("误报率(近30天)", "另有 1 项");
+        assertThat(PanelHarness.texts(p.node())).contains("误报率(近30日)", "另有 1 项");
         assertThat(CityOperationPanelTest.markerFill(p.falseAlarms.rowNode("积水"))).isEqualTo(Theme.color(Theme.CRITICAL));
         assertThat(CityOperationPanelTest.markerFill(p.falseAlarms.rowNode("暴露垃圾"))).isEqualTo(Theme.color(Theme.OK));
     }
