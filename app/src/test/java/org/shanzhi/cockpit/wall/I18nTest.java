@@ -60,6 +60,14 @@ class I18nTest {
         assertThat(missing).isEmpty();
     }
 
+    /** The trainer's inject list names each expected action by its key. */
+    @Test
+    void everyTraineeActionHasItsWords() {
+        for (org.shanzhi.cockpit.domain.debrief.Action a : org.shanzhi.cockpit.domain.debrief.Action.values()) {
+            assertThat(zh.containsKey("drill.action." + a.name())).as("drill.action." + a.name()).isTrue();
+        }
+    }
+
     @Test
     void noTextIsEmpty() {
         for (ResourceBundle b : new ResourceBundle[] {zh, en}) {

@@ -61,6 +61,8 @@ public final class DrillWidget implements Widget {
     private final Label clock = new Label();
     private final Label counts = new Label();
     private final ComboBox<HubDrill.Script> scripts = new ComboBox<>();
+    private static final long SCRIPTS_ASKED_AGAIN_NS = 3_000_000_000L;
+    private long scriptsAskedAt;
     private final Button load;
     private final Button start;
     private final Button pause;
@@ -152,9 +154,15 @@ public final class DrillWidget implements Widget {
         } else if (!mayRun) {
             say(I18n.t("drill.noRight"), Theme.STALE);
         } else {
-            hub.scripts().thenAccept(list -> Platform.runLater(() -> scripts.getItems().setAll(list)));
+            askForScripts();
         }
         showStatus(null);
+    }
+
+    /** Asks the hub for its drills; asked again while the list is empty (a hub still starting answers none). */
+    private void askForScripts() {
+        scriptsAskedAt = System.nanoTime();
+        hub.scripts().thenAccept(list -> Platform.runLater(() -> scripts.getItems().setAll(list)));
     }
 
     @Override
@@ -165,6 +173,10 @@ public final class DrillWidget implements Widget {
     @Override
     public void show(WallFrame frame) {
         showPlaces(frame.situation());
+        if (context.hasHub() && mayRun && scripts.getItems().isEmpty()
+                && System.nanoTime() - scriptsAskedAt > SCRIPTS_ASKED_AGAIN_NS) {
+            askForScripts();
+        }
         HubDrill.Reading r = latest;
         if (r != shown) {
             shown = r;
