@@ -777,8 +777,12 @@
     const skew = $('skew');
     skew.hidden = !me || Math.abs(clockOffset) <= SKEW_MS;
     if (!skew.hidden) {
-      skew.textContent = '手机时间与指挥中心相差约 ' + Math.round(Math.abs(clockOffset) / 60000)
-        + ' 分钟，以上方指挥中心时间为准';
+      // beyond a day it is no phone's error but a hub on another clock (a drill, a demonstration day)
+      const minutes = Math.round(Math.abs(clockOffset) / 60000);
+      skew.textContent = minutes < 24 * 60
+        ? '手机时间与指挥中心相差约 ' + minutes + ' 分钟，以上方指挥中心时间为准'
+        : '指挥中心按 ' + new Date(hubNow()).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })
+          + ' 的时钟运行，以上方指挥中心时间为准';
     }
   }
 
