@@ -51,20 +51,38 @@ public final class HubRecordings {
     }
 
     /**
-     * The same, asked again every half second while the hub is not reached or still starting (a wall opened with
-     * its hub, {@code --replay-from}), for at most {@code patience}.
+     * The same, once the hub has lived up to {@code to}: asked again every half second while the hub is not
+     * reached, still starting, or its latest event is before {@code to} (a wall opened with its hub, which lives
+     * the day as it opens, {@code --replay-from}), for at most {@code patience}; then what the hub has.
      */
     public Replay fetchWhenReady(Instant from, Instant to, Duration patience) throws Refused, InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            try {
-                return fetch(from, to);
-            } catch (Refused e) {
-                if ((e.status() != 0 && e.status() != 503) || System.nanoTime() > deadline) {
-                    throw e;
+            boolean last = System.nanoTime() > deadline;
+            if (last || livedUpTo(to)) {
+                try {
+                    return fetch(from, to);
+                } catch (Refused e) {
+                    if ((e.status() != 0 && e.status() != 503) || last) {
+                        throw e;
+                    }
                 }
-                Thread.sleep(500);
             }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Whether the hub answers ready with its latest event at or after {@code to}. */
+    private boolean livedUpTo(Instant to) {
+        Request request = new Request.Builder().url(baseUrl + "/api/v1/health").build();
+        try (Response r = http.newCall(request).execute()) {
+            if (r.code() != 200) {
+                return false;
+            }
+            JsonNode health = Json.MAPPER.readTree(r.body().string());
+            return !Instant.parse(health.path("time").asText(Instant.EPOCH.toString())).isBefore(to);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -242,4 +242,17 @@ class ReplaySourceTest {
                     .hasMessageContaining("no events");
         }
     }
+
+    /** A wall opened with its hub asks for a range the hub may not have lived yet: it waits, then takes what there is. */
+    @Test
+    void aRangeTheHubHasNotLivedToIsWaitedForThenTakenAsItIs() throws Exception {
+        try (HubRuntime hub = HubRuntime.start(HubRuntime.Config.local(data))) {
+            HubRecordings recordings = new HubRecordings(hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER));
+            assertThat(recordings.fetchWhenReady(from, to, Duration.ofSeconds(30)).size()).isEqualTo(replay.size());
+            long asked = System.nanoTime();
+            Replay partial = recordings.fetchWhenReady(from, to.plus(Duration.ofHours(5)), Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(partial.size()).isEqualTo(replay.size());
+        }
+    }
 }
