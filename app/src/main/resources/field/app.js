@@ -267,7 +267,7 @@
     ws.onclose = (e) => {
       socket = null;
       setLink(false);
-      if (!ws.moved) { // the stream died (or never opened): its hub is not serving
+      if (!ws.moved && token) { // the stream died (or never opened), not closed by the page: its hub is not serving
         moveFrom(ws.hub);
       }
       if (e.reason && e.reason.startsWith('beyond_head')) {
