@@ -2,10 +2,15 @@
 // The field unit's page: its orders from the hub (field/me, refreshed whenever the stream says something about
 // the unit changed), and its answers through an outbox kept in localStorage, so that an action taken without a
 // link is sent once, in order, when the link returns. Everything shown comes from the hub; the hub's clock rules.
+// The hubs of one journal are one center: when the hub in use fails (no answer, a dead stream, a follower's 503),
+// the page moves to the next one it knows (this page's own and the peers health names), the outbox unchanged, and
+// each action keeps its Idempotency-Key, so the journal applies it once whichever hub takes it.
 (function () {
   const API = '/api/v1';
-  const STORE = { token: 'shanzhi.field.token', outbox: 'shanzhi.field.outbox', me: 'shanzhi.field.me', rung: 'shanzhi.field.rung' };
+  const STORE = { token: 'shanzhi.field.token', outbox: 'shanzhi.field.outbox', me: 'shanzhi.field.me', rung: 'shanzhi.field.rung',
+    hubs: 'shanzhi.field.hubs' };
   const EXPIRED = '凭证已失效，请向指挥中心重新领取';
+  const PEER_UNKNOWN = '备用服务器未登记本单兵的凭证：未发送的内容保留，待原服务器恢复后自动发送';
   const NOT_A_UNIT = '这不是单兵的登录凭证，请向指挥中心领取本单兵的凭证';
   const ORDER_STATE = { SENT: '已派', DELIVERED: '已送达', ACCEPTED: '已签收', EN_ROUTE: '在途', ON_SITE: '到场', WORKING: '处置中',
     REPORTED: '已反馈', DECLINED: '拒收', REASSIGNED: '改派', CANCELLED: '撤回', TIMED_OUT: '超时' };
@@ -38,6 +43,8 @@
   let refreshing = null, refreshAgain = false, refreshTimer = null;
   const announced = new Set();            // orders that rang while this page was open: drawn highlighted
   const instructions = {};                // incidentId → {instruction id → 批示} of the unit's cases
+  let hubs = [location.origin].concat(load(STORE.hubs, []).filter((h) => h !== location.origin));
+  let hub = hubs[0];                      // the hub in use: its origin
   let roads = [], tapped = null;
   let here = null, sentHere = null;       // the phone's own position, and the last one sent
 
@@ -60,6 +67,34 @@
     }
   }
 
+  // --- which hub: this page's own, or a peer of the same journal -----------------------------------
+
+  /** Adds the peers the hub in use names (health, no token needed) to the hubs this page knows. */
+  async function learnHubs() {
+    try {
+      const r = await fetch(hub + API + '/health', { cache: 'no-store' });
+      const peers = (await r.json()).peerHubs || [];
+      const known = hubs.concat(peers.filter((h) => !hubs.includes(h)));
+      if (known.length !== hubs.length) {
+        hubs = known;
+        localStorage.setItem(STORE.hubs, JSON.stringify(hubs.slice(1)));
+      }
+    } catch (e) { /* no answer: the list stays as it was */ }
+  }
+
+  /** The hub at {@code failed} did not serve: the next one known is tried from now on (once per failure). */
+  function moveFrom(failed) {
+    if (failed !== hub || hubs.length < 2) {
+      return;
+    }
+    hub = hubs[(hubs.indexOf(hub) + 1) % hubs.length];
+    if (socket) {
+      socket.moved = true;
+      socket.close();
+    }
+    learnHubs();
+  }
+
   // --- talking to the hub --------------------------------------------------------------------------
 
   /** One request; resolves to {status, json}, rejects when there is no link (or no answer in 20 s). */
@@ -74,14 +109,25 @@
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), 20000);
+    const at = hub;
     try {
-      const r = await fetch(API + path, { method, headers: h, body: payload, signal: abort.signal, cache: 'no-store' });
+      const r = await fetch(at + API + path, { method, headers: h, body: payload, signal: abort.signal, cache: 'no-store' });
       const text = await r.text();
       let json = null;
       try {
         json = text ? JSON.parse(text) : null;
       } catch (e) { /* not JSON: keep the status */ }
-      return { status: r.status, json };
+      if (r.status === 503 && json && json.field === 'hub') { // a follower: another hub writes
+        moveFrom(at);
+      }
+      if (r.status === 401 && at !== location.origin) { // a unit's credential is known where it was issued:
+        moveFrom(at); // a peer's 401 says only that it was not issued there, so the page keeps it and waits
+        return { status: 503, json: { message: PEER_UNKNOWN }, hub: at };
+      }
+      return { status: r.status, json, hub: at };
+    } catch (e) {
+      moveFrom(at);
+      throw e;
     } finally {
       clearTimeout(timer);
     }
@@ -200,7 +246,8 @@
       return;
     }
     const query = '?batch=true&token=' + encodeURIComponent(token) + (lastSeq !== null ? '&since=' + lastSeq : '');
-    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + API + '/stream' + query);
+    const ws = new WebSocket(hub.replace(/^http/, 'ws') + API + '/stream' + query);
+    ws.hub = hub;
     socket = ws;
     ws.onopen = () => {
       reconnectDelay = 1000;
@@ -220,6 +267,9 @@
     ws.onclose = (e) => {
       socket = null;
       setLink(false);
+      if (!ws.moved && token) { // the stream died (or never opened), not closed by the page: its hub is not serving
+        moveFrom(ws.hub);
+      }
       if (e.reason && e.reason.startsWith('beyond_head')) {
         lastSeq = null; // another journal: start from its head
       }
@@ -320,8 +370,8 @@
   async function send(item) {
     let r;
     try {
-      for (const photo of item.photos || []) {
-        if (photo.id || photo.refused) {
+      for (const photo of item.photos || []) { // a photo is kept by the hub it was sent to: sent again after a move
+        if (photo.refused || photo.id && (photo.hub === hub || !photo.data)) {
           continue;
         }
         r = await api('POST', '/photos', blobOf(photo.data), { 'Content-Type': 'image/jpeg' });
@@ -331,19 +381,23 @@
         }
         if (r.status === 201 && r.json && r.json.id) {
           photo.id = r.json.id;
+          photo.hub = r.hub;
         } else if (r.status >= 400 && r.status < 500) { // the note goes on without this photo
           photo.refused = true;
+          delete photo.data;
           notice('照片未被接受：' + hubMessage(r), true);
         } else {
           return 'wait';
         }
-        delete photo.data;
         saveOutbox();
       }
       const body = Object.assign({}, item.body);
       const ids = (item.photos || []).filter((p) => p.id).map((p) => p.id);
       if (ids.length) {
         body.photos = ids;
+      }
+      if ((item.photos || []).some((p) => p.id && p.hub !== hub && p.data)) {
+        return 'wait'; // the hub moved while the photos went: they go again to the one in use
       }
       r = await api('POST', item.path, body, { 'Idempotency-Key': item.key });
     } catch (e) {
@@ -796,6 +850,7 @@
   }
 
   function start() {
+    learnHubs();
     $('login').hidden = true;
     $('main').hidden = false;
     render();

@@ -15,6 +15,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
 import org.shanzhi.cockpit.hub.HubRuntime;
+import org.shanzhi.cockpit.hub.PeerHubs;
 import org.shanzhi.cockpit.hub.video.CameraNetworks;
 import org.shanzhi.cockpit.hub.video.VideoLimits;
 
@@ -120,6 +121,11 @@ final class HubOptions {
             + "than --order-accept-seconds (default: ${DEFAULT-VALUE}).")
     int orderExpireMinutes = (int) HubLimits.DEFAULT.orderTiming().expireAfter().toMinutes();
 
+    @Option(names = "--peer-hubs", converter = Peers.class, description = "The other hubs of the same journal, "
+            + "e.g. http://10.0.0.6:8717: the field page this hub serves moves to them when this one fails, and "
+            + "theirs may call this one (default: none).")
+    PeerHubs peerHubs = PeerHubs.NONE;
+
     /** The tokens file these options name, by the hub's own rule. */
     Path tokensFile() {
         return config(s -> HubClock.system()).tokens();
@@ -131,7 +137,7 @@ final class HubOptions {
                         Duration.ofSeconds(streamStallSeconds), maxSubscribers,
                         new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks),
                         new DispatchOrder.Timing(Duration.ofSeconds(orderDeliverSeconds),
-                                Duration.ofSeconds(orderAcceptSeconds), Duration.ofMinutes(orderExpireMinutes))));
+                                Duration.ofSeconds(orderAcceptSeconds), Duration.ofMinutes(orderExpireMinutes)), peerHubs));
     }
 
     static final class NotNegative implements ITypeConverter<Duration> {
@@ -174,6 +180,17 @@ final class HubOptions {
         public CameraNetworks convert(String value) {
             try {
                 return CameraNetworks.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Peers implements ITypeConverter<PeerHubs> {
+        @Override
+        public PeerHubs convert(String value) {
+            try {
+                return PeerHubs.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

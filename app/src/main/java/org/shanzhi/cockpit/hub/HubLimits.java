@@ -18,13 +18,15 @@ import org.shanzhi.cockpit.hub.video.VideoLimits;
  * @param video       video streams, simulated cameras drawn and RTSP relays at once, and the camera networks
  * @param orderTiming how long (on the hub's clock) an order may wait for the phone's receipt and for the unit's
  *                    accept before the seat is alerted, and before the hub marks it timed out; published in health
+ * @param peerHubs    the other hubs of the same journal, whose field pages may call this one; published in health
  */
 public record HubLimits(Duration eventPast, Duration eventFuture,
                         int streamBytesInFlight, Duration streamStall, int maxSubscribers, VideoLimits video,
-                        DispatchOrder.Timing orderTiming) {
+                        DispatchOrder.Timing orderTiming, PeerHubs peerHubs) {
 
     public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15),
-            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT, DispatchOrder.Timing.defaults());
+            4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT, DispatchOrder.Timing.defaults(),
+            PeerHubs.NONE);
 
     public HubLimits {
         if (eventPast.isNegative() || eventFuture.isNegative()) {
@@ -41,22 +43,26 @@ public record HubLimits(Duration eventPast, Duration eventFuture,
     }
 
     public HubLimits withStreamBytesInFlight(int bytes) {
-        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderTiming);
+        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderTiming, peerHubs);
     }
 
     public HubLimits withStreamStall(Duration stall) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderTiming);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderTiming, peerHubs);
     }
 
     public HubLimits withMaxSubscribers(int subscribers) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderTiming);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderTiming, peerHubs);
     }
 
     public HubLimits withOrderTiming(DispatchOrder.Timing timing) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, timing);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, timing, peerHubs);
     }
 
     public HubLimits withVideo(VideoLimits v) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderTiming);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderTiming, peerHubs);
+    }
+
+    public HubLimits withPeerHubs(PeerHubs peers) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, orderTiming, peers);
     }
 }

@@ -52,13 +52,18 @@ public final class HubServer implements AutoCloseable {
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_BATCH = IngestBody.MAX_BATCH;
 
-    /** The field page runs with the unit's token in its storage: it loads nothing from elsewhere, and no page frames it. */
-    private static final Map<String, String> FIELD_PAGE_HEADERS = Map.of(
-            "Cache-Control", "no-cache",
-            "Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
-                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer");
+    /**
+     * The field page runs with the unit's token in its storage: it loads nothing from elsewhere, talks only to
+     * this hub and its peers, and no page frames it.
+     */
+    private static Map<String, String> fieldPageHeaders(PeerOrigins origins) {
+        return Map.of(
+                "Cache-Control", "no-cache",
+                "Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src "
+                        + origins.connectSources() + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer");
+    }
 
     private final Javalin app;
     private final Streams streams;
@@ -70,10 +75,11 @@ public final class HubServer implements AutoCloseable {
 
     public HubServer(Hub hub, Tokens tokens, UnitTokens unitTokens, Path photoDir, HubLimits limits) {
         Access access = new Access(tokens, unitTokens);
-        Reads reads = new Reads(hub, ready::get, limits.orderTiming());
+        Reads reads = new Reads(hub, ready::get, limits.orderTiming(), limits.peerHubs());
+        PeerOrigins origins = new PeerOrigins(limits.peerHubs());
         Photos photos = new Photos(photoDir);
         Writes writes = new Writes(hub, limits);
-        this.streams = new Streams(hub, limits, access);
+        this.streams = new Streams(hub, limits, access, origins);
         Credentials credentials = new Credentials(hub, unitTokens, streams);
         VideoViewers viewers = new VideoViewers(limits.video().maxViewers()); // simulated and relayed together
         this.cameras = new VirtualCameras(id -> hub.situation().cameras().get(id), id -> hub.situation().units().get(id),
@@ -106,10 +112,11 @@ public final class HubServer implements AutoCloseable {
                 files.hostedPath = "/field";
                 files.directory = "/field";
                 files.location = Location.CLASSPATH;
-                files.headers = FIELD_PAGE_HEADERS;
+                files.headers = fieldPageHeaders(origins);
             });
             var r = config.routes;
 
+            r.before("/api/v1/*", origins::answer);
             r.before("/api/v1/*", access::limitBody);
             r.before(access::refuseHead);
             r.beforeMatched(access::authorize);

@@ -76,8 +76,10 @@ final class Reads {
     private final Hub hub;
     private final BooleanSupplier ready;
     private final DispatchOrder.Timing orderTiming;
+    private final PeerHubs peerHubs;
 
-    Reads(Hub hub, BooleanSupplier ready, DispatchOrder.Timing orderTiming) {
+    Reads(Hub hub, BooleanSupplier ready, DispatchOrder.Timing orderTiming, PeerHubs peerHubs) {
+        this.peerHubs = peerHubs;
         this.hub = hub;
         this.ready = ready;
         this.orderTiming = orderTiming;
@@ -100,6 +102,7 @@ final class Reads {
         m.put("orderTiming", Map.of("deliverWithinSeconds", orderTiming.deliverWithin().toSeconds(),
                 "acceptWithinSeconds", orderTiming.acceptWithin().toSeconds(),
                 "expireAfterSeconds", orderTiming.expireAfter().toSeconds()));
+        m.put("peerHubs", peerHubs.origins()); // where a field page moves when this hub fails
         json(ctx, up ? 200 : 503, Json.write(m));
     }
 

@@ -16,17 +16,23 @@ final class Streams {
     private final Hub hub;
     private final HubLimits limits;
     private final Access access;
+    private final PeerOrigins origins;
     private final List<StreamSession> sessions = new CopyOnWriteArrayList<>();
 
-    Streams(Hub hub, HubLimits limits, Access access) {
+    Streams(Hub hub, HubLimits limits, Access access, PeerOrigins origins) {
         this.hub = hub;
         this.limits = limits;
         this.access = access;
+        this.origins = origins;
     }
 
     /** Before the upgrade: a reader's token, and a place among the subscribers. */
     void beforeUpgrade(Context ctx) throws IOException {
         try {
+            if (!origins.mayStream(ctx)) { // browsers let any page open a WebSocket: only ours and our peers' may
+                throw new BadRequest(403, "Origin", "pages from " + ctx.header("Origin") + " may not read this hub's "
+                        + "stream; only the hubs named in its --peer-hubs may");
+            }
             Access.Caller caller = access.callerOf(ctx);
             if (!List.of(Role.READERS).contains(caller.role())) {
                 throw new BadRequest(403, "token", "role " + caller.role().key() + " may not read the stream");

@@ -68,4 +68,17 @@ class HubOptionsTest {
                 .isEqualTo(new org.shanzhi.cockpit.domain.DispatchOrder.Timing(java.time.Duration.ofSeconds(20),
                         java.time.Duration.ofSeconds(90), java.time.Duration.ofMinutes(3)));
     }
+
+    @Test
+    void thePeerHubs() {
+        HubCommand hub = new HubCommand();
+        new CommandLine(hub).parseArgs();
+        assertThat(hub.options.config(s -> HubClock.system()).limits().peerHubs().origins()).isEmpty();
+        new CommandLine(hub).parseArgs("--peer-hubs", "http://10.0.0.6:8717/,https://hub-c.example");
+        assertThat(hub.options.config(s -> HubClock.system()).limits().peerHubs().origins())
+                .containsExactly("http://10.0.0.6:8717", "https://hub-c.example");
+        assertThatThrownBy(() -> new CommandLine(new HubCommand()).parseArgs("--peer-hubs", "10.0.0.6:8717"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--peer-hubs")
+                .hasMessageContaining("'10.0.0.6:8717' is not");
+    }
 }

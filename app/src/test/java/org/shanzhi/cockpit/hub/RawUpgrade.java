@@ -19,6 +19,11 @@ final class RawUpgrade implements AutoCloseable {
     final List<String> headers;
 
     RawUpgrade(int port, String query, String token) throws IOException {
+        this(port, query, token, null);
+    }
+
+    /** The same, sent as a browser page from {@code origin} would send it (null: no Origin, as a wall sends it). */
+    RawUpgrade(int port, String query, String token, String origin) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("127.0.0.1", port));
@@ -27,6 +32,7 @@ final class RawUpgrade implements AutoCloseable {
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + (origin == null ? "" : "Origin: " + origin + "\r\n")
                 + "\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         List<String> lines = readHead(socket.getInputStream());
