@@ -1,14 +1,10 @@
 package org.shanzhi.cockpit.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +28,9 @@ import org.shanzhi.cockpit.domain.Fixtures;
  */
 class FieldPageOnTwoHubsBrowserTest {
 
-    private static final String URL = System.getenv("SHANZHI_TEST_PG_URL");
-    private static final String USER = System.getenv().getOrDefault("SHANZHI_TEST_PG_USER", "cockpit");
-    private static final String PASSWORD = System.getenv().getOrDefault("SHANZHI_TEST_PG_PASSWORD", "cockpit");
+    private static final String URL = TestPostgres.URL;
+    private static final String USER = TestPostgres.USER;
+    private static final String PASSWORD = TestPostgres.PASSWORD;
 
     @TempDir
     Path dir;
@@ -45,15 +41,8 @@ class FieldPageOnTwoHubsBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        if (URL == null && System.getenv("SHANZHI_REQUIRE_POSTGRES") != null) {
-            throw new AssertionError("SHANZHI_REQUIRE_POSTGRES is set but SHANZHI_TEST_PG_URL is not");
-        }
-        assumeThat(URL).as("SHANZHI_TEST_PG_URL (run .ci/postgres.sh)").isNotNull();
+        TestPostgres.freshDatabase();
         Chromium.require();
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA public CASCADE");
-            st.execute("CREATE SCHEMA public");
-        }
         page = Chromium.phone();
         wait = new WebDriverWait(page, Chromium.PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);

@@ -1,7 +1,6 @@
 package org.shanzhi.cockpit.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -30,23 +29,16 @@ import org.shanzhi.cockpit.feed.HubFeed;
  */
 class TwoHubsOnOneJournalTest {
 
-    private static final String URL = System.getenv("SHANZHI_TEST_PG_URL");
-    private static final String USER = System.getenv().getOrDefault("SHANZHI_TEST_PG_USER", "cockpit");
-    private static final String PASSWORD = System.getenv().getOrDefault("SHANZHI_TEST_PG_PASSWORD", "cockpit");
+    private static final String URL = TestPostgres.URL;
+    private static final String USER = TestPostgres.USER;
+    private static final String PASSWORD = TestPostgres.PASSWORD;
 
     @TempDir
     Path dir;
 
     @BeforeEach
     void cleanDatabase() throws Exception {
-        if (URL == null && System.getenv("SHANZHI_REQUIRE_POSTGRES") != null) {
-            throw new AssertionError("SHANZHI_REQUIRE_POSTGRES is set but SHANZHI_TEST_PG_URL is not");
-        }
-        assumeThat(URL).as("SHANZHI_TEST_PG_URL (run .ci/postgres.sh)").isNotNull();
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA public CASCADE");
-            st.execute("CREATE SCHEMA public");
-        }
+        TestPostgres.freshDatabase();
     }
 
     /** A hub on the test's journal, with the tokens both hubs share. */
