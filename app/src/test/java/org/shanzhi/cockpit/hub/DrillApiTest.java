@@ -83,6 +83,9 @@ class DrillApiTest {
         JsonNode status = hub.get("/api/v1/drill", Role.VIEWER).json();
         assertThat(status.get("emitted").asInt()).isGreaterThanOrEqualTo(5);
         assertThat(trainer("/api/v1/drill/stop", "").json().get("state").asText()).isEqualTo("stopped");
+        // the drill's warnings do not outlive it on the walls
+        assertThat(hub.runtime.hub().situation().warnings().values()).filteredOn(w -> w.id().startsWith(id + ":"))
+                .isNotEmpty().allMatch(w -> w.lifted());
         assertThat(trainer("/api/v1/drill/resume", "").status()).isEqualTo(409);
         assertThat(trainer("/api/v1/drill", "{\"name\": \"crowd-gathering\"}").status()).isEqualTo(201);
     }

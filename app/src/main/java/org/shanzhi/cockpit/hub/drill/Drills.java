@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.shanzhi.cockpit.domain.DrillStatus;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.hub.Hub;
 import org.shanzhi.cockpit.hub.drill.DrillScript.Inject;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -253,10 +255,19 @@ public final class Drills implements AutoCloseable {
         }
     }
 
-    /** Appends DrillEnded once, if the journal still has the drill running. */
+    /**
+     * Appends DrillEnded once, if the journal still has the drill running. The drill's weather warnings still in force
+     * are lifted first: every wall shows warnings in force, and an exercise's must not outlive it.
+     */
     private void end(DrillRun r, String how) {
-        DrillStatus running = hub.situation().drill();
+        Situation s = hub.situation();
+        DrillStatus running = s.drill();
         if (running != null && running.drillId().equals(r.id())) {
+            for (WeatherWarning w : s.warnings().values()) {
+                if (!w.lifted() && r.id().equals(s.drillOf("warnings", w.id()))) {
+                    append(new Event.WarningLifted(w.id()), r.id());
+                }
+            }
             append(new Event.DrillEnded(r.id(), how), r.id());
         }
     }
