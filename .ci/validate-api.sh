@@ -11,17 +11,18 @@ hub_port=18717
 proxy_port=14010
 pids=()
 stop() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # each in a session of its own (setsid): its process group goes whole, npx's node child included
+  for p in "${pids[@]}"; do kill -- -"$p" 2>/dev/null || kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$data"
 }
 trap stop EXIT
 
 # an afternoon of the storm day lived at once, then ten simulated minutes a second
-java -jar app/target/shanzhi-cockpit.jar hub --data "$data" --port $hub_port --hours-lived 12 --speed 600 \
+setsid java -jar app/target/shanzhi-cockpit.jar hub --data "$data" --port $hub_port --hours-lived 12 --speed 600 \
   >"$data/hub.out" 2>&1 &
 pids+=($!)
-$prism proxy "$spec" http://127.0.0.1:$hub_port --errors --port $proxy_port >"$data/prism.out" 2>&1 &
+setsid $prism proxy "$spec" http://127.0.0.1:$hub_port --errors --port $proxy_port >"$data/prism.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -sf http://127.0.0.1:$hub_port/api/v1/health >/dev/null && grep -q "listening" "$data/prism.out" && break
