@@ -9,7 +9,8 @@ import org.shanzhi.cockpit.domain.debrief.Debrief.Outcome;
 /**
  * An objective's rating from the expected actions that serve it: 完成 when every one was met in time; 基本完成 when
  * every one was done and none took more than half as long again as its limit (on a surge: at least
- * {@link #MOSTLY} of its orders in time); 未完成 otherwise; no grade when no expected action names the objective.
+ * {@link #MOSTLY} of its orders in time); 未完成 otherwise; no grade when no expected action names the objective, or
+ * when none of its injects fired (a drill ended early): nothing was asked of the trainees there.
  * The reason names each action that fell short, or says all were in time.
  */
 public record Rating(Plan.Objective objective, Grade grade, String reason) {
@@ -39,6 +40,9 @@ public record Rating(Plan.Objective objective, Grade grade, String reason) {
     private static Rating rate(Plan.Objective o, List<ActionResult> mine) {
         if (mine.isEmpty()) {
             return new Rating(o, null, "未评定：脚本中没有预期动作对应此目标");
+        }
+        if (mine.stream().allMatch(a -> a.outcome() == Outcome.NOT_FIRED)) {
+            return new Rating(o, null, "未演练：对应的注入未触发（演练提前结束或未到）");
         }
         Grade grade = Grade.DONE;
         List<String> short_ = new ArrayList<>();

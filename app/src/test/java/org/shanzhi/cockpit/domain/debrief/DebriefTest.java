@@ -139,6 +139,19 @@ class DebriefTest {
     }
 
     @Test
+    void anObjectiveWhoseInjectsNeverFiredIsNotRated() {
+        Debrief d = fixture();
+        Plan.Expectation x = d.plan().expectations().get(5); // its inject never fired in the fixture
+        Plan.Expectation neverFired = new Plan.Expectation(x.injectId(), x.injectTitle(), x.action(), x.subject(),
+                x.within(), x.text(), "O9", x.from());
+        Plan only = new Plan(D, "x", List.of(new Plan.Objective("O9", "未到的注入", "—")), List.of(neverFired));
+        Debrief early = Debrief.of(before, rangeOf(d), only, Targets.defaults());
+        assertThat(early.actions()).extracting(Debrief.ActionResult::outcome).containsExactly(Outcome.NOT_FIRED);
+        assertThat(early.ratings().get(0).grade()).isNull();
+        assertThat(early.ratings().get(0).reason()).startsWith("未演练");
+    }
+
+    @Test
     void aLateActionWithinHalfItsLimitAgainIsMostlyDone() {
         Debrief d = fixture();
         Plan only = new Plan(D, "x", List.of(new Plan.Objective("O2", "压线派遣", "5分钟")),
