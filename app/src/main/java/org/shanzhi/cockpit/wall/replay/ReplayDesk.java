@@ -35,6 +35,7 @@ import org.shanzhi.cockpit.replay.ReplaySource;
 import org.shanzhi.cockpit.replay.ReplaySwitch;
 import org.shanzhi.cockpit.report.DebriefHtml;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
 
 /**
  * The wall's way into a replay and out of it: a recording file, or a range of the hub's own journal, read off the FX
@@ -219,7 +220,9 @@ public final class ReplayDesk {
         form.setVgap(8);
         form.addRow(0, new Label(I18n.t("replay.range.from")), from);
         form.addRow(1, new Label(I18n.t("replay.range.to")), to);
-        form.add(new Label(I18n.t("replay.range.example", TYPED.format(now))), 1, 2);
+        Label example = new Label(I18n.t("replay.range.example", TYPED.format(now)));
+        example.getStyleClass().add("replay-example");
+        form.add(example, 1, 2);
         ButtonType open = new ButtonType(I18n.t("replay.range.open"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(I18n.t("replay.range.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Dialog<ButtonType> d = new Dialog<>();
@@ -227,6 +230,8 @@ public final class ReplayDesk {
         d.setTitle(I18n.t("replay.menu.hub"));
         d.setHeaderText(I18n.t("replay.range.header"));
         d.getDialogPane().setContent(form);
+        d.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        d.getDialogPane().getStyleClass().add("replay-dialog");
         d.getDialogPane().getButtonTypes().addAll(open, cancel);
         d.showAndWait().filter(b -> b == open).ifPresent(b -> {
             try {
