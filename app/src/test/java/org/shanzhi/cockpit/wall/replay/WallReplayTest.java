@@ -238,6 +238,26 @@ class WallReplayTest {
         assertThat(fx(() -> texts(".kpi-caption"))).contains("在线 2 / 3 路");
     }
 
+    /** The wall's menu names the layouts by their own titles, in the wall's language, with their shortcuts. */
+    @Test
+    void theMenuNamesTheLayoutsByTheirTitles() throws Exception {
+        List<String> items = fx(() -> {
+            Node stage = all(".wall-stage").get(0);
+            Event.fireEvent(stage, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, 10, 10, false, null));
+            javafx.scene.control.ContextMenu menu = Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                    .map(w -> (javafx.scene.control.ContextMenu) w).findFirst().orElseThrow();
+            List<String> texts = menu.getItems().stream().map(javafx.scene.control.MenuItem::getText)
+                    .filter(t -> t != null).toList();
+            menu.hide();
+            return texts;
+        });
+        assertThat(items).contains("布局：同屏指挥  (Ctrl+1)", "布局：笔记本  (Ctrl+4)", "布局：大屏 3×2  (Ctrl+7)",
+                "回放指挥平台记录…");
+        assertThat(items).noneMatch(t -> t.contains("laptop") || t.contains("wall-3x2"));
+    }
+
     private void press(double fraction) throws Exception {
         fx(() -> {
             Node strip = all(".replay-strip").get(0);
