@@ -99,14 +99,16 @@ final class ReplayBench {
 
     /**
      * {@code replay.speed_error_pct.<speed>x}: the real {@link Wall} with the laptop layout (headless, as in
-     * {@link WallBench}) on the replay, played from the middle of the day; over the measured window, how far the
-     * replay time of the positions the wall showed moved, against the operator's clock times the speed. The frames
+     * {@link WallBench}) on the replay, played from the middle of its events; over the measured window (from a second
+     * after play), how far the replay time of the positions the wall showed moved, against the operator's clock times
+     * the speed. The frames
      * are the wall's own (its pump taking a situation, the pulse ended: {@link ShownSource}), so the figure counts
      * the wall's lag behind the replay clock, not only the clock's arithmetic; a growing lag is noted.
      */
     private void speed(Replay replay, double speed, Figures figures) throws Exception {
         ReplaySource source = ReplaySource.of(replay);
-        source.seek(replay.start().plus(Duration.between(replay.start(), replay.end()).dividedBy(2)));
+        // the middle of the events (the range's own middle can fall in the hour between the inventory and the day)
+        source.seek(replay.timeAt(replay.size() / 2));
         source.speed(speed);
         long seconds = quick ? 3 : speed == 1 ? 20 : 10;
         WallBench.startToolkit();
@@ -122,6 +124,8 @@ final class ReplayBench {
             Thread.sleep(2000); // the layout built and its first frames drawn before the clock runs
             Instant playedFrom = source.time();
             source.play();
+            long played = System.nanoTime();
+            Thread.sleep(1000); // the first second, in which the wall catches up with the clock, is not measured
             long t0 = System.nanoTime();
             Thread.sleep(Duration.ofSeconds(seconds).toMillis());
             long t1 = System.nanoTime();
@@ -144,8 +148,8 @@ final class ReplayBench {
             double error = Math.abs(shownMoved / clockMoved - 1) * 100;
             Figures.note("replay {}x: {} frames in {} s; the wall's lag behind the replay clock {} ms at the window's"
                             + " first frame, {} ms at its last (replay time)", speedName(speed), last - first + 1,
-                    seconds, lagMs(replay, frames, first, playedFrom, t0, speed),
-                    lagMs(replay, frames, last, playedFrom, t0, speed));
+                    seconds, lagMs(replay, frames, first, playedFrom, played, speed),
+                    lagMs(replay, frames, last, playedFrom, played, speed));
             figures.put("replay.speed_error_pct." + speedName(speed) + "x", error, 2,
                     "% over " + seconds + " s at " + speedName(speed) + "×");
         } finally {
@@ -161,8 +165,8 @@ final class ReplayBench {
     }
 
     /** How far the time shown in frame {@code i} was behind the replay clock then, in ms of replay time. */
-    private static String lagMs(Replay replay, long[][] frames, int i, Instant playedFrom, long t0, double speed) {
-        Instant clock = playedFrom.plusNanos((long) ((frames[1][i] - t0) * speed));
+    private static String lagMs(Replay replay, long[][] frames, int i, Instant playedFrom, long played, double speed) {
+        Instant clock = playedFrom.plusNanos((long) ((frames[1][i] - played) * speed));
         return Long.toString(Duration.between(shownTime(replay, frames[0][i]), clock).toMillis());
     }
 
