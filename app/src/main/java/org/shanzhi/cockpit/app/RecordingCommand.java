@@ -28,7 +28,7 @@ import org.shanzhi.cockpit.recording.Recording;
  * journal.
  */
 @Command(name = "recording", mixinStandardHelpOptions = true,
-        description = {"Export a range of a stopped hub's journal as one recording file, or check one.",
+        description = {"Export a range of a stopped hub's journal as one recording file, check one, or import one into a new journal.",
             "export --from T --to T --out FILE: the events from T to T (ISO-8601 with offset), with a snapshot of the"
                     + " situation every " + Recording.SNAPSHOT_EVERY + " events, compressed, with a checksummed header.",
             "check FILE: read the file whole; print its header (exit 0) or where it is damaged (exit 1).",
