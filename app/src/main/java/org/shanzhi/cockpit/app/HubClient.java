@@ -43,12 +43,16 @@ final class HubClient {
                         + " (default: ${DEFAULT-VALUE}).")
         Path tokens;
 
-        HubClient client() throws IOException {
+        HubClient client() {
             String t = token;
-            if (t == null && tokenFile != null) {
-                t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            } else if (t == null && Files.isRegularFile(tokens)) {
-                t = Json.MAPPER.readTree(Files.readString(tokens)).path("trainer").asText(null);
+            try {
+                if (t == null && tokenFile != null) {
+                    t = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+                } else if (t == null && Files.isRegularFile(tokens)) {
+                    t = Json.MAPPER.readTree(Files.readString(tokens)).path("trainer").asText(null);
+                }
+            } catch (IOException e) {
+                throw new Refused("cannot read the token: " + e);
             }
             if (t == null || t.isEmpty()) {
                 throw new Refused("no token: pass --token, --token-file or --tokens with a \"trainer\" entry");

@@ -122,6 +122,9 @@ class DrillRunCommandTest {
     void anUnreachableHubABadTokenAndAScriptErrorAreSaidInOneLine() throws Exception {
         assertThat(run("drill", "run", "storm-530", "--hub", "http://127.0.0.1:1", "--token", "x")).isEqualTo(1);
         assertThat(err.toString()).contains("the hub at http://127.0.0.1:1 does not answer");
+        assertThat(run("drill", "run", "storm-530", "--hub", url(), "--token-file", dir.resolve("none").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("cannot read the token: java.nio.file.NoSuchFileException: ");
         assertThat(run("drill", "run", "storm-530", "--hub", url(), "--token", "not-a-token")).isEqualTo(1);
         assertThat(err.toString()).contains("refused the token (401)");
         assertThat(run("drill", "run", "storm-530", "--hub", url(), "--token", hub.token(Role.VIEWER))).isEqualTo(1);
