@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -156,9 +157,10 @@ final class DrillRunCommand implements Callable<Integer> {
             return;
         }
         Instant from = Instant.parse(end.path("startedAt").asText());
+        Instant to = lastEventTime(client);
         Path tmp = Files.createTempFile("drill-", ".recording");
         try {
-            client.recording(from, lastEventTime(client), tmp);
+            client.recording(from, to, tmp);
             Recording.Contents c = Recording.read(tmp);
             DrillScript s = good.script();
             Debrief d = Debrief.of(c.snapshots().get(0).situation(), c.events(), DrillPlans.plan(s, id, c.events()),
@@ -167,9 +169,12 @@ final class DrillRunCommand implements Callable<Integer> {
             for (Debrief.ActionResult a : d.actions()) {
                 String took = a.took() == null ? "" : " in " + minutes(a.took().toSeconds());
                 String count = a.of() > 1 ? " (" + a.inTime() + " of " + a.of() + " in time)" : "";
+                Instant limit = a.expected().from() == null ? null : a.expected().from().plus(a.expected().within());
+                String outcome = a.outcome() == Debrief.Outcome.MISSED && limit != null && limit.isAfter(to)
+                        ? "open (not done yet; its time runs to " + limit + ")"
+                        : a.outcome().name().toLowerCase(Locale.ROOT) + " " + a.outcome().zh;
                 say("  " + a.expected().injectId() + " — " + a.expected().text() + " (within "
-                        + minutes(a.expected().within().toSeconds()) + "): " + a.outcome().name().toLowerCase()
-                        + " " + a.outcome().zh + took + count);
+                        + minutes(a.expected().within().toSeconds()) + "): " + outcome + took + count);
             }
             if (report != null) {
                 Files.writeString(report, DebriefHtml.render(d), StandardCharsets.UTF_8);
