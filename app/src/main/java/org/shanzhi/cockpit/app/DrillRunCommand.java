@@ -22,9 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.shanzhi.cockpit.domain.debrief.Debrief;
-import org.shanzhi.cockpit.domain.debrief.Targets;
-import org.shanzhi.cockpit.hub.drill.DrillPlans;
-import org.shanzhi.cockpit.hub.drill.DrillScript;
+import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.hub.drill.DrillScripts;
 import org.shanzhi.cockpit.hub.drill.ShippedDrills;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -161,10 +159,7 @@ final class DrillRunCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile("drill-", ".recording");
         try {
             client.recording(from, to, tmp);
-            Recording.Contents c = Recording.read(tmp);
-            DrillScript s = good.script();
-            Debrief d = Debrief.of(c.snapshots().get(0).situation(), c.events(), DrillPlans.plan(s, id, c.events()),
-                    Targets.defaults());
+            Debrief d = DrillDebriefs.of(Recording.read(tmp), good.script(), id);
             say("expected actions (as far as the hub's journal shows now):");
             for (Debrief.ActionResult a : d.actions()) {
                 String took = a.took() == null ? "" : " in " + minutes(a.took().toSeconds());
