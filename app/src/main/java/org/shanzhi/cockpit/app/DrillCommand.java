@@ -26,16 +26,23 @@ import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.recording.Recording;
 import org.shanzhi.cockpit.report.DebriefHtml;
 
-/** Drill scripts from the command line: check one before it is loaded on a hub; the debrief report of a run. */
+/**
+ * Drill scripts from the command line: check one before it is loaded on a hub; run it on a hub and record its range
+ * ({@link DrillRunCommand}, {@link DrillRecordCommand}); the debrief report of a run.
+ */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Work with drill scripts (assets/drills/README.md).",
             "check FILE: read the script and check it against the schema and the Heyi inventory; print"
                     + " FILE:LINE:COLUMN field: reason for each error (exit 1), or a one-line summary (exit 0).",
+            "run FILE|NAME [--hub URL] [--token T | --token-file F]: load and start a drill on a running hub, print each"
+                    + " inject as it fires and at the end each expected action met or missed; Ctrl-C stops it.",
+            "record [--drill ID] --out FILE: a drill's range of a running hub's journal as a recording file.",
             "report --recording FILE [--script FILE] --out FILE (or --data DIR --from T --to T instead of --recording):"
                     + " the debrief of a drill or of any range as one HTML page: expected actions met or missed, each"
                     + " case's steps with p50/p90 against targets, units, restoration curves, 12345 orders, a rating"
                     + " per objective."},
-        subcommands = {DrillCommand.Check.class, DrillCommand.Report.class})
+        subcommands = {DrillCommand.Check.class, DrillRunCommand.class, DrillRecordCommand.class,
+            DrillCommand.Report.class})
 final class DrillCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
