@@ -19,6 +19,7 @@ import org.shanzhi.cockpit.domain.Event.*;
  */
 final class Fold {
 
+    /** A case opened without a deadline: 4 工作时, or 4 hours for 紧急 / 突发 work (DOMAIN.md §1.2). */
     static final Duration DEFAULT_INCIDENT_LIMIT = Duration.ofHours(4);
     static final Duration DEFAULT_MEDIATION_LIMIT = Duration.ofDays(30);
 
@@ -359,8 +360,9 @@ final class Fold {
         if (x.alertId() != null) {
             require(alerts, x.alertId(), "alertId", "AI alert");
         }
-        Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_INCIDENT_LIMIT);
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
+        Instant deadline = x.deadline() != null ? x.deadline()
+                : new TimeLimit(DEFAULT_INCIDENT_LIMIT, !severity.urgent()).from(at);
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
                 x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));

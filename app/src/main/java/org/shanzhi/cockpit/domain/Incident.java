@@ -28,7 +28,14 @@ public record Incident(String id, String title, String category, Source source, 
         }
     }
 
-    public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+    public enum Severity {
+        LOW, MEDIUM, HIGH, CRITICAL;
+
+        /** 紧急 / 突发 work, whose time limits run in natural time rather than 工作时 (DOMAIN.md §1.2). */
+        public boolean urgent() {
+            return this == HIGH || this == CRITICAL;
+        }
+    }
 
     public boolean open() {
         return !state.terminal();
