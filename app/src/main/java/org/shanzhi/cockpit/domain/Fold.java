@@ -544,7 +544,7 @@ final class Fold {
         inside(x.at(), "at");
         complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
                 x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
-                at.plus(x.priority().limit), null, null, null, null, x.repeat(), null));
+                at.plus(x.priority().limit), null, null, null, List.of(), x.repeat(), null));
         mark("complaints", x.orderNo(), null);
     }
 
