@@ -74,9 +74,10 @@ public record Complaint(String orderNo, Channel channel, Type type, String categ
                 revisits, repeat, incidentId);
     }
 
-    public Complaint withDeadline(Instant d) {
-        return new Complaint(orderNo, channel, type, category, priority, state, at, communityCode, summary, acceptedAt,
-                d, contactedAt, repliedAt, closedAt, revisits, repeat, incidentId);
+    /** An approved 延期: back to 办理中 with the new deadline. */
+    public Complaint extendedTo(Instant newDeadline) {
+        return new Complaint(orderNo, channel, type, category, priority, ComplaintState.IN_PROGRESS, at, communityCode,
+                summary, acceptedAt, newDeadline, contactedAt, repliedAt, closedAt, revisits, repeat, incidentId);
     }
 
     public Complaint revisited(Revisit r) {

@@ -62,7 +62,7 @@ public final class Deadlines {
         return out;
     }
 
-    /** Which deadline of a 信访 matter runs: acceptance (15 days) or the written reply (60 days). */
+    /** Which deadline of a 信访 matter runs: acceptance (15 days) or the written reply (60 days, or as extended). */
     public enum PetitionStep { ACCEPT, REPLY }
 
     public record PetitionDue(String id, String subject, int people, PetitionState state, PetitionStep step,
@@ -77,9 +77,8 @@ public final class Deadlines {
                 out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.ACCEPT,
                         p.acceptDeadline(), sla(p.registeredAt(), p.acceptDeadline(), now)));
             } else if (p.open() && p.state().ordinal() < PetitionState.REPLIED.ordinal()) {
-                Instant accepted = p.replyDeadline() == null ? null : p.replyDeadline().minus(Petition.REPLY_LIMIT);
                 out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.REPLY,
-                        p.replyDeadline(), sla(accepted, p.replyDeadline(), now)));
+                        p.replyDeadline(), sla(p.acceptedAt(), p.replyDeadline(), now)));
             }
         }
         out.sort(Comparator.comparing(PetitionDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -84,6 +84,17 @@ public sealed interface Event {
      */
     record ComplaintLinked(String orderNo, String incidentId) implements Event { }
 
+    // --- 延期 ------------------------------------------------------------------------------------------
+
+    /**
+     * An approved 延期 gives a later {@code deadline} to one of: a case waiting on its request (申请延期; it goes back to
+     * 处置中), a 12345 order waiting on its request (申请延期; back to 办理中), or a 信访 matter before its written reply
+     * (受理 / 办理中; the reply deadline, by at most 30 days in all). Exactly one of the three ids is given. A request
+     * refused is the plain step back to work ({@code IncidentAdvanced} / {@code ComplaintAdvanced} to IN_PROGRESS).
+     */
+    record ExtensionApproved(String incidentId, String orderNo, String petitionId, Instant deadline)
+            implements Event { }
+
     // --- safety and stability -------------------------------------------------------------------
 
     record DisputeRegistered(String disputeId, String type, Dispute.Level level, Dispute.Risk risk,

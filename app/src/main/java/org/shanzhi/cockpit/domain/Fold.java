@@ -125,6 +125,8 @@ final class Fold {
             disputeRegistered(x);
         } else if (e instanceof DisputeAdvanced x) {
             disputeAdvanced(x);
+        } else if (e instanceof ExtensionApproved x) {
+            extensionApproved(x);
         } else if (e instanceof PetitionRegistered x) {
             petitionRegistered(x);
         } else if (e instanceof PetitionAdvanced x) {
@@ -587,6 +589,54 @@ final class Fold {
         complaints = complaints.plus(c.orderNo(), c.linkedTo(i.id()));
     }
 
+    // --- 延期 ------------------------------------------------------------------------------------------
+
+    private void extensionApproved(ExtensionApproved x) {
+        int named = (x.incidentId() != null ? 1 : 0) + (x.orderNo() != null ? 1 : 0) + (x.petitionId() != null ? 1 : 0);
+        if (named != 1) {
+            throw new Rejection(x.incidentId() != null ? "orderNo" : "incidentId",
+                    "an extension names exactly one of incidentId, orderNo, petitionId");
+        }
+        if (x.deadline() == null) {
+            throw new Rejection("deadline", "deadline is required");
+        }
+        if (x.incidentId() != null) {
+            Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+            if (i.state() != IncidentState.POSTPONE_REQUESTED) {
+                throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh
+                        + ": only a case whose 延期 was asked for (申请延期) is extended");
+            }
+            later(x.deadline(), i.deadline());
+            incidents = incidents.plus(i.id(), i.extendedTo(x.deadline(), at));
+        } else if (x.orderNo() != null) {
+            Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
+            if (c.state() != ComplaintState.EXTENSION_REQUESTED) {
+                throw new Rejection("orderNo", "12345 order " + c.orderNo() + " is " + c.state().zh
+                        + ": only an order whose 延期 was asked for (申请延期) is extended");
+            }
+            later(x.deadline(), c.deadline());
+            complaints = complaints.plus(c.orderNo(), c.extendedTo(x.deadline()));
+        } else {
+            Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
+            if (!p.replying()) {
+                throw new Rejection("petitionId", "petition " + p.id() + " is " + p.state().zh
+                        + ": only a matter accepted and not yet replied to is extended");
+            }
+            later(x.deadline(), p.replyDeadline());
+            Instant most = p.acceptedAt().plus(Petition.REPLY_LIMIT).plus(Petition.MAX_EXTENSION);
+            if (x.deadline().isAfter(most)) {
+                throw new Rejection("deadline", "a 信访 reply is extended by at most 30 days, to " + most);
+            }
+            petitions = petitions.plus(p.id(), p.extendedTo(x.deadline(), at));
+        }
+    }
+
+    private static void later(Instant deadline, Instant current) {
+        if (current != null && !deadline.isAfter(current)) {
+            throw new Rejection("deadline", "an extension moves the deadline later than " + current);
+        }
+    }
+
     // --- safety and stability ------------------------------------------------------------------
 
     private void disputeRegistered(DisputeRegistered x) {
@@ -633,7 +683,7 @@ final class Fold {
             require(communities, x.communityCode(), "communityCode", "community");
         }
         petitions = petitions.plus(x.petitionId(), new Petition(x.petitionId(), x.form(), x.people(), x.subject(),
-                PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, at));
+                PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, null, at));
         mark("petitions", x.petitionId(), null);
     }
 

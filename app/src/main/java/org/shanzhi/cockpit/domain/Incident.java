@@ -50,6 +50,12 @@ public record Incident(String id, String title, String category, Source source, 
                 to.terminal() ? at : null, unitId, alertId, proactive, orderIds);
     }
 
+    /** An approved 延期: back to work (处置中) with the new deadline. */
+    public Incident extendedTo(Instant newDeadline, Instant at) {
+        return new Incident(id, title, category, source, severity, IncidentState.IN_PROGRESS, this.at, communityCode,
+                openedAt, newDeadline, at, null, unitId, alertId, proactive, orderIds);
+    }
+
     public Incident returnedToDispatch(Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.PENDING_DISPATCH, this.at,
                 communityCode, openedAt, deadline, at, null, null, alertId, proactive, orderIds);

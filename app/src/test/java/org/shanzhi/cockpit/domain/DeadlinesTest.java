@@ -1,13 +1,14 @@
 package org.shanzhi.cockpit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-/** Deadlines that move: a 重办 starts a 12345 order's limit again. */
+/** Deadlines that move: a 重办 starts a 12345 order's limit again; an approved 延期 moves a deadline later. */
 class DeadlinesTest {
 
     private static final Instant T = Instant.parse("2026-05-11T01:00:00Z"); // Monday 09:00 Beijing
@@ -46,5 +47,96 @@ class DeadlinesTest {
 
         at(newLimit.minus(Duration.ofHours(1)), new Event.ComplaintAdvanced("C-1", ComplaintState.REPLIED));
         assertThat(s.complaints().get("C-1").overdue(newLimit.plusSeconds(1))).isFalse();
+    }
+
+    /** A case to 处置中 with its deadline at T + 4 h, the unit at work. */
+    private void caseAtWork() {
+        at(T, new Event.IncidentOpened("I-1", "私搭乱建", "违法建设", Incident.Source.GRID_WORKER,
+                Incident.Severity.MEDIUM, IncidentState.REGISTERED, Fixtures.WEST, T.plus(Duration.ofHours(4)), null));
+        at(T, new Event.IncidentAdvanced("I-1", IncidentState.PENDING_DISPATCH, null));
+        at(T, new Event.IncidentDispatched("I-1", "U-1"));
+        at(T.plus(Duration.ofMinutes(30)), new Event.IncidentAdvanced("I-1", IncidentState.IN_PROGRESS, null));
+    }
+
+    @Test
+    void anApprovedExtensionMovesACaseDeadlineForTheOverdueListsAndClosedOnTime() {
+        caseAtWork();
+        Instant old = T.plus(Duration.ofHours(4));
+        Instant extended = T.plus(Duration.ofDays(2));
+        at(T.plus(Duration.ofHours(1)), new Event.IncidentAdvanced("I-1", IncidentState.POSTPONE_REQUESTED, null));
+        at(T.plus(Duration.ofHours(2)), new Event.ExtensionApproved("I-1", null, null, extended));
+
+        Incident i = s.incidents().get("I-1");
+        assertThat(i.state()).isEqualTo(IncidentState.IN_PROGRESS);
+        assertThat(i.deadline()).isEqualTo(extended);
+        Instant afterTheOld = old.plus(Duration.ofHours(1));
+        assertThat(Kpi.overdue(s, afterTheOld).incidents()).isZero();
+        assertThat(Deadlines.openCases(s, afterTheOld).get(0).sla()).isEqualTo(Kpi.Sla.OK);
+        assertThat(Kpi.overdue(s, extended.plusSeconds(1)).incidents()).isEqualTo(1);
+
+        // closed after the old deadline, before the new one: on time, and due when the new deadline falls
+        at(T.plus(Duration.ofHours(20)), new Event.IncidentAdvanced("I-1", IncidentState.DISPOSED, null));
+        at(T.plus(Duration.ofHours(20)), new Event.IncidentAdvanced("I-1", IncidentState.CHECKING, null));
+        at(T.plus(Duration.ofHours(21)), new Event.IncidentAdvanced("I-1", IncidentState.CLOSED, null));
+        assertThat(Kpi.closedOnTimeRate(s, T, extended.plusSeconds(1))).isEqualTo(new Ratio(1, 1));
+        assertThat(Kpi.closedOnTimeRate(s, T, old.plusSeconds(1))).as("not due by the old deadline any more")
+                .isEqualTo(new Ratio(0, 0));
+    }
+
+    @Test
+    void aRefusedExtensionKeepsTheDeadlineAndOnlyARequestedOneIsApproved() {
+        caseAtWork();
+        assertThatThrownBy(() -> at(T.plus(Duration.ofHours(1)),
+                new Event.ExtensionApproved("I-1", null, null, T.plus(Duration.ofDays(1)))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).isEqualTo("payload.incidentId"));
+        at(T.plus(Duration.ofHours(1)), new Event.IncidentAdvanced("I-1", IncidentState.POSTPONE_REQUESTED, null));
+        assertThatThrownBy(() -> at(T.plus(Duration.ofHours(1)),
+                new Event.ExtensionApproved("I-1", null, null, T.plus(Duration.ofHours(3)))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).isEqualTo("payload.deadline"));
+        assertThatThrownBy(() -> at(T.plus(Duration.ofHours(1)),
+                new Event.ExtensionApproved("I-1", "C-9", null, T.plus(Duration.ofDays(1)))))
+                .isInstanceOf(Rejection.class);
+        at(T.plus(Duration.ofHours(2)), new Event.IncidentAdvanced("I-1", IncidentState.IN_PROGRESS, null));
+        assertThat(s.incidents().get("I-1").deadline()).isEqualTo(T.plus(Duration.ofHours(4)));
+    }
+
+    @Test
+    void anApprovedExtensionMovesA12345OrdersDeadline() {
+        at(T, new Event.ComplaintReceived("C-2", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "房屋修缮",
+                Complaint.Priority.NORMAL, Fixtures.EAST, null, false));
+        for (ComplaintState st : new ComplaintState[] {ComplaintState.DISPATCHED, ComplaintState.SIGNED,
+                ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.EXTENSION_REQUESTED}) {
+            at(T.plus(Duration.ofHours(1)), new Event.ComplaintAdvanced("C-2", st));
+        }
+        Instant extended = T.plus(Duration.ofDays(14));
+        at(T.plus(Duration.ofDays(1)), new Event.ExtensionApproved(null, "C-2", null, extended));
+        Complaint c = s.complaints().get("C-2");
+        assertThat(c.state()).isEqualTo(ComplaintState.IN_PROGRESS);
+        assertThat(c.deadline()).isEqualTo(extended);
+        assertThat(Kpi.overdue(s, T.plus(Duration.ofDays(8))).complaints()).isZero();
+        assertThat(Kpi.overdue(s, extended.plusSeconds(1)).complaints()).isEqualTo(1);
+    }
+
+    @Test
+    void aPetitionsReplyIsExtendedByAtMostThirtyDays() {
+        at(T, new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 1, "物业收费", null));
+        Instant accepted = T.plus(Duration.ofDays(3));
+        at(accepted, new Event.PetitionAdvanced("P-1", PetitionState.ACCEPTED));
+        Instant sixty = accepted.plus(Duration.ofDays(60));
+        assertThat(s.petitions().get("P-1").replyDeadline()).isEqualTo(sixty);
+
+        assertThatThrownBy(() -> at(accepted.plus(Duration.ofDays(50)),
+                new Event.ExtensionApproved(null, null, "P-1", sixty.plus(Duration.ofDays(31)))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).isEqualTo("payload.deadline"));
+        at(accepted.plus(Duration.ofDays(50)), new Event.ExtensionApproved(null, null, "P-1",
+                sixty.plus(Duration.ofDays(30))));
+        Petition p = s.petitions().get("P-1");
+        assertThat(p.replyDeadline()).isEqualTo(sixty.plus(Duration.ofDays(30)));
+        assertThat(p.acceptedAt()).isEqualTo(accepted);
+        assertThat(p.overdue(sixty.plusSeconds(1))).isFalse();
+        assertThat(Kpi.overdue(s, sixty.plus(Duration.ofDays(30)).plusSeconds(1)).petitions()).isEqualTo(1);
+        Deadlines.PetitionDue due = Deadlines.petitionsDue(s, sixty.plus(Duration.ofDays(1))).get(0);
+        assertThat(due.deadline()).isEqualTo(sixty.plus(Duration.ofDays(30)));
+        assertThat(due.sla()).as("29 of 90 days left").isEqualTo(Kpi.Sla.OK);
     }
 }
