@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,14 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.debrief.Debrief;
-import org.shanzhi.cockpit.domain.debrief.Plan;
-import org.shanzhi.cockpit.domain.debrief.Targets;
 import org.shanzhi.cockpit.hub.Journal;
 import org.shanzhi.cockpit.hub.RecordingExport;
-import org.shanzhi.cockpit.hub.drill.DrillPlans;
+import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.hub.drill.DrillScript;
 import org.shanzhi.cockpit.hub.drill.DrillScripts;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -122,7 +118,7 @@ final class DrillCommand {
                 err.flush();
                 return 1;
             }
-            Plan plan = Plan.none();
+            DrillScript s = null;
             if (script != null) {
                 DrillScripts.Checked checked = DrillScripts.check(script, HeyiScenario.loadDefault());
                 if (checked instanceof DrillScripts.Refused refused) {
@@ -130,25 +126,15 @@ final class DrillCommand {
                     err.flush();
                     return 1;
                 }
-                DrillScript s = ((DrillScripts.Good) checked).script();
-                String id = drillId != null ? drillId : DrillPlans.drillId(s, contents.events());
-                if (id == null) {
-                    err.println(script + ": the range holds no run of this drill (none of its injects' events)");
-                    err.flush();
-                    return 1;
-                }
-                plan = DrillPlans.plan(s, id, contents.events());
-            } else if (drillId != null) {
-                plan = new Plan(drillId, null, List.of(), List.of());
-            } else {
-                Event.DrillStarted started = DrillPlans.started(contents.events());
-                if (started != null) {
-                    plan = new Plan(started.drillId(), started.name(), List.of(), List.of());
-                }
+                s = ((DrillScripts.Good) checked).script();
             }
             Debrief d;
             try {
-                d = Debrief.of(contents.snapshots().get(0).situation(), contents.events(), plan, Targets.defaults());
+                d = DrillDebriefs.of(contents, s, drillId);
+            } catch (DrillDebriefs.NoRun e) {
+                err.println(script + ": the range holds no run of this drill (none of its injects' events)");
+                err.flush();
+                return 1;
             } catch (Rejection e) {
                 err.println("the range's events do not follow one another (" + e.getMessage()
                         + "): export it again with this version's recording export");

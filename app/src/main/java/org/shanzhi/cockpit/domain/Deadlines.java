@@ -62,7 +62,7 @@ public final class Deadlines {
         return out;
     }
 
-    /** Which deadline of a 信访 matter runs: acceptance (15 days) or the written reply (60 days, or as extended). */
+    /** Which deadline of a 信访 matter runs: acceptance (15 days) or the written reply (60 days). */
     public enum PetitionStep { ACCEPT, REPLY }
 
     public record PetitionDue(String id, String subject, int people, PetitionState state, PetitionStep step,
@@ -78,7 +78,7 @@ public final class Deadlines {
                         p.acceptDeadline(), sla(p.registeredAt(), p.acceptDeadline(), now)));
             } else if (p.open() && p.state().ordinal() < PetitionState.REPLIED.ordinal()) {
                 out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.REPLY,
-                        p.replyDeadline(), sla(p.acceptedAt(), p.replyDeadline(), now)));
+                        p.replyDeadline(), sla(p.decidedAt(), p.replyDeadline(), now)));
             }
         }
         out.sort(Comparator.comparing(PetitionDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -133,6 +133,8 @@ final class Fold {
             Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
             check("state", x.state(), p.state(), p.state().next());
             petitions = petitions.plus(p.id(), p.moved(x.state(), at));
+        } else if (e instanceof PetitionExtended x) {
+            petitionExtended(x);
         } else if (e instanceof WhistleBlown x) {
             whistleBlown(x);
         } else if (e instanceof WhistleArrived x) {
@@ -367,7 +369,7 @@ final class Fold {
                 : new TimeLimit(DEFAULT_INCIDENT_LIMIT, !severity.urgent()).from(at);
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
-                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
+                ProactiveSources.DEFAULT.counts(x.source()), List.of()));
         mark("incidents", x.incidentId(), x.alertId() == null ? null : DrillThing.key("alerts", x.alertId()));
     }
 
@@ -592,10 +594,9 @@ final class Fold {
     // --- 延期 ------------------------------------------------------------------------------------------
 
     private void extensionApproved(ExtensionApproved x) {
-        int named = (x.incidentId() != null ? 1 : 0) + (x.orderNo() != null ? 1 : 0) + (x.petitionId() != null ? 1 : 0);
-        if (named != 1) {
-            throw new Rejection(x.incidentId() != null ? "orderNo" : "incidentId",
-                    "an extension names exactly one of incidentId, orderNo, petitionId");
+        if ((x.incidentId() == null) == (x.orderNo() == null)) {
+            throw new Rejection(x.incidentId() == null ? "incidentId" : "orderNo",
+                    "an extension names exactly one of incidentId and orderNo");
         }
         if (x.deadline() == null) {
             throw new Rejection("deadline", "deadline is required");
@@ -608,7 +609,7 @@ final class Fold {
             }
             later(x.deadline(), i.deadline());
             incidents = incidents.plus(i.id(), i.extendedTo(x.deadline(), at));
-        } else if (x.orderNo() != null) {
+        } else {
             Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
             if (c.state() != ComplaintState.EXTENSION_REQUESTED) {
                 throw new Rejection("orderNo", "12345 order " + c.orderNo() + " is " + c.state().zh
@@ -616,18 +617,6 @@ final class Fold {
             }
             later(x.deadline(), c.deadline());
             complaints = complaints.plus(c.orderNo(), c.extendedTo(x.deadline()));
-        } else {
-            Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
-            if (!p.replying()) {
-                throw new Rejection("petitionId", "petition " + p.id() + " is " + p.state().zh
-                        + ": only a matter accepted and not yet replied to is extended");
-            }
-            later(x.deadline(), p.replyDeadline());
-            Instant most = p.acceptedAt().plus(Petition.REPLY_LIMIT).plus(Petition.MAX_EXTENSION);
-            if (x.deadline().isAfter(most)) {
-                throw new Rejection("deadline", "a 信访 reply is extended by at most 30 days, to " + most);
-            }
-            petitions = petitions.plus(p.id(), p.extendedTo(x.deadline(), at));
         }
     }
 
@@ -682,9 +671,24 @@ final class Fold {
         if (x.communityCode() != null) {
             require(communities, x.communityCode(), "communityCode", "community");
         }
-        petitions = petitions.plus(x.petitionId(), new Petition(x.petitionId(), x.form(), x.people(), x.subject(),
-                PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, null, at));
+        petitions = petitions.plus(x.petitionId(), Petition.registered(x.petitionId(), x.form(), x.people(),
+                x.subject(), x.communityCode(), at));
         mark("petitions", x.petitionId(), null);
+    }
+
+    /** An approved extension of the handling: once or more, 30 days in all, while the reply is awaited. */
+    private void petitionExtended(PetitionExtended x) {
+        Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
+        if (!p.awaitingReply()) {
+            throw new Rejection("petitionId", "only a petition accepted and not yet answered can be extended, not "
+                    + p.state());
+        }
+        if (x.days() < 1 || p.extendedDays() + x.days() > Petition.MAX_EXTENSION_DAYS) {
+            throw new Rejection("days", "an extension is 1.." + (Petition.MAX_EXTENSION_DAYS - p.extendedDays())
+                    + " days (" + Petition.MAX_EXTENSION_DAYS + " in all), got " + x.days());
+        }
+        requireText(x.reason(), "reason");
+        petitions = petitions.plus(p.id(), p.extended(x.days(), at));
     }
 
     private void whistleBlown(WhistleBlown x) {

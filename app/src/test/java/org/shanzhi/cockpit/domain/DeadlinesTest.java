@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-/** Deadlines that move: a 重办 starts a 12345 order's limit again; an approved 延期 moves a deadline later. */
+/** Deadlines that move: a 重办 starts a 12345 order's limit again; an approved 延期 moves a case's or an order's later. */
 class DeadlinesTest {
 
     private static final Instant T = Instant.parse("2026-05-11T01:00:00Z"); // Monday 09:00 Beijing
@@ -64,7 +64,7 @@ class DeadlinesTest {
         Instant old = T.plus(Duration.ofHours(4));
         Instant extended = T.plus(Duration.ofDays(2));
         at(T.plus(Duration.ofHours(1)), new Event.IncidentAdvanced("I-1", IncidentState.POSTPONE_REQUESTED, null));
-        at(T.plus(Duration.ofHours(2)), new Event.ExtensionApproved("I-1", null, null, extended));
+        at(T.plus(Duration.ofHours(2)), new Event.ExtensionApproved("I-1", null, extended));
 
         Incident i = s.incidents().get("I-1");
         assertThat(i.state()).isEqualTo(IncidentState.IN_PROGRESS);
@@ -87,14 +87,14 @@ class DeadlinesTest {
     void aRefusedExtensionKeepsTheDeadlineAndOnlyARequestedOneIsApproved() {
         caseAtWork();
         assertThatThrownBy(() -> at(T.plus(Duration.ofHours(1)),
-                new Event.ExtensionApproved("I-1", null, null, T.plus(Duration.ofDays(1)))))
+                new Event.ExtensionApproved("I-1", null, T.plus(Duration.ofDays(1)))))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).isEqualTo("payload.incidentId"));
         at(T.plus(Duration.ofHours(1)), new Event.IncidentAdvanced("I-1", IncidentState.POSTPONE_REQUESTED, null));
         assertThatThrownBy(() -> at(T.plus(Duration.ofHours(1)),
-                new Event.ExtensionApproved("I-1", null, null, T.plus(Duration.ofHours(3)))))
+                new Event.ExtensionApproved("I-1", null, T.plus(Duration.ofHours(3)))))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).isEqualTo("payload.deadline"));
         assertThatThrownBy(() -> at(T.plus(Duration.ofHours(1)),
-                new Event.ExtensionApproved("I-1", "C-9", null, T.plus(Duration.ofDays(1)))))
+                new Event.ExtensionApproved("I-1", "C-9", T.plus(Duration.ofDays(1)))))
                 .isInstanceOf(Rejection.class);
         at(T.plus(Duration.ofHours(2)), new Event.IncidentAdvanced("I-1", IncidentState.IN_PROGRESS, null));
         assertThat(s.incidents().get("I-1").deadline()).isEqualTo(T.plus(Duration.ofHours(4)));
@@ -109,34 +109,11 @@ class DeadlinesTest {
             at(T.plus(Duration.ofHours(1)), new Event.ComplaintAdvanced("C-2", st));
         }
         Instant extended = T.plus(Duration.ofDays(14));
-        at(T.plus(Duration.ofDays(1)), new Event.ExtensionApproved(null, "C-2", null, extended));
+        at(T.plus(Duration.ofDays(1)), new Event.ExtensionApproved(null, "C-2", extended));
         Complaint c = s.complaints().get("C-2");
         assertThat(c.state()).isEqualTo(ComplaintState.IN_PROGRESS);
         assertThat(c.deadline()).isEqualTo(extended);
         assertThat(Kpi.overdue(s, T.plus(Duration.ofDays(8))).complaints()).isZero();
         assertThat(Kpi.overdue(s, extended.plusSeconds(1)).complaints()).isEqualTo(1);
-    }
-
-    @Test
-    void aPetitionsReplyIsExtendedByAtMostThirtyDays() {
-        at(T, new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 1, "物业收费", null));
-        Instant accepted = T.plus(Duration.ofDays(3));
-        at(accepted, new Event.PetitionAdvanced("P-1", PetitionState.ACCEPTED));
-        Instant sixty = accepted.plus(Duration.ofDays(60));
-        assertThat(s.petitions().get("P-1").replyDeadline()).isEqualTo(sixty);
-
-        assertThatThrownBy(() -> at(accepted.plus(Duration.ofDays(50)),
-                new Event.ExtensionApproved(null, null, "P-1", sixty.plus(Duration.ofDays(31)))))
-                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.field()).isEqualTo("payload.deadline"));
-        at(accepted.plus(Duration.ofDays(50)), new Event.ExtensionApproved(null, null, "P-1",
-                sixty.plus(Duration.ofDays(30))));
-        Petition p = s.petitions().get("P-1");
-        assertThat(p.replyDeadline()).isEqualTo(sixty.plus(Duration.ofDays(30)));
-        assertThat(p.acceptedAt()).isEqualTo(accepted);
-        assertThat(p.overdue(sixty.plusSeconds(1))).isFalse();
-        assertThat(Kpi.overdue(s, sixty.plus(Duration.ofDays(30)).plusSeconds(1)).petitions()).isEqualTo(1);
-        Deadlines.PetitionDue due = Deadlines.petitionsDue(s, sixty.plus(Duration.ofDays(1))).get(0);
-        assertThat(due.deadline()).isEqualTo(sixty.plus(Duration.ofDays(30)));
-        assertThat(due.sla()).as("29 of 90 days left").isEqualTo(Kpi.Sla.OK);
     }
 }
