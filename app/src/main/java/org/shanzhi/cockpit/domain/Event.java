@@ -84,6 +84,16 @@ public sealed interface Event {
      */
     record ComplaintLinked(String orderNo, String incidentId) implements Event { }
 
+    // --- 延期 ------------------------------------------------------------------------------------------
+
+    /**
+     * An approved 延期 gives a later {@code deadline} to a case waiting on its request (申请延期; it goes back to
+     * 处置中) or to a 12345 order waiting on its (申请延期; back to 办理中): exactly one of the two ids is given. A request
+     * refused is the plain step back to work ({@code IncidentAdvanced} / {@code ComplaintAdvanced} to IN_PROGRESS).
+     * A 信访 matter's handling is extended by {@link PetitionExtended}.
+     */
+    record ExtensionApproved(String incidentId, String orderNo, Instant deadline) implements Event { }
+
     // --- safety and stability -------------------------------------------------------------------
 
     record DisputeRegistered(String disputeId, String type, Dispute.Level level, Dispute.Risk risk,

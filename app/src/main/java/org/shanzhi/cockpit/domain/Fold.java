@@ -19,6 +19,7 @@ import org.shanzhi.cockpit.domain.Event.*;
  */
 final class Fold {
 
+    /** A case opened without a deadline: 4 工作时, or 4 hours for 紧急 / 突发 work (DOMAIN.md §1.2). */
     static final Duration DEFAULT_INCIDENT_LIMIT = Duration.ofHours(4);
     static final Duration DEFAULT_MEDIATION_LIMIT = Duration.ofDays(30);
 
@@ -124,6 +125,8 @@ final class Fold {
             disputeRegistered(x);
         } else if (e instanceof DisputeAdvanced x) {
             disputeAdvanced(x);
+        } else if (e instanceof ExtensionApproved x) {
+            extensionApproved(x);
         } else if (e instanceof PetitionRegistered x) {
             petitionRegistered(x);
         } else if (e instanceof PetitionAdvanced x) {
@@ -361,8 +364,9 @@ final class Fold {
         if (x.alertId() != null) {
             require(alerts, x.alertId(), "alertId", "AI alert");
         }
-        Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_INCIDENT_LIMIT);
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
+        Instant deadline = x.deadline() != null ? x.deadline()
+                : new TimeLimit(DEFAULT_INCIDENT_LIMIT, !severity.urgent()).from(at);
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
                 ProactiveSources.DEFAULT.counts(x.source()), List.of()));
@@ -544,7 +548,7 @@ final class Fold {
         inside(x.at(), "at");
         complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
                 x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
-                at.plus(x.priority().limit), null, null, null, null, x.repeat(), null));
+                at.plus(x.priority().limit), null, null, null, List.of(), x.repeat(), null));
         mark("complaints", x.orderNo(), null);
     }
 
@@ -585,6 +589,41 @@ final class Fold {
             throw new Rejection("orderNo", "12345 order " + c.orderNo() + " has already joined case " + c.incidentId());
         }
         complaints = complaints.plus(c.orderNo(), c.linkedTo(i.id()));
+    }
+
+    // --- 延期 ------------------------------------------------------------------------------------------
+
+    private void extensionApproved(ExtensionApproved x) {
+        if ((x.incidentId() == null) == (x.orderNo() == null)) {
+            throw new Rejection(x.incidentId() == null ? "incidentId" : "orderNo",
+                    "an extension names exactly one of incidentId and orderNo");
+        }
+        if (x.deadline() == null) {
+            throw new Rejection("deadline", "deadline is required");
+        }
+        if (x.incidentId() != null) {
+            Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+            if (i.state() != IncidentState.POSTPONE_REQUESTED) {
+                throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh
+                        + ": only a case whose 延期 was asked for (申请延期) is extended");
+            }
+            later(x.deadline(), i.deadline());
+            incidents = incidents.plus(i.id(), i.extendedTo(x.deadline(), at));
+        } else {
+            Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
+            if (c.state() != ComplaintState.EXTENSION_REQUESTED) {
+                throw new Rejection("orderNo", "12345 order " + c.orderNo() + " is " + c.state().zh
+                        + ": only an order whose 延期 was asked for (申请延期) is extended");
+            }
+            later(x.deadline(), c.deadline());
+            complaints = complaints.plus(c.orderNo(), c.extendedTo(x.deadline()));
+        }
+    }
+
+    private static void later(Instant deadline, Instant current) {
+        if (current != null && !deadline.isAfter(current)) {
+            throw new Rejection("deadline", "an extension moves the deadline later than " + current);
+        }
     }
 
     // --- safety and stability ------------------------------------------------------------------

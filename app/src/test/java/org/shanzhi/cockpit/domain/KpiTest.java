@@ -66,6 +66,42 @@ class KpiTest {
         assertThat(r.resolution()).isEqualTo(1.0);
     }
 
+    /**
+     * Every 回访 counts in the window it fell: order A's unhappy 回访 that brought its 重办 stays, its second one
+     * counts too. A: (responded, NO, 不满意) then (responded, YES, 满意); B: (responded, PARTIAL, 基本满意).
+     */
+    @Test
+    void theUnhappyRevisitBeforeAReopeningStillCounts() {
+        List<Event> events = new ArrayList<>(revisited("A", true, Complaint.Resolution.NO,
+                Complaint.Satisfaction.UNSATISFIED));
+        events.addAll(List.of(new Event.ComplaintAdvanced("A", ComplaintState.REOPENED),
+                new Event.ComplaintAdvanced("A", ComplaintState.IN_PROGRESS),
+                new Event.ComplaintAdvanced("A", ComplaintState.REPLIED),
+                new Event.ComplaintRevisited("A", true, Complaint.Resolution.YES, Complaint.Satisfaction.SATISFIED)));
+        events.addAll(revisited("B", true, Complaint.Resolution.PARTIAL, Complaint.Satisfaction.BASICALLY_SATISFIED));
+        Situation s = Fixtures.fold(district(), events);
+        assertThat(s.complaints().get("A").revisits()).hasSize(2);
+
+        Kpi.ThreeRates all = Kpi.threeRates(s, FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
+        assertThat(all.evaluated()).isEqualTo(3);
+        assertThat(all.response()).isEqualTo(1.0);
+        assertThat(all.resolution()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(all.satisfaction()).isCloseTo((1 + 0.6) / 3, within(1e-12));
+        assertThat(all.score()).isCloseTo(0.30 + 0.35 / 3 + 0.35 * 1.6 / 3, within(1e-12));
+
+        // a window that ends before A's second 回访 holds only the first: 0 resolved, 0 satisfied
+        Instant second = s.complaints().get("A").revisits().get(1).at();
+        Instant first = s.complaints().get("A").revisits().get(0).at();
+        Kpi.ThreeRates before = Kpi.threeRates(s, FAR_PAST, second, Kpi.Weights.DEFAULT);
+        assertThat(before.evaluated()).isEqualTo(1);
+        assertThat(before.resolution()).isZero();
+        assertThat(before.satisfaction()).isZero();
+        Kpi.ThreeRates after = Kpi.threeRates(s, first.plusSeconds(1), FAR_FUTURE, Kpi.Weights.DEFAULT);
+        assertThat(after.evaluated()).isEqualTo(2);
+        assertThat(after.resolution()).isEqualTo(0.5);
+        assertThat(after.satisfaction()).isCloseTo((1 + 0.6) / 2, within(1e-12));
+    }
+
     @Test
     void threeRatesWithNothingEvaluatedAreNaN() {
         Kpi.ThreeRates r = Kpi.threeRates(district(), FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
@@ -273,8 +309,9 @@ class KpiTest {
 
     @Test
     void openCasesListOverdueFirstWithTheirAge() {
+        // A opened on Saturday 08:11 (Beijing) with 4 工作时: due Monday 13:00, overdue by Monday 14:00
         Situation s = with(district(), opened("A"));
-        s = at(s, "2026-05-30T04:30:00Z", opened("B")); // A opened at 00:11 with a 4 h limit: overdue by now
+        s = at(s, "2026-06-01T06:00:00Z", opened("B"));
         List<Deadlines.OpenCase> cases = Deadlines.openCases(s, s.time());
         assertThat(cases).extracting(Deadlines.OpenCase::id).containsExactly("A", "B");
         assertThat(cases.get(0).sla()).isEqualTo(Kpi.Sla.OVERDUE);

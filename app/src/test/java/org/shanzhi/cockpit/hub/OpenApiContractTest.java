@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -823,6 +824,10 @@ class OpenApiContractTest {
                 new Event.IncidentAdvanced("INC-A", IncidentState.REGISTERED, "核实属实"),
                 new Event.IncidentAdvanced("INC-A", IncidentState.PENDING_DISPATCH, null),
                 new Event.IncidentDispatched("INC-A", "U-2"),
+                new Event.IncidentAdvanced("INC-A", IncidentState.IN_PROGRESS, null),
+                new Event.IncidentAdvanced("INC-A", IncidentState.POSTPONE_REQUESTED, "需协调产权单位"),
+                // far beyond the hub clock's now, when the batch lands
+                new Event.ExtensionApproved("INC-A", null, Instant.parse("2090-01-01T00:00:00Z")),
                 new Event.UnitSos("U-2", true),
                 new Event.IncidentOpened("INC-B", "井盖缺失", "道路设施", Incident.Source.GRID_WORKER,
                         Incident.Severity.CRITICAL, IncidentState.REGISTERED, Fixtures.WEST, null, null),

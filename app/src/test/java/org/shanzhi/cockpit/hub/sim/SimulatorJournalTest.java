@@ -27,7 +27,7 @@ class SimulatorJournalTest {
                 Simulator.Config.defaults());
 
         assertThat(day.events).isEqualTo(114_168);
-        assertThat(day.sha256).isEqualTo("5c95906f5912ef2562af2d00e8061371e2c5d877b5d9f8be9b00678094844ac4");
+        assertThat(day.sha256).isEqualTo("0fff45d655b280ff4c4d142f9b175e8d6f7b4aa3b7a925482cba9c27c5507b3c");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SimulatorJournalTest {
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
         assertThat(week.events).isEqualTo(121_291);
-        assertThat(week.sha256).isEqualTo("3ffcee940387bf85679daeb8669ee275774810e13a281e75b77cd3037d0e5f87");
+        assertThat(week.sha256).isEqualTo("5c5669236e5a76b720d8dd14db64040e2a84a564ae1991455f885692af5fd668");
     }
 
     static Simulator.Config sparse() {
