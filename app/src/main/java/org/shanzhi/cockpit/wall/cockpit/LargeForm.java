@@ -32,7 +32,7 @@ import org.shanzhi.cockpit.wall.kpi.StatusList;
 abstract class LargeForm {
 
     static final Duration PAGE_TIME = Duration.ofSeconds(10);
-    /** The figures' row: about the height of a compact cell. */
+    /** The figures' row, in % of the height below the header: about the height of a compact cell. */
     private static final double TOP_SHARE = 27;
 
     private final GridPane top = grid();
@@ -56,12 +56,10 @@ abstract class LargeForm {
             body.getRowConstraints().add(rc);
         }
         top.setPadding(new Insets(8, 8, 0, 8));
-        top.setPrefHeight(0);
-        body.setPrefHeight(0);
-        // shares of the height below the header: the figures' row and the body
+        // the figures' row takes its share of the height below the header, the body the rest
         top.setMinHeight(0);
         body.setMinHeight(0);
-        VBox.setVgrow(top, Priority.ALWAYS);
+        body.setPrefHeight(0);
         VBox.setVgrow(body, Priority.ALWAYS);
         root = new VBox(top, body);
         // a monitor of its own is read from further away: its lists and boards in larger type
