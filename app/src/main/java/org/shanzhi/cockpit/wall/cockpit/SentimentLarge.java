@@ -4,8 +4,8 @@ import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.kpi.RankingKpi;
 
 /**
- * 社情民意 on a whole monitor: the 24-hour trend, today's categories beside the week's (every one), and every
- * community's 千人诉求量 beside its orders today.
+ * 社情民意 on a whole monitor: the 24-hour trend, every 诉求趋势预警 (paged), today's categories beside the week's
+ * (every one), and every community's 千人诉求量 beside its orders today.
  */
 final class SentimentLarge extends LargeForm {
 
@@ -14,17 +14,18 @@ final class SentimentLarge extends LargeForm {
     final RankingKpi communitiesToday = new RankingKpi(I18n.t("cockpit.sentiment.communitiesToday"), 1, "%.0f");
 
     SentimentLarge(SentimentPanel panel) {
-        super(4, 2);
+        super(5, 2);
         this.panel = panel;
     }
 
     @Override
     void layBody() {
         put(panel.trend, 0, 0, 2, 1);
-        putWhole(categoriesToday, 0, 1, 1, 1);
-        putWhole(panel.categories, 1, 1, 1, 1);
-        putWhole(panel.communities, 2, 0, 1, 2);
-        putWhole(communitiesToday, 3, 0, 1, 2);
+        putPaged(panel.rising, 0, 1, 1, 1);
+        putWhole(categoriesToday, 1, 1, 1, 1);
+        putWhole(panel.categories, 2, 0, 1, 2);
+        putWhole(panel.communities, 3, 0, 1, 2);
+        putWhole(communitiesToday, 4, 0, 1, 2);
     }
 
     @Override

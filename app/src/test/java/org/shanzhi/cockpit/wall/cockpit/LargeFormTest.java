@@ -92,6 +92,7 @@ class LargeFormTest {
         assertThat(PanelHarness.texts(sentiment.node())).contains("今日12345诉求", "响应率", "今日诉求分类",
                 "今日诉求 · 按社区");
         assertThat(sentiment.communities.entries()).hasSameSizeAs(CockpitFigures.of(storm).sentiment().communities());
+        assertThat(sentiment.rising.rows()).hasSameSizeAs(CockpitFigures.of(storm).sentiment().rising());
 
         SafetyPanel safety = PanelHarness.mount(SafetyPanel::new, 1920, 1080);
         PanelHarness.show(safety, storm);
