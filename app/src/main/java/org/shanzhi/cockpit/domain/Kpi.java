@@ -485,7 +485,7 @@ public final class Kpi {
         return out;
     }
 
-    private static List<Ranked> ranked(Map<String, Integer> counts) {
+    static List<Ranked> ranked(Map<String, Integer> counts) {
         List<Ranked> out = new ArrayList<>();
         counts.forEach((k, v) -> out.add(new Ranked(k, v)));
         out.sort(BY_VALUE_THEN_NAME);

@@ -40,6 +40,8 @@ public final class Theme {
     public static final String PANEL_HEADER = "panel-header";
     public static final String PANEL_TITLE = "panel-title";
     public static final String PANEL_CLOCK = "panel-clock";
+    /** A panel's form for a whole monitor (its lists and boards in larger type). */
+    public static final String PANEL_LARGE = "panel-large";
     public static final String KPI = "kpi";
     public static final String KPI_TITLE = "kpi-title";
     public static final String KPI_CAPTION = "kpi-caption";

@@ -38,6 +38,11 @@ public final class CityOperationPanel extends CockpitPanel {
     }
 
     @Override
+    LargeForm largeForm() {
+        return new CityLarge(this);
+    }
+
+    @Override
     void render(CockpitFigures f) {
         CockpitFigures.City c = f.city();
         opened.show(c.opened().today(), null);

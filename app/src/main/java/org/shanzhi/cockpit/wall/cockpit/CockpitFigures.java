@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.time.Instant;
 import java.util.List;
 
+import org.shanzhi.cockpit.domain.Breakdown;
 import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.KeyPeriod;
@@ -34,29 +35,39 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
 
     /** {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}. */
     public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
-                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
+                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm,
+                       Kpi.Hourly openedHourly, List<Kpi.Ranked> openByCategory, List<Kpi.Ranked> openByCommunity) {
     }
 
-    /** {@code falseAlarms}: 误报率 by algorithm over {@link #RATE_DAYS}, worst first. */
+    /**
+     * {@code falseAlarms}: 误报率 by algorithm over {@link #RATE_DAYS}, worst first; {@code kindsToday}: today's
+     * alerts by algorithm.
+     */
     public record Monitoring(DayCount alerts, Kpi.Hourly alertsHourly, int alertsPending, Ratio camerasOnline,
                              List<WeatherWarning> warnings, List<Sensor> sensorAlarms,
-                             List<Kpi.FalseAlarms> falseAlarms) {
+                             List<Kpi.FalseAlarms> falseAlarms, List<Kpi.Ranked> kindsToday) {
     }
 
     /**
      * {@code proactive}: 未诉先办占比 and {@code perThousand}: the street's 千人诉求量, both over {@link #RATE_DAYS};
-     * {@code monthEnd} and {@code rising}: 和E办's 三率 forecast and 诉求趋势预警.
+     * {@code monthEnd} and {@code rising}: 和E办's 三率 forecast and 诉求趋势预警; {@code categoriesToday} and
+     * {@code communitiesToday}: today's orders by category and by community.
      */
     public record Sentiment(DayCount orders, Kpi.Hourly ordersHourly, Kpi.ThreeRates rates, int overdue,
                             List<Kpi.Ranked> categories, List<Kpi.Ranked> communities, Ratio proactive,
-                            double perThousand, Forecast.MonthEnd monthEnd, List<Forecast.Rising> rising) {
+                            double perThousand, Forecast.MonthEnd monthEnd, List<Forecast.Rising> rising,
+                            List<Kpi.Ranked> categoriesToday, List<Kpi.Ranked> communitiesToday) {
     }
 
-    /** {@code petitionsAccepted}/{@code petitionsReplied}: 信访 受理率 and 办结率 over {@link #RATE_DAYS}. */
+    /**
+     * {@code petitionsAccepted}/{@code petitionsReplied}: 信访 受理率 and 办结率 over {@link #RATE_DAYS};
+     * {@code disputeTypes}, {@code disputeCommunities}: the disputes registered in the last {@link #RATE_DAYS}.
+     */
     public record Safety(List<Deadlines.DisputeDue> disputes, Ratio mediation, List<Deadlines.PetitionDue> petitions,
                          int intelToday, List<Kpi.WhistleStatus> whistles, KeyPeriod keyPeriod,
                          boolean keyPeriodActive, long daysWithoutGroupIncident, Ratio petitionsAccepted,
-                         Ratio petitionsReplied, PetitionFigures.YearOnYear visitors) {
+                         Ratio petitionsReplied, PetitionFigures.YearOnYear visitors, List<Kpi.Ranked> disputeTypes,
+                         List<Kpi.Ranked> disputeCommunities) {
 
         public int whistlesArrived() {
             return whistles.stream().mapToInt(Kpi.WhistleStatus::arrived).sum();
@@ -92,7 +103,10 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Deadlines.openCases(s, now),
                 Kpi.outageRestoration(live), Kpi.openOutages(live),
                 warnings.isEmpty() ? null : warnings.get(0),
-                alarms.size());
+                alarms.size(),
+                Kpi.hourly(live, now, Kpi.Series.INCIDENTS_OPENED),
+                Breakdown.openIncidentsByCategory(live),
+                Kpi.openIncidentsByCommunity(live));
         Monitoring monitoring = new Monitoring(
                 new DayCount(Kpi.aiAlertsRaised(live, today.from(), today.to()),
                         Kpi.aiAlertsRaised(live, yesterday.from(), yesterday.to())),
@@ -100,7 +114,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.aiAlertsPending(live),
                 Kpi.cameraOnlineRate(live),
                 warnings, alarms,
-                Kpi.falseAlarmsByKind(live, rates.from(), rates.to()));
+                Kpi.falseAlarmsByKind(live, rates.from(), rates.to()),
+                Breakdown.aiAlertsByKind(live, today.from(), today.to()));
         Sentiment sentiment = new Sentiment(
                 new DayCount(Kpi.complaintsReceived(live, today.from(), today.to()),
                         Kpi.complaintsReceived(live, yesterday.from(), yesterday.to())),
@@ -112,7 +127,9 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.proactiveShare(live, rates.from(), rates.to(), ProactiveSources.DEFAULT),
                 Kpi.complaintsPerThousand(live, rates.from(), rates.to()),
                 Forecast.threeRatesAtMonthEnd(live, now, weights),
-                Forecast.rising(live, now, Forecast.TrendRule.DEFAULT));
+                Forecast.rising(live, now, Forecast.TrendRule.DEFAULT),
+                Kpi.complaintCategories(live, today.from(), today.to()),
+                Breakdown.complaintsByCommunity(live, today.from(), today.to()));
         KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
         Safety safety = new Safety(
                 Deadlines.disputesInMediation(s, now),
@@ -126,7 +143,9 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                         period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)),
                 PetitionFigures.acceptedInTime(live, rates.from(), rates.to()),
                 PetitionFigures.repliedInTime(live, rates.from(), rates.to()),
-                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), PetitionFigures.Basis.HEYI));
+                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), PetitionFigures.Basis.HEYI),
+                Breakdown.disputesByType(live, rates.from(), rates.to()),
+                Breakdown.disputesByCommunity(live, rates.from(), rates.to()));
         return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum);
     }
 }

@@ -1,6 +1,8 @@
 package org.shanzhi.cockpit.wall.cockpit;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.geometry.Insets;
@@ -24,7 +26,9 @@ import org.shanzhi.cockpit.wall.Widget;
 
 /**
  * The frame of a cockpit panel: a header with the title and the time of the figures, and a 4 × 2 grid of
- * cells sized for a quarter of a 1920 × 1080 monitor. Subclasses place cells and render the figures.
+ * cells sized for a quarter of a 1920 × 1080 monitor (the compact form). Subclasses place cells and render the
+ * figures. Given much more room than that (a whole monitor), the panel shows its {@link LargeForm} instead,
+ * chosen by the size of the region its layout gives it.
  */
 abstract class CockpitPanel implements Widget {
 
@@ -32,6 +36,9 @@ abstract class CockpitPanel implements Widget {
     static final double HEIGHT = 540;
     private static final int COLUMNS = 4;
     private static final int ROWS = 2;
+    /** From this size on the panel has room for its large form (half as much again as a quarter screen). */
+    static final double LARGE_WIDTH = WIDTH * 1.5;
+    static final double LARGE_HEIGHT = HEIGHT * 1.5;
 
     /** The situation this panel shows (its figures were computed once for every panel, by the frame). */
     private Situation lastSituation;
@@ -39,6 +46,13 @@ abstract class CockpitPanel implements Widget {
     private final BorderPane root = new BorderPane();
     private final Label clock = new Label();
     private final GridPane grid = new GridPane();
+    /** The compact form's cells in the order placed, each with its place in the grid. */
+    private final List<Cell> cells = new ArrayList<>();
+    private LargeForm large;
+    private CockpitFigures lastFigures;
+
+    private record Cell(Region node, int column, int row, int columns) {
+    }
 
     CockpitPanel(String titleKey) {
         Label title = new Label(I18n.t(titleKey));
@@ -69,12 +83,52 @@ abstract class CockpitPanel implements Widget {
         root.getStyleClass().add(Theme.PANEL);
         root.getStylesheets().add(Theme.stylesheet());
         root.setPrefSize(WIDTH, HEIGHT);
+        root.layoutBoundsProperty().addListener((o, was, is) -> chooseForm(is.getWidth(), is.getHeight()));
     }
 
     /** Puts a cell at a column and row, spanning {@code columns}. */
     void place(Region cell, int column, int row, int columns) {
         cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        cells.add(new Cell(cell, column, row, columns));
         grid.add(cell, column, row, columns, 1);
+    }
+
+    /** This panel's form for a whole monitor: it lays out the compact form's cells and adds its own. */
+    abstract LargeForm largeForm();
+
+    /** The large form on screen, or null (for tests). */
+    LargeForm largeFormShown() {
+        return isLarge() ? large : null;
+    }
+
+    /** Whether the panel shows its large form (it was given room for it). */
+    boolean isLarge() {
+        return large != null && root.getCenter() == large.node();
+    }
+
+    /** The large form on a region of at least {@link #LARGE_WIDTH} × {@link #LARGE_HEIGHT}, else the compact one. */
+    private void chooseForm(double width, double height) {
+        boolean wantLarge = width >= LARGE_WIDTH && height >= LARGE_HEIGHT;
+        if (wantLarge == isLarge()) {
+            return;
+        }
+        if (wantLarge) {
+            if (large == null) {
+                large = largeForm();
+            }
+            grid.getChildren().clear();
+            large.take(cells.stream().map(Cell::node).toList());
+            root.setCenter(large.node());
+        } else {
+            large.giveBack();
+            for (Cell c : cells) {
+                grid.add(c.node(), c.column(), c.row(), c.columns(), 1);
+            }
+            root.setCenter(grid);
+        }
+        if (lastFigures != null) {
+            show(lastFigures); // the lists and boards take their new lengths
+        }
     }
 
     @Override
@@ -88,6 +142,9 @@ abstract class CockpitPanel implements Widget {
      */
     @Override
     public final void show(WallFrame frame) {
+        if (isLarge()) {
+            large.tick(frame.now());
+        }
         Situation situation = frame.situation();
         if (!frame.hasSituation() || lastSituation != null && sameFigures(lastSituation, situation)) {
             return;
@@ -127,7 +184,11 @@ abstract class CockpitPanel implements Widget {
     public void show(CockpitFigures f) {
         clock.setText(f.time().equals(Situation.EPOCH) ? I18n.t("common.noData")
                 : I18n.t("common.updated", Formats.clock(f.time())));
+        lastFigures = f;
         render(f);
+        if (isLarge()) {
+            large.render(f);
+        }
     }
 
     abstract void render(CockpitFigures f);

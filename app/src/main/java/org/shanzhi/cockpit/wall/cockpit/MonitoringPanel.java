@@ -40,6 +40,11 @@ public final class MonitoringPanel extends CockpitPanel {
     }
 
     @Override
+    LargeForm largeForm() {
+        return new MonitoringLarge(this);
+    }
+
+    @Override
     void render(CockpitFigures f) {
         CockpitFigures.Monitoring m = f.monitoring();
         alerts.show(m.alerts().today(), null);

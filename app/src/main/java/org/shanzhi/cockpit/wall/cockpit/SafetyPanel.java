@@ -40,6 +40,11 @@ public final class SafetyPanel extends CockpitPanel {
     }
 
     @Override
+    LargeForm largeForm() {
+        return new SafetyLarge(this);
+    }
+
+    @Override
     void render(CockpitFigures f) {
         CockpitFigures.Safety s = f.safety();
         Ratio m = s.mediation();

@@ -47,6 +47,11 @@ public final class SentimentPanel extends CockpitPanel {
     }
 
     @Override
+    LargeForm largeForm() {
+        return new SentimentLarge(this);
+    }
+
+    @Override
     void render(CockpitFigures f) {
         CockpitFigures.Sentiment s = f.sentiment();
         orders.show(s.orders().today(), null);
@@ -113,7 +118,7 @@ public final class SentimentPanel extends CockpitPanel {
         return Double.isNaN(rate) ? I18n.t("common.missing") : String.format(Locale.ROOT, "%.1f", rate * 100);
     }
 
-    private static List<RankingKpi.Entry> entries(List<Kpi.Ranked> ranked) {
+    static List<RankingKpi.Entry> entries(List<Kpi.Ranked> ranked) {
         List<RankingKpi.Entry> out = new ArrayList<>();
         for (Kpi.Ranked r : ranked) {
             out.add(new RankingKpi.Entry(r.name() == null ? I18n.t("common.unlocated") : r.name(), r.value()));

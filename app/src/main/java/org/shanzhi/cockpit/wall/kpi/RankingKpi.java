@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 import org.shanzhi.cockpit.wall.Theme;
 
 /**
- * A leaderboard: name, value and a bar proportional to the leader, most first; "暂无" when empty. Drawn with
+ * A leaderboard: name, value and a bar proportional to the leader, most first; "暂无" when empty. Whole (a panel
+ * with a whole monitor), every entry that fits, and "另有 N 项" for the rest. Drawn with
  * themed labels rather than the TilesFX leaderboard, whose text is about 13 px at this cell size: too small to
  * read across the room.
  */
@@ -26,7 +27,9 @@ public final class RankingKpi extends KpiCell {
     }
 
     private final VBox board = new VBox();
+    private final FittingList wholeBoard = new FittingList();
     private final int rows;
+    private boolean whole;
     private final String format;
     private List<Entry> shown = List.of();
 
@@ -36,12 +39,21 @@ public final class RankingKpi extends KpiCell {
         this.rows = rows;
         this.format = format;
         board.getStyleClass().add(Theme.RANKING);
+        wholeBoard.getStyleClass().add(Theme.RANKING);
+        wholeBoard.setFillWidth(true);
         setListBody(board);
         setEmpty(true);
     }
 
+    /** Whole: every entry (a panel with a whole monitor), else the first rows, as constructed; from the next show. */
+    public void setWhole(boolean whole) {
+        this.whole = whole;
+        shown = null; // the next show fills the board now in use
+        setListBody(whole ? wholeBoard : board);
+    }
+
     public void show(List<Entry> entries) {
-        List<Entry> top = entries.subList(0, Math.min(rows, entries.size()));
+        List<Entry> top = whole ? entries : entries.subList(0, Math.min(rows, entries.size()));
         setEmpty(top.isEmpty());
         if (top.equals(shown)) {
             return;
@@ -52,7 +64,11 @@ public final class RankingKpi extends KpiCell {
         for (Entry e : shown) {
             lines.add(line(e, max));
         }
-        board.getChildren().setAll(lines);
+        if (whole) {
+            wholeBoard.show(lines, 0);
+        } else {
+            board.getChildren().setAll(lines);
+        }
     }
 
     private Node line(Entry e, double max) {
@@ -74,6 +90,6 @@ public final class RankingKpi extends KpiCell {
     }
 
     public List<Entry> entries() {
-        return shown;
+        return shown == null ? List.of() : shown;
     }
 }

@@ -15,7 +15,8 @@ import org.shanzhi.cockpit.wall.Theme;
 /**
  * Open matters, one row each: a colour marker, what it is, and how it stands (age, deadline), coloured by the
  * row's state class. Shows the first {@code rows} that fit whole in the cell and "另有 N 项" for the rest;
- * "暂无" when empty.
+ * "暂无" when empty. {@linkplain #setPaged Paged} (a panel with a whole monitor), it lists every row, a page of
+ * what fits at a time, "第 2/3 页 · 共 25 项" under it, and {@link #turnPage} shows the next page.
  */
 public final class StatusList extends KpiCell {
 
@@ -30,13 +31,15 @@ public final class StatusList extends KpiCell {
     }
 
     private final FittingList list = new FittingList();
-    private final int rows;
+    private int rows;
+    private final int compactRows;
     private List<Row> shown = List.of();
     private int shownMore = -1;
 
     public StatusList(String title, int rows) {
         super(title);
         this.rows = rows;
+        this.compactRows = rows;
         list.getStyleClass().add(Theme.STATUS_LIST);
         list.setFillWidth(true);
         setListBody(list);
@@ -59,64 +62,20 @@ public final class StatusList extends KpiCell {
         list.show(nodes, more);
     }
 
-    /**
-     * The rows, laid out top down; a row that would not fit whole is hidden and counted in the
-     * "more" line under the last one shown, so a small cell never shows half a row.
-     */
-    private static final class FittingList extends VBox {
-        private final Label more = new Label();
-        private int beyond;
+    /** Paged: every row, a page at a time; else the first rows, as constructed. The next {@code show} applies it. */
+    public void setPaged(boolean paged) {
+        rows = paged ? Integer.MAX_VALUE : compactRows;
+        list.setPaged(paged);
+    }
 
-        FittingList() {
-            setMinHeight(0); // the cell decides the height; rows that do not fit are hidden, not squeezed
-            more.getStyleClass().add(Theme.STATUS_MORE);
-            more.setManaged(false);
-            more.setVisible(false);
-        }
+    /** The next page (after the last, the first again); nothing when everything fits on one. */
+    public void turnPage() {
+        list.turnPage();
+    }
 
-        void show(List<HBox> rows, int notListed) {
-            beyond = notListed;
-            getChildren().setAll(rows);
-            getChildren().add(more);
-            requestLayout();
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            List<javafx.scene.Node> rows = getManagedChildren();
-            double moreHeight = more.prefHeight(-1);
-            double room = getHeight() - snappedBottomInset();
-            int fit = fitting(rows, room);
-            if (fit < rows.size() || beyond > 0) {
-                fit = fitting(rows, room - moreHeight);
-            }
-            double bottom = snappedTopInset();
-            for (int i = 0; i < rows.size(); i++) {
-                rows.get(i).setVisible(i < fit);
-                if (i < fit) {
-                    bottom = rows.get(i).getBoundsInParent().getMaxY();
-                }
-            }
-            int hidden = rows.size() - fit + beyond;
-            more.setVisible(hidden > 0);
-            if (hidden > 0) {
-                more.setText(I18n.t("common.more", hidden));
-                more.resizeRelocate(snappedLeftInset(), bottom, getWidth() - snappedLeftInset() - snappedRightInset(),
-                        moreHeight);
-            }
-        }
-
-        private static int fitting(List<javafx.scene.Node> rows, double room) {
-            int n = 0;
-            for (javafx.scene.Node r : rows) {
-                if (r.getBoundsInParent().getMaxY() > room) {
-                    break;
-                }
-                n++;
-            }
-            return n;
-        }
+    /** "第 2/3 页 · 共 25 项" when paged over more than one page, else null. */
+    public String pageLine() {
+        return list.pageLine();
     }
 
     private static HBox row(Row r) {

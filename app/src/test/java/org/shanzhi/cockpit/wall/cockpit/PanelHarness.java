@@ -37,9 +37,14 @@ final class PanelHarness {
 
     /** Builds the panel on the FX thread (texts come from the locale set before) and shows it. */
     static <P extends Widget> P mount(Callable<P> make) throws Exception {
+        return mount(make, CockpitPanel.WIDTH, CockpitPanel.HEIGHT);
+    }
+
+    /** The same at another size (a whole 1920 × 1080 monitor gives a panel its large form). */
+    static <P extends Widget> P mount(Callable<P> make, double width, double height) throws Exception {
         P panel = fx(make);
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene((Parent) panel.node(), CockpitPanel.WIDTH, CockpitPanel.HEIGHT));
+            stage.setScene(new Scene((Parent) panel.node(), width, height));
             stage.show();
         });
         return panel;
