@@ -3,11 +3,14 @@ package org.shanzhi.cockpit.domain;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A 12345 接诉即办 work order (诉求) and its 回访 result; {@code incidentId} the case it joined (并案), or null. */
+/**
+ * A 12345 接诉即办 work order (诉求) and its 回访 result; {@code gridCode} the 综治网格 of its place
+ * ({@link Situation#gridAt}); {@code incidentId} the case it joined (并案), or null.
+ */
 public record Complaint(String orderNo, Channel channel, Type type, String category, Priority priority,
-                        ComplaintState state, GeoPoint at, String communityCode, String summary, Instant acceptedAt,
-                        Instant deadline, Instant contactedAt, Instant repliedAt, Instant closedAt, Revisit revisit,
-                        boolean repeat, String incidentId) {
+                        ComplaintState state, GeoPoint at, String communityCode, String gridCode, String summary,
+                        Instant acceptedAt, Instant deadline, Instant contactedAt, Instant repliedAt, Instant closedAt,
+                        Revisit revisit, boolean repeat, String incidentId) {
 
     public enum Channel { PHONE, WEB, MINI_PROGRAM }
 
@@ -49,8 +52,8 @@ public record Complaint(String orderNo, Channel channel, Type type, String categ
     }
 
     public Complaint moved(ComplaintState to, Instant at) {
-        return new Complaint(orderNo, channel, type, category, priority, to, this.at, communityCode, summary,
-                acceptedAt, deadline,
+        return new Complaint(orderNo, channel, type, category, priority, to, this.at, communityCode, gridCode,
+                summary, acceptedAt, deadline,
                 to == ComplaintState.CONTACTED ? at : contactedAt,
                 to == ComplaintState.REPLIED ? at : repliedAt,
                 to.terminal() ? at : closedAt,
@@ -59,11 +62,11 @@ public record Complaint(String orderNo, Channel channel, Type type, String categ
 
     public Complaint revisited(Revisit r) {
         return new Complaint(orderNo, channel, type, category, priority, ComplaintState.REVISITED, at, communityCode,
-                summary, acceptedAt, deadline, contactedAt, repliedAt, closedAt, r, repeat, incidentId);
+                gridCode, summary, acceptedAt, deadline, contactedAt, repliedAt, closedAt, r, repeat, incidentId);
     }
 
     public Complaint linkedTo(String incident) {
-        return new Complaint(orderNo, channel, type, category, priority, state, at, communityCode, summary, acceptedAt,
-                deadline, contactedAt, repliedAt, closedAt, revisit, repeat, incident);
+        return new Complaint(orderNo, channel, type, category, priority, state, at, communityCode, gridCode, summary,
+                acceptedAt, deadline, contactedAt, repliedAt, closedAt, revisit, repeat, incident);
     }
 }

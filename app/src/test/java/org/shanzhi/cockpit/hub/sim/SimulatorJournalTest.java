@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(114_168);
-        assertThat(day.sha256).isEqualTo("5c95906f5912ef2562af2d00e8061371e2c5d877b5d9f8be9b00678094844ac4");
+        assertThat(day.events).isEqualTo(114_261);
+        assertThat(day.sha256).isEqualTo("03f22ca2b2379117d3fdc6f47c8cac4963ec205ad734c9043f0df3bd9a1755b8");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(121_291);
-        assertThat(week.sha256).isEqualTo("3ffcee940387bf85679daeb8669ee275774810e13a281e75b77cd3037d0e5f87");
+        assertThat(week.events).isEqualTo(121_334);
+        assertThat(week.sha256).isEqualTo("b35ffbcd9e71df7d1e5dc8ce2b28cf3fe0fc8b6e4ca73d2338cd89c83977d85e");
     }
 
     static Simulator.Config sparse() {
