@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Deadlines;
+import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
@@ -29,9 +30,13 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
         }
     }
 
-    /** {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}. */
+    /**
+     * {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}; {@code grids}: 事在格中解 per
+     * 综治网格 over the cases found in the last {@link #RATE_DAYS}.
+     */
     public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
-                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
+                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm,
+                       List<GridFigures.Row> grids) {
     }
 
     /** {@code falseAlarms}: 误报率 by algorithm over {@link #RATE_DAYS}, worst first. */
@@ -82,7 +87,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Deadlines.openCases(s, now),
                 Kpi.outageRestoration(live), Kpi.openOutages(live),
                 warnings.isEmpty() ? null : warnings.get(0),
-                alarms.size());
+                alarms.size(),
+                GridFigures.of(live, rates.from(), rates.to()));
         Monitoring monitoring = new Monitoring(
                 new DayCount(Kpi.aiAlertsRaised(live, today.from(), today.to()),
                         Kpi.aiAlertsRaised(live, yesterday.from(), yesterday.to())),
