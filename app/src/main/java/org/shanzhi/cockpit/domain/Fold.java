@@ -364,8 +364,8 @@ final class Fold {
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
         String community = before.communityAt(x.at());
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
-                severity, initial, x.at(), community, before.gridAt(x.at(), community), at, deadline, at, null, null, x.alertId(),
-                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
+                severity, initial, x.at(), community, before.gridAt(x.at(), community), at, deadline, at, null, null,
+                x.alertId(), x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
         mark("incidents", x.incidentId(), x.alertId() == null ? null : DrillThing.key("alerts", x.alertId()));
     }
 

@@ -55,7 +55,8 @@ final class PetitionsLayer extends MapLayer {
             }
             for (int k = 0; k < petitions.size(); k++) {
                 Petition pt = petitions.get(k);
-                double[] at = Spread.at(p.xOf(centre.lon()) + EAST, p.yOf(centre.lat()), k, petitions.size(), 2 * R + 2);
+                double[] at = Spread.at(p.xOf(centre.lon()) + EAST, p.yOf(centre.lat()), k, petitions.size(),
+                        2 * R + 2);
                 if (!f.onScreen(at[0], at[1])) {
                     continue;
                 }

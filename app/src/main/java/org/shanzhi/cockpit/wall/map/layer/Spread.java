@@ -19,7 +19,7 @@ final class Spread {
         return c == null || c.boundary() == null ? null : c.boundary().centroid();
     }
 
-    /** The k-th (from 0) of n points on a ring round (x, y), {@code gap} pixels apart; the first alone at the centre. */
+    /** The k-th (from 0) of n points on a ring round (x, y), {@code gap} pixels apart; a single one at the centre. */
     static double[] at(double x, double y, int k, int n, double gap) {
         if (n == 1) {
             return new double[] {x, y};
