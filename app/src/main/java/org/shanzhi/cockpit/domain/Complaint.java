@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * A 12345 接诉即办 work order (诉求) and its 回访 results, every one, oldest first (a 重办 brings another);
- * {@code incidentId} the case it joined (并案), or null. After a 重办, {@code deadline} is the new handling limit
- * from the reopening and {@code repliedAt} waits for the second 办结.
+ * {@code gridCode} the 综治网格 of its place ({@link Situation#gridAt}); {@code incidentId} the case it joined (并案),
+ * or null. After a 重办, {@code deadline} is the new handling limit from the reopening and {@code repliedAt} waits for
+ * the second 办结.
  */
 public record Complaint(String orderNo, Channel channel, Type type, String category, Priority priority,
-                        ComplaintState state, GeoPoint at, String communityCode, String summary, Instant acceptedAt,
-                        Instant deadline, Instant contactedAt, Instant repliedAt, Instant closedAt,
+                        ComplaintState state, GeoPoint at, String communityCode, String gridCode, String summary,
+                        Instant acceptedAt, Instant deadline, Instant contactedAt, Instant repliedAt, Instant closedAt,
                         List<Revisit> revisits, boolean repeat, String incidentId) {
 
     public Complaint {
@@ -66,8 +67,8 @@ public record Complaint(String orderNo, Channel channel, Type type, String categ
     /** Moves to {@code to}; a 重办 starts the handling limit again from {@code at} and waits for a new 办结. */
     public Complaint moved(ComplaintState to, Instant at) {
         boolean reopened = to == ComplaintState.REOPENED;
-        return new Complaint(orderNo, channel, type, category, priority, to, this.at, communityCode, summary,
-                acceptedAt, reopened ? at.plus(priority.limit) : deadline,
+        return new Complaint(orderNo, channel, type, category, priority, to, this.at, communityCode, gridCode,
+                summary, acceptedAt, reopened ? at.plus(priority.limit) : deadline,
                 to == ComplaintState.CONTACTED ? at : contactedAt,
                 to == ComplaintState.REPLIED ? at : reopened ? null : repliedAt,
                 to.terminal() ? at : closedAt,
@@ -77,18 +78,18 @@ public record Complaint(String orderNo, Channel channel, Type type, String categ
     /** An approved 延期: back to 办理中 with the new deadline. */
     public Complaint extendedTo(Instant newDeadline) {
         return new Complaint(orderNo, channel, type, category, priority, ComplaintState.IN_PROGRESS, at, communityCode,
-                summary, acceptedAt, newDeadline, contactedAt, repliedAt, closedAt, revisits, repeat, incidentId);
+                gridCode, summary, acceptedAt, newDeadline, contactedAt, repliedAt, closedAt, revisits, repeat, incidentId);
     }
 
     public Complaint revisited(Revisit r) {
         List<Revisit> all = new ArrayList<>(revisits);
         all.add(r);
         return new Complaint(orderNo, channel, type, category, priority, ComplaintState.REVISITED, at, communityCode,
-                summary, acceptedAt, deadline, contactedAt, repliedAt, closedAt, all, repeat, incidentId);
+                gridCode, summary, acceptedAt, deadline, contactedAt, repliedAt, closedAt, all, repeat, incidentId);
     }
 
     public Complaint linkedTo(String incident) {
-        return new Complaint(orderNo, channel, type, category, priority, state, at, communityCode, summary, acceptedAt,
-                deadline, contactedAt, repliedAt, closedAt, revisits, repeat, incident);
+        return new Complaint(orderNo, channel, type, category, priority, state, at, communityCode, gridCode, summary,
+                acceptedAt, deadline, contactedAt, repliedAt, closedAt, revisits, repeat, incident);
     }
 }

@@ -96,8 +96,13 @@ public sealed interface Event {
 
     // --- safety and stability -------------------------------------------------------------------
 
+    /**
+     * {@code source} where it came from (absent: at the window, 来访) and {@code sourceId} what it came from: the
+     * 12345 order, intel report or petition, which must exist, or the court's or police's number.
+     */
     record DisputeRegistered(String disputeId, String type, Dispute.Level level, Dispute.Risk risk,
-                             String communityCode, String committee, Instant deadline) implements Event { }
+                             String communityCode, String committee, Instant deadline, Dispute.Source source,
+                             String sourceId) implements Event { }
 
     record DisputeAdvanced(String disputeId, DisputeState state, Dispute.Outcome outcome) implements Event { }
 
@@ -116,8 +121,9 @@ public sealed interface Event {
 
     record WhistleResolved(String whistleId) implements Event { }
 
+    /** {@code gridCode}, when given, is a 综治网格 of the report's community. */
     record IntelReported(String reportId, String officerId, String category, Incident.Severity severity,
-                         String communityCode, String summary) implements Event { }
+                         String communityCode, String summary, String gridCode) implements Event { }
 
     record KeyPeriodDeclared(String periodId, String name, Instant from, Instant to) implements Event { }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.pcollections.PMap;
@@ -367,9 +368,10 @@ final class Fold {
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
         Instant deadline = x.deadline() != null ? x.deadline()
                 : new TimeLimit(DEFAULT_INCIDENT_LIMIT, !severity.urgent()).from(at);
+        String community = before.communityAt(x.at());
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
-                severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
-                ProactiveSources.DEFAULT.counts(x.source()), List.of()));
+                severity, initial, x.at(), community, before.gridAt(x.at(), community), at, deadline, at, null, null,
+                x.alertId(), ProactiveSources.DEFAULT.counts(x.source()), List.of()));
         mark("incidents", x.incidentId(), x.alertId() == null ? null : DrillThing.key("alerts", x.alertId()));
     }
 
@@ -546,9 +548,10 @@ final class Fold {
                     "type, priority and channel are required");
         }
         inside(x.at(), "at");
+        String community = before.communityAt(x.at());
         complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
-                x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
-                at.plus(x.priority().limit), null, null, null, List.of(), x.repeat(), null));
+                x.priority(), ComplaintState.ACCEPTED, x.at(), community, before.gridAt(x.at(), community),
+                x.summary(), at, at.plus(x.priority().limit), null, null, null, List.of(), x.repeat(), null));
         mark("complaints", x.orderNo(), null);
     }
 
@@ -637,10 +640,35 @@ final class Fold {
         if (x.communityCode() != null) {
             require(communities, x.communityCode(), "communityCode", "community");
         }
+        Dispute.Source source = x.source() == null ? Dispute.Source.VISIT : x.source();
+        String from = disputeSource(source, x.sourceId());
         Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_MEDIATION_LIMIT);
         disputes = disputes.plus(x.disputeId(), new Dispute(x.disputeId(), x.type(), x.level(), x.risk(),
-                DisputeState.REGISTERED, x.communityCode(), x.committee(), at, deadline, at, null));
-        mark("disputes", x.disputeId(), null);
+                DisputeState.REGISTERED, x.communityCode(), x.committee(), at, deadline, at, null, source,
+                x.sourceId()));
+        mark("disputes", x.disputeId(), from);
+    }
+
+    /**
+     * Checks what a dispute came from: a screened 12345 order, intel report or a petition (访调) must exist; the
+     * court's and the police's numbers are theirs. Returns the thing's drill key (a dispute from a drill thing is one).
+     */
+    private String disputeSource(Dispute.Source source, String sourceId) {
+        PMap<String, ?> things = switch (source) {
+            case HOTLINE -> complaints;
+            case INTEL -> intel;
+            case PETITION -> petitions;
+            default -> null;
+        };
+        if (things == null) {
+            return null;
+        }
+        if (sourceId == null) {
+            throw new Rejection("sourceId", "a dispute from " + source + " names what it came from");
+        }
+        require(things, sourceId, "sourceId", source.zh);
+        String family = things == complaints ? "complaints" : things == intel ? "intel" : "petitions";
+        return DrillThing.key(family, sourceId);
     }
 
     private void disputeAdvanced(DisputeAdvanced x) {
@@ -728,9 +756,15 @@ final class Fold {
         if (x.communityCode() != null) {
             require(communities, x.communityCode(), "communityCode", "community");
         }
+        if (x.gridCode() != null) {
+            Grid g = require(grids, x.gridCode(), "gridCode", "grid");
+            if (g.kind() != Grid.Kind.GOVERNANCE || !Objects.equals(g.communityCode(), x.communityCode())) {
+                throw new Rejection("gridCode", "an intel report's grid is a 综治网格 of its community");
+            }
+        }
         Incident.Severity severity = x.severity() == null ? Incident.Severity.LOW : x.severity();
         intel = intel.plus(x.reportId(), new IntelReport(x.reportId(), x.officerId(), x.category(), severity,
-                x.communityCode(), x.summary(), at));
+                x.communityCode(), x.gridCode(), x.summary(), at));
         mark("intel", x.reportId(), null);
     }
 

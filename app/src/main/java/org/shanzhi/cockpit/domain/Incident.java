@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * A case / work order (案卷, 工单) moving through the closed loop of {@link IncidentState}. {@code unitId}
- * is the first unit sent; {@code orderIds} every {@link DispatchOrder} issued on it, oldest first.
+ * is the first unit sent; {@code orderIds} every {@link DispatchOrder} issued on it, oldest first. {@code gridCode}
+ * is the 综治网格 of its place, found by the fold ({@link Situation#gridAt}).
  */
 public record Incident(String id, String title, String category, Source source, Severity severity,
-                       IncidentState state, GeoPoint at, String communityCode, Instant openedAt, Instant deadline,
-                       Instant updatedAt, Instant closedAt, String unitId, String alertId, boolean proactive,
-                       List<String> orderIds) {
+                       IncidentState state, GeoPoint at, String communityCode, String gridCode, Instant openedAt,
+                       Instant deadline, Instant updatedAt, Instant closedAt, String unitId, String alertId,
+                       boolean proactive, List<String> orderIds) {
 
     public enum Source {
         INSPECTOR("监督员"),
@@ -46,30 +47,30 @@ public record Incident(String id, String title, String category, Source source, 
     }
 
     public Incident moved(IncidentState to, Instant at) {
-        return new Incident(id, title, category, source, severity, to, this.at, communityCode, openedAt, deadline, at,
-                to.terminal() ? at : null, unitId, alertId, proactive, orderIds);
+        return new Incident(id, title, category, source, severity, to, this.at, communityCode, gridCode, openedAt,
+                deadline, at, to.terminal() ? at : null, unitId, alertId, proactive, orderIds);
     }
 
     /** An approved 延期: back to work (处置中) with the new deadline. */
     public Incident extendedTo(Instant newDeadline, Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.IN_PROGRESS, this.at, communityCode,
-                openedAt, newDeadline, at, null, unitId, alertId, proactive, orderIds);
+                gridCode, openedAt, newDeadline, at, null, unitId, alertId, proactive, orderIds);
     }
 
     public Incident returnedToDispatch(Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.PENDING_DISPATCH, this.at,
-                communityCode, openedAt, deadline, at, null, null, alertId, proactive, orderIds);
+                communityCode, gridCode, openedAt, deadline, at, null, null, alertId, proactive, orderIds);
     }
 
     public Incident assigned(String unit, Instant at) {
         return new Incident(id, title, category, source, severity, IncidentState.DISPATCHED, this.at, communityCode,
-                openedAt, deadline, at, null, unit, alertId, proactive, orderIds);
+                gridCode, openedAt, deadline, at, null, unit, alertId, proactive, orderIds);
     }
 
     public Incident withOrder(String orderId) {
         List<String> more = new ArrayList<>(orderIds);
         more.add(orderId);
-        return new Incident(id, title, category, source, severity, state, at, communityCode, openedAt, deadline,
-                updatedAt, closedAt, unitId, alertId, proactive, List.copyOf(more));
+        return new Incident(id, title, category, source, severity, state, at, communityCode, gridCode, openedAt,
+                deadline, updatedAt, closedAt, unitId, alertId, proactive, List.copyOf(more));
     }
 }

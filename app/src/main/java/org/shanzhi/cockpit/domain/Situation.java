@@ -133,6 +133,34 @@ public record Situation(long seq, Instant time, District district,
         return null;
     }
 
+    /**
+     * The 综治网格 (a {@link Grid.Kind#GOVERNANCE} grid) of {@code community} whose boundary holds the point, or, for a
+     * point of the community no grid holds (grids need not tile their community exactly), the grid whose centre is
+     * nearest; null without a community or grids. A community's grids are those whose codes begin with its own.
+     */
+    public String gridAt(GeoPoint p, String community) {
+        if (p == null || community == null) {
+            return null;
+        }
+        String nearest = null;
+        double best = Double.MAX_VALUE;
+        for (Grid g : grids.values()) {
+            if (g.kind() != Grid.Kind.GOVERNANCE || !g.code().startsWith(community) || g.boundary() == null) {
+                continue;
+            }
+            if (g.boundary().contains(p)) {
+                return g.code();
+            }
+            GeoPoint c = g.boundary().centroid();
+            double d = Math.hypot(c.lon() - p.lon(), c.lat() - p.lat());
+            if (d < best) {
+                best = d;
+                nearest = g.code();
+            }
+        }
+        return nearest;
+    }
+
     public int population() {
         if (district != null && district.population() > 0) {
             return district.population();

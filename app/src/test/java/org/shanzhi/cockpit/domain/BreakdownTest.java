@@ -70,6 +70,6 @@ class BreakdownTest {
     }
 
     private static Event dispute(String id, String type, String community) {
-        return new Event.DisputeRegistered(id, type, Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, community, null, null);
+        return new Event.DisputeRegistered(id, type, Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, community, null, null, null, null);
     }
 }

@@ -54,7 +54,7 @@ class DrillKpiTest {
         s = by(s, null, new Event.AiAlertReviewed(DRILL + ":a1", AiAlert.Review.ACCEPTED, "GD-D", null, null));
         s = by(s, DRILL, new Event.AiAlertRaised(DRILL + ":a2", "CAM-1", "占道经营", null, 0.9, List.of()));
         s = by(s, DRILL, new Event.OutageReported(DRILL + ":o1", "110106016002", "线路中断", 20, 600));
-        s = by(s, DRILL, new Event.IntelReported(DRILL + ":i1", null, "聚集", null, null, null));
+        s = by(s, DRILL, new Event.IntelReported(DRILL + ":i1", null, "聚集", null, null, null, null));
         s = by(s, DRILL, new Event.PetitionRegistered(DRILL + ":p1", Petition.Form.VISIT, 30, "聚集", null));
         s = by(s, DRILL, new Event.WarningIssued(DRILL + ":w1", WeatherWarning.Hazard.RAINSTORM,
                 WeatherWarning.Level.ORANGE, "气象台", null));

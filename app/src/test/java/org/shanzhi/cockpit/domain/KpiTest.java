@@ -205,8 +205,8 @@ class KpiTest {
     @Test
     void mediationSuccessAndOutageRestoration() {
         Situation s = with(district(),
-                new Event.DisputeRegistered("D1", "邻里", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, null, null, null),
-                new Event.DisputeRegistered("D2", "物业", Dispute.Level.COMPLEX, Dispute.Risk.ORANGE, null, null, null));
+                new Event.DisputeRegistered("D1", "邻里", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, null, null, null, null, null),
+                new Event.DisputeRegistered("D2", "物业", Dispute.Level.COMPLEX, Dispute.Risk.ORANGE, null, null, null, null, null));
         for (String d : List.of("D1", "D2")) {
             s = with(s, new Event.DisputeAdvanced(d, DisputeState.TRIAGED, null),
                     new Event.DisputeAdvanced(d, DisputeState.ASSIGNED, null),
@@ -323,8 +323,8 @@ class KpiTest {
     @Test
     void disputesPetitionsWarningsSensorsAndWhistles() {
         Situation s = with(district(),
-                new Event.DisputeRegistered("D1", "邻里", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, null, null, null),
-                new Event.DisputeRegistered("D2", "物业", Dispute.Level.COMPLEX, Dispute.Risk.RED, null, null, null),
+                new Event.DisputeRegistered("D1", "邻里", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW, null, null, null, null, null),
+                new Event.DisputeRegistered("D2", "物业", Dispute.Level.COMPLEX, Dispute.Risk.RED, null, null, null, null, null),
                 new Event.PetitionRegistered("P1", Petition.Form.VISIT, 1, "物业费", null),
                 new Event.PetitionRegistered("P2", Petition.Form.LETTER, 2, "拆迁", null),
                 new Event.PetitionAdvanced("P2", PetitionState.ACCEPTED),
@@ -353,7 +353,7 @@ class KpiTest {
                 new Event.AiAlertRaised("AL1", "CAM-1", "暴露垃圾", "890", 0.8, List.of()),
                 new Event.AiAlertRaised("AL2", "CAM-1", "占道经营", "891", 0.7, List.of()),
                 new Event.AiAlertReviewed("AL2", AiAlert.Review.REJECTED, null, null, null),
-                new Event.IntelReported("Q1", "XX-1", "群体性苗头", null, null, "t"));
+                new Event.IntelReported("Q1", "XX-1", "群体性苗头", null, null, "t", null));
         assertThat(Kpi.aiAlertsRaised(s, FAR_PAST, FAR_FUTURE)).isEqualTo(2);
         assertThat(Kpi.aiAlertsPending(s)).isEqualTo(1);
         assertThat(Kpi.intelReports(s, FAR_PAST, FAR_FUTURE)).isEqualTo(1);

@@ -155,7 +155,7 @@ class SituationTest {
     @Test
     void disputeAgreementNeedsAnAgreementOutcome() {
         Situation s = with(district(), new Event.DisputeRegistered("D-1", "邻里", Dispute.Level.SIMPLE,
-                Dispute.Risk.YELLOW, "110106016001", "西社区调委会", null),
+                Dispute.Risk.YELLOW, "110106016001", "西社区调委会", null, null, null),
                 new Event.DisputeAdvanced("D-1", DisputeState.TRIAGED, null),
                 new Event.DisputeAdvanced("D-1", DisputeState.ASSIGNED, null),
                 new Event.DisputeAdvanced("D-1", DisputeState.MEDIATING, null));
@@ -164,6 +164,42 @@ class SituationTest {
                 .extracting("field").isEqualTo("payload.outcome");
         s = with(s, new Event.DisputeAdvanced("D-1", DisputeState.AGREED, Dispute.Outcome.AGREEMENT_WRITTEN));
         assertThat(s.disputes().get("D-1").outcome()).isEqualTo(Dispute.Outcome.AGREEMENT_WRITTEN);
+    }
+
+    @Test
+    void aDisputeSaysWhereItCameFromAndWhatItCameFromMustExist() {
+        Situation s = with(district(),
+                new Event.ComplaintReceived("O-1", Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "邻里纠纷",
+                        Complaint.Priority.NORMAL, Fixtures.WEST, "楼上漏水", false),
+                new Event.IntelReported("Q-1", "INF-1", IntelReport.DISPUTE_SIGN, null, "110106016001", "争吵",
+                        "110106016001001"),
+                new Event.DisputeRegistered("D-1", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
+                        "110106016001", "西社区调委会", null, Dispute.Source.HOTLINE, "O-1"),
+                new Event.DisputeRegistered("D-2", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
+                        "110106016001", "西社区调委会", null, Dispute.Source.INTEL, "Q-1"),
+                new Event.DisputeRegistered("D-3", "损害赔偿纠纷", Dispute.Level.COMPLEX, Dispute.Risk.ORANGE,
+                        "110106016001", "西社区调委会", null, Dispute.Source.COURT, null),
+                new Event.DisputeRegistered("D-4", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
+                        "110106016001", "西社区调委会", null, null, null));
+        assertThat(s.disputes().get("D-1").source()).isEqualTo(Dispute.Source.HOTLINE);
+        assertThat(s.disputes().get("D-1").sourceId()).isEqualTo("O-1");
+        assertThat(s.disputes().get("D-2").source()).isEqualTo(Dispute.Source.INTEL);
+        assertThat(s.disputes().get("D-3").source().linkage()).isTrue();
+        assertThat(s.disputes().get("D-4").source()).as("registered at the window").isEqualTo(Dispute.Source.VISIT);
+        // what it moves to keeps where it came from
+        s = with(s, new Event.DisputeAdvanced("D-1", DisputeState.TRIAGED, null));
+        assertThat(s.disputes().get("D-1").source()).isEqualTo(Dispute.Source.HOTLINE);
+
+        Situation before = s;
+        assertThatThrownBy(() -> with(before, new Event.DisputeRegistered("D-5", "邻里纠纷", Dispute.Level.SIMPLE,
+                Dispute.Risk.YELLOW, null, null, null, Dispute.Source.HOTLINE, "O-404")))
+                .extracting("field").isEqualTo("payload.sourceId");
+        assertThatThrownBy(() -> with(before, new Event.DisputeRegistered("D-5", "邻里纠纷", Dispute.Level.SIMPLE,
+                Dispute.Risk.YELLOW, null, null, null, Dispute.Source.PETITION, null)))
+                .extracting("field").isEqualTo("payload.sourceId");
+        // an intel report's grid is one of its community's 综治网格
+        assertThatThrownBy(() -> with(before, new Event.IntelReported("Q-2", "INF-1", "治安隐患", null,
+                "110106016002", "t", "110106016001001"))).extracting("field").isEqualTo("payload.gridCode");
     }
 
     @Test

@@ -166,7 +166,7 @@ class StreamLimitsTest {
         List<Hub.Pending> out = new ArrayList<>();
         for (int i = from; i < from + n; i++) {
             out.add(new Hub.Pending(null, new Event.IntelReported("R-" + i, "P-1", "治安", Incident.Severity.LOW,
-                    null, "巡逻发现".repeat(160))));
+                    null, "巡逻发现".repeat(160), null)));
         }
         return out;
     }

@@ -313,6 +313,14 @@ final class Catalogue {
             w("邻里纠纷", 22), w("物业纠纷", 18), w("婚姻家庭纠纷", 14), w("损害赔偿纠纷", 12),
             w("房屋租赁买卖纠纷", 10), w("劳动欠薪纠纷", 8), w("消费纠纷", 6), w("其他纠纷", 10));
 
+    /**
+     * Where the disputes registered directly come from (§3.1: 来访, 网格排查, 110转, and the court's 诉前调解) [E]; the
+     * screened ones (12345 orders, intel, 信访) are {@link Disputes#screen}'s.
+     */
+    static final List<Weighted<Dispute.Source>> DISPUTE_SOURCES = List.of(
+            w(Dispute.Source.VISIT, 50), w(Dispute.Source.GRID, 25), w(Dispute.Source.POLICE, 15),
+            w(Dispute.Source.COURT, 10));
+
     static final List<Weighted<Dispute.Level>> DISPUTE_LEVELS = List.of(
             w(Dispute.Level.SIMPLE, 70), w(Dispute.Level.COMPLEX, 25), w(Dispute.Level.DIFFICULT, 5));
 

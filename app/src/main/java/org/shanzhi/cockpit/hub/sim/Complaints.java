@@ -7,6 +7,7 @@ import java.util.List;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Ids;
@@ -60,12 +61,22 @@ final class Complaints {
     /** How often an order joined to an open case looks whether its case is closed. */
     private static final Duration CASE_LOOK = Duration.ofMinutes(10);
 
+    /** The share of 邻里纠纷 orders the community's 调委会 takes up as disputes once the caller is reached [E]. */
+    static final double DISPUTES = 0.6;
+    static final String NEIGHBOURS = "邻里纠纷";
+
     private final SimContext ctx;
     private final Rates rates;
+    private Disputes disputes;
 
     Complaints(SimContext ctx, Rates rates) {
         this.ctx = ctx;
         this.rates = rates;
+    }
+
+    /** Where the 邻里纠纷 orders screened as disputes go; none when not set. */
+    void screenTo(Disputes disputes) {
+        this.disputes = disputes;
     }
 
     /** One tick of the baseline intake: the month, the hour, and 2.5× while a storm rages. */
@@ -148,7 +159,13 @@ final class Complaints {
             case DISPATCHED -> ctx.later(ctx.minutes(1, 6), () -> advance(id, ComplaintState.SIGNED));
             case SIGNED -> ctx.later(c.priority() == Complaint.Priority.URGENT ? ctx.minutes(5, 20)
                     : ctx.minutes(15, 120), () -> advance(id, ComplaintState.CONTACTED));
-            case CONTACTED -> ctx.later(ctx.minutes(1, 30), () -> advance(id, ComplaintState.IN_PROGRESS));
+            case CONTACTED -> {
+                if (disputes != null && c.category().equals(NEIGHBOURS) && c.revisit() == null
+                        && ctx.chance(DISPUTES)) {
+                    disputes.screen(Dispute.Source.HOTLINE, id, c.communityCode(), NEIGHBOURS);
+                }
+                ctx.later(ctx.minutes(1, 30), () -> advance(id, ComplaintState.IN_PROGRESS));
+            }
             case IN_PROGRESS -> ctx.later(replyAfter(c), () -> reply(id));
             case REPLIED -> ctx.later(revisitAfter(c.priority()), () -> revisit(id));
             case REVISITED -> {

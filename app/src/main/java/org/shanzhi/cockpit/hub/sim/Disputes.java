@@ -10,8 +10,10 @@ import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Situation;
 
 /**
- * Disputes in one-stop mediation (矛盾纠纷多元化解, DOMAIN.md §3.1), registered mostly by day. What
- * follows each state, and after how long:
+ * Disputes in one-stop mediation (矛盾纠纷多元化解, DOMAIN.md §3.1), registered mostly by day, each at its community's
+ * 调委会: directly ({@link Catalogue#DISPUTE_SOURCES}: at the window, a grid worker's round, 警调, 诉调) or screened
+ * from what the other lifecycles bring ({@link #screen}: an intel "矛盾纠纷苗头" report, a 12345 邻里纠纷 order, a
+ * 信访 about a neighbours' quarrel, 访调). What follows each state, and after how long:
  *
  * <pre>
  * REGISTERED             → TRIAGED                10–30 min red, 0.5–4 h orange, 1–24 h yellow
@@ -34,13 +36,13 @@ final class Disputes {
 
     /** Rates of the disputes; defaults are DOMAIN.md estimates [E]. */
     record Rates(
-            /* ≈45 disputes per month (§3.1), 90 % of them by day */
+            /* registered directly, 90 % of them by day; with the screened ones ≈45 per month (§3.1) */
             double perDay,
             /* published 调处成功率 cluster around 96–99 % */
             double agreed) {
 
         static Rates defaults() {
-            return new Rates(1.5, 0.97);
+            return new Rates(0.75, 0.97);
         }
     }
 
@@ -65,13 +67,27 @@ final class Disputes {
 
     private void register() {
         Community c = ctx.randomCommunity();
-        String committee = ctx.scenario().committees().stream().filter(m -> m.communityCode().equals(c.code()))
+        register(c.code(), ctx.pick(Catalogue.DISPUTE_TYPES), ctx.pick(Catalogue.DISPUTE_SOURCES), null);
+    }
+
+    /**
+     * Screening (排查): what another lifecycle brought, found to be a dispute, is registered at the 调委会 of the
+     * community it came from, naming it as its source.
+     */
+    void screen(Dispute.Source source, String sourceId, String communityCode, String type) {
+        if (communityCode != null) {
+            register(communityCode, type, source, sourceId);
+        }
+    }
+
+    private void register(String community, String type, Dispute.Source source, String sourceId) {
+        String committee = ctx.scenario().committees().stream().filter(m -> m.communityCode().equals(community))
                 .map(HeyiScenario.Committee::name).findFirst().orElse(null);
         String id = ctx.nextId(PREFIX, ctx.situation().disputes());
         Dispute.Risk risk = ctx.pick(Catalogue.DISPUTE_RISKS);
         Dispute.Level level = ctx.pick(Catalogue.DISPUTE_LEVELS);
-        if (ctx.emit(new Event.DisputeRegistered(id, ctx.pick(Catalogue.DISPUTE_TYPES), level, risk, c.code(),
-                committee, null))) {
+        if (ctx.emit(new Event.DisputeRegistered(id, type, level, risk, community, committee, null, source,
+                sourceId))) {
             after(dispute(id), DisputeState.REGISTERED);
         }
     }

@@ -87,15 +87,16 @@ public final class History {
     }
 
     /**
-     * The day's rates with no storm, two of them raised so that the month, with its rest days, holds what DOMAIN.md
-     * gives: ≈ 45 disputes (§3.1), and the 信访 the source reports (180 visits a year, letters besides).
+     * The day's rates with no storm, two of them changed so that the month, with its rest days, holds what DOMAIN.md
+     * gives: ≈ 45 disputes (§3.1), with those screened from 12345 orders, intel and 信访, and the 信访 the source
+     * reports (180 visits a year, letters besides).
      */
     private static Simulator.Config config() {
         Simulator.Config d = Simulator.Config.defaults();
         // the units only come to work in the month (Crews): looked at every 5 minutes rather than every minute
         return new Simulator.Config(d.complaints(), d.alerts(), d.cases(), new Crews.Rates(Duration.ofMinutes(5)),
                 d.orders(), d.devices(),
-                new Disputes.Rates(1.55, d.disputes().agreed()), new Petitions.Rates(0.65, d.petitions().collective()),
+                new Disputes.Rates(1.0, d.disputes().agreed()), new Petitions.Rates(0.65, d.petitions().collective()),
                 d.intel(), d.whistles(), false);
     }
 

@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.hub.sim;
 import java.time.Duration;
 
 import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Ids;
 import org.shanzhi.cockpit.domain.Petition;
@@ -38,12 +39,21 @@ final class Petitions {
         }
     }
 
+    /** The share of accepted 信访 about a neighbours' quarrel referred to mediation (访调) [E]. */
+    static final double MEDIATED = 0.5;
+
     private final SimContext ctx;
     private final Rates rates;
+    private Disputes disputes;
 
     Petitions(SimContext ctx, Rates rates) {
         this.ctx = ctx;
         this.rates = rates;
+    }
+
+    /** Where the 信访 referred to mediation go; none when not set. */
+    void screenTo(Disputes disputes) {
+        this.disputes = disputes;
     }
 
     /** One tick of the working day (08–18). */
@@ -74,7 +84,13 @@ final class Petitions {
                 advance(id, r < 0.05 ? PetitionState.NOT_ACCEPTED
                         : r < 0.10 ? PetitionState.TRANSFERRED : PetitionState.ACCEPTED);
             });
-            case ACCEPTED -> ctx.later(ctx.hours(2, 48), () -> advance(id, PetitionState.HANDLING));
+            case ACCEPTED -> {
+                Petition p = ctx.situation().petitions().get(id);
+                if (disputes != null && p.subject().contains("邻里") && ctx.chance(MEDIATED)) {
+                    disputes.screen(Dispute.Source.PETITION, id, p.communityCode(), "邻里纠纷");
+                }
+                ctx.later(ctx.hours(2, 48), () -> advance(id, PetitionState.HANDLING));
+            }
             case HANDLING -> ctx.later(ctx.hours(240, 1300), () -> advance(id, PetitionState.REPLIED));
             case REPLIED -> ctx.later(Duration.ofDays(30), () -> advance(id, PetitionState.CLOSED));
             default -> {

@@ -109,6 +109,9 @@ public final class Simulator {
         disputes = new Disputes(ctx, config.disputes());
         petitions = new Petitions(ctx, config.petitions());
         intel = new Intel(ctx, config.intel());
+        complaints.screenTo(disputes);
+        petitions.screenTo(disputes);
+        intel.screenTo(disputes);
         whistles = new Whistles(ctx, config.whistles());
         storm = new Storm(ctx, cases, alerts, whistles, complaints);
         devices = new Devices(ctx, config.devices(), cases, storm);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Deadlines;
+import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.WeatherWarning;
@@ -15,7 +16,10 @@ import org.shanzhi.cockpit.wall.kpi.NumberKpi;
 import org.shanzhi.cockpit.wall.kpi.StatusList;
 import org.shanzhi.cockpit.wall.kpi.TextKpi;
 
-/** 城市运行: cases opened and closed today, 按期结案率, open cases against their deadlines, outages, weather. */
+/**
+ * 城市运行: cases opened and closed today, 按期结案率, open cases against their deadlines, outages, weather with the
+ * sensors in alarm, and 事在格中解 (the street's share of the cases its grids found and solved themselves).
+ */
 public final class CityOperationPanel extends CockpitPanel {
 
     final NumberKpi opened = new NumberKpi(I18n.t("cockpit.city.opened"), I18n.t("unit.cases"));
@@ -24,7 +28,7 @@ public final class CityOperationPanel extends CockpitPanel {
     final GaugeKpi outage = new GaugeKpi(I18n.t("cockpit.city.outage"));
     final StatusList openCases = new StatusList(I18n.t("cockpit.city.openCases", 0), 5);
     final TextKpi weather = new TextKpi(I18n.t("cockpit.city.weather"));
-    final NumberKpi sensors = new NumberKpi(I18n.t("cockpit.city.sensors"), I18n.t("unit.sensors"));
+    final GaugeKpi solvedInGrid = new GaugeKpi(I18n.t("cockpit.city.grids", CockpitFigures.RATE_DAYS));
 
     public CityOperationPanel() {
         super("cockpit.city.title");
@@ -34,7 +38,7 @@ public final class CityOperationPanel extends CockpitPanel {
         place(outage, 3, 0, 1);
         place(openCases, 0, 1, 2);
         place(weather, 2, 1, 1);
-        place(sensors, 3, 1, 1);
+        place(solvedInGrid, 3, 1, 1);
     }
 
     @Override
@@ -83,6 +87,11 @@ public final class CityOperationPanel extends CockpitPanel {
             weather.show(I18n.t("warning.signal", I18n.t("hazard", w.hazard()), I18n.t("signal", w.level())),
                     States.signal(w.level()));
         }
-        sensors.show(c.sensorsInAlarm(), States.zeroIsGood(c.sensorsInAlarm()));
+        weather.setCaption(I18n.t("cockpit.city.sensors.caption", c.sensorsInAlarm()),
+                States.zeroIsGood(c.sensorsInAlarm()));
+
+        Ratio grids = GridFigures.street(c.grids());
+        solvedInGrid.show(grids.percent(), States.rate(grids.value(), 0.8, 0.5));
+        solvedInGrid.setCaption(I18n.t("cockpit.city.grids.caption", grids.part(), grids.whole()), null);
     }
 }

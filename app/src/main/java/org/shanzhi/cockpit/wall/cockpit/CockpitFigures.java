@@ -6,6 +6,7 @@ import java.util.List;
 import org.shanzhi.cockpit.domain.Breakdown;
 import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.Forecast;
+import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.PetitionFigures;
@@ -33,10 +34,14 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
         }
     }
 
-    /** {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}. */
+    /**
+     * {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}; {@code grids}: 事在格中解 per
+     * 综治网格 over the cases found in the last {@link #RATE_DAYS}.
+     */
     public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
                        Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm,
-                       Kpi.Hourly openedHourly, List<Kpi.Ranked> openByCategory, List<Kpi.Ranked> openByCommunity) {
+                       Kpi.Hourly openedHourly, List<Kpi.Ranked> openByCategory, List<Kpi.Ranked> openByCommunity,
+                       List<GridFigures.Row> grids) {
     }
 
     /**
@@ -106,7 +111,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 alarms.size(),
                 Kpi.hourly(live, now, Kpi.Series.INCIDENTS_OPENED),
                 Breakdown.openIncidentsByCategory(live),
-                Kpi.openIncidentsByCommunity(live));
+                Kpi.openIncidentsByCommunity(live),
+                GridFigures.of(live, rates.from(), rates.to()));
         Monitoring monitoring = new Monitoring(
                 new DayCount(Kpi.aiAlertsRaised(live, today.from(), today.to()),
                         Kpi.aiAlertsRaised(live, yesterday.from(), yesterday.to())),

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Camera;
+import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.IntelReport;
+import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
@@ -53,6 +57,18 @@ final class MapDescriptions {
         }
         if (o instanceof BaseMap.Poi p) {
             return p.name();
+        }
+        if (o instanceof GridFigures.Row r) {
+            return I18n.t("map.tooltip.grid", r.gridCode(), r.solvedInGrid(), r.found());
+        }
+        if (o instanceof Dispute d) {
+            return I18n.t("map.tooltip.pair", d.type(), I18n.t("map.disputeSource", d.source()));
+        }
+        if (o instanceof Petition p) {
+            return I18n.t("map.tooltip.pair", p.subject(), p.state().zh);
+        }
+        if (o instanceof IntelReport r) {
+            return I18n.t("map.tooltip.pair", r.category(), r.summary());
         }
         return m.id();
     }
@@ -110,6 +126,33 @@ final class MapDescriptions {
                 rows.add(new Row(I18n.t("map.details.readAt", Formats.when(se.readAt(), now)), null));
             }
             return new Details(I18n.t("sensor", se.kind()) + " " + se.id(), rows);
+        }
+        if (o instanceof GridFigures.Row r) {
+            rows.add(new Row(I18n.t("map.details.gridFound", r.found()), null));
+            rows.add(new Row(I18n.t("map.details.gridSolved", r.solvedInGrid()), null));
+            rows.add(new Row(I18n.t("map.details.gridOpen", r.open()), null));
+            return new Details(I18n.t("map.details.grid", r.gridCode()), rows);
+        }
+        if (o instanceof Dispute d) {
+            rows.add(new Row(I18n.t("map.details.id", d.id()), null));
+            rows.add(new Row(I18n.t("map.details.state", d.state().zh), null));
+            rows.add(new Row(I18n.t("map.details.committee", d.committee() == null ? "" : d.committee()), null));
+            rows.add(new Row(I18n.t("map.details.disputeSource", I18n.t("map.disputeSource", d.source()),
+                    d.sourceId() == null ? "" : d.sourceId()), null));
+            return new Details(d.type(), rows);
+        }
+        if (o instanceof Petition p) {
+            rows.add(new Row(I18n.t("map.details.id", p.id()), null));
+            rows.add(new Row(I18n.t("map.details.state", p.state().zh), now != null && p.overdue(now)
+                    ? Theme.CRITICAL : null));
+            return new Details(p.subject(), rows);
+        }
+        if (o instanceof IntelReport r) {
+            rows.add(new Row(I18n.t("map.details.id", r.id()), null));
+            if (r.reportedAt() != null && now != null) {
+                rows.add(new Row(I18n.t("map.details.reportedAt", Formats.when(r.reportedAt(), now)), null));
+            }
+            return new Details(r.category(), rows);
         }
         return new Details(tooltip(m, s), rows);
     }

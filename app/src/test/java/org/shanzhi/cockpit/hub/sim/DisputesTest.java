@@ -87,6 +87,39 @@ class DisputesTest {
         };
     }
 
+    /**
+     * Screening: 邻里纠纷 orders become disputes at the 调委会 of the caller's community once the caller is reached,
+     * naming the order; disputes registered directly say where they came from.
+     */
+    @Test
+    void neighboursOrdersAreScreenedIntoDisputesAtTheirCommunitysCommittee() {
+        SimHarness h = new SimHarness(12);
+        Disputes disputes = new Disputes(h.ctx, new Disputes.Rates(20, 0.9));
+        Complaints.Rates usual = Complaints.Rates.defaults();
+        Complaints complaints = new Complaints(h.ctx, new Complaints.Rates(400, usual.answeredDirect(), usual.overdue(),
+                usual.responded(), usual.resolved(), usual.satisfied(), usual.basicallySatisfied()));
+        complaints.screenTo(disputes);
+        h.until(SimHarness.day(3, "06:00"), () -> {
+            complaints.intake(false);
+            disputes.intake();
+        });
+
+        List<Dispute> screened = h.situation.disputes().values().stream()
+                .filter(d -> d.source() == Dispute.Source.HOTLINE).toList();
+        long neighbours = h.situation.complaints().values().stream()
+                .filter(c -> c.category().equals("邻里纠纷") && c.contactedAt() != null).count();
+        assertThat(screened).isNotEmpty().hasSizeLessThanOrEqualTo((int) neighbours);
+        for (Dispute d : screened) {
+            var order = h.situation.complaints().get(d.sourceId());
+            assertThat(order.category()).isEqualTo("邻里纠纷");
+            assertThat(d.communityCode()).isEqualTo(order.communityCode());
+            assertThat(d.committee()).isEqualTo(h.ctx.scenario().committees().stream()
+                    .filter(c -> c.communityCode().equals(order.communityCode())).findFirst().orElseThrow().name());
+        }
+        assertThat(h.situation.disputes().values()).extracting(Dispute::source)
+                .contains(Dispute.Source.VISIT, Dispute.Source.GRID).doesNotContainNull();
+    }
+
     @Test
     void aRestartedLifecycleTakesEveryDisputeOnToItsArchive() {
         SimHarness before = new SimHarness(12);

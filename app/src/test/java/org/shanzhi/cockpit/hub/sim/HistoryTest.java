@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.IntelReport;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 
@@ -77,6 +81,39 @@ class HistoryTest {
         assertThat(count(Event.IntelReported.class)).as("3 a day, no figure in DOMAIN.md").isBetween(45L, 135L);
         assertThat(lived.complaints().values().stream().filter(c -> c.revisit() != null).count())
                 .isGreaterThanOrEqualTo(300);
+    }
+
+    /**
+     * The screening flow: intel "矛盾纠纷苗头" reports and 12345 邻里纠纷 orders become disputes at the 调委会 of the
+     * community they came from, and some disputes come by the linkages (诉调 / 警调 / 访调).
+     */
+    @Test
+    void disputesAreScreenedFromIntelAndOrdersAtTheirCommunitysCommittee() {
+        Map<Dispute.Source, Integer> bySource = new EnumMap<>(Dispute.Source.class);
+        for (Dispute d : lived.disputes().values()) {
+            bySource.merge(d.source(), 1, Integer::sum);
+            String committee = HEYI.committees().stream().filter(c -> c.communityCode().equals(d.communityCode()))
+                    .map(HeyiScenario.Committee::name).findFirst().orElseThrow();
+            assertThat(d.committee()).as(d.id()).isEqualTo(committee);
+            if (d.source() == Dispute.Source.INTEL) {
+                IntelReport r = lived.intel().get(d.sourceId());
+                assertThat(r.category()).isEqualTo(IntelReport.DISPUTE_SIGN);
+                assertThat(r.communityCode()).isEqualTo(d.communityCode());
+                assertThat(d.registeredAt()).isAfter(r.reportedAt());
+            } else if (d.source() == Dispute.Source.HOTLINE) {
+                Complaint c = lived.complaints().get(d.sourceId());
+                assertThat(c.category()).isEqualTo("邻里纠纷");
+                assertThat(c.communityCode()).isEqualTo(d.communityCode());
+            }
+        }
+        assertThat(bySource.getOrDefault(Dispute.Source.INTEL, 0)).isGreaterThanOrEqualTo(3);
+        assertThat(bySource.getOrDefault(Dispute.Source.HOTLINE, 0)).isGreaterThanOrEqualTo(3);
+        assertThat(lived.disputes().values().stream().filter(d -> d.source().linkage()).count())
+                .isGreaterThanOrEqualTo(2);
+        // every case, order and report carries its grid
+        assertThat(lived.incidents().values()).allMatch(i -> i.gridCode() != null);
+        assertThat(lived.complaints().values()).allMatch(c -> c.gridCode() != null);
+        assertThat(lived.intel().values()).allMatch(r -> r.gridCode() != null);
     }
 
     @Test

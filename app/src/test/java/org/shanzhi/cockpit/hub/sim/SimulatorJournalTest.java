@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(114_168);
-        assertThat(day.sha256).isEqualTo("0fff45d655b280ff4c4d142f9b175e8d6f7b4aa3b7a925482cba9c27c5507b3c");
+        assertThat(day.events).isEqualTo(114_261);
+        assertThat(day.sha256).isEqualTo("3a4e9941d87be66cf15f13064ed2ced8c57ecd7fff7108176b7316cb67551ae6");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(121_291);
-        assertThat(week.sha256).isEqualTo("5c5669236e5a76b720d8dd14db64040e2a84a564ae1991455f885692af5fd668");
+        assertThat(week.events).isEqualTo(121_334);
+        assertThat(week.sha256).isEqualTo("da9097a6c5e0eab17f0a09d162737bdda9f2fba1f8812f666cb81f117efc6576");
     }
 
     static Simulator.Config sparse() {

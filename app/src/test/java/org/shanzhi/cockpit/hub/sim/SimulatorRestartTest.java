@@ -95,8 +95,11 @@ class SimulatorRestartTest {
         Map<String, Long> u = summary(unbroken);
         assertThat(r.get("cases open") - r.get("cases stalled"))
                 .isCloseTo(u.get("cases open") - u.get("cases stalled"), Offset.offset(3L));
-        assertThat(r.get("complaints open")).isCloseTo(u.get("complaints open"),
-                Offset.offset(Math.max(4L, u.get("complaints open") / 5)));
+        // after the restart the draws differ, so the orders still open the next morning are a second sample: two
+        // Poisson counts of about n differ by σ ≈ √(2n); within 2σ (≈ 21 of 57)
+        long open = u.get("complaints open");
+        assertThat(r.get("complaints open"))
+                .isCloseTo(open, Offset.offset(Math.max(4L, Math.round(2 * Math.sqrt(2.0 * open)))));
         for (String stalled : List.of("cases stalled", "complaints stalled", "units stalled", "disputes stalled",
                 "petitions stalled")) {
             assertThat(r.get(stalled)).as(stalled).isLessThanOrEqualTo(u.get(stalled));
@@ -118,7 +121,9 @@ class SimulatorRestartTest {
         Instant now = s.time();
         Map<String, Long> m = new TreeMap<>();
         m.put("cases open", s.incidents().values().stream().filter(Incident::open).count());
+        // a case waiting for dispatch may wait the night for its role's shift (物业 is off about 20:00–08:00)
         m.put("cases stalled", s.incidents().values().stream().filter(Incident::open)
+                .filter(i -> i.state() != IncidentState.PENDING_DISPATCH)
                 .filter(i -> i.updatedAt().isBefore(now.minus(Duration.ofHours(8)))).count());
         m.put("complaints open", s.complaints().values().stream().filter(Complaint::open).count());
         m.put("complaints stalled", s.complaints().values().stream().filter(Complaint::open)

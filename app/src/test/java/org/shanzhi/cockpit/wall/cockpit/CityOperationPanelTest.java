@@ -67,7 +67,11 @@ class CityOperationPanelTest {
         assertThat(p.closedOnTime.cover()).isEqualTo("样本不足 · 2 件到期");
         assertThat(p.outage.value()).isEqualTo(70.0);
         assertThat(p.weather.state()).isEqualTo(Theme.SIGNAL_ORANGE);
-        assertThat(p.sensors.value()).isEqualTo(1);
+        assertThat(p.weather.caption()).isEqualTo("物联感知告警 1 处");
+        // 事在格中解: all four cases lie in the west grid; Y, closed without a 吹哨, was solved there
+        assertThat(p.solvedInGrid.title()).isEqualTo("近30日事在格中解");
+        assertThat(p.solvedInGrid.value()).isEqualTo(25.0);
+        assertThat(p.solvedInGrid.caption()).isEqualTo("格中解决 1 / 发现 4");
 
         assertThat(p.openCases.rows()).extracting(r -> r.key()).containsExactly("A", "C", "B");
         HBox overdue = p.openCases.rowNode("A");

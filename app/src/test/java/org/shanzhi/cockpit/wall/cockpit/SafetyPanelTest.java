@@ -40,12 +40,12 @@ class SafetyPanelTest {
                 .at("09:00", new Event.KeyPeriodDeclared("KP", "全国两会", Instant.parse("2026-05-20T00:00:00+08:00"),
                         Instant.parse("2026-06-10T00:00:00+08:00")))
                 .at("10:00", new Event.DisputeRegistered("D-RED", "物业纠纷", Dispute.Level.COMPLEX, Dispute.Risk.RED,
-                        "110106016002", "街道调委会", Instant.parse("2026-05-30T18:00:00+08:00")),
+                        "110106016002", "街道调委会", Instant.parse("2026-05-30T18:00:00+08:00"), null, null),
                         new Event.DisputeRegistered("D-YEL", "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
-                                "110106016001", "西社区调委会", null),
+                                "110106016001", "西社区调委会", null, null, null),
                         new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 2, "拆迁补偿", null),
-                        new Event.IntelReported("Q-1", "XX-1", "群体性苗头", null, null, "聚集"))
-                .at("y10:00", new Event.IntelReported("Q-0", "XX-2", "治安", null, null, "昨日"))
+                        new Event.IntelReported("Q-1", "XX-1", "群体性苗头", null, null, "聚集", null))
+                .at("y10:00", new Event.IntelReported("Q-0", "XX-2", "治安", null, null, "昨日", null))
                 .at("19:00", new Event.WhistleBlown("WH", Whistle.Kind.EMERGENCY, "倒树压线",
                         List.of("供电公司", "园林绿化队"), null))
                 .at("19:20", new Event.WhistleArrived("WH", "供电公司"))
@@ -79,7 +79,7 @@ class SafetyPanelTest {
         Day d = new Day();
         for (String id : List.of("D-1", "D-2")) {
             d.at("09:00", new Event.DisputeRegistered(id, "邻里纠纷", Dispute.Level.SIMPLE, Dispute.Risk.YELLOW,
-                    "110106016001", "西社区调委会", null));
+                    "110106016001", "西社区调委会", null, null, null));
             for (DisputeState st : List.of(DisputeState.TRIAGED, DisputeState.ASSIGNED, DisputeState.MEDIATING)) {
                 d.at("10:00", new Event.DisputeAdvanced(id, st, null));
             }

@@ -368,8 +368,8 @@ class MapWidgetTest {
 
     /** Every layer of the map, by the name it counts what it drew under. */
     static final List<String> LAYERS = List.of("tiles", "communities", "grids", "boundaries", "roads", "overlay",
-            "heat", "sensors", "cameras", "pois", "trails", "dispatch", "units", "cases", "selection", "legend", "scale",
-            "communityLabels", "poiLabels", "roadLabels");
+            "heat", "gridCases", "sensors", "cameras", "pois", "disputes", "petitions", "intel", "trails", "dispatch",
+            "units", "cases", "selection", "legend", "scale", "communityLabels", "poiLabels", "roadLabels");
 
     @Test
     void onAStormEveningWithEverythingOnEveryLayerDraws(@TempDir Path dir) throws Exception {
@@ -398,14 +398,19 @@ class MapWidgetTest {
             }
         }
         MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
-                + "\"units\", \"incidents\", \"complaintHeat\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
+                + "\"units\", \"incidents\", \"complaintHeat\", \"gridCases\", \"disputes\", \"petitions\", "
+                + "\"intel\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
                 + ", \"tiles\": {\"dir\": " + JSON.writeValueAsString(dir.resolve("tiles").toString()) + "}}",
                 1920, 1080, storm);
         // the units walk a few steps (their trails), and a case is clicked (its ring)
         List<Event> steps = new ArrayList<>();
         storm.units().values().stream().filter(u -> u.at() != null).limit(20).forEach(u -> steps.add(
                 new Event.UnitMoved(u.id(), new GeoPoint(u.at().lon() + 0.0003, u.at().lat()), 90)));
-        show(map, Fixtures.with(storm, steps.toArray(Event[]::new)));
+        Situation walked = storm;
+        for (Event e : steps) { // at the evening's own time: the layers of the last hours keep what they show
+            walked = walked.apply(new Recorded(walked.seq() + 1, storm.time(), e));
+        }
+        show(map, walked);
         MapMark open = marks(map, MapMark.Kind.INCIDENT).get(0);
         fx(() -> {
             map.click(open.x(), open.y());

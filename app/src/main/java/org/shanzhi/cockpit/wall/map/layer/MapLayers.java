@@ -61,9 +61,13 @@ public final class MapLayers {
                 new OverlayLayer(),
                 // the live canvas, bottom up
                 new HeatLayer(repaint),
+                new GridCasesLayer(),
                 new SensorsLayer(),
                 new CamerasLayer(repaint),
                 new PoisLayer(),
+                new DisputesLayer(),
+                new PetitionsLayer(),
+                new IntelLayer(),
                 new TrailsLayer(),
                 new DispatchLinesLayer(),
                 new UnitsLayer(),
