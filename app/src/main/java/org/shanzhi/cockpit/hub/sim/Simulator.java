@@ -110,7 +110,7 @@ public final class Simulator {
         petitions = new Petitions(ctx, config.petitions());
         intel = new Intel(ctx, config.intel());
         whistles = new Whistles(ctx, config.whistles());
-        storm = new Storm(ctx, cases, alerts, whistles, complaints);
+        storm = new Storm(ctx, cases, alerts, whistles, complaints, crews);
         devices = new Devices(ctx, config.devices(), cases, storm);
     }
 

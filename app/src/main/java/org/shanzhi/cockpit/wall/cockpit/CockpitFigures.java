@@ -6,6 +6,7 @@ import java.util.List;
 import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.OutageFigures;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
@@ -31,7 +32,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
 
     /** {@code closedOnTime}: 按期结案率 over the cases due in the last {@link #RATE_DAYS}. */
     public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
-                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm) {
+                       OutageFigures outage, WeatherWarning topWarning, int sensorsInAlarm) {
     }
 
     /** {@code falseAlarms}: 误报率 by algorithm over {@link #RATE_DAYS}, worst first. */
@@ -80,7 +81,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                         Kpi.incidentsClosed(live, yesterday.from(), yesterday.to())),
                 Kpi.closedOnTimeRate(live, rates.from(), rates.to()),
                 Deadlines.openCases(s, now),
-                Kpi.outageRestoration(live), Kpi.openOutages(live),
+                OutageFigures.of(live, now),
                 warnings.isEmpty() ? null : warnings.get(0),
                 alarms.size());
         Monitoring monitoring = new Monitoring(

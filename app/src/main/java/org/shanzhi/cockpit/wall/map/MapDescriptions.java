@@ -8,6 +8,7 @@ import java.util.List;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
@@ -53,6 +54,9 @@ final class MapDescriptions {
         }
         if (o instanceof BaseMap.Poi p) {
             return p.name();
+        }
+        if (o instanceof Outage.Building b) {
+            return I18n.t("map.tooltip.building", b.id(), I18n.t("map.outage." + b.supply()), Formats.clock(b.since()));
         }
         return m.id();
     }

@@ -61,6 +61,7 @@ public final class MapLayers {
                 new OverlayLayer(),
                 // the live canvas, bottom up
                 new HeatLayer(repaint),
+                new OutagesLayer(),
                 new SensorsLayer(),
                 new CamerasLayer(repaint),
                 new PoisLayer(),
