@@ -343,7 +343,7 @@ class MapWidgetTest {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         assertThat(storm.time()).isEqualTo(EIGHT_PM);
         MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
-                + "\"units\", \"incidents\", \"complaintHeat\"]}", 1920, 1000, storm);
+                + "\"outages\", \"units\", \"incidents\", \"complaintHeat\"]}", 1920, 1000, storm);
         BufferedImage img = png(map, Path.of("target", "map", "map.png"));
         assertThat(img.getWidth()).isEqualTo(1920);
         assertThat(img.getHeight()).isEqualTo(1000);
@@ -368,7 +368,7 @@ class MapWidgetTest {
 
     /** Every layer of the map, by the name it counts what it drew under. */
     static final List<String> LAYERS = List.of("tiles", "communities", "grids", "boundaries", "roads", "overlay",
-            "heat", "sensors", "cameras", "pois", "trails", "dispatch", "units", "cases", "selection", "legend", "scale",
+            "heat", "outages", "sensors", "cameras", "pois", "trails", "dispatch", "units", "cases", "selection", "legend", "scale",
             "communityLabels", "poiLabels", "roadLabels");
 
     @Test
@@ -398,7 +398,7 @@ class MapWidgetTest {
             }
         }
         MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
-                + "\"units\", \"incidents\", \"complaintHeat\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
+                + "\"outages\", \"units\", \"incidents\", \"complaintHeat\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
                 + ", \"tiles\": {\"dir\": " + JSON.writeValueAsString(dir.resolve("tiles").toString()) + "}}",
                 1920, 1080, storm);
         // the units walk a few steps (their trails), and a case is clicked (its ring)
