@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(114_168);
-        assertThat(day.sha256).isEqualTo("5c95906f5912ef2562af2d00e8061371e2c5d877b5d9f8be9b00678094844ac4");
+        assertThat(day.events).isEqualTo(156_775);
+        assertThat(day.sha256).isEqualTo("c15831a829281d02bd8db99e81bc1e57d95076dab590a62ca3ef187ed574c6ac");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(121_291);
-        assertThat(week.sha256).isEqualTo("3ffcee940387bf85679daeb8669ee275774810e13a281e75b77cd3037d0e5f87");
+        assertThat(week.events).isEqualTo(126_854);
+        assertThat(week.sha256).isEqualTo("7eafcf4a169702df41f2bb83c2f704b0ccfd51cdc84cbf22a213305ca8994dae");
     }
 
     static Simulator.Config sparse() {

@@ -96,7 +96,7 @@ class SimulatorRestartTest {
         assertThat(r.get("cases open") - r.get("cases stalled"))
                 .isCloseTo(u.get("cases open") - u.get("cases stalled"), Offset.offset(3L));
         assertThat(r.get("complaints open")).isCloseTo(u.get("complaints open"),
-                Offset.offset(Math.max(4L, u.get("complaints open") / 5)));
+                Offset.offset(Math.max(6L, u.get("complaints open") / 5))); // a dozen or two: noise of a few
         for (String stalled : List.of("cases stalled", "complaints stalled", "units stalled", "disputes stalled",
                 "petitions stalled")) {
             assertThat(r.get(stalled)).as(stalled).isLessThanOrEqualTo(u.get(stalled));
@@ -120,7 +120,9 @@ class SimulatorRestartTest {
         m.put("cases open", s.incidents().values().stream().filter(Incident::open).count());
         m.put("cases stalled", s.incidents().values().stream().filter(Incident::open)
                 .filter(i -> i.updatedAt().isBefore(now.minus(Duration.ofHours(8)))).count());
-        m.put("complaints open", s.complaints().values().stream().filter(Complaint::open).count());
+        // orders joined to a case (the storm's ≈57 outage calls on the line case) follow their case, counted above
+        m.put("complaints open", s.complaints().values().stream().filter(Complaint::open)
+                .filter(c -> c.incidentId() == null).count());
         m.put("complaints stalled", s.complaints().values().stream().filter(Complaint::open)
                 .filter(c -> switch (c.state()) {
                     case ACCEPTED, DISPATCHED, SIGNED -> c.acceptedAt().isBefore(now.minus(Duration.ofHours(4)));

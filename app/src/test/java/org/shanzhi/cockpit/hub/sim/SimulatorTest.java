@@ -115,12 +115,16 @@ class SimulatorTest {
         assertThat(s.outages()).hasSize(1);
         Outage o = s.outages().values().iterator().next();
         assertThat(o.communityCode()).isEqualTo("110106016008");
-        assertThat(o.buildings()).isEqualTo(30);
-        assertThat(o.powerRestored()).isEqualTo(30);
-        assertThat(o.networkRestored()).isEqualTo(30);
+        assertThat(o.buildings()).isEqualTo(Storm.OUTAGE_BUILDINGS); // part of 东三, not all of it
+        assertThat(o.networkRestored()).isEqualTo(Storm.OUTAGE_BUILDINGS);
+        assertThat(o.restoredAt()).isNotNull();
         List<Event.OutageRestored> restored = run.events.stream().map(TimedEvent::event)
                 .filter(Event.OutageRestored.class::isInstance).map(Event.OutageRestored.class::cast).toList();
-        assertThat(restored).extracting(Event.OutageRestored::powerRestored).isSorted();
+        assertThat(restored).allSatisfy(r -> assertThat(r.buildingIds()).isNotEmpty()); // building by building
+        // the outage calls are one matter with the line case (并案)
+        assertThat(s.complaints().values()).filteredOn(c -> c.category().equals("水电气") && c.incidentId() != null)
+                .hasSizeGreaterThan(30).extracting(c -> s.incidents().get(c.incidentId()).category())
+                .containsOnly(Catalogue.LINE_DOWN.category());
         assertThat(s.whistles().values()).anySatisfy(w -> {
             assertThat(w.departments()).contains("供电公司", "园林绿化队", "通信运营商", "和义派出所", "物业");
             assertThat(w.arrivals()).hasSize(5);
