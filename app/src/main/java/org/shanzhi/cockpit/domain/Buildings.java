@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * Where a community's residential buildings (楼栋) stand. The scenario's assets give a count of buildings per
- * community and no footprints, so building {@code n} is the n-th point of a 70 m lattice walked in a square
+ * community and no footprints, so building {@code n} is the n-th point of a 90 m lattice walked in a square
  * spiral out from the community's centroid, skipping points outside its boundary: deterministic, the same on
  * every hub and wall, and independent of how many buildings there are. Ids are the community code and the
  * number: {@code 110106016008-07}.
  */
 public final class Buildings {
 
-    static final double SPACING_M = 70;
+    static final double SPACING_M = 90;
     private static final double METRES_PER_DEGREE_LAT = 111_320;
     /** A lattice walk stops after this many points, inside or not (a sliver of a community holds few). */
     private static final int MAX_STEPS = 40_000;

@@ -46,7 +46,7 @@ class OutageTest {
         assertThat(all).allSatisfy(x -> assertThat(c.boundary().contains(x.at())).isTrue());
         for (int i = 1; i < all.size(); i++) {
             for (int j = 0; j < i; j++) {
-                assertThat(all.get(i).at().metresTo(all.get(j).at())).isGreaterThan(60);
+                assertThat(all.get(i).at().metresTo(all.get(j).at())).isGreaterThan(80);
             }
         }
         assertThat(Buildings.of(c, 30, bj("16:40"))).isEqualTo(all);

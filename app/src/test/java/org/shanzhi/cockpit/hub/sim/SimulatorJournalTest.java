@@ -27,7 +27,7 @@ class SimulatorJournalTest {
                 Simulator.Config.defaults());
 
         assertThat(day.events).isEqualTo(156_775);
-        assertThat(day.sha256).isEqualTo("c15831a829281d02bd8db99e81bc1e57d95076dab590a62ca3ef187ed574c6ac");
+        assertThat(day.sha256).isEqualTo("308a97eac3d0f1dcd51d385ddd04654734c4cd129e0e7f881df3f383d146841b");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SimulatorJournalTest {
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
         assertThat(week.events).isEqualTo(126_854);
-        assertThat(week.sha256).isEqualTo("7eafcf4a169702df41f2bb83c2f704b0ccfd51cdc84cbf22a213305ca8994dae");
+        assertThat(week.sha256).isEqualTo("627699d4e2c44cdd3e4c6372e74234489896bb773fa07768bc6671c0418ede29");
     }
 
     static Simulator.Config sparse() {

@@ -60,7 +60,7 @@ class CityOperationPanelTest {
         PanelHarness.show(p, evening());
 
         assertThat(PanelHarness.texts(p.node())).contains("城市运行", "20:00 更新", "今日新增案件", "3", "较昨日同时 +2",
-                "今日结案", "较昨日同时 +1", "按期结案 0 / 到期 2", "21/30 楼栋供电供网 (70%)", "暴雨橙色预警", "在办案件 3 件");
+                "今日结案", "较昨日同时 +1", "按期结案 0 / 到期 2", "21/30 栋供电供网 (70%)", "暴雨橙色预警", "在办案件 3 件");
         assertThat(PanelHarness.texts(p.opened)).contains("3");
         assertThat(p.opened.value()).isEqualTo(3);
         // Y (due yesterday 14:00, closed today) and A (due 14:00, open) are due; C and B not yet: two is too few

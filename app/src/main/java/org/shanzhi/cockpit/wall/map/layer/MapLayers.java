@@ -61,10 +61,10 @@ public final class MapLayers {
                 new OverlayLayer(),
                 // the live canvas, bottom up
                 new HeatLayer(repaint),
-                new OutagesLayer(),
                 new SensorsLayer(),
                 new CamerasLayer(repaint),
                 new PoisLayer(),
+                new OutagesLayer(),
                 new TrailsLayer(),
                 new DispatchLinesLayer(),
                 new UnitsLayer(),

@@ -16,8 +16,8 @@ import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /**
  * The buildings of each outage, open or fully restored today, as small blocks coloured by their supply: 停电停网
- * (red), 供电未供网 (amber), 供电供网 (green). A block is about a building's size (40 × 16 m) and never smaller
- * than a few pixels.
+ * (red), 供电未供网 (amber), 供电供网 (green), over the camera clusters and landmarks and under the units and cases.
+ * A block is about a building's size (40 × 16 m) and never smaller than 10 × 6 pixels.
  */
 final class OutagesLayer extends MapLayer {
 
@@ -54,8 +54,8 @@ final class OutagesLayer extends MapLayer {
                     continue;
                 }
                 double pxPerM = Math.abs(p.yOf(b.at().lat() + 1 / METRES_PER_DEGREE_LAT) - y);
-                double w = Math.max(7, WIDTH_M * pxPerM);
-                double h = Math.max(4, DEPTH_M * pxPerM);
+                double w = Math.max(10, WIDTH_M * pxPerM);
+                double h = Math.max(6, DEPTH_M * pxPerM);
                 g.setFill(colour(b.supply()));
                 g.fillRect(x - w / 2, y - h / 2, w, h);
                 g.setStroke(BG);
