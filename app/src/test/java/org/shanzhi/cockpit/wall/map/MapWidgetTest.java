@@ -356,6 +356,18 @@ class MapWidgetTest {
         assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
         System.out.printf("storm evening: %s; %d marks; drawn %s%n", map.viewModel().view(),
                 map.viewModel().marks().size(), map.viewModel().drawn().counts());
+        // the 东三 outage, building by building, each named with its supply on hover
+        List<MapMark> buildings = marks(map, MapMark.Kind.BUILDING);
+        assertThat(buildings).hasSize(27);
+        List<String> tips = new ArrayList<>(); // the line case's mark lies over some of them
+        for (MapMark building : buildings) {
+            tips.add(fx(() -> {
+                map.hover(building.x(), building.y());
+                return part(map, "map-tooltip", Label.class).getText();
+            }));
+        }
+        assertThat(tips).anySatisfy(t -> assertThat(t).startsWith("110106016008-")
+                .containsAnyOf("停电停网", "供电未供网", "供电供网"));
 
         // a closer look, as an operator would zoom into the east
         fx(() -> {
