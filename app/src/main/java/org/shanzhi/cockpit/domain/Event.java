@@ -84,6 +84,16 @@ public sealed interface Event {
      */
     record ComplaintLinked(String orderNo, String incidentId) implements Event { }
 
+    // --- 延期 ------------------------------------------------------------------------------------------
+
+    /**
+     * An approved 延期 gives a later {@code deadline} to a case waiting on its request (申请延期; it goes back to
+     * 处置中) or to a 12345 order waiting on its (申请延期; back to 办理中): exactly one of the two ids is given. A request
+     * refused is the plain step back to work ({@code IncidentAdvanced} / {@code ComplaintAdvanced} to IN_PROGRESS).
+     * A 信访 matter's handling is extended by {@link PetitionExtended}.
+     */
+    record ExtensionApproved(String incidentId, String orderNo, Instant deadline) implements Event { }
+
     // --- safety and stability -------------------------------------------------------------------
 
     record DisputeRegistered(String disputeId, String type, Dispute.Level level, Dispute.Risk risk,
@@ -95,6 +105,9 @@ public sealed interface Event {
                               String communityCode) implements Event { }
 
     record PetitionAdvanced(String petitionId, PetitionState state) implements Event { }
+
+    /** An approved extension of a petition's handling (≤ 30 days in all, 《信访工作条例》). */
+    record PetitionExtended(String petitionId, int days, String reason) implements Event { }
 
     record WhistleBlown(String whistleId, Whistle.Kind kind, String reason, List<String> departments,
                         String incidentId) implements Event { }

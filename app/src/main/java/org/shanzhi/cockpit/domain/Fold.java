@@ -20,6 +20,7 @@ import org.shanzhi.cockpit.domain.Event.*;
  */
 final class Fold {
 
+    /** A case opened without a deadline: 4 工作时, or 4 hours for 紧急 / 突发 work (DOMAIN.md §1.2). */
     static final Duration DEFAULT_INCIDENT_LIMIT = Duration.ofHours(4);
     static final Duration DEFAULT_MEDIATION_LIMIT = Duration.ofDays(30);
     /** The most buildings one outage may cover (a community holds a few dozen). */
@@ -127,12 +128,16 @@ final class Fold {
             disputeRegistered(x);
         } else if (e instanceof DisputeAdvanced x) {
             disputeAdvanced(x);
+        } else if (e instanceof ExtensionApproved x) {
+            extensionApproved(x);
         } else if (e instanceof PetitionRegistered x) {
             petitionRegistered(x);
         } else if (e instanceof PetitionAdvanced x) {
             Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
             check("state", x.state(), p.state(), p.state().next());
             petitions = petitions.plus(p.id(), p.moved(x.state(), at));
+        } else if (e instanceof PetitionExtended x) {
+            petitionExtended(x);
         } else if (e instanceof WhistleBlown x) {
             whistleBlown(x);
         } else if (e instanceof WhistleArrived x) {
@@ -362,11 +367,12 @@ final class Fold {
         if (x.alertId() != null) {
             require(alerts, x.alertId(), "alertId", "AI alert");
         }
-        Instant deadline = x.deadline() != null ? x.deadline() : at.plus(DEFAULT_INCIDENT_LIMIT);
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
+        Instant deadline = x.deadline() != null ? x.deadline()
+                : new TimeLimit(DEFAULT_INCIDENT_LIMIT, !severity.urgent()).from(at);
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
-                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
+                ProactiveSources.DEFAULT.counts(x.source()), List.of()));
         mark("incidents", x.incidentId(), x.alertId() == null ? null : DrillThing.key("alerts", x.alertId()));
     }
 
@@ -545,7 +551,7 @@ final class Fold {
         inside(x.at(), "at");
         complaints = complaints.plus(x.orderNo(), new Complaint(x.orderNo(), x.channel(), x.type(), x.category(),
                 x.priority(), ComplaintState.ACCEPTED, x.at(), before.communityAt(x.at()), x.summary(), at,
-                at.plus(x.priority().limit), null, null, null, null, x.repeat(), null));
+                at.plus(x.priority().limit), null, null, null, List.of(), x.repeat(), null));
         mark("complaints", x.orderNo(), null);
     }
 
@@ -586,6 +592,41 @@ final class Fold {
             throw new Rejection("orderNo", "12345 order " + c.orderNo() + " has already joined case " + c.incidentId());
         }
         complaints = complaints.plus(c.orderNo(), c.linkedTo(i.id()));
+    }
+
+    // --- 延期 ------------------------------------------------------------------------------------------
+
+    private void extensionApproved(ExtensionApproved x) {
+        if ((x.incidentId() == null) == (x.orderNo() == null)) {
+            throw new Rejection(x.incidentId() == null ? "incidentId" : "orderNo",
+                    "an extension names exactly one of incidentId and orderNo");
+        }
+        if (x.deadline() == null) {
+            throw new Rejection("deadline", "deadline is required");
+        }
+        if (x.incidentId() != null) {
+            Incident i = require(incidents, x.incidentId(), "incidentId", "incident");
+            if (i.state() != IncidentState.POSTPONE_REQUESTED) {
+                throw new Rejection("incidentId", "case " + i.id() + " is " + i.state().zh
+                        + ": only a case whose 延期 was asked for (申请延期) is extended");
+            }
+            later(x.deadline(), i.deadline());
+            incidents = incidents.plus(i.id(), i.extendedTo(x.deadline(), at));
+        } else {
+            Complaint c = require(complaints, x.orderNo(), "orderNo", "12345 order");
+            if (c.state() != ComplaintState.EXTENSION_REQUESTED) {
+                throw new Rejection("orderNo", "12345 order " + c.orderNo() + " is " + c.state().zh
+                        + ": only an order whose 延期 was asked for (申请延期) is extended");
+            }
+            later(x.deadline(), c.deadline());
+            complaints = complaints.plus(c.orderNo(), c.extendedTo(x.deadline()));
+        }
+    }
+
+    private static void later(Instant deadline, Instant current) {
+        if (current != null && !deadline.isAfter(current)) {
+            throw new Rejection("deadline", "an extension moves the deadline later than " + current);
+        }
     }
 
     // --- safety and stability ------------------------------------------------------------------
@@ -633,9 +674,24 @@ final class Fold {
         if (x.communityCode() != null) {
             require(communities, x.communityCode(), "communityCode", "community");
         }
-        petitions = petitions.plus(x.petitionId(), new Petition(x.petitionId(), x.form(), x.people(), x.subject(),
-                PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, at));
+        petitions = petitions.plus(x.petitionId(), Petition.registered(x.petitionId(), x.form(), x.people(),
+                x.subject(), x.communityCode(), at));
         mark("petitions", x.petitionId(), null);
+    }
+
+    /** An approved extension of the handling: once or more, 30 days in all, while the reply is awaited. */
+    private void petitionExtended(PetitionExtended x) {
+        Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
+        if (!p.awaitingReply()) {
+            throw new Rejection("petitionId", "only a petition accepted and not yet answered can be extended, not "
+                    + p.state());
+        }
+        if (x.days() < 1 || p.extendedDays() + x.days() > Petition.MAX_EXTENSION_DAYS) {
+            throw new Rejection("days", "an extension is 1.." + (Petition.MAX_EXTENSION_DAYS - p.extendedDays())
+                    + " days (" + Petition.MAX_EXTENSION_DAYS + " in all), got " + x.days());
+        }
+        requireText(x.reason(), "reason");
+        petitions = petitions.plus(p.id(), p.extended(x.days(), at));
     }
 
     private void whistleBlown(WhistleBlown x) {

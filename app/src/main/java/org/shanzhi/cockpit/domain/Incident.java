@@ -28,7 +28,14 @@ public record Incident(String id, String title, String category, Source source, 
         }
     }
 
-    public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+    public enum Severity {
+        LOW, MEDIUM, HIGH, CRITICAL;
+
+        /** 紧急 / 突发 work, whose time limits run in natural time rather than 工作时 (DOMAIN.md §1.2). */
+        public boolean urgent() {
+            return this == HIGH || this == CRITICAL;
+        }
+    }
 
     public boolean open() {
         return !state.terminal();
@@ -41,6 +48,12 @@ public record Incident(String id, String title, String category, Source source, 
     public Incident moved(IncidentState to, Instant at) {
         return new Incident(id, title, category, source, severity, to, this.at, communityCode, openedAt, deadline, at,
                 to.terminal() ? at : null, unitId, alertId, proactive, orderIds);
+    }
+
+    /** An approved 延期: back to work (处置中) with the new deadline. */
+    public Incident extendedTo(Instant newDeadline, Instant at) {
+        return new Incident(id, title, category, source, severity, IncidentState.IN_PROGRESS, this.at, communityCode,
+                openedAt, newDeadline, at, null, unitId, alertId, proactive, orderIds);
     }
 
     public Incident returnedToDispatch(Instant at) {

@@ -43,7 +43,10 @@ public final class Kpi {
         }
     }
 
-    /** 三率 over the orders whose 回访 fell in the window; rates are 0..1, NaN with nothing evaluated. */
+    /**
+     * 三率 over the 回访 that fell in the window, each counted where it fell: an order reopened (重办) after an unhappy
+     * 回访 keeps that one, and its second 回访 counts as well. Rates are 0..1, NaN with nothing evaluated.
+     */
     public record ThreeRates(int evaluated, double response, double resolution, double satisfaction, double score) {
     }
 
@@ -53,9 +56,10 @@ public final class Kpi {
         int responded = 0;
         int resolved = 0;
         double satisfied = 0;
-        for (Complaint c : s.complaints().values()) {
-            Complaint.Revisit r = c.revisit();
-            if (r == null || !within(r.at(), from, to)) {
+        List<Complaint.Revisit> revisits = new ArrayList<>();
+        s.complaints().values().forEach(c -> revisits.addAll(c.revisits()));
+        for (Complaint.Revisit r : revisits) {
+            if (!within(r.at(), from, to)) {
                 continue;
             }
             evaluated++;
@@ -192,12 +196,17 @@ public final class Kpi {
         return countComplaints(s, from, to) / (population / 1000.0);
     }
 
-    /** 未诉先办占比: proactive cases (AI, sensors) over proactive cases plus 12345 orders, in the window. */
+    /** 未诉先办占比 with the default finders ({@link ProactiveSources#DEFAULT}). */
     public static Ratio proactiveShare(Situation s, Instant from, Instant to) {
+        return proactiveShare(s, from, to, ProactiveSources.DEFAULT);
+    }
+
+    /** 未诉先办占比: cases opened by the proactive finders over those cases plus 12345 orders, in the window. */
+    public static Ratio proactiveShare(Situation s, Instant from, Instant to, ProactiveSources finders) {
         s = s.live();
         long proactive = 0;
         for (Incident i : s.incidents().values()) {
-            if (i.proactive() && within(i.openedAt(), from, to)) {
+            if (finders.counts(i.source()) && within(i.openedAt(), from, to)) {
                 proactive++;
             }
         }
@@ -483,7 +492,7 @@ public final class Kpi {
         return out;
     }
 
-    static String communityName(Situation s, String code) {
+    public static String communityName(Situation s, String code) {
         if (code == null) {
             return null;
         }

@@ -66,6 +66,42 @@ class KpiTest {
         assertThat(r.resolution()).isEqualTo(1.0);
     }
 
+    /**
+     * Every 回访 counts in the window it fell: order A's unhappy 回访 that brought its 重办 stays, its second one
+     * counts too. A: (responded, NO, 不满意) then (responded, YES, 满意); B: (responded, PARTIAL, 基本满意).
+     */
+    @Test
+    void theUnhappyRevisitBeforeAReopeningStillCounts() {
+        List<Event> events = new ArrayList<>(revisited("A", true, Complaint.Resolution.NO,
+                Complaint.Satisfaction.UNSATISFIED));
+        events.addAll(List.of(new Event.ComplaintAdvanced("A", ComplaintState.REOPENED),
+                new Event.ComplaintAdvanced("A", ComplaintState.IN_PROGRESS),
+                new Event.ComplaintAdvanced("A", ComplaintState.REPLIED),
+                new Event.ComplaintRevisited("A", true, Complaint.Resolution.YES, Complaint.Satisfaction.SATISFIED)));
+        events.addAll(revisited("B", true, Complaint.Resolution.PARTIAL, Complaint.Satisfaction.BASICALLY_SATISFIED));
+        Situation s = Fixtures.fold(district(), events);
+        assertThat(s.complaints().get("A").revisits()).hasSize(2);
+
+        Kpi.ThreeRates all = Kpi.threeRates(s, FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
+        assertThat(all.evaluated()).isEqualTo(3);
+        assertThat(all.response()).isEqualTo(1.0);
+        assertThat(all.resolution()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(all.satisfaction()).isCloseTo((1 + 0.6) / 3, within(1e-12));
+        assertThat(all.score()).isCloseTo(0.30 + 0.35 / 3 + 0.35 * 1.6 / 3, within(1e-12));
+
+        // a window that ends before A's second 回访 holds only the first: 0 resolved, 0 satisfied
+        Instant second = s.complaints().get("A").revisits().get(1).at();
+        Instant first = s.complaints().get("A").revisits().get(0).at();
+        Kpi.ThreeRates before = Kpi.threeRates(s, FAR_PAST, second, Kpi.Weights.DEFAULT);
+        assertThat(before.evaluated()).isEqualTo(1);
+        assertThat(before.resolution()).isZero();
+        assertThat(before.satisfaction()).isZero();
+        Kpi.ThreeRates after = Kpi.threeRates(s, first.plusSeconds(1), FAR_FUTURE, Kpi.Weights.DEFAULT);
+        assertThat(after.evaluated()).isEqualTo(2);
+        assertThat(after.resolution()).isEqualTo(0.5);
+        assertThat(after.satisfaction()).isCloseTo((1 + 0.6) / 2, within(1e-12));
+    }
+
     @Test
     void threeRatesWithNothingEvaluatedAreNaN() {
         Kpi.ThreeRates r = Kpi.threeRates(district(), FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
@@ -142,6 +178,28 @@ class KpiTest {
                 new Event.ComplaintReceived("O-2", Complaint.Channel.WEB, Complaint.Type.HELP, "供暖",
                         Complaint.Priority.TIMELY, EAST, null, false));
         assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE)).isEqualTo(new Ratio(1, 3));
+    }
+
+    /** A 网格员's find counts as 未诉先办 by default, a 监督员's does not; the finders are a choice. */
+    @Test
+    void proactiveShareCountsTheFindersChosen() {
+        Situation s = with(district(),
+                new Event.IncidentOpened("I-G", "t", "暴露垃圾", Incident.Source.GRID_WORKER, null, null, WEST, null,
+                        null),
+                new Event.IncidentOpened("I-S", "t", "井盖缺失", Incident.Source.INSPECTOR, null, null, WEST, null,
+                        null),
+                new Event.ComplaintReceived("O-1", Complaint.Channel.WEB, Complaint.Type.HELP, "供暖",
+                        Complaint.Priority.TIMELY, EAST, null, false));
+        assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE)).isEqualTo(new Ratio(1, 2));
+        assertThat(s.incidents().get("I-G").proactive()).isTrue();
+        assertThat(s.incidents().get("I-S").proactive()).isFalse();
+        ProactiveSources both = new ProactiveSources(java.util.Set.of(Incident.Source.GRID_WORKER,
+                Incident.Source.INSPECTOR));
+        assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE, both)).isEqualTo(new Ratio(2, 3));
+        assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE, new ProactiveSources(java.util.Set.of(
+                Incident.Source.AI)))).isEqualTo(new Ratio(0, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProactiveSources(java.util.Set.of(
+                Incident.Source.HOTLINE))).isInstanceOf(Rejection.class);
     }
 
     @Test
@@ -251,8 +309,9 @@ class KpiTest {
 
     @Test
     void openCasesListOverdueFirstWithTheirAge() {
+        // A opened on Saturday 08:11 (Beijing) with 4 工作时: due Monday 13:00, overdue by Monday 14:00
         Situation s = with(district(), opened("A"));
-        s = at(s, "2026-05-30T04:30:00Z", opened("B")); // A opened at 00:11 with a 4 h limit: overdue by now
+        s = at(s, "2026-06-01T06:00:00Z", opened("B"));
         List<Deadlines.OpenCase> cases = Deadlines.openCases(s, s.time());
         assertThat(cases).extracting(Deadlines.OpenCase::id).containsExactly("A", "B");
         assertThat(cases.get(0).sla()).isEqualTo(Kpi.Sla.OVERDUE);

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -824,6 +825,10 @@ class OpenApiContractTest {
                 new Event.IncidentAdvanced("INC-A", IncidentState.REGISTERED, "核实属实"),
                 new Event.IncidentAdvanced("INC-A", IncidentState.PENDING_DISPATCH, null),
                 new Event.IncidentDispatched("INC-A", "U-2"),
+                new Event.IncidentAdvanced("INC-A", IncidentState.IN_PROGRESS, null),
+                new Event.IncidentAdvanced("INC-A", IncidentState.POSTPONE_REQUESTED, "需协调产权单位"),
+                // far beyond the hub clock's now, when the batch lands
+                new Event.ExtensionApproved("INC-A", null, Instant.parse("2090-01-01T00:00:00Z")),
                 new Event.UnitSos("U-2", true),
                 new Event.IncidentOpened("INC-B", "井盖缺失", "道路设施", Incident.Source.GRID_WORKER,
                         Incident.Severity.CRITICAL, IncidentState.REGISTERED, Fixtures.WEST, null, null),
@@ -848,6 +853,7 @@ class OpenApiContractTest {
                 new Event.DisputeAdvanced("D-1", DisputeState.TRIAGED, null),
                 new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 6, "拆迁补偿", "110106016002"),
                 new Event.PetitionAdvanced("P-1", PetitionState.ACCEPTED),
+                new Event.PetitionExtended("P-1", 30, "涉及多部门, 经批准延期"),
                 new Event.WhistleBlown("W-1", Whistle.Kind.DEMAND, "积水点处置", List.of("城管执法队", "排水集团"), "INC-A"),
                 new Event.WhistleArrived("W-1", "城管执法队"),
                 new Event.WhistleBlown("W-2", Whistle.Kind.EMERGENCY, "燃气泄漏", List.of("燃气集团"), null),

@@ -104,7 +104,7 @@ final class Cases implements Orders.CaseWork {
                 String preferredUnit) {
         String id = ctx.nextId(PREFIX, ctx.situation().incidents());
         if (!ctx.emit(new Event.IncidentOpened(id, kind.title(), kind.category(), source, kind.severity(), initial,
-                at, ctx.now().plus(kind.limit()), alertId))) {
+                at, kind.limit().from(ctx.now()), alertId))) {
             return null;
         }
         plans.put(id, new Plan(kind, preferredUnit));

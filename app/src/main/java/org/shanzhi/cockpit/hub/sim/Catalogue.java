@@ -1,6 +1,5 @@
 package org.shanzhi.cockpit.hub.sim;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.FieldUnit.Role;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.TimeLimit;
 import org.shanzhi.cockpit.domain.Whistle;
 
 /**
@@ -127,12 +127,15 @@ final class Catalogue {
 
     // --- cases (数字城管) -------------------------------------------------------------------------------
 
-    /** A kind of case: who handles it, how long the work takes, its 处置时限. */
-    record CaseKind(String category, String title, Incident.Severity severity, List<Role> roles, Duration limit,
+    /**
+     * A kind of case: who handles it, how long the work takes, its 处置时限: in 工作时 / 工作日 (DOMAIN.md §1.2's
+     * table where it names the kind), in natural time for 紧急 / 突发 work (HIGH and CRITICAL).
+     */
+    record CaseKind(String category, String title, Incident.Severity severity, List<Role> roles, TimeLimit limit,
                     int workMinMinutes, int workMaxMinutes) {
     }
 
-    static CaseKind kind(String category, String title, Incident.Severity severity, Duration limit, int workMin,
+    static CaseKind kind(String category, String title, Incident.Severity severity, TimeLimit limit, int workMin,
                          int workMax, Role... roles) {
         return new CaseKind(category, title, severity, List.of(roles), limit, workMin, workMax);
     }
@@ -141,37 +144,37 @@ final class Catalogue {
     record AiKind(String kind, String vendorCode, CaseKind becomes) {
     }
 
-    static final CaseKind STALL = kind("占道经营", "占道经营", Incident.Severity.LOW, Duration.ofHours(4), 10, 30,
+    static final CaseKind STALL = kind("占道经营", "占道经营", Incident.Severity.LOW, TimeLimit.workingHours(4), 10, 30,
             Role.ENFORCEMENT, Role.GRID_WORKER);
-    static final CaseKind GARBAGE = kind("暴露垃圾", "暴露垃圾", Incident.Severity.LOW, Duration.ofHours(4), 15, 45,
+    static final CaseKind GARBAGE = kind("暴露垃圾", "暴露垃圾", Incident.Severity.LOW, TimeLimit.workingHours(4), 15, 45,
             Role.PROPERTY, Role.GRID_WORKER);
 
     /** §4.3 categories; weights [E]. */
     static final List<Weighted<AiKind>> AI_KINDS = List.of(
             w(new AiKind("暴露垃圾", "890", GARBAGE), 16),
-            w(new AiKind("垃圾满溢", "895", kind("垃圾满溢", "垃圾桶满溢", Incident.Severity.LOW, Duration.ofHours(4),
+            w(new AiKind("垃圾满溢", "895", kind("垃圾满溢", "垃圾桶满溢", Incident.Severity.LOW, TimeLimit.workingHours(4),
                     10, 30, Role.PROPERTY, Role.GRID_WORKER)), 12),
             w(new AiKind("垃圾违章倾倒", "883", GARBAGE), 5),
             w(new AiKind("商铺占道经营", "882", STALL), 12),
-            w(new AiKind("游摊小贩", "887", kind("游商", "游摊小贩", Incident.Severity.LOW, Duration.ofHours(2), 10, 20,
+            w(new AiKind("游摊小贩", "887", kind("游商", "游摊小贩", Incident.Severity.LOW, TimeLimit.workingHours(2), 10, 20,
                     Role.ENFORCEMENT)), 9),
             w(new AiKind("机动车违停", "893", kind("机动车违停", "机动车违停占用消防通道", Incident.Severity.MEDIUM,
-                    Duration.ofHours(2), 10, 30, Role.ENFORCEMENT, Role.POLICE)), 10),
+                    TimeLimit.workingHours(2), 10, 30, Role.ENFORCEMENT, Role.POLICE)), 10),
             w(new AiKind("非机动车乱停放", "894", kind("非机动车乱停放", "非机动车乱停放", Incident.Severity.LOW,
-                    Duration.ofHours(4), 10, 30, Role.GRID_WORKER, Role.PROPERTY)), 12),
-            w(new AiKind("乱堆物料", null, kind("乱堆乱放", "乱堆物料", Incident.Severity.LOW, Duration.ofHours(4),
+                    TimeLimit.workingHours(4), 10, 30, Role.GRID_WORKER, Role.PROPERTY)), 12),
+            w(new AiKind("乱堆物料", null, kind("乱堆乱放", "乱堆物料", Incident.Severity.LOW, TimeLimit.workingHours(4),
                     15, 40, Role.PROPERTY, Role.GRID_WORKER)), 6),
-            w(new AiKind("沿街晾晒", null, kind("沿街晾晒", "沿街晾晒", Incident.Severity.LOW, Duration.ofHours(4),
+            w(new AiKind("沿街晾晒", null, kind("沿街晾晒", "沿街晾晒", Incident.Severity.LOW, TimeLimit.workingHours(4),
                     5, 15, Role.GRID_WORKER)), 4),
-            w(new AiKind("拉横幅", "871", kind("违规广告", "违规悬挂横幅", Incident.Severity.MEDIUM, Duration.ofHours(2),
+            w(new AiKind("拉横幅", "871", kind("违规广告", "违规悬挂横幅", Incident.Severity.MEDIUM, TimeLimit.workingHours(2),
                     10, 20, Role.ENFORCEMENT)), 3),
-            w(new AiKind("人群密度", "856", kind("人员聚集", "人员聚集", Incident.Severity.HIGH, Duration.ofHours(1),
+            w(new AiKind("人群密度", "856", kind("人员聚集", "人员聚集", Incident.Severity.HIGH, TimeLimit.hours(1),
                     20, 60, Role.POLICE, Role.GRID_WORKER)), 3),
-            w(new AiKind("火警", "881", kind("火情", "烟火报警", Incident.Severity.HIGH, Duration.ofHours(1),
+            w(new AiKind("火警", "881", kind("火情", "烟火报警", Incident.Severity.HIGH, TimeLimit.hours(1),
                     15, 45, Role.POLICE, Role.PROPERTY)), 2),
-            w(new AiKind("道路积水", null, kind("道路积水", "道路积水", Incident.Severity.MEDIUM, Duration.ofHours(4),
+            w(new AiKind("道路积水", null, kind("道路积水", "道路积水", Incident.Severity.MEDIUM, TimeLimit.workingHours(4),
                     30, 90, Role.UTILITY, Role.GRID_WORKER)), 1),
-            w(new AiKind("井盖异常", null, kind("井盖缺失破损", "井盖异常", Incident.Severity.MEDIUM, Duration.ofHours(2),
+            w(new AiKind("井盖异常", null, kind("井盖缺失破损", "井盖异常", Incident.Severity.MEDIUM, TimeLimit.workingHours(2),
                     20, 60, Role.UTILITY, Role.GRID_WORKER)), 2));
 
     /** Relative AI alert intensity per local hour: daytime street activity, an evening stall peak [E]. */
@@ -182,25 +185,26 @@ final class Catalogue {
 
     /** Grid-worker patrol findings (§4.2), per month in an ordinary month [E]. */
     static final List<Weighted<CaseKind>> PATROL_FINDINGS = List.of(
-            w(kind("火灾隐患", "楼道堆物/飞线充电", Incident.Severity.MEDIUM, Duration.ofHours(24), 15, 45,
+            w(kind("火灾隐患", "楼道堆物/飞线充电", Incident.Severity.MEDIUM, TimeLimit.workingDays(1), 15, 45,
                     Role.GRID_WORKER, Role.PROPERTY), 20),
             w(STALL, 12),
-            w(kind("排水设施堵塞", "雨水箅子堵塞", Incident.Severity.LOW, Duration.ofHours(24), 30, 90,
+            w(kind("排水设施堵塞", "雨水箅子堵塞", Incident.Severity.LOW, TimeLimit.workingDays(1), 30, 90,
                     Role.UTILITY, Role.PROPERTY), 2),
-            w(kind("井盖缺失破损", "井盖破损", Incident.Severity.MEDIUM, Duration.ofHours(2), 20, 60,
+            w(kind("井盖缺失破损", "井盖破损", Incident.Severity.MEDIUM, TimeLimit.workingHours(2), 20, 60,
                     Role.UTILITY, Role.GRID_WORKER), 1.5),
-            w(kind("违法建设", "私搭乱建", Incident.Severity.MEDIUM, Duration.ofDays(7), 30, 90,
+            w(kind("违法建设", "私搭乱建", Incident.Severity.MEDIUM, TimeLimit.workingDays(7), 30, 90,
                     Role.ENFORCEMENT), 2.5),
-            w(kind("树木倒伏", "断枝悬挂", Incident.Severity.MEDIUM, Duration.ofHours(4), 30, 90,
+            w(kind("树木倒伏", "断枝悬挂", Incident.Severity.MEDIUM, TimeLimit.workingHours(4), 30, 90,
                     Role.LANDSCAPING, Role.PROPERTY), 1));
 
-    static final CaseKind FALLEN_TREE = kind("树木倒伏", "大风致树木倒伏", Incident.Severity.HIGH, Duration.ofHours(4),
+    static final CaseKind FALLEN_TREE = kind("树木倒伏", "大风致树木倒伏", Incident.Severity.HIGH, TimeLimit.hours(4),
             60, 180, Role.LANDSCAPING, Role.PROPERTY, Role.ENFORCEMENT);
+    /** Its limit covers the repair that brings the power back: all buildings by 6–8 h (§4.2's restoration curve). */
     static final CaseKind LINE_DOWN = kind("架空线缆脱落", "树木压断10kV架空线", Incident.Severity.CRITICAL,
-            Duration.ofHours(2), 240, 360, Role.UTILITY);
-    static final CaseKind WATERLOGGING = kind("道路积水", "积水监测报警", Incident.Severity.MEDIUM, Duration.ofHours(4),
+            TimeLimit.hours(8), 240, 360, Role.UTILITY);
+    static final CaseKind WATERLOGGING = kind("道路积水", "积水监测报警", Incident.Severity.MEDIUM, TimeLimit.workingHours(4),
             40, 120, Role.UTILITY, Role.GRID_WORKER);
-    static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, Duration.ofHours(2),
+    static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, TimeLimit.workingHours(2),
             20, 60, Role.UTILITY, Role.GRID_WORKER);
 
     /** What an alert of the storm's fallen trees is called on video. */
@@ -220,7 +224,7 @@ final class Catalogue {
                 return k;
             }
         }
-        return kind(category, title, Incident.Severity.MEDIUM, Duration.ofHours(4), 20, 60, Role.GRID_WORKER,
+        return kind(category, title, Incident.Severity.MEDIUM, TimeLimit.workingHours(4), 20, 60, Role.GRID_WORKER,
                 Role.ENFORCEMENT);
     }
 

@@ -1,17 +1,16 @@
 package org.shanzhi.cockpit.hub.sim;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.UnitStatus;
+import org.shanzhi.cockpit.domain.WorkCalendar;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 
@@ -37,11 +36,6 @@ public final class History {
     /** Mixed into the day's seed, so that the month is not a copy of the day's draws. */
     private static final long SALT = 0x6D6F6E7468L;
 
-    /** 2026's 五一 holiday (5 days) and its make-up working days (调休) [U: the State Council's notice]. */
-    private static final Set<LocalDate> HOLIDAYS = Set.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2),
-            LocalDate.of(2026, 5, 3), LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 5));
-    private static final Set<LocalDate> MAKE_UP_DAYS = Set.of(LocalDate.of(2026, 4, 26), LocalDate.of(2026, 5, 9));
-
     private History() {
     }
 
@@ -50,12 +44,9 @@ public final class History {
         return dayStart.atZone(SimContext.ZONE).toLocalDate().minusDays(DAYS).atStartOfDay(SimContext.ZONE).toInstant();
     }
 
-    /** A weekend or public holiday, unless a make-up working day. */
+    /** A weekend or public holiday, unless a make-up working day ({@link WorkCalendar}). */
     static boolean restDay(LocalDate d) {
-        if (MAKE_UP_DAYS.contains(d)) {
-            return false;
-        }
-        return HOLIDAYS.contains(d) || d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return !WorkCalendar.workingDay(d);
     }
 
     /**

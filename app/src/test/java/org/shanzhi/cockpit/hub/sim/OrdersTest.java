@@ -67,7 +67,7 @@ class OrdersTest {
         /** A case of {@code kind}, as a person opens it, waiting for dispatch at {@code at}. */
         Incident openCase(String id, CaseKind kind, GeoPoint at) {
             h.apply(new Event.IncidentOpened(id, kind.title(), kind.category(), Incident.Source.LEADER,
-                    kind.severity(), IncidentState.REGISTERED, at, h.ctx.now().plus(kind.limit()), null));
+                    kind.severity(), IncidentState.REGISTERED, at, kind.limit().from(h.ctx.now()), null));
             h.apply(new Event.IncidentAdvanced(id, IncidentState.PENDING_DISPATCH, null));
             return h.situation.incidents().get(id);
         }

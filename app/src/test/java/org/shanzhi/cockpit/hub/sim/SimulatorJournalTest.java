@@ -27,7 +27,7 @@ class SimulatorJournalTest {
                 Simulator.Config.defaults());
 
         assertThat(day.events).isEqualTo(156_775);
-        assertThat(day.sha256).isEqualTo("308a97eac3d0f1dcd51d385ddd04654734c4cd129e0e7f881df3f383d146841b");
+        assertThat(day.sha256).isEqualTo("7ddc915431d389a45f2f47720e3639f23cc06f87cebaa8e143c1b800f469f165");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SimulatorJournalTest {
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
         assertThat(week.events).isEqualTo(126_854);
-        assertThat(week.sha256).isEqualTo("627699d4e2c44cdd3e4c6372e74234489896bb773fa07768bc6671c0418ede29");
+        assertThat(week.sha256).isEqualTo("a98a05913da9827f5dd1cf9d68e178fc6bc5c1bae76b0b61ba080483448816b0");
     }
 
     static Simulator.Config sparse() {

@@ -125,6 +125,13 @@ class SimulatorTest {
         assertThat(s.complaints().values()).filteredOn(c -> c.category().equals("水电气") && c.incidentId() != null)
                 .hasSizeGreaterThan(30).extracting(c -> s.incidents().get(c.incidentId()).category())
                 .containsOnly(Catalogue.LINE_DOWN.category());
+        // the 10 kV line case: its repair is the restoration, and its limit (8 h) covers it
+        assertThat(s.incidents().values()).filteredOn(i -> i.title().equals(Catalogue.LINE_DOWN.title()))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.state()).isEqualTo(IncidentState.CLOSED);
+                    assertThat(i.deadline()).isEqualTo(i.openedAt().plus(Duration.ofHours(8)));
+                    assertThat(i.closedAt()).isBeforeOrEqualTo(i.deadline());
+                });
         assertThat(s.whistles().values()).anySatisfy(w -> {
             assertThat(w.departments()).contains("供电公司", "园林绿化队", "通信运营商", "和义派出所", "物业");
             assertThat(w.arrivals()).hasSize(5);

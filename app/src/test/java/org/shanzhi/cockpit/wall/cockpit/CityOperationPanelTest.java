@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.shanzhi.cockpit.wall.cockpit.Day.opened;
 import static org.shanzhi.cockpit.wall.cockpit.Day.today;
+import static org.shanzhi.cockpit.wall.cockpit.Day.yesterday;
 
 import java.util.Locale;
 
@@ -35,16 +36,16 @@ class CityOperationPanelTest {
     }
 
     /**
-     * Yesterday one case (closed today); today three: A at 10:00 (4 h limit, overdue by 20:00), C at 16:30 due
-     * 20:10 (10 min of 3 h 40 left: warning), B at 19:00 (fine). A storm outage: 21 of its 30 buildings with
-     * power and network back, 4 more with power only.
+     * Yesterday one case (closed today); today three: A at 10:00 (due 14:00, overdue by 20:00), C at 16:30 due
+     * 20:10 (10 min of 3 h 40 left: warning), B at 19:00 (due 23:00, fine). A storm outage: 21 of its 30 buildings
+     * with power and network back, 4 more with power only.
      */
     static Situation evening() {
         return new Day()
-                .at("y10:00", opened("Y", "井盖缺失", null))
-                .at("10:00", opened("A", "暴露垃圾", null))
+                .at("y10:00", opened("Y", "井盖缺失", yesterday("14:00")))
+                .at("10:00", opened("A", "暴露垃圾", today("14:00")))
                 .at("16:30", opened("C", "道路积水", today("20:10")))
-                .at("19:00", opened("B", "占道经营", null))
+                .at("19:00", opened("B", "占道经营", today("23:00")))
                 .closeCase("19:10", "Y")
                 .at("19:20", new Event.OutageReported("OUT", "110106016002", "大风压断高压线", 30, 1800),
                         new Event.OutageRestored("OUT", 25, 21),
@@ -82,9 +83,9 @@ class CityOperationPanelTest {
     @Test
     void closedOnTimeCountsOnlyTheCasesAlreadyDue() throws Exception {
         Situation s = new Day()
-                .at("y10:00", opened("Y", "井盖缺失", null)) // due y14:00, closed today: late
-                .at("08:00", opened("D", "暴露垃圾", null)) // due 12:00, closed at 11:00: on time
-                .at("10:00", opened("A", "暴露垃圾", null)) // due 14:00, open: late
+                .at("y10:00", opened("Y", "井盖缺失", yesterday("14:00"))) // due y14:00, closed today: late
+                .at("08:00", opened("D", "暴露垃圾", today("12:00"))) // due 12:00, closed at 11:00: on time
+                .at("10:00", opened("A", "暴露垃圾", today("14:00"))) // due 14:00, open: late
                 .at("16:30", opened("C", "道路积水", today("20:10"))) // not due yet
                 .closeCase("11:00", "D")
                 .at("11:00", new Event.UnitStatusChanged("U-1", UnitStatus.AVL)) // free for the next case

@@ -55,4 +55,8 @@ final class Day {
     static Instant today(String hhmm) {
         return Instant.parse("2026-05-30T" + hhmm + ":00+08:00");
     }
+
+    static Instant yesterday(String hhmm) {
+        return Instant.parse("2026-05-29T" + hhmm + ":00+08:00");
+    }
 }

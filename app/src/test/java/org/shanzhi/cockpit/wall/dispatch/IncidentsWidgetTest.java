@@ -72,7 +72,7 @@ class IncidentsWidgetTest {
     }
 
     /**
-     * A (low, 10:00, 4 h: overdue), D (high, due 20:10: warning), B (high, 19:00, waiting for dispatch), C (critical,
+     * A (low, 10:00, due 14:00: overdue), D (high, due 20:10: warning), B (high, 19:00, waiting for dispatch), C (critical,
      * 19:30, unit U-4 on its way), E (critical, closed). Units: U-1 free at the west gate, U-3 patrolling 427 m east
      * of it (both reported their position at 19:58), U-4 busy with C, U-2 off.
      */
@@ -83,7 +83,8 @@ class IncidentsWidgetTest {
                         new Event.UnitRegistered(new FieldUnit("U-4", "物业四", FieldUnit.Role.PROPERTY, UnitStatus.AVL,
                                 EAST_SIDE, 0, null, null, false)),
                         new Event.UnitStatusChanged("U-3", UnitStatus.PAT))
-                .at("10:00", opened("A", "暴露垃圾", Incident.Severity.LOW, Fixtures.WEST, null))
+                .at("10:00", opened("A", "暴露垃圾", Incident.Severity.LOW, Fixtures.WEST,
+                        Instant.parse("2026-05-30T14:00:00+08:00")))
                 .at("16:30", opened("D", "井盖异常", Incident.Severity.HIGH, Fixtures.WEST,
                         Instant.parse("2026-05-30T20:10:00+08:00")))
                 .at("17:00", opened("E", "树木倒伏", Incident.Severity.CRITICAL, EAST_SIDE, null),
