@@ -144,11 +144,33 @@ public sealed interface Event {
     record AiAlertReviewed(String alertId, AiAlert.Review decision, String incidentId, String mergedInto,
                            AiAlert.FalseAlarm falseAlarm) implements Event { }
 
-    record OutageReported(String outageId, String communityCode, String cause, int buildings, int households)
-            implements Event { }
+    /**
+     * An outage over {@code buildings} of the community's buildings: those {@code buildingIds} names (ids of
+     * {@link Buildings}), or, when it names none, the community's first {@code buildings}.
+     */
+    record OutageReported(String outageId, String communityCode, String cause, int buildings, int households,
+                          List<String> buildingIds) implements Event {
 
-    /** Cumulative counts of buildings with power and network back. */
-    record OutageRestored(String outageId, int powerRestored, int networkRestored) implements Event { }
+        /** The community's first {@code buildings}. */
+        public OutageReported(String outageId, String communityCode, String cause, int buildings, int households) {
+            this(outageId, communityCode, cause, buildings, households, null);
+        }
+    }
+
+    /**
+     * Buildings with supply back, building by building: {@code buildingIds} now have {@code supply} (power only,
+     * or power and network). Or, as recordings from before per-building reports say it, cumulative counts of
+     * buildings with power and with network back ({@code powerRestored}, {@code networkRestored}), taken as the
+     * outage's first buildings in order.
+     */
+    record OutageRestored(String outageId, List<String> buildingIds, Outage.Supply supply, Integer powerRestored,
+                          Integer networkRestored) implements Event {
+
+        /** The counts form: cumulative buildings with power, and with network, back. */
+        public OutageRestored(String outageId, int powerRestored, int networkRestored) {
+            this(outageId, null, null, powerRestored, networkRestored);
+        }
+    }
 
     // --- drills ------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ package org.shanzhi.cockpit.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ final class Fold {
     /** A case opened without a deadline: 4 工作时, or 4 hours for 紧急 / 突发 work (DOMAIN.md §1.2). */
     static final Duration DEFAULT_INCIDENT_LIMIT = Duration.ofHours(4);
     static final Duration DEFAULT_MEDIATION_LIMIT = Duration.ofDays(30);
+    /** The most buildings one outage may cover (a community holds a few dozen). */
+    static final int MAX_OUTAGE_BUILDINGS = 200;
 
     private final long seq;
     private final Instant time;
@@ -834,25 +837,87 @@ final class Fold {
 
     private void outageReported(OutageReported x) {
         requireId(x.outageId(), "outageId", outages);
-        require(communities, x.communityCode(), "communityCode", "community");
-        if (x.buildings() < 1) {
-            throw new Rejection("buildings", "an outage affects at least one building");
+        Community c = require(communities, x.communityCode(), "communityCode", "community");
+        if (x.buildings() < 1 || x.buildings() > MAX_OUTAGE_BUILDINGS) {
+            throw new Rejection("buildings", "an outage affects 1.." + MAX_OUTAGE_BUILDINGS + " buildings");
         }
-        outages = outages.plus(x.outageId(), new Outage(x.outageId(), x.communityCode(), x.cause(), x.buildings(),
-                x.households(), 0, 0, at, at));
+        List<Outage.Building> all = Buildings.of(c, MAX_OUTAGE_BUILDINGS, at);
+        List<Outage.Building> affected;
+        if (x.buildingIds() == null) {
+            affected = all.subList(0, Math.min(x.buildings(), all.size()));
+        } else {
+            if (x.buildingIds().size() != x.buildings()) {
+                throw new Rejection("buildingIds", "names " + x.buildingIds().size() + " buildings, not " + x.buildings());
+            }
+            Map<String, Outage.Building> byId = new HashMap<>();
+            all.forEach(b -> byId.put(b.id(), b));
+            affected = new ArrayList<>();
+            for (String id : x.buildingIds()) {
+                Outage.Building b = byId.remove(id);
+                if (b == null) {
+                    throw new Rejection("buildingIds", id + " is not a building of " + c.code() + " or is named twice");
+                }
+                affected.add(b);
+            }
+        }
+        outages = outages.plus(x.outageId(), new Outage(x.outageId(), x.communityCode(), x.cause(), x.households(),
+                affected, at, at, null));
         mark("outages", x.outageId(), null);
     }
 
     private void outageRestored(OutageRestored x) {
         Outage o = require(outages, x.outageId(), "outageId", "outage");
-        if (x.powerRestored() < o.powerRestored() || x.powerRestored() > o.buildings()) {
-            throw new Rejection("powerRestored", "must be within " + o.powerRestored() + ".." + o.buildings());
+        boolean counts = x.powerRestored() != null || x.networkRestored() != null;
+        if (counts == (x.buildingIds() != null)) {
+            throw new Rejection("buildingIds", "name the buildings with their supply, or give the counts, not both");
         }
-        if (x.networkRestored() < o.networkRestored() || x.networkRestored() > o.buildings()) {
-            throw new Rejection("networkRestored", "must be within " + o.networkRestored() + ".." + o.buildings());
+        List<Outage.Building> now = new ArrayList<>(o.affected());
+        if (counts) {
+            int power = x.powerRestored() == null ? o.powerRestored() : x.powerRestored();
+            int network = x.networkRestored() == null ? o.networkRestored() : x.networkRestored();
+            if (power < o.powerRestored() || power > o.buildings()) {
+                throw new Rejection("powerRestored", "must be within " + o.powerRestored() + ".." + o.buildings());
+            }
+            if (network < o.networkRestored() || network > o.buildings()) {
+                throw new Rejection("networkRestored", "must be within " + o.networkRestored() + ".." + o.buildings());
+            }
+            for (int i = 0; i < now.size(); i++) {
+                Outage.Supply s = i < network ? Outage.Supply.POWER_AND_NETWORK
+                        : i < power ? Outage.Supply.POWER : Outage.Supply.DARK;
+                now.set(i, resupplied(now.get(i), s));
+            }
+        } else {
+            if (x.supply() == null || x.supply() == Outage.Supply.DARK) {
+                throw new Rejection("supply", "supply is POWER or POWER_AND_NETWORK");
+            }
+            for (String id : x.buildingIds()) {
+                int i = indexOf(now, id);
+                if (i < 0) {
+                    throw new Rejection("buildingIds", id + " is not a building of outage " + o.id());
+                }
+                if (now.get(i).supply().compareTo(x.supply()) > 0) {
+                    throw new Rejection("supply", id + " has " + now.get(i).supply() + " already");
+                }
+                now.set(i, resupplied(now.get(i), x.supply()));
+            }
         }
-        outages = outages.plus(o.id(), new Outage(o.id(), o.communityCode(), o.cause(), o.buildings(), o.households(),
-                x.powerRestored(), x.networkRestored(), o.startedAt(), at));
+        boolean all = now.stream().allMatch(b -> b.supply() == Outage.Supply.POWER_AND_NETWORK);
+        outages = outages.plus(o.id(), new Outage(o.id(), o.communityCode(), o.cause(), o.households(), now,
+                o.startedAt(), at, all ? (o.restoredAt() == null ? at : o.restoredAt()) : null));
+    }
+
+    /** A building's supply at least {@code s} (counts never take supply away), since now if it changed. */
+    private Outage.Building resupplied(Outage.Building b, Outage.Supply s) {
+        return s.compareTo(b.supply()) <= 0 ? b : new Outage.Building(b.id(), b.at(), s, at);
+    }
+
+    private static int indexOf(List<Outage.Building> buildings, String id) {
+        for (int i = 0; i < buildings.size(); i++) {
+            if (buildings.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // --- checks --------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
+import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.DisputeState;
 import org.shanzhi.cockpit.domain.Event;
@@ -56,8 +57,8 @@ import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
-import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.OrderState;
+import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.PetitionState;
 import org.shanzhi.cockpit.domain.Sensor;
@@ -870,7 +871,10 @@ class OpenApiContractTest {
                 new Event.AiAlertRaised("AL-2", "CAM-1", "暴露垃圾", "890", 0.62, List.of()),
                 new Event.AiAlertReviewed("AL-2", AiAlert.Review.MERGED, null, "AL-1", null),
                 new Event.OutageReported("O-1", "110106016002", "电缆故障", 4, 320),
-                new Event.OutageRestored("O-1", 2, 1));
+                new Event.OutageRestored("O-1", 2, 1),
+                new Event.OutageReported("O-2", "110106016002", "大风压线", 2, 150,
+                        List.of("110106016002-05", "110106016002-03")),
+                new Event.OutageRestored("O-2", List.of("110106016002-03"), Outage.Supply.POWER, null, null));
     }
 
     static String abbreviate(String s) {

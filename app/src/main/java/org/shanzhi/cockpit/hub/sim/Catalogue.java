@@ -199,9 +199,12 @@ final class Catalogue {
 
     static final CaseKind FALLEN_TREE = kind("树木倒伏", "大风致树木倒伏", Incident.Severity.HIGH, TimeLimit.hours(4),
             60, 180, Role.LANDSCAPING, Role.PROPERTY, Role.ENFORCEMENT);
-    /** Its limit covers the repair that brings the power back: all buildings by 6–8 h (§4.2's restoration curve). */
+    /**
+     * Its limit covers the repair that brings power and network back: all buildings' power by 6–8 h (§4.2's
+     * restoration curve), each building's network up to 2 h behind it, so 10 h.
+     */
     static final CaseKind LINE_DOWN = kind("架空线缆脱落", "树木压断10kV架空线", Incident.Severity.CRITICAL,
-            TimeLimit.hours(8), 240, 360, Role.UTILITY);
+            TimeLimit.hours(10), 240, 360, Role.UTILITY);
     static final CaseKind WATERLOGGING = kind("道路积水", "积水监测报警", Incident.Severity.MEDIUM, TimeLimit.workingHours(4),
             40, 120, Role.UTILITY, Role.GRID_WORKER);
     static final CaseKind MANHOLE = kind("井盖缺失破损", "井盖倾斜报警", Incident.Severity.MEDIUM, TimeLimit.workingHours(2),

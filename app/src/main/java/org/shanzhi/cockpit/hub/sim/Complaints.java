@@ -93,8 +93,11 @@ final class Complaints {
         }
     }
 
-    /** A call from {@code where}: a storm's damage, an outage ({@code outageCall}), or the usual mix. */
-    void receive(Community where, boolean stormy, boolean outageCall) {
+    /**
+     * A call from {@code where}: a storm's damage, an outage ({@code outageCall}), or the usual mix. Returns its
+     * number, or null if it was not taken.
+     */
+    String receive(Community where, boolean stormy, boolean outageCall) {
         ComplaintCategory cat;
         Complaint.Priority priority;
         Complaint.Type type;
@@ -129,7 +132,9 @@ final class Complaints {
         if (ctx.emit(new Event.ComplaintReceived(orderNo, ctx.pick(Catalogue.COMPLAINT_CHANNELS), type, cat.name(),
                 priority, ctx.randomPointIn(where), summary, repeat))) {
             after(complaint(orderNo), ComplaintState.ACCEPTED);
+            return orderNo;
         }
+        return null;
     }
 
     /** A caller reports what a case will be opened for (求助, urgent), at {@code at}. Returns its number, or null. */

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit;
@@ -22,7 +23,7 @@ import org.shanzhi.cockpit.domain.UnitStatus;
  * <pre>
  * OFF  → AVL   at the shift's start ({@link Catalogue#shift})
  * AVL  → PAT   1–15 min into the shift, 10–30 min after a patrol, 2–10 min after an order (roles that patrol)
- * AVL  → OFF   at the shift's end
+ * AVL  → OFF   at the shift's end; a grid worker not while called out (应急响应, {@link #calledOutWhile})
  * PAT  → AVL   after 45–120 min on the road, or at the shift's end
  * ENR          rides straight to the case at its role's speed ({@link Catalogue#shift}, {@link #rideTo})
  * AVL          after its report, rides back to its road, or home, before anything else ({@link #backFrom})
@@ -78,6 +79,8 @@ final class Crews {
     private final Rates rates;
     private final List<Patrol> roads;
     private final Map<String, Crew> crews = new LinkedHashMap<>();
+    /** 应急响应: while this says so, the grid workers stay on shift whatever their hours. */
+    private BooleanSupplier calledOut = () -> false;
 
     Crews(SimContext ctx, Rates rates) {
         this.ctx = ctx;
@@ -86,6 +89,11 @@ final class Crews {
         for (FieldUnit u : ctx.scenario().units()) {
             crews.put(u.id(), new Crew(u, Catalogue.shift(u.role(), ctx.nextInt(21))));
         }
+    }
+
+    /** The grid workers are called out (应急响应) while {@code when} says so. */
+    void calledOutWhile(BooleanSupplier when) {
+        this.calledOut = when;
     }
 
     // --- shifts, patrols, rides: every move period ----------------------------------------------------
@@ -98,6 +106,7 @@ final class Crews {
         int minute = z.getHour() * 60 + z.getMinute();
         double step = rates.movePeriod().getSeconds();
         Instant now = ctx.now();
+        boolean emergency = calledOut.getAsBoolean();
         for (Crew crew : crews.values()) {
             FieldUnit u = ctx.situation().units().get(crew.id);
             if (u == null) {
@@ -113,7 +122,7 @@ final class Crews {
                 }
                 continue;
             }
-            boolean onShift = crew.shift.on(minute);
+            boolean onShift = crew.shift.on(minute) || (u.role() == FieldUnit.Role.GRID_WORKER && emergency);
             if (standing(crew, s) && u.positionAt() != null
                     && Duration.between(u.positionAt(), now).compareTo(REPORT_EVERY) >= 0) {
                 ctx.emit(new Event.UnitMoved(crew.id, u.at(), u.heading()));

@@ -113,7 +113,7 @@ public final class Simulator {
         petitions.screenTo(disputes);
         intel.screenTo(disputes);
         whistles = new Whistles(ctx, config.whistles());
-        storm = new Storm(ctx, cases, alerts, whistles, complaints);
+        storm = new Storm(ctx, cases, alerts, whistles, complaints, crews);
         devices = new Devices(ctx, config.devices(), cases, storm);
     }
 

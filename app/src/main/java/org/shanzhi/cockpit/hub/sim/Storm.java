@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.hub.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.Buildings;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
 import org.shanzhi.cockpit.domain.Event;
@@ -33,11 +35,18 @@ import org.shanzhi.cockpit.domain.Whistle;
  *                or by grid workers                                                 {@link #fallenTree}
  * 16:30–22:30    12345 intake ×2.5; rain peaks at 17:00 and drains by 19:30
  * 16:35          a tree on the 10 kV line: a CRITICAL case near the switch station  {@link #lineDown}
- * 16:40          东三 outage: all its buildings (30), 1,800 households, no power or network
- * 16:40–18:40    outage calls to 12345, about one per 30 households
+ * 16:30          应急响应: the 120 网格员 stay on shift (not off at 18:00) until the storm is over and
+ *                every building is back                                             {@link #responding}
+ * 16:40          东三 outage: part of the community, its 27 buildings nearest the downed line's switch
+ *                station (of 30), with their households; no power or network       {@link #outage}
+ * 16:40–18:40    outage calls to 12345, about one per 30 households (≈57), each joined to the line case
+ *                (并案: one matter, 办结 with its 结案)                                {@link #outageCalls}
  * 16:50          吹哨 to 供电公司, 园林, 通信运营商, 派出所, 物业 for the line case
- * from 18:10     buildings restored on a logistic curve: ~50 % at 3 h, ~90 % at 5 h, all by 6–8 h;
- *                the network 0.5–2 h behind; the whistle resolved when all is back  {@link #restore}
+ * 17:10          the 东三 secretary's first report to the street (情报信息上报, 应急处置进展)
+ * from 18:10     buildings restored one by one, nearest the station first, on a logistic curve: ~50 % at
+ *                3 h, ~90 % at 5 h, all by 6–8 h; each building's network 0.5–2 h behind its power; the
+ *                secretary reports at 30, 50, 70, 90 % 供电供网 and when all is back; the whistle
+ *                resolved then                                                      {@link #restore}
  * 20:00, 21:00   the gale, then the rain warning lifted
  * </pre>
  *
@@ -51,7 +60,13 @@ final class Storm implements Devices.Weather {
     static final Duration WARNINGS_AT = Duration.ofHours(13).plusMinutes(30);
     static final Duration HITS_AT = Duration.ofHours(16).plusMinutes(30);
     static final String COMMUNITY = "110106016008"; // 和义东里第三社区, the source's 东三社区
-    static final int OUTAGE_HOUSEHOLDS = 1800;
+    /** The source: "东三社区部分区域断电断网" — part of the community, not all of it. */
+    static final int OUTAGE_BUILDINGS = 27;
+    /** Who reports the community's progress to the street (the source's 东三社区书记). */
+    static final String SECRETARY = "东三社区书记";
+    static final String PROGRESS = "应急处置进展";
+    /** Shares of buildings with power and network back at which the secretary reports, in %. */
+    static final List<Integer> MILESTONES = List.of(30, 50, 70, 90, 100);
     /** Logistic restoration (§4.2): nothing before crews arrive, ~50 % at 3 h, ~90 % at 5 h, all by 6–8 h. */
     static final double RESTORE_START_H = 1.5;
     static final double RESTORE_MID_H = 2.8;
@@ -69,6 +84,7 @@ final class Storm implements Devices.Weather {
     private final AiAlerts alerts;
     private final Whistles whistles;
     private final Complaints complaints;
+    private final Crews crews;
 
     // the day's script, once planned
     private Instant warningsAt;
@@ -79,6 +95,7 @@ final class Storm implements Devices.Weather {
     private double powerFullH;
     private double networkLagH;
     private double surgePerTick;
+    private int households;
 
     // what the script has made so far
     private String outageId;
@@ -87,13 +104,16 @@ final class Storm implements Devices.Weather {
     private int buildings;
     private int power;
     private int network;
+    /** The highest share (%) the secretary has reported. */
+    private int reported;
 
-    Storm(SimContext ctx, Cases cases, AiAlerts alerts, Whistles whistles, Complaints complaints) {
+    Storm(SimContext ctx, Cases cases, AiAlerts alerts, Whistles whistles, Complaints complaints, Crews crews) {
         this.ctx = ctx;
         this.cases = cases;
         this.alerts = alerts;
         this.whistles = whistles;
         this.complaints = complaints;
+        this.crews = crews;
     }
 
     /**
@@ -109,7 +129,9 @@ final class Storm implements Devices.Weather {
         whistleAt = hitsAt.plus(Duration.ofMinutes(20));
         powerFullH = 6 + ctx.uniform() * 2;
         networkLagH = 0.5 + ctx.uniform() * 1.5;
-        surgePerTick = OUTAGE_HOUSEHOLDS / 30.0 / 720; // roughly 1 call per 30 households in the first 2 h (§4.2)
+        households = outageHouseholds();
+        surgePerTick = households / 30.0 / 720; // roughly 1 call per 30 households in the first 2 h (§4.2)
+        crews.calledOutWhile(this::responding);
 
         Instant from = ctx.now();
         if (!warningsAt.isBefore(from)) {
@@ -122,6 +144,7 @@ final class Storm implements Devices.Weather {
             ctx.at(lineAt, this::lineDown);
             ctx.at(outageAt, this::outage);
             ctx.at(whistleAt, this::whistle);
+            ctx.at(outageAt.plus(Duration.ofMinutes(30)), this::firstReport);
         } else if (underWay(s)) {
             joinHit(s, from);
         } // else a day begun after the hit, with no storm in it
@@ -224,13 +247,49 @@ final class Storm implements Devices.Weather {
                 .findFirst();
     }
 
+    /** The 东三 buildings the downed line feeds: the community's buildings nearest its switch station. */
+    private List<String> outageBuildings() {
+        Community c = ctx.community(COMMUNITY);
+        if (c == null) {
+            return List.of();
+        }
+        GeoPoint station = switchStation().orElse(c.boundary().centroid());
+        return Buildings.of(c, ctx.scenario().buildings(COMMUNITY), ctx.now()).stream()
+                .sorted(Comparator.comparingDouble(b -> b.at().metresTo(station)))
+                .limit(OUTAGE_BUILDINGS).map(Outage.Building::id).toList();
+    }
+
+    /** The households of the buildings out, at the community's households per building. */
+    private int outageHouseholds() {
+        Community c = ctx.community(COMMUNITY);
+        int all = ctx.scenario().buildings(COMMUNITY);
+        return c == null || all == 0 ? 0 : Math.round((float) c.households() * Math.min(OUTAGE_BUILDINGS, all) / all);
+    }
+
     private void outage() {
-        buildings = Math.max(1, ctx.scenario().buildings(COMMUNITY));
+        List<String> ids = outageBuildings();
+        if (ids.isEmpty()) {
+            return;
+        }
+        buildings = ids.size();
         outageId = ctx.nextId(OUTAGE_PREFIX, ctx.situation().outages());
         if (!ctx.emit(new Event.OutageReported(outageId, COMMUNITY, "大风致树木倒伏压断10kV架空线,断电断网", buildings,
-                OUTAGE_HOUSEHOLDS))) {
+                households, ids))) {
             outageId = null;
         }
+    }
+
+    /** The secretary's first word to the street, half an hour into the outage. */
+    private void firstReport() {
+        if (outageId != null) {
+            progress(Incident.Severity.HIGH, "东三社区" + buildings + "栋楼断电断网,社区已启动应急预案,配合供电抢修,"
+                    + "网格员入户走访老人,居民情绪稳定。");
+        }
+    }
+
+    private void progress(Incident.Severity severity, String summary) {
+        ctx.emit(new Event.IntelReported(ctx.nextId(Intel.PREFIX, ctx.situation().intel()), SECRETARY, PROGRESS,
+                severity, COMMUNITY, summary, null));
     }
 
     private void whistle() {
@@ -243,12 +302,31 @@ final class Storm implements Devices.Weather {
         return hitsAt != null && !t.isBefore(hitsAt) && t.isBefore(hitsAt.plus(Duration.ofHours(6)));
     }
 
-    /** One tick: in the two hours after the outage, the calls from the community without power. */
+    /**
+     * 应急响应: from the hit until the storm is over (six hours) and every building of the outage is back, the
+     * grid workers stay on shift.
+     */
+    boolean responding() {
+        Instant t = ctx.now();
+        if (hitsAt == null || t.isBefore(hitsAt)) {
+            return false;
+        }
+        return active() || (outageId != null && (power < buildings || network < buildings));
+    }
+
+    /**
+     * One tick: in the two hours after the outage, the calls from the community without power, each joined to
+     * the line case (并案): one matter, its orders 办结 with the case's 结案.
+     */
     void outageCalls() {
         Instant t = ctx.now();
         if (outageAt != null && !t.isBefore(outageAt) && t.isBefore(outageAt.plus(Duration.ofHours(2)))
                 && ctx.chance(surgePerTick)) {
-            complaints.receive(ctx.community(COMMUNITY), true, true);
+            String orderNo = complaints.receive(ctx.community(COMMUNITY), true, true);
+            Incident line = lineCase == null ? null : ctx.situation().incidents().get(lineCase);
+            if (orderNo != null && line != null && line.open()) {
+                ctx.emit(new Event.ComplaintLinked(orderNo, lineCase));
+            }
         }
     }
 
@@ -270,11 +348,16 @@ final class Storm implements Devices.Weather {
         if (outageId == null || !COMMUNITY.equals(communityCode) || t.isBefore(outageAt)) {
             return 1;
         }
-        // the monitored switch station feeds the whole community; scale its load by buildings back on
-        return 0.05 + 0.95 * (buildings == 0 ? 1 : power / (double) buildings);
+        // the monitored switch station feeds the outage's buildings and the rest of the community, which kept power
+        int all = Math.max(buildings, ctx.scenario().buildings(COMMUNITY));
+        return 1 - 0.95 * (buildings - power) / (double) all;
     }
 
-    /** One tick: the buildings back on by the restoration curve; the whistle resolved when all are. */
+    /**
+     * One tick: the buildings back on by the restoration curve, one by one in the outage's order (nearest the
+     * station first), each building's network after its power; the secretary's report at each milestone; the
+     * whistle resolved when all are back.
+     */
     void restore() {
         if (outageId == null || (power == buildings && network == buildings)) {
             return;
@@ -283,12 +366,47 @@ final class Storm implements Devices.Weather {
         int p = Math.max(power, (int) Math.floor(buildings * restored(h, powerFullH) + 1e-9));
         int n = Math.min(Math.max(network, (int) Math.floor(buildings * restored(h - networkLagH, powerFullH) + 1e-9)),
                 p);
-        if ((p != power || n != network) && ctx.emit(new Event.OutageRestored(outageId, p, n))) {
-            power = p;
-            network = n;
-            if (power == buildings && network == buildings && whistleId != null) {
-                whistles.resolve(whistleId);
-            }
+        if (p > power) {
+            resupply(p - power, Outage.Supply.DARK, Outage.Supply.POWER);
+        }
+        if (n > network) {
+            resupply(n - network, Outage.Supply.POWER, Outage.Supply.POWER_AND_NETWORK);
+        }
+        report();
+        if (power == buildings && network == buildings && whistleId != null) {
+            whistles.resolve(whistleId);
+        }
+    }
+
+    /** The next {@code count} buildings at {@code from} get {@code to}. */
+    private void resupply(int count, Outage.Supply from, Outage.Supply to) {
+        Outage o = ctx.situation().outages().get(outageId);
+        if (o == null) {
+            return;
+        }
+        List<String> ids = o.affected().stream().filter(b -> b.supply() == from).limit(count)
+                .map(Outage.Building::id).toList();
+        if (!ids.isEmpty() && ctx.emit(new Event.OutageRestored(outageId, ids, to, null, null))) {
+            Outage now = ctx.situation().outages().get(outageId);
+            power = now.powerRestored();
+            network = now.networkRestored();
+        }
+    }
+
+    /** The secretary's report when the share with power and network back first reaches a milestone. */
+    private void report() {
+        int pct = buildings == 0 ? 0 : 100 * network / buildings;
+        int milestone = MILESTONES.stream().filter(m -> m <= pct).reduce((a, b) -> b).orElse(0);
+        if (milestone <= reported) {
+            return;
+        }
+        reported = milestone;
+        if (milestone == 100) {
+            progress(Incident.Severity.LOW, "东三社区停电楼栋已全部恢复供电供网(" + network + "/" + buildings
+                    + "栋),居民生活恢复正常。");
+        } else {
+            progress(Incident.Severity.MEDIUM, "正在全力抢修,居民情绪稳定,目前已恢复" + milestone + "%楼栋供电供网("
+                    + network + "/" + buildings + "栋)。");
         }
     }
 
@@ -327,8 +445,13 @@ final class Storm implements Devices.Weather {
             buildings = o.buildings();
             power = o.powerRestored();
             network = o.networkRestored();
+            int pct = buildings == 0 ? 0 : 100 * network / buildings;
+            reported = MILESTONES.stream().filter(m -> m <= pct).reduce((a, b) -> b).orElse(0); // said already
         } else if (!outageAt.isBefore(from)) {
             ctx.at(outageAt, this::outage);
+        }
+        if (!outageAt.plus(Duration.ofMinutes(30)).isBefore(from)) {
+            ctx.at(outageAt.plus(Duration.ofMinutes(30)), this::firstReport);
         }
         whistleId = last(s.whistles().values().stream().filter(w -> SimContext.ours(Whistles.PREFIX, w.id())
                 && w.reason().equals(WHISTLE_REASON) && !w.requestedAt().isBefore(hitsAt)).map(Whistle::id));

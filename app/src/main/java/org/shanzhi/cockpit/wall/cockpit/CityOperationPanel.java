@@ -6,6 +6,7 @@ import java.util.List;
 import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.OutageFigures;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.Formats;
@@ -62,13 +63,18 @@ public final class CityOperationPanel extends CockpitPanel {
         }
         closedOnTime.setCaption(I18n.t("cockpit.city.closedOnTime.caption", due.part(), due.whole()), null);
 
-        Ratio power = c.outageRestoration();
-        if (c.openOutages() == 0) {
+        OutageFigures o = c.outage();
+        if (o.open() > 0) {
+            Ratio back = o.share();
+            outage.show(back.percent(), Theme.WARNING);
+            outage.setCaption(I18n.t("cockpit.city.outage.caption", o.restored(), o.affected(),
+                    Math.floor(back.percent())), Theme.WARNING);
+        } else if (o.restoredAt() != null) {
+            outage.show(100, Theme.OK);
+            outage.setCaption(I18n.t("cockpit.city.outage.restored", Formats.clock(o.restoredAt())), Theme.OK);
+        } else {
             outage.show(Double.NaN, null);
             outage.setCaption(I18n.t("cockpit.city.outage.none"), Theme.OK);
-        } else {
-            outage.show(power.percent(), Theme.WARNING);
-            outage.setCaption(I18n.t("cockpit.city.outage.caption", Math.floor(power.percent())), Theme.WARNING);
         }
 
         List<StatusList.Row> rows = new ArrayList<>();

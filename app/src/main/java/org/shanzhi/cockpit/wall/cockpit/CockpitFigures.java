@@ -9,6 +9,7 @@ import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.OutageFigures;
 import org.shanzhi.cockpit.domain.PetitionFigures;
 import org.shanzhi.cockpit.domain.ProactiveSources;
 import org.shanzhi.cockpit.domain.Ratio;
@@ -39,7 +40,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
      * 综治网格 over the cases found in the last {@link #RATE_DAYS}.
      */
     public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
-                       Ratio outageRestoration, int openOutages, WeatherWarning topWarning, int sensorsInAlarm,
+                       OutageFigures outage, WeatherWarning topWarning, int sensorsInAlarm,
                        Kpi.Hourly openedHourly, List<Kpi.Ranked> openByCategory, List<Kpi.Ranked> openByCommunity,
                        List<GridFigures.Row> grids) {
     }
@@ -106,7 +107,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                         Kpi.incidentsClosed(live, yesterday.from(), yesterday.to())),
                 Kpi.closedOnTimeRate(live, rates.from(), rates.to()),
                 Deadlines.openCases(s, now),
-                Kpi.outageRestoration(live), Kpi.openOutages(live),
+                OutageFigures.of(live, now),
                 warnings.isEmpty() ? null : warnings.get(0),
                 alarms.size(),
                 Kpi.hourly(live, now, Kpi.Series.INCIDENTS_OPENED),

@@ -12,6 +12,7 @@ import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IntelReport;
 import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
@@ -69,6 +70,9 @@ final class MapDescriptions {
         }
         if (o instanceof IntelReport r) {
             return I18n.t("map.tooltip.pair", r.category(), r.summary());
+        }
+        if (o instanceof Outage.Building b) {
+            return I18n.t("map.tooltip.building", b.id(), I18n.t("map.outage." + b.supply()), Formats.clock(b.since()));
         }
         return m.id();
     }

@@ -60,6 +60,27 @@ class CrewsTest {
     }
 
     @Test
+    void calledOutGridWorkersStayOnShiftPast18AndGoOffWhenTheCallEnds() {
+        SimHarness h = new SimHarness(2);
+        Crews crews = new Crews(h.ctx, Crews.Rates.defaults());
+        crews.calledOutWhile(() -> h.ctx.now().isBefore(SimHarness.day(0, "22:00"))); // 应急响应 till 22:00
+
+        h.until(SimHarness.day(1, "06:00"), crews::move);
+
+        for (FieldUnit u : SimHarness.INVENTORY.units().values()) {
+            var s = statuses(h, u.id());
+            if (u.role() == FieldUnit.Role.GRID_WORKER) {
+                assertThat(s).as(u.id()).filteredOn(t -> t.event() == UnitStatus.OFF).singleElement()
+                        .satisfies(t -> assertThat(t.time()).isBetween(SimHarness.day(0, "22:00"),
+                                SimHarness.day(0, "22:02")));
+            } else if (u.role() == FieldUnit.Role.PROPERTY) {
+                assertThat(s).as("others keep their hours").last()
+                        .satisfies(t -> assertThat(t.time()).isBefore(SimHarness.day(0, "20:22")));
+            }
+        }
+    }
+
+    @Test
     void aUnitAPersonHasTakenOverKeepsNoSimulatedShiftNorPatrol() {
         SimHarness h = new SimHarness(2, SimHarness.timed(SimHarness.INVENTORY, SimHarness.day(0, "07:00")),
                 "GW-001"::equals);

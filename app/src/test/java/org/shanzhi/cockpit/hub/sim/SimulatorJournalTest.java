@@ -26,8 +26,8 @@ class SimulatorJournalTest {
         Journal day = Journal.of(42, Simulator.DEFAULT_START, Duration.ofHours(24), Duration.ofMinutes(15),
                 Simulator.Config.defaults());
 
-        assertThat(day.events).isEqualTo(114_261);
-        assertThat(day.sha256).isEqualTo("3a4e9941d87be66cf15f13064ed2ced8c57ecd7fff7108176b7316cb67551ae6");
+        assertThat(day.events).isEqualTo(156_773);
+        assertThat(day.sha256).isEqualTo("b496fd1b23fc16907e7644b2b2509523d0c360665d804ed192526458ecd6263e");
     }
 
     @Test
@@ -35,8 +35,8 @@ class SimulatorJournalTest {
         // moves and readings thinned out, so that the slow lifecycles (disputes, petitions) are cheap to cover
         Journal week = Journal.of(3, Simulator.DEFAULT_START, Duration.ofDays(8), Duration.ofHours(2), sparse());
 
-        assertThat(week.events).isEqualTo(121_334);
-        assertThat(week.sha256).isEqualTo("da9097a6c5e0eab17f0a09d162737bdda9f2fba1f8812f666cb81f117efc6576");
+        assertThat(week.events).isEqualTo(127_035);
+        assertThat(week.sha256).isEqualTo("1ca0e9fe2a1d42857fc257bc6e68b98e7dbcb0744109f8ca881248cdd373e282");
     }
 
     static Simulator.Config sparse() {

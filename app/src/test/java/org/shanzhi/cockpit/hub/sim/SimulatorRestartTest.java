@@ -95,11 +95,12 @@ class SimulatorRestartTest {
         Map<String, Long> u = summary(unbroken);
         assertThat(r.get("cases open") - r.get("cases stalled"))
                 .isCloseTo(u.get("cases open") - u.get("cases stalled"), Offset.offset(3L));
-        // after the restart the draws differ, so the orders still open the next morning are a second sample: two
-        // Poisson counts of about n differ by σ ≈ √(2n); within 2σ (≈ 21 of 57)
+        // after the restart the draws differ, so the orders still open the next morning are a second sample: the
+        // difference of two Poisson counts has σ = √(n₁ + n₂); within 2σ (≈ 13 for 15 and 27)
         long open = u.get("complaints open");
-        assertThat(r.get("complaints open"))
-                .isCloseTo(open, Offset.offset(Math.max(4L, Math.round(2 * Math.sqrt(2.0 * open)))));
+        long openAfterRestart = r.get("complaints open");
+        assertThat(openAfterRestart)
+                .isCloseTo(open, Offset.offset(Math.max(6L, Math.round(2 * Math.sqrt(open + openAfterRestart)))));
         for (String stalled : List.of("cases stalled", "complaints stalled", "units stalled", "disputes stalled",
                 "petitions stalled")) {
             assertThat(r.get(stalled)).as(stalled).isLessThanOrEqualTo(u.get(stalled));
@@ -125,7 +126,9 @@ class SimulatorRestartTest {
         m.put("cases stalled", s.incidents().values().stream().filter(Incident::open)
                 .filter(i -> i.state() != IncidentState.PENDING_DISPATCH)
                 .filter(i -> i.updatedAt().isBefore(now.minus(Duration.ofHours(8)))).count());
-        m.put("complaints open", s.complaints().values().stream().filter(Complaint::open).count());
+        // orders joined to a case (the storm's ≈57 outage calls on the line case) follow their case, counted above
+        m.put("complaints open", s.complaints().values().stream().filter(Complaint::open)
+                .filter(c -> c.incidentId() == null).count());
         m.put("complaints stalled", s.complaints().values().stream().filter(Complaint::open)
                 .filter(c -> switch (c.state()) {
                     case ACCEPTED, DISPATCHED, SIGNED -> c.acceptedAt().isBefore(now.minus(Duration.ofHours(4)));

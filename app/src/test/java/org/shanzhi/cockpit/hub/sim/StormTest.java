@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.hub.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +27,10 @@ class StormTest {
             this.h = h;
             cases = new Cases(h.ctx, new Cases.Rates(0));
             AiAlerts alerts = new AiAlerts(h.ctx, AiAlerts.Rates.defaults(), cases);
-            cases.dispatchTo(
-                    new Orders(h.ctx, Orders.Rates.defaults(), new Crews(h.ctx, Crews.Rates.defaults()), cases));
+            Crews crews = new Crews(h.ctx, Crews.Rates.defaults());
+            cases.dispatchTo(new Orders(h.ctx, Orders.Rates.defaults(), crews, cases));
             storm = new Storm(h.ctx, cases, alerts, new Whistles(h.ctx, Whistles.Rates.defaults()),
-                    new Complaints(h.ctx, Complaints.Rates.defaults()));
+                    new Complaints(h.ctx, Complaints.Rates.defaults()), crews);
         }
 
         World(long seed, String from) {
@@ -91,8 +92,12 @@ class StormTest {
         Outage o = s.outages().values().iterator().next();
         assertThat(o.startedAt()).isEqualTo(at("16:40"));
         assertThat(o.communityCode()).isEqualTo(Storm.COMMUNITY);
-        assertThat(o.buildings()).isEqualTo(30);
-        assertThat(o.households()).isEqualTo(1800);
+        // part of 东三, as the source says: its 27 buildings nearest the line's switch station, of 30
+        assertThat(o.buildings()).isEqualTo(Storm.OUTAGE_BUILDINGS);
+        assertThat(o.households()).isEqualTo(1710); // 1,900 households over 30 buildings
+        assertThat(o.affected()).extracting(Outage.Building::id).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).startsWith(Storm.COMMUNITY + "-"));
+        assertThat(o.affected()).allSatisfy(b -> assertThat(s.communityAt(b.at())).isEqualTo(Storm.COMMUNITY));
         Whistle whistle = s.whistles().values().iterator().next();
         assertThat(whistle.requestedAt()).isEqualTo(at("16:50"));
         assertThat(whistle.incidentId()).isEqualTo(line.id());
@@ -101,33 +106,73 @@ class StormTest {
         // the outage calls: about one per 30 households in the two hours after
         var calls = w.h.of(Event.ComplaintReceived.class).stream()
                 .filter(c -> !c.event().category().equals("园林绿化")).toList();
-        assertThat(calls).hasSizeBetween(35, 90).allSatisfy(c -> {
+        assertThat(calls).hasSizeBetween(30, 90).allSatisfy(c -> {
             assertThat(c.time()).isBetween(at("16:40"), at("18:40"));
             assertThat(c.event().category()).isEqualTo("水电气");
         });
-        // restoration: nothing for 1.5 h, about half at 3 h, all by 8 h, the network behind; then the whistle
+        // … merged into one matter (并案): every outage call joined to the line case
+        assertThat(calls).allSatisfy(c ->
+                assertThat(s.complaints().get(c.event().orderNo()).incidentId()).isEqualTo(line.id()));
+        // restoration building by building: nothing for 1.5 h, about half at 3 h, all by 8 h; each building's
+        // network after its power; then the whistle
         var restored = w.h.of(Event.OutageRestored.class);
         assertThat(restored.get(0).time()).isAfterOrEqualTo(at("18:10"));
-        assertThat(restored).extracting(r -> r.event().powerRestored()).isSorted();
-        assertThat(restored).allSatisfy(r ->
-                assertThat(r.event().networkRestored()).isLessThanOrEqualTo(r.event().powerRestored()));
-        assertThat(powerAt(restored, at("19:40"))).isBetween(10, 20);
-        assertThat(restored).filteredOn(r -> r.event().powerRestored() == 30).first()
+        assertThat(restored).allSatisfy(r -> assertThat(r.event().buildingIds()).isNotEmpty());
+        assertThat(restored).allSatisfy(r -> assertThat(r.event().powerRestored()).isNull());
+        List<String> powered = ids(restored, Outage.Supply.POWER, SimHarness.day(1, "06:00"));
+        List<String> connected = ids(restored, Outage.Supply.POWER_AND_NETWORK, SimHarness.day(1, "06:00"));
+        assertThat(powered).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                o.affected().stream().map(Outage.Building::id).toList());
+        assertThat(connected).doesNotHaveDuplicates().hasSize(Storm.OUTAGE_BUILDINGS);
+        assertThat(restored).allSatisfy(r -> {
+            if (r.event().supply() == Outage.Supply.POWER_AND_NETWORK) {
+                assertThat(ids(restored, Outage.Supply.POWER, r.time())).containsAll(r.event().buildingIds());
+            }
+        });
+        assertThat(ids(restored, Outage.Supply.POWER, at("19:40")).size()).isBetween(9, 18);
+        assertThat(restored).filteredOn(r -> r.event().supply() == Outage.Supply.POWER).last()
                 .satisfies(r -> assertThat(r.time()).isBetween(SimHarness.day(0, "22:40"), SimHarness.day(1, "00:40")));
         var last = restored.get(restored.size() - 1);
         assertThat(last.time()).isBefore(SimHarness.day(1, "02:41"));
-        assertThat(s.outages().values().iterator().next().open()).isFalse();
+        Outage done = s.outages().values().iterator().next();
+        assertThat(done.open()).isFalse();
+        assertThat(done.restoredAt()).isEqualTo(last.time());
+        assertThat(done.affected()).allSatisfy(b -> assertThat(b.supply()).isEqualTo(Outage.Supply.POWER_AND_NETWORK));
         assertThat(s.whistles().values().iterator().next().resolvedAt()).isEqualTo(last.time());
+        // the 东三 secretary's reports: half an hour in, then at 30, 50, 70, 90 % and when all is back
+        var reports = w.h.of(Event.IntelReported.class).stream()
+                .filter(r -> r.event().officerId().equals(Storm.SECRETARY)).toList();
+        assertThat(reports).hasSize(6).allSatisfy(r -> {
+            assertThat(r.event().category()).isEqualTo(Storm.PROGRESS);
+            assertThat(r.event().communityCode()).isEqualTo(Storm.COMMUNITY);
+        });
+        assertThat(reports.get(0).time()).isEqualTo(at("17:10"));
+        assertThat(reports.subList(1, 5)).extracting(r -> r.event().summary()).satisfiesExactly(
+                t -> assertThat(t).contains("已恢复30%楼栋供电供网"), t -> assertThat(t).contains("已恢复50%楼栋供电供网"),
+                t -> assertThat(t).contains("已恢复70%楼栋供电供网"), t -> assertThat(t).contains("已恢复90%楼栋供电供网"));
+        assertThat(reports.get(5).event().summary()).contains("全部恢复供电供网");
+        assertThat(reports.get(5).time()).isEqualTo(last.time());
     }
 
-    private static int powerAt(List<SimHarness.Timed<Event.OutageRestored>> restored, Instant t) {
-        int power = 0;
-        for (var r : restored) {
-            if (!r.time().isAfter(t)) {
-                power = r.event().powerRestored();
-            }
-        }
-        return power;
+    /** The buildings the restorations name with {@code supply} up to {@code t}. */
+    private static List<String> ids(List<SimHarness.Timed<Event.OutageRestored>> restored, Outage.Supply supply,
+                                    Instant t) {
+        return restored.stream().filter(r -> !r.time().isAfter(t) && r.event().supply() == supply)
+                .flatMap(r -> r.event().buildingIds().stream()).toList();
+    }
+
+    @Test
+    void theGridWorkersAreCalledOutUntilTheStormIsOverAndEveryBuildingIsBack() {
+        World w = new World(16, "06:00");
+        w.storm.plan(SimHarness.day(0, "00:00"), w.h.situation);
+        assertThat(w.storm.responding()).isFalse();
+        w.until(at("16:31"));
+        assertThat(w.storm.responding()).isTrue();
+        w.until(at("23:00")); // the storm over (22:30), buildings still out
+        assertThat(w.h.situation.outages().values().iterator().next().open()).isTrue();
+        assertThat(w.storm.responding()).isTrue();
+        w.until(SimHarness.day(1, "06:00"));
+        assertThat(w.storm.responding()).isFalse();
     }
 
     @Test
@@ -143,7 +188,8 @@ class StormTest {
         w.h.until(at("16:30"));
         assertThat(w.storm.active()).isTrue();
         w.until(at("17:00"));
-        assertThat(w.storm.powerFraction(Storm.COMMUNITY, at("17:00"))).isEqualTo(0.05);
+        // the switch station's load: 27 of its 30 buildings dark
+        assertThat(w.storm.powerFraction(Storm.COMMUNITY, at("17:00"))).isCloseTo(1 - 0.95 * 27 / 30, within(1e-9));
         assertThat(w.storm.powerFraction("110106016001", at("17:00"))).isEqualTo(1.0);
         w.until(at("22:30"));
         assertThat(w.storm.active()).isFalse();
@@ -185,10 +231,16 @@ class StormTest {
 
             assertThat(w.h.of(Event.OutageReported.class)).as("no second outage").isEmpty();
             Outage now = s.outages().get(o.id());
-            assertThat(now.powerRestored()).as(restart).isEqualTo(30);
-            assertThat(now.networkRestored()).isEqualTo(30);
-            assertThat(w.h.of(Event.OutageRestored.class)).extracting(r -> r.event().powerRestored()).isSorted()
-                    .allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(o.powerRestored()));
+            assertThat(now.powerRestored()).as(restart).isEqualTo(Storm.OUTAGE_BUILDINGS);
+            assertThat(now.networkRestored()).isEqualTo(Storm.OUTAGE_BUILDINGS);
+            // only the buildings still out are named, each once per supply
+            List<String> powered = w.h.of(Event.OutageRestored.class).stream()
+                    .filter(r -> r.event().supply() == Outage.Supply.POWER)
+                    .flatMap(r -> r.event().buildingIds().stream()).toList();
+            assertThat(powered).doesNotHaveDuplicates().hasSize(o.buildings() - o.powerRestored());
+            // the secretary does not say again what was said before the restart
+            assertThat(s.intel().values()).filteredOn(r -> r.officerId().equals(Storm.SECRETARY))
+                    .extracting(r -> r.summary()).doesNotHaveDuplicates();
             assertThat(s.warnings().values()).allSatisfy(x -> assertThat(x.lifted()).isTrue());
             assertThat(w.h.of(Event.WarningLifted.class)).extracting(SimHarness.Timed::time)
                     .allSatisfy(t -> assertThat(t).isIn(at("20:00"), at("21:00"),

@@ -37,7 +37,8 @@ class CityOperationPanelTest {
 
     /**
      * Yesterday one case (closed today); today three: A at 10:00 (due 14:00, overdue by 20:00), C at 16:30 due
-     * 20:10 (10 min of 3 h 40 left: warning), B at 19:00 (due 23:00, fine). A storm outage 21 of 30 buildings back.
+     * 20:10 (10 min of 3 h 40 left: warning), B at 19:00 (due 23:00, fine). A storm outage: 21 of its 30 buildings
+     * with power and network back, 4 more with power only.
      */
     static Situation evening() {
         return new Day()
@@ -47,7 +48,7 @@ class CityOperationPanelTest {
                 .at("19:00", opened("B", "占道经营", today("23:00")))
                 .closeCase("19:10", "Y")
                 .at("19:20", new Event.OutageReported("OUT", "110106016002", "大风压断高压线", 30, 1800),
-                        new Event.OutageRestored("OUT", 21, 12),
+                        new Event.OutageRestored("OUT", 25, 21),
                         new Event.WarningIssued("W", WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.ORANGE,
                                 "北京市气象台", null),
                         new Event.SensorReported("S-1", 35))
@@ -60,7 +61,7 @@ class CityOperationPanelTest {
         PanelHarness.show(p, evening());
 
         assertThat(PanelHarness.texts(p.node())).contains("城市运行", "20:00 更新", "今日新增案件", "3", "较昨日同时 +2",
-                "今日结案", "较昨日同时 +1", "按期结案 0 / 到期 2", "已恢复 70% 楼栋供电", "暴雨橙色预警", "在办案件 3 件");
+                "今日结案", "较昨日同时 +1", "按期结案 0 / 到期 2", "21/30 栋供电供网 (70%)", "暴雨橙色预警", "在办案件 3 件");
         assertThat(PanelHarness.texts(p.opened)).contains("3");
         assertThat(p.opened.value()).isEqualTo(3);
         // Y (due yesterday 14:00, closed today) and A (due 14:00, open) are due; C and B not yet: two is too few
@@ -107,6 +108,19 @@ class CityOperationPanelTest {
         assertThat(p.closedOnTime.caption()).isEqualTo("按期结案 1 / 到期 3");
     }
 
+    /** A restored outage is not 无停电: it says 已全部恢复 with its time for the rest of the day. */
+    @Test
+    void aRestoredOutageSaysSoWithItsTime() throws Exception {
+        Situation s = new Day()
+                .at("16:40", new Event.OutageReported("OUT", "110106016002", "大风压断高压线", 30, 1800))
+                .at("19:40", new Event.OutageRestored("OUT", 30, 30))
+                .now();
+        CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
+        PanelHarness.show(p, s);
+        assertThat(p.outage.value()).isEqualTo(100.0);
+        assertThat(p.outage.caption()).isEqualTo("已全部恢复 19:40");
+    }
+
     @Test
     void anEmptySituationRendersWithDashesAndNone() throws Exception {
         CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
@@ -123,7 +137,7 @@ class CityOperationPanelTest {
         CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
         PanelHarness.show(p, evening());
         assertThat(PanelHarness.texts(p.node())).contains("City operation", "Updated 20:00", "Cases opened today",
-                "vs. yesterday +2", "70% of buildings restored", "Orange rainstorm warning", "Open cases: 3",
+                "vs. yesterday +2", "21/30 buildings with power and network (70%)", "Orange rainstorm warning", "Open cases: 3",
                 "overdue · 10 h 0 min old");
     }
 

@@ -49,7 +49,7 @@ class PanelSnapshotTest {
         System.out.printf("CockpitFigures.of on the storm evening (%d events): %.2f ms%n", storm.seq(), ms);
         CockpitFigures f = CockpitFigures.of(storm);
         assertThat(f.time()).isEqualTo(EIGHT_PM);
-        assertThat(f.city().openOutages()).isPositive();
+        assertThat(f.city().outage().open()).isPositive();
         assertThat(f.monitoring().warnings()).isNotEmpty();
     }
 

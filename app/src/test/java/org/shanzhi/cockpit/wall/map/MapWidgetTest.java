@@ -343,7 +343,7 @@ class MapWidgetTest {
         Situation storm = org.shanzhi.cockpit.wall.StormDay.evening();
         assertThat(storm.time()).isEqualTo(EIGHT_PM);
         MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
-                + "\"units\", \"incidents\", \"complaintHeat\"]}", 1920, 1000, storm);
+                + "\"outages\", \"units\", \"incidents\", \"complaintHeat\"]}", 1920, 1000, storm);
         BufferedImage img = png(map, Path.of("target", "map", "map.png"));
         assertThat(img.getWidth()).isEqualTo(1920);
         assertThat(img.getHeight()).isEqualTo(1000);
@@ -356,6 +356,18 @@ class MapWidgetTest {
         assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
         System.out.printf("storm evening: %s; %d marks; drawn %s%n", map.viewModel().view(),
                 map.viewModel().marks().size(), map.viewModel().drawn().counts());
+        // the 东三 outage, building by building, each named with its supply on hover
+        List<MapMark> buildings = marks(map, MapMark.Kind.BUILDING);
+        assertThat(buildings).hasSize(27);
+        List<String> tips = new ArrayList<>(); // the line case's mark lies over some of them
+        for (MapMark building : buildings) {
+            tips.add(fx(() -> {
+                map.hover(building.x(), building.y());
+                return part(map, "map-tooltip", Label.class).getText();
+            }));
+        }
+        assertThat(tips).anySatisfy(t -> assertThat(t).startsWith("110106016008-")
+                .containsAnyOf("停电停网", "供电未供网", "供电供网"));
 
         // a closer look, as an operator would zoom into the east
         fx(() -> {
@@ -368,8 +380,8 @@ class MapWidgetTest {
 
     /** Every layer of the map, by the name it counts what it drew under. */
     static final List<String> LAYERS = List.of("tiles", "communities", "grids", "boundaries", "roads", "overlay",
-            "heat", "gridCases", "sensors", "cameras", "pois", "disputes", "petitions", "intel", "trails", "dispatch",
-            "units", "cases", "selection", "legend", "scale", "communityLabels", "poiLabels", "roadLabels");
+            "heat", "gridCases", "outages", "sensors", "cameras", "pois", "disputes", "petitions", "intel", "trails",
+            "dispatch", "units", "cases", "selection", "legend", "scale", "communityLabels", "poiLabels", "roadLabels");
 
     @Test
     void onAStormEveningWithEverythingOnEveryLayerDraws(@TempDir Path dir) throws Exception {
@@ -398,8 +410,8 @@ class MapWidgetTest {
             }
         }
         MapWidget map = mount("{\"layers\": [\"communities\", \"grids\", \"cameras\", \"aiPoints\", \"sensors\", "
-                + "\"units\", \"incidents\", \"complaintHeat\", \"gridCases\", \"disputes\", \"petitions\", "
-                + "\"intel\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
+                + "\"outages\", \"units\", \"incidents\", \"complaintHeat\", \"gridCases\", \"disputes\", "
+                + "\"petitions\", \"intel\"], \"overlay\": " + JSON.writeValueAsString(overlay.toString())
                 + ", \"tiles\": {\"dir\": " + JSON.writeValueAsString(dir.resolve("tiles").toString()) + "}}",
                 1920, 1080, storm);
         // the units walk a few steps (their trails), and a case is clicked (its ring)

@@ -65,6 +65,7 @@ public final class MapLayers {
                 new SensorsLayer(),
                 new CamerasLayer(repaint),
                 new PoisLayer(),
+                new OutagesLayer(),
                 new DisputesLayer(),
                 new PetitionsLayer(),
                 new IntelLayer(),

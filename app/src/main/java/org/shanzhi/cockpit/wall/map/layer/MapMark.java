@@ -12,7 +12,7 @@ import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
  */
 public record MapMark(Kind kind, String id, double x, double y, double radius, Object subject) {
 
-    public enum Kind { POI, SENSOR, CAMERA, CLUSTER, INCIDENT, UNIT, GRID, DISPUTE, PETITION, INTEL }
+    public enum Kind { POI, SENSOR, CAMERA, CLUSTER, INCIDENT, UNIT, GRID, DISPUTE, PETITION, INTEL, BUILDING }
 
     /** Distance from the point to the mark's edge (negative inside). */
     double gap(double px, double py) {

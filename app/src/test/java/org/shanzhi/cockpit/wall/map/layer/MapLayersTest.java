@@ -30,7 +30,7 @@ class MapLayersTest {
     void aLayoutSwitchesLayersOnByTheirNamesAndTheHeatOnlyWhenAsked() throws Exception {
         MapLayers layers = MapLayers.create(() -> { });
         assertThat(layers.switchesOn(JSON.readTree("{}"))).containsExactlyInAnyOrder(
-                "communities", "grids", "cameras", "aiPoints", "sensors", "units", "incidents");
+                "communities", "grids", "cameras", "aiPoints", "sensors", "outages", "units", "incidents");
         assertThat(layers.switchesOn(JSON.readTree("{\"layers\": [\"units\", \"heat\", \"nonsense\"]}")))
                 .containsExactlyInAnyOrder("units", "complaintHeat");
         assertThat(layers.switchesOn(JSON.readTree("{\"layers\": []}"))).isEmpty();
