@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.shanzhi.cockpit.bench.BenchCommand;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.feed.CommandOutbox;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubFeed;
@@ -112,12 +113,17 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("unknown seat '" + seat + "'; known: street, district, trainer");
             return 2;
         }
+        // the panels' settings, read before anything starts: a bad figures.properties is refused here
+        FigureSettings figures = hub.figures();
+        if (!figures.equals(FigureSettings.DEFAULT)) {
+            System.out.println("善治 Cockpit: figures computed with " + hub.data.resolve(FiguresFile.NAME));
+        }
         try (AutoCloseable file = log.toFile(hub.data, "wall")) {
-            return wall();
+            return wall(figures);
         }
     }
 
-    private int wall() {
+    private int wall(FigureSettings figures) {
         boolean district = seat.equals("district");
         boolean trainer = seat.equals("trainer");
         CompletableFuture<HubRuntime> embedded = null;
@@ -176,7 +182,7 @@ final class CockpitCommand implements Callable<Integer> {
             WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands,
                     new HubRecordings(url, recordingsToken), replay,
-                    new Debriefs(DrillDebriefs::ofShipped, hub.data.resolve("debriefs"))));
+                    new Debriefs(DrillDebriefs::ofShipped, hub.data.resolve("debriefs")), figures));
         } finally {
             painted.complete(null);
             if (embedded != null) {

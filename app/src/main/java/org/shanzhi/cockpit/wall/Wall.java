@@ -26,6 +26,7 @@ import javafx.stage.StageStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.replay.ReplaySwitch;
@@ -77,6 +78,11 @@ public final class Wall {
         this.replay = new ReplayDesk(replays, this::tell);
         context.links().replays(replays);
         this.pulse = new WallPulse(replays, context.feedStatus(), clock, this::show);
+    }
+
+    /** The center's settings the panels' figures are computed with (figures.properties). */
+    public void figures(FigureSettings settings) {
+        pulse.figures(settings);
     }
 
     /** Opening a replay, and leaving it. */

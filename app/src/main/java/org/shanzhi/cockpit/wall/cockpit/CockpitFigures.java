@@ -5,13 +5,13 @@ import java.util.List;
 
 import org.shanzhi.cockpit.domain.Breakdown;
 import org.shanzhi.cockpit.domain.Deadlines;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.OutageFigures;
 import org.shanzhi.cockpit.domain.PetitionFigures;
-import org.shanzhi.cockpit.domain.ProactiveSources;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
@@ -85,11 +85,12 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
     }
 
     public static CockpitFigures of(Situation s) {
-        return of(s, Kpi.Weights.DEFAULT, Kpi.MinimumBase.DEFAULT);
+        return of(s, FigureSettings.DEFAULT);
     }
 
-    /** The figures, with the 三率's weights and the fewest a rate must rest on before it is shown as one. */
-    public static CockpitFigures of(Situation s, Kpi.Weights weights, Kpi.MinimumBase minimum) {
+    /** The figures, with the center's settings: the 三率's weights, the fewest a rate must rest on, and the rest. */
+    public static CockpitFigures of(Situation s, FigureSettings settings) {
+        Kpi.Weights weights = settings.weights();
         Instant now = s.time();
         // the live part once for every figure (each Kpi figure of it then has no drill things to leave out)
         Situation live = s.live();
@@ -131,7 +132,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.overdue(live, now).complaints(),
                 Kpi.complaintCategories(live, week.from(), week.to()),
                 Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()),
-                Kpi.proactiveShare(live, rates.from(), rates.to(), ProactiveSources.DEFAULT),
+                Kpi.proactiveShare(live, rates.from(), rates.to(), settings.proactive()),
                 Kpi.complaintsPerThousand(live, rates.from(), rates.to()),
                 Forecast.threeRatesAtMonthEnd(live, now, weights),
                 Forecast.rising(live, now, Forecast.TrendRule.DEFAULT),
@@ -150,9 +151,9 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                         period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)),
                 PetitionFigures.acceptedInTime(live, rates.from(), rates.to()),
                 PetitionFigures.repliedInTime(live, rates.from(), rates.to()),
-                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), PetitionFigures.Basis.HEYI),
+                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), settings.petitionBasis()),
                 Breakdown.disputesByType(live, rates.from(), rates.to()),
                 Breakdown.disputesByCommunity(live, rates.from(), rates.to()));
-        return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum);
+        return new CockpitFigures(now, city, monitoring, sentiment, safety, settings.minimum());
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
@@ -77,7 +78,7 @@ class MonitoringPanelTest {
         assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail() + " " + r.state())
                 .containsExactly("暴露垃圾 10% " + Theme.OK, "积水 仅 2 条 null", "占道经营 仅 5 条 null");
 
-        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 10, 10, 1)));
+        PanelHarness.show(p, CockpitFigures.of(s, FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(30, 10, 10, 1))));
         assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail())
                 .containsExactly("积水 100%", "占道经营 40%", "暴露垃圾 10%");
         assertThat(PanelHarness.texts(p.node())).contains("误报率(近30日)", "另有 1 项");
