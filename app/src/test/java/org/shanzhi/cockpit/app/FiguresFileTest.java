@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -81,6 +83,23 @@ class FiguresFileTest {
         assertThatThrownBy(() -> FiguresFile.read(data)).isInstanceOf(ConfigFile.Refused.class)
                 .hasMessageStartingWith(file + expected.substring(0, expected.indexOf(' ')))
                 .hasMessageContaining(expected);
+    }
+
+    /** The hub and the wall read the file before they start anything, and a bad one stops them. */
+    @Test
+    void aBadFileStopsTheHubAndTheWallBeforeTheyStart() throws IOException {
+        Path file = write("weights.response=0.3\nweights.resolution=0.5\n");
+        String d = data.toString();
+        for (String[] args : new String[][] {{"hub", "--data", d, "--port", "0", "--scenario", "none"},
+            {"--data", d, "--port", "0", "--scenario", "none"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine(args);
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute(args)).isNotZero();
+            assertThat(err.toString())
+                    .contains(file + ":2: weights.resolution: response + resolution + satisfaction must be 1");
+        }
+        assertThat(data.resolve("journal.mv.db")).doesNotExist();
     }
 
     /** The hub started on a data directory with the file: its /kpis computes with the file's credit and says so. */
