@@ -43,7 +43,9 @@ import org.shanzhi.cockpit.wall.replay.Debriefs;
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
         footer = {"", "Any long option of the wall, hub and journal commands can also be set in "
-                + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file."},
+                + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file.",
+            "The figures' settings (三率 weights, minimum bases, 未诉先办 finders) are in <data>/figures.properties "
+                + "(docs/FIGURES.md)."},
         subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, JournalCommand.class, DrillCommand.class, RecordingCommand.class,
             BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
