@@ -99,7 +99,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.overdue(live, now).complaints(),
                 Kpi.complaintCategories(live, week.from(), week.to()),
                 Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()));
-        KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
+        KeyPeriod period = Kpi.keyPeriod(live, now).orElse(null);
         Safety safety = new Safety(
                 Deadlines.disputesInMediation(s, now),
                 Kpi.mediationSuccessRate(live, rates.from(), rates.to()),
