@@ -3,7 +3,10 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.time.Instant;
 import java.util.List;
 
+import org.pcollections.PMap;
+
 import org.shanzhi.cockpit.domain.Deadlines;
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
@@ -16,7 +19,7 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
  * The panels format these; they compute nothing. Pure data, no JavaFX.
  */
 public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sentiment sentiment, Safety safety,
-                             Kpi.MinimumBase minimum) {
+                             Kpi.MinimumBase minimum, PMap<String, DrillThing> drillThings) {
 
     /** 按期结案率, 三率 and 调解成功率 look back this far; the category leaderboard a week. */
     public static final int RATE_DAYS = 30;
@@ -110,6 +113,11 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 // during a key period 零发生 counts its own days; otherwise since the record began
                 Kpi.daysWithoutGroupIncident(live, now,
                         period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)));
-        return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum);
+        return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum, s.drillThings());
+    }
+
+    /** Whether a listed thing (family "incidents", "warnings", "sensorAlarms" …) is a drill's: its rows are marked. */
+    public boolean drill(String family, String id) {
+        return drillThings.containsKey(DrillThing.key(family, id));
     }
 }
