@@ -230,6 +230,21 @@ class WallTest {
     }
 
     @Test
+    void duringAReplayTheAlarmBarSaysItsAlarmsAreLive() throws Exception {
+        Alarms alarms = fx(Alarms::new);
+        String shown = fx(() -> {
+            alarms.tell("特急事件：燃气泄漏");
+            alarms.replaying(true);
+            return ((Label) alarms.node().getChildren().get(0)).getText();
+        });
+        assertThat(shown).isEqualTo("实时 · 特急事件：燃气泄漏");
+        assertThat(fx(() -> {
+            alarms.replaying(false);
+            return ((Label) alarms.node().getChildren().get(0)).getText();
+        })).isEqualTo("特急事件：燃气泄漏");
+    }
+
+    @Test
     void aBrokenLayoutIsRefusedWithFileLineAndFieldAndTheCurrentOneStays() throws Exception {
         String good = Files.readString(layouts.resolve("laptop.json"));
         Files.writeString(layouts.resolve("broken.json"), good.replace("\"name\": \"laptop\"", "\"name\": \"broken\"")

@@ -171,11 +171,7 @@ class WallReplayTest {
             return null;
         });
         // the only segment is damaged: nothing to replay, the wall stays live and says why
-        until(() -> {
-            javafx.scene.Node pane = all(".notification-pane").get(0);
-            String text = ((org.controlsfx.control.NotificationPane) pane).getText();
-            return text != null && text.contains("回放文件无法打开");
-        });
+        until(() -> texts(".alarm-bar .label").contains("回放文件无法打开"));
         assertThat(fx(() -> texts(".replay-banner"))).isEmpty();
         assertThat(fx(() -> texts(".kpi-caption"))).contains("在线 2 / 3 路");
     }
