@@ -99,7 +99,8 @@ public final class DrillWidget implements Widget {
         resume = step("drill.resume", () -> context.commands().drill("resume"), "resume");
         skip = step("drill.skip", () -> context.commands().drill("skip"), "skip");
         stop = step("drill.stop", () -> context.commands().drill("stop"), "stop");
-        stop.setOnAction(e -> askToStop(() -> send(() -> context.commands().drill("stop"), "stop")));
+        var sendStop = stop.getOnAction();
+        stop.setOnAction(e -> askToStop(() -> sendStop.handle(e)));
 
         Label title = new Label(I18n.t("drill.title"));
         title.getStyleClass().add(Theme.PANEL_TITLE);
