@@ -26,8 +26,10 @@ import org.shanzhi.cockpit.feed.SituationCache;
 import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.Tokens;
+import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.replay.HubRecordings;
 import org.shanzhi.cockpit.wall.WallApp;
+import org.shanzhi.cockpit.wall.replay.Debriefs;
 
 /**
  * The default command: the wall. With no flags it starts the embedded hub on the Heyi scenario
@@ -173,7 +175,8 @@ final class CockpitCommand implements Callable<Integer> {
             cache.firstPicture().thenRun(() -> painted.complete(null));
             WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands,
-                    new HubRecordings(url, recordingsToken), replay));
+                    new HubRecordings(url, recordingsToken), replay,
+                    new Debriefs(DrillDebriefs::ofShipped, hub.data.resolve("debriefs"))));
         } finally {
             painted.complete(null);
             if (embedded != null) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,30 +15,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.debrief.Debrief;
-import org.shanzhi.cockpit.domain.debrief.Plan;
-import org.shanzhi.cockpit.domain.debrief.Targets;
 import org.shanzhi.cockpit.hub.Journal;
 import org.shanzhi.cockpit.hub.RecordingExport;
-import org.shanzhi.cockpit.hub.drill.DrillPlans;
+import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.hub.drill.DrillScript;
 import org.shanzhi.cockpit.hub.drill.DrillScripts;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.recording.Recording;
 import org.shanzhi.cockpit.report.DebriefHtml;
 
-/** Drill scripts from the command line: check one before it is loaded on a hub; the debrief report of a run. */
+/**
+ * Drill scripts from the command line: check one before it is loaded on a hub; run it on a hub and record its range
+ * ({@link DrillRunCommand}, {@link DrillRecordCommand}); the debrief report of a run.
+ */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Work with drill scripts (assets/drills/README.md).",
             "check FILE: read the script and check it against the schema and the Heyi inventory; print"
                     + " FILE:LINE:COLUMN field: reason for each error (exit 1), or a one-line summary (exit 0).",
+            "run FILE|NAME [--hub URL] [--token T | --token-file F]: load and start a drill on a running hub, print each"
+                    + " inject as it fires and at the end each expected action met or missed; Ctrl-C stops it.",
+            "record [--drill ID] --out FILE: a drill's range of a running hub's journal as a recording file.",
             "report --recording FILE [--script FILE] --out FILE (or --data DIR --from T --to T instead of --recording):"
                     + " the debrief of a drill or of any range as one HTML page: expected actions met or missed, each"
                     + " case's steps with p50/p90 against targets, units, restoration curves, 12345 orders, a rating"
                     + " per objective."},
-        subcommands = {DrillCommand.Check.class, DrillCommand.Report.class})
+        subcommands = {DrillCommand.Check.class, DrillRunCommand.class, DrillRecordCommand.class,
+            DrillCommand.Report.class})
 final class DrillCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -122,7 +125,7 @@ final class DrillCommand {
                 err.flush();
                 return 1;
             }
-            Plan plan = Plan.none();
+            DrillScript s = null;
             if (script != null) {
                 DrillScripts.Checked checked = DrillScripts.check(script, HeyiScenario.loadDefault());
                 if (checked instanceof DrillScripts.Refused refused) {
@@ -130,25 +133,15 @@ final class DrillCommand {
                     err.flush();
                     return 1;
                 }
-                DrillScript s = ((DrillScripts.Good) checked).script();
-                String id = drillId != null ? drillId : DrillPlans.drillId(s, contents.events());
-                if (id == null) {
-                    err.println(script + ": the range holds no run of this drill (none of its injects' events)");
-                    err.flush();
-                    return 1;
-                }
-                plan = DrillPlans.plan(s, id, contents.events());
-            } else if (drillId != null) {
-                plan = new Plan(drillId, null, List.of(), List.of());
-            } else {
-                Event.DrillStarted started = DrillPlans.started(contents.events());
-                if (started != null) {
-                    plan = new Plan(started.drillId(), started.name(), List.of(), List.of());
-                }
+                s = ((DrillScripts.Good) checked).script();
             }
             Debrief d;
             try {
-                d = Debrief.of(contents.snapshots().get(0).situation(), contents.events(), plan, Targets.defaults());
+                d = DrillDebriefs.of(contents, s, drillId);
+            } catch (DrillDebriefs.NoRun e) {
+                err.println(script + ": the range holds no run of this drill (none of its injects' events)");
+                err.flush();
+                return 1;
             } catch (Rejection e) {
                 err.println("the range's events do not follow one another (" + e.getMessage()
                         + "): export it again with this version's recording export");

@@ -1,10 +1,14 @@
 package org.shanzhi.cockpit.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -16,15 +20,22 @@ import picocli.CommandLine.Spec;
 
 import org.shanzhi.cockpit.hub.Journal;
 import org.shanzhi.cockpit.hub.RecordingExport;
+import org.shanzhi.cockpit.hub.RecordingImport;
 import org.shanzhi.cockpit.recording.Recording;
 
-/** Recordings from the command line: export a range of a stopped hub's journal, check a file. */
+/**
+ * Recordings from the command line: export a range of a stopped hub's journal, check a file, import one into a new
+ * journal.
+ */
 @Command(name = "recording", mixinStandardHelpOptions = true,
-        description = {"Export a range of a stopped hub's journal as one recording file, or check one.",
+        description = {"Export a range of a stopped hub's journal as one recording file, check one, or import one into a new journal.",
             "export --from T --to T --out FILE: the events from T to T (ISO-8601 with offset), with a snapshot of the"
                     + " situation every " + Recording.SNAPSHOT_EVERY + " events, compressed, with a checksummed header.",
-            "check FILE: read the file whole; print its header (exit 0) or where it is damaged (exit 1)."},
-        subcommands = {RecordingCommand.Export.class, RecordingCommand.Check.class})
+            "check FILE: read the file whole; print its header (exit 0) or where it is damaged (exit 1).",
+            "import FILE --data DIR (or --jdbc URL): put the recording into a new, empty journal, so that a hub"
+                    + " started on it (hub --scenario none --data DIR) serves that period, its seqs, times and drill marks"
+                    + " as recorded."},
+        subcommands = {RecordingCommand.Export.class, RecordingCommand.Check.class, RecordingCommand.Import.class})
 final class RecordingCommand {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -98,6 +109,68 @@ final class RecordingCommand {
                 }
                 err.flush();
                 return 1;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Put a recording into a new, empty journal (--data DIR or --jdbc URL): a hub started on it"
+                    + " serves the recorded period, up to the recording's last event.",
+                "The file is read whole first: a damaged file is refused with the byte where it breaks, a newer format"
+                        + " says so, and nothing is written. A journal that holds anything is refused."})
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HubOptions options = new HubOptions();
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the recording file")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            Recording.Contents c;
+            try {
+                c = Recording.read(file);
+            } catch (Recording.Unreadable damaged) {
+                err.println(file + ": " + damaged.getMessage() + "; nothing imported");
+                err.flush();
+                return 1;
+            }
+            // a data directory made here is removed again if the import fails: nothing half-made is left
+            boolean fresh = options.jdbc == null && !Files.exists(options.data);
+            String url = options.jdbc != null ? options.jdbc : Journal.h2Url(options.data);
+            try (Journal journal = Journal.open(url, options.dbUser,
+                    options.dbPassword == null ? "" : options.dbPassword)) {
+                int n = RecordingImport.into(journal, c);
+                spec.commandLine().getOut().println((options.jdbc != null ? options.jdbc : options.data) + ": " + n
+                        + " events imported, seq " + c.header().fromSeq() + " to " + c.header().toSeq() + " ("
+                        + c.header().from() + " to " + c.header().to() + "); start a hub on it with --scenario none");
+                spec.commandLine().getOut().flush();
+                fresh = false;
+                return 0;
+            } catch (RecordingImport.Refused e) {
+                err.println(file + ": " + e.getMessage() + "; nothing imported");
+                err.flush();
+                return 1;
+            } finally {
+                if (fresh) {
+                    deleteTree(options.data);
+                }
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.shanzhi.cockpit.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+
+import javafx.stage.Window;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.hub.Hub;
@@ -19,13 +21,18 @@ import org.shanzhi.cockpit.hub.RecordingExport;
 import org.shanzhi.cockpit.recording.Recording;
 import org.shanzhi.cockpit.replay.Replay;
 import org.shanzhi.cockpit.replay.ReplaySource;
+import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Wall;
+import org.shanzhi.cockpit.wall.WallContext;
+import org.shanzhi.cockpit.wall.layout.LayoutLoader;
+import org.shanzhi.cockpit.wall.layout.WallLayout;
 
 /**
  * {@code replay.file_mb} (the recording of a 24-hour synthetic day of about a million events, in MB per million
  * events) and {@code replay.import_s} (reading that file whole: checksums, decompression, every snapshot and event
  * decoded). The day is appended to a hub on a temporary H2 journal, which is then stopped and exported like
  * {@code recording export} does. Then the replay of that file: {@code replay.seek_ms} and
- * {@code replay.speed_error_pct} at 1×, 8× and 64×.
+ * {@code replay.speed_error_pct} at 1×, 8× and 64× with the laptop layout on the replay (headless JavaFX).
  */
 final class ReplayBench {
 
@@ -35,7 +42,7 @@ final class ReplayBench {
         this.quick = quick;
     }
 
-    void run(Figures figures) throws IOException, InterruptedException {
+    void run(Figures figures) throws Exception {
         Path dir = Files.createTempDirectory("shanzhi-bench-replay");
         try {
             long head = day(dir);
@@ -91,35 +98,91 @@ final class ReplayBench {
     }
 
     /**
-     * {@code replay.speed_error_pct.<speed>x}: played from the middle of the day with the wall's pulses (60 a second,
-     * each taking the situation as the wall does), how far the time of the situation shown moved against the
-     * operator's clock times the speed. It counts the replay's lag behind its clock, not only the clock's arithmetic.
+     * {@code replay.speed_error_pct.<speed>x}: the real {@link Wall} with the laptop layout (headless, as in
+     * {@link WallBench}) on the replay, played from the middle of its events; over the measured window (from a second
+     * after play), how far the replay time of the positions the wall showed moved, against the operator's clock times
+     * the speed. The frames
+     * are the wall's own (its pump taking a situation, the pulse ended: {@link ShownSource}), so the figure counts
+     * the wall's lag behind the replay clock, not only the clock's arithmetic; a growing lag is noted.
      */
-    private void speed(Replay replay, double speed, Figures figures) throws InterruptedException {
+    private void speed(Replay replay, double speed, Figures figures) throws Exception {
         ReplaySource source = ReplaySource.of(replay);
-        source.seek(replay.start().plus(Duration.between(replay.start(), replay.end()).dividedBy(2)));
+        // the middle of the events (the range's own middle can fall in the hour between the inventory and the day)
+        source.seek(replay.timeAt(replay.size() / 2));
         source.speed(speed);
         long seconds = quick ? 3 : speed == 1 ? 20 : 10;
-        source.play();
-        // the replay time of the position shown (a situation's own time is its last event's, which on the synthetic
-        // day is not in seq order)
-        Instant shownAtStart = replay.timeAt(source.position());
-        long t0 = System.nanoTime();
-        long end = t0 + Duration.ofSeconds(seconds).toNanos();
-        long version = source.version();
-        while (System.nanoTime() < end) {
-            long v = source.version();
-            if (v != version) {
-                version = v;
-                source.latest();
+        WallBench.startToolkit();
+        ShownSource shown = new ShownSource(source, s -> { });
+        WallLayout layout = LayoutLoader.standard().load("laptop").orElseThrow();
+        Wall wall = WallBench.onFx(() -> {
+            I18n.setLocale(Locale.forLanguageTag("zh-CN"));
+            Wall w = new Wall(shown, new WallContext(source::status, "replay"), LayoutLoader.standard());
+            w.start(layout);
+            return w;
+        });
+        try {
+            Thread.sleep(2000); // the layout built and its first frames drawn before the clock runs
+            Instant playedFrom = source.time();
+            source.play();
+            long played = System.nanoTime();
+            Thread.sleep(1000); // the first second, in which the wall catches up with the clock, is not measured
+            long t0 = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+            long t1 = System.nanoTime();
+            long[][] frames = WallBench.onFx(shown::frames);
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < frames[0].length; i++) {
+                if (frames[1][i] >= t0 && frames[1][i] <= t1) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
             }
-            Thread.sleep(16);
+            if (first < 0 || last == first) {
+                throw new IllegalStateException("the wall showed " + (first < 0 ? "no" : "one") + " frame in "
+                        + seconds + " s at " + speedName(speed) + "×");
+            }
+            double shownMoved = Duration.between(shownTime(replay, frames[0][first]), shownTime(replay, frames[0][last]))
+                    .toNanos();
+            double clockMoved = (frames[1][last] - frames[1][first]) * speed;
+            double error = Math.abs(shownMoved / clockMoved - 1) * 100;
+            Figures.note("replay {}x: {} frames in {} s; the wall's lag behind the replay clock {} ms at the window's"
+                            + " first frame, {} ms at its last (replay time)", speedName(speed), last - first + 1,
+                    seconds, lagMs(replay, frames, first, playedFrom, played, speed),
+                    lagMs(replay, frames, last, playedFrom, played, speed));
+            figures.put("replay.speed_error_pct." + speedName(speed) + "x", error, 2,
+                    "% over " + seconds + " s at " + speedName(speed) + "×");
+        } finally {
+            source.pause();
+            WallBench.onFx(() -> {
+                wall.stop();
+                for (Window w : new ArrayList<>(Window.getWindows())) {
+                    w.hide();
+                }
+                return null;
+            });
         }
-        long wall = System.nanoTime() - t0;
-        double moved = Duration.between(shownAtStart, replay.timeAt(source.position())).toNanos();
-        double error = Math.abs(moved / (wall * speed) - 1) * 100;
-        figures.put("replay.speed_error_pct." + speedName(speed) + "x", error, 2,
-                "% over " + seconds + " s at " + speedName(speed) + "×");
+    }
+
+    /** How far the time shown in frame {@code i} was behind the replay clock then, in ms of replay time. */
+    private static String lagMs(Replay replay, long[][] frames, int i, Instant playedFrom, long played, double speed) {
+        Instant clock = playedFrom.plusNanos((long) ((frames[1][i] - played) * speed));
+        return Long.toString(Duration.between(shownTime(replay, frames[0][i]), clock).toMillis());
+    }
+
+    /** The replay time of the position at which {@code seq} was applied. */
+    private static Instant shownTime(Replay replay, long seq) {
+        int lo = 0;
+        int hi = replay.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (replay.event(mid).seq() <= seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return replay.timeAt(lo);
     }
 
     private static String speedName(double s) {

@@ -77,9 +77,8 @@ public final class Deadlines {
                 out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.ACCEPT,
                         p.acceptDeadline(), sla(p.registeredAt(), p.acceptDeadline(), now)));
             } else if (p.open() && p.state().ordinal() < PetitionState.REPLIED.ordinal()) {
-                Instant accepted = p.replyDeadline() == null ? null : p.replyDeadline().minus(Petition.REPLY_LIMIT);
                 out.add(new PetitionDue(p.id(), p.subject(), p.people(), p.state(), PetitionStep.REPLY,
-                        p.replyDeadline(), sla(accepted, p.replyDeadline(), now)));
+                        p.replyDeadline(), sla(p.decidedAt(), p.replyDeadline(), now)));
             }
         }
         out.sort(Comparator.comparing(PetitionDue::deadline, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -47,6 +47,8 @@ public record DrillThing(String key, String drillId) {
             return key("disputes", x.disputeId());
         } else if (e instanceof PetitionAdvanced x) {
             return key("petitions", x.petitionId());
+        } else if (e instanceof PetitionExtended x) {
+            return key("petitions", x.petitionId());
         } else if (e instanceof WarningLifted x) {
             return key("warnings", x.warningId());
         } else if (e instanceof OutageRestored x) {

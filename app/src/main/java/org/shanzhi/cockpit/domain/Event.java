@@ -96,6 +96,9 @@ public sealed interface Event {
 
     record PetitionAdvanced(String petitionId, PetitionState state) implements Event { }
 
+    /** An approved extension of a petition's handling (≤ 30 days in all, 《信访工作条例》). */
+    record PetitionExtended(String petitionId, int days, String reason) implements Event { }
+
     record WhistleBlown(String whistleId, Whistle.Kind kind, String reason, List<String> departments,
                         String incidentId) implements Event { }
 

@@ -131,6 +131,8 @@ final class Fold {
             Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
             check("state", x.state(), p.state(), p.state().next());
             petitions = petitions.plus(p.id(), p.moved(x.state(), at));
+        } else if (e instanceof PetitionExtended x) {
+            petitionExtended(x);
         } else if (e instanceof WhistleBlown x) {
             whistleBlown(x);
         } else if (e instanceof WhistleArrived x) {
@@ -379,7 +381,7 @@ final class Fold {
         Incident.Severity severity = x.severity() == null ? Incident.Severity.MEDIUM : x.severity();
         incidents = incidents.plus(x.incidentId(), new Incident(x.incidentId(), x.title(), x.category(), x.source(),
                 severity, initial, x.at(), before.communityAt(x.at()), at, deadline, at, null, null, x.alertId(),
-                x.source() == Incident.Source.AI || x.source() == Incident.Source.SENSOR, List.of()));
+                ProactiveSources.DEFAULT.counts(x.source()), List.of()));
         mark("incidents", x.incidentId(), x.alertId() == null ? null : DrillThing.key("alerts", x.alertId()));
     }
 
@@ -646,9 +648,24 @@ final class Fold {
         if (x.communityCode() != null) {
             require(communities, x.communityCode(), "communityCode", "community");
         }
-        petitions = petitions.plus(x.petitionId(), new Petition(x.petitionId(), x.form(), x.people(), x.subject(),
-                PetitionState.REGISTERED, x.communityCode(), at, at.plus(Petition.ACCEPT_LIMIT), null, at));
+        petitions = petitions.plus(x.petitionId(), Petition.registered(x.petitionId(), x.form(), x.people(),
+                x.subject(), x.communityCode(), at));
         mark("petitions", x.petitionId(), null);
+    }
+
+    /** An approved extension of the handling: once or more, 30 days in all, while the reply is awaited. */
+    private void petitionExtended(PetitionExtended x) {
+        Petition p = require(petitions, x.petitionId(), "petitionId", "petition");
+        if (!p.awaitingReply()) {
+            throw new Rejection("petitionId", "only a petition accepted and not yet answered can be extended, not "
+                    + p.state());
+        }
+        if (x.days() < 1 || p.extendedDays() + x.days() > Petition.MAX_EXTENSION_DAYS) {
+            throw new Rejection("days", "an extension is 1.." + (Petition.MAX_EXTENSION_DAYS - p.extendedDays())
+                    + " days (" + Petition.MAX_EXTENSION_DAYS + " in all), got " + x.days());
+        }
+        requireText(x.reason(), "reason");
+        petitions = petitions.plus(p.id(), p.extended(x.days(), at));
     }
 
     private void whistleBlown(WhistleBlown x) {

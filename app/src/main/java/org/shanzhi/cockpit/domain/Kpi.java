@@ -192,12 +192,17 @@ public final class Kpi {
         return countComplaints(s, from, to) / (population / 1000.0);
     }
 
-    /** 未诉先办占比: proactive cases (AI, sensors) over proactive cases plus 12345 orders, in the window. */
+    /** 未诉先办占比 with the default finders ({@link ProactiveSources#DEFAULT}). */
     public static Ratio proactiveShare(Situation s, Instant from, Instant to) {
+        return proactiveShare(s, from, to, ProactiveSources.DEFAULT);
+    }
+
+    /** 未诉先办占比: cases opened by the proactive finders over those cases plus 12345 orders, in the window. */
+    public static Ratio proactiveShare(Situation s, Instant from, Instant to, ProactiveSources finders) {
         s = s.live();
         long proactive = 0;
         for (Incident i : s.incidents().values()) {
-            if (i.proactive() && within(i.openedAt(), from, to)) {
+            if (finders.counts(i.source()) && within(i.openedAt(), from, to)) {
                 proactive++;
             }
         }
@@ -483,7 +488,7 @@ public final class Kpi {
         return out;
     }
 
-    static String communityName(Situation s, String code) {
+    public static String communityName(Situation s, String code) {
         if (code == null) {
             return null;
         }

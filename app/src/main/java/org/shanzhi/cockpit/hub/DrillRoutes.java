@@ -1,19 +1,13 @@
 package org.shanzhi.cockpit.hub;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -21,6 +15,7 @@ import io.javalin.http.Context;
 
 import org.shanzhi.cockpit.hub.drill.DrillError;
 import org.shanzhi.cockpit.hub.drill.Drills;
+import org.shanzhi.cockpit.hub.drill.ShippedDrills;
 import org.shanzhi.cockpit.json.Json;
 
 import static org.shanzhi.cockpit.hub.Answers.json;
@@ -31,10 +26,7 @@ import static org.shanzhi.cockpit.hub.Answers.json;
  */
 final class DrillRoutes {
 
-    /** The drills inside the jar; a site's own go beside them in {@code ./assets/drills/}. */
-    static final List<String> SHIPPED = List.of("crowd-gathering", "storm-530", "waterlogging-underpass");
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern FILE = Pattern.compile("[\\p{L}\\p{N}_.-]{1,100}");
 
     private final Drills drills;
@@ -54,7 +46,7 @@ final class DrillRoutes {
     /** The drills that can be loaded by name: each name with its title and summary, by name. */
     void scripts(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String name : shippedNames()) {
+        for (String name : ShippedDrills.names()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             try {
@@ -88,7 +80,7 @@ final class DrillRoutes {
             json(ctx, 201, Json.write(drills.load(file, body.script())));
             return;
         }
-        if (!NAME.matcher(body.name()).matches()) {
+        if (!ShippedDrills.NAME.matcher(body.name()).matches()) {
             throw new BadRequest("name", "name is a shipped drill's file name without .yaml, e.g. storm-530");
         }
         json(ctx, 201, Json.write(drills.load(body.name() + ".yaml", shipped(body.name()))));
@@ -115,31 +107,14 @@ final class DrillRoutes {
         Answers.error(ctx, 422, first.field().isEmpty() ? "script" : first.field(), message.toString());
     }
 
-    private static SortedSet<String> shippedNames() {
-        SortedSet<String> names = new TreeSet<>(SHIPPED);
-        try (Stream<Path> local = Files.list(Path.of("assets", "drills"))) {
-            local.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
-                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
-                    .filter(n -> NAME.matcher(n).matches()).forEach(names::add);
-        } catch (IOException e) {
-            // no local folder: the jar's own
-        }
-        return names;
-    }
-
-    /** A drill shipped in {@code ./assets/drills/} or inside the jar. */
+    /** A shipped drill's text ({@link ShippedDrills}), or 404 naming {@code name}. */
     private static String shipped(String name) {
-        Path local = Path.of("assets", "drills", name + ".yaml");
         try {
-            if (Files.isRegularFile(local)) {
-                return Files.readString(local, StandardCharsets.UTF_8);
+            String text = ShippedDrills.text(name);
+            if (text == null) {
+                throw new BadRequest(404, "name", "no shipped drill named " + name);
             }
-            try (InputStream in = DrillRoutes.class.getClassLoader().getResourceAsStream("assets/drills/" + name + ".yaml")) {
-                if (in == null) {
-                    throw new BadRequest(404, "name", "no shipped drill named " + name);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            return text;
         } catch (IOException e) {
             throw new BadRequest(404, "name", "cannot read the drill " + name + ": " + e.getMessage());
         }

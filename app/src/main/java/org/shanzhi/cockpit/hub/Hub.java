@@ -150,9 +150,9 @@ public final class Hub implements AutoCloseable {
         this.journal = journal;
         this.clockFor = clockFor;
         this.writing = journal.tryLockWriter(address);
-        Situation s = Situation.empty();
+        Situation s = journal.base(); // empty, but for a journal imported from a recording of a range
         long[] count = {0};
-        long last = 0;
+        long last = s.seq();
         while (true) {
             List<Journal.Row> rows = journal.readAfter(last, 10_000);
             if (rows.isEmpty()) {

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
 
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.json.Json;
+
 /**
  * The durable record of every accepted event, with the audit trail and the idempotency keys, in
  * an SQL database (H2 embedded by default, PostgreSQL given its JDBC URL). The schema is
@@ -59,6 +62,8 @@ public final class Journal implements AutoCloseable {
     private int lockPid;
     private volatile boolean holdsLock;
     private static final int MAX_READERS = 8;
+    /** The longest part of the base situation's JSON in one row (H2's longest text). */
+    private static final int BASE_PART = 1_000_000;
     private final Semaphore readers = new Semaphore(MAX_READERS);
 
     private Journal(String url, String user, String password) throws SQLException {
@@ -268,6 +273,76 @@ public final class Journal implements AutoCloseable {
             throw rolledBack(e);
         } catch (SQLException e) {
             throw rolledBack("journal write failed, nothing was written", e);
+        }
+    }
+
+    /**
+     * The situation the journal starts from: empty, or the snapshot an import of a recording put under its first
+     * event ({@link RecordingImport}). Its seq is the last before the journal's first entry.
+     */
+    public Situation base() {
+        StringBuilder json = new StringBuilder();
+        try (Connection c = connect();
+             PreparedStatement st = c.prepareStatement("SELECT situation FROM journal_base ORDER BY part");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                json.append(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal's base: " + e.getMessage(), e);
+        }
+        return json.isEmpty() ? Situation.empty() : Json.readSnapshot(json.toString());
+    }
+
+    /**
+     * Writes a recording's range into this empty journal in one transaction: the situation before it as the base,
+     * then its events with their seqs, times and drill marks. Nothing is written if any of it fails.
+     */
+    void importRange(Situation before, List<Row> rows, String origin) {
+        Instant now = Instant.now();
+        String base = "{\"seq\":" + before.seq() + ",\"situation\":" + Json.write(before) + "}";
+        try {
+            checkStillWriter();
+            try (PreparedStatement st = writer.prepareStatement(
+                    "INSERT INTO journal_base (part, seq, situation) VALUES (?, ?, ?)")) {
+                int part = 0;
+                for (int from = 0; from < base.length(); part++) {
+                    int to = Math.min(base.length(), from + BASE_PART);
+                    if (to < base.length() && Character.isHighSurrogate(base.charAt(to - 1))) {
+                        to--; // a character is not cut in two
+                    }
+                    st.setInt(1, part);
+                    st.setLong(2, before.seq());
+                    st.setString(3, base.substring(from, to));
+                    st.addBatch();
+                    from = to;
+                }
+                st.executeBatch();
+            }
+            try (PreparedStatement st = writer.prepareStatement(
+                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at, drill)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Row r : rows) {
+                    st.setLong(1, r.seq());
+                    st.setObject(2, utc(r.time()));
+                    st.setString(3, r.type());
+                    st.setString(4, r.payload());
+                    st.setString(5, origin);
+                    st.setObject(6, utc(now));
+                    st.setString(7, r.drill());
+                    st.addBatch();
+                    if (++n % 10_000 == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+            }
+            writer.commit();
+        } catch (NotWriter e) {
+            throw rolledBack(e);
+        } catch (SQLException e) {
+            throw rolledBack("the import failed, nothing was written", e);
         }
     }
 

@@ -24,8 +24,8 @@ public final class JournalCheck {
 
     public static List<Problem> run(Journal journal, boolean quarantine) {
         List<Problem> problems = new ArrayList<>();
-        Situation s = Situation.empty();
-        long last = 0;
+        Situation s = journal.base();
+        long last = s.seq();
         while (true) {
             List<Journal.Row> rows = journal.readAfter(last, 10_000);
             if (rows.isEmpty()) {

@@ -27,6 +27,7 @@ import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Instruction;
@@ -34,6 +35,7 @@ import org.shanzhi.cockpit.domain.IntelReport;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Petition;
+import org.shanzhi.cockpit.domain.PetitionFigures;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
@@ -127,6 +129,12 @@ final class Reads {
         m.put("outageRestoration", Kpi.outageRestoration(s));
         m.put("falseAlarmsByKind30d", Kpi.falseAlarmsByKind(s, monthAgo, now.plusNanos(1)));
         m.put("falseAlarmsByCamera30d", Kpi.falseAlarmsByCamera(s, monthAgo, now.plusNanos(1)));
+        m.put("petitionsAccepted30d", PetitionFigures.acceptedInTime(s, monthAgo, now.plusNanos(1)));
+        m.put("petitionsReplied30d", PetitionFigures.repliedInTime(s, monthAgo, now.plusNanos(1)));
+        m.put("petitionVisitors30d", PetitionFigures.visitorsYearOnYear(s, monthAgo, now.plusNanos(1),
+                PetitionFigures.Basis.HEYI));
+        m.put("threeRatesAtMonthEnd", Forecast.threeRatesAtMonthEnd(s, now, Kpi.Weights.DEFAULT));
+        m.put("risingComplaints", Forecast.rising(s, now, Forecast.TrendRule.DEFAULT));
         json(ctx, 200, Json.write(m));
     }
 

@@ -32,8 +32,8 @@ public final class RecordingExport {
 
     /** The same with a snapshot every {@code snapshotEvery} events (tests and benchmarks make several from a short range). */
     public static Recording.Header export(Journal journal, Instant from, Instant to, Path out, int snapshotEvery) {
-        Situation s = Situation.empty();
-        long last = 0;
+        Situation s = journal.base();
+        long last = s.seq();
         boolean any = false;
         try (Recording.Writer w = new Recording.Writer(out, hubVersion(), snapshotEvery)) {
             pages:

@@ -68,6 +68,11 @@ public final class Replay {
         this.end = Instant.ofEpochMilli(times[times.length - 1]);
     }
 
+    /** The recording as read: its events and snapshots (the debrief reads them whole). */
+    public Recording.Contents contents() {
+        return contents;
+    }
+
     public Recording.Header header() {
         return contents.header();
     }

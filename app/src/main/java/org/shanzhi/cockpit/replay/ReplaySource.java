@@ -28,6 +28,8 @@ public final class ReplaySource implements SituationSource {
     private Situation situation;
     /** Whether the position follows the clock: set by play, cleared by pause (the clock stops at the end itself). */
     private boolean running;
+    /** How many times playing ran into the end (not a seek or a step there). */
+    private int endsReached;
 
     public ReplaySource(Replay replay, LongSupplier nanos) {
         this.replay = replay;
@@ -155,11 +157,20 @@ public final class ReplaySource implements SituationSource {
         }
     }
 
+    /** How many times playing has run into the end: each is the moment for the debrief. */
+    public synchronized int endsReached() {
+        follow();
+        return endsReached;
+    }
+
     /** While playing, the position follows the clock, up to the end where the clock stops. */
     private void follow() {
         if (running) {
             moveTo(replay.positionAt(clock.now()));
             running = clock.playing();
+            if (!running) {
+                endsReached++;
+            }
         }
     }
 }

@@ -52,6 +52,11 @@ public final class Theme {
     public static final String STATUS_TEXT = "status-text";
     public static final String STATUS_DETAIL = "status-detail";
     public static final String STATUS_MORE = "status-more";
+    public static final String FIGURE_TABLE = "figure-table";
+    public static final String FIGURE_HEAD = "figure-head";
+    public static final String FIGURE_NAME = "figure-name";
+    public static final String FIGURE_VALUE = "figure-value";
+    public static final String FIGURE_EXTRA = "figure-extra";
     public static final String RANKING = "ranking";
     public static final String RANKING_NAME = "ranking-name";
     public static final String RANKING_VALUE = "ranking-value";

@@ -237,7 +237,7 @@ public final class Wall {
         List<String> names = loader.available();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            MenuItem item = new MenuItem(I18n.t("wall.menu.layout", name, i + 1));
+            MenuItem item = new MenuItem(I18n.t("wall.menu.layout", layoutTitle(name), i + 1));
             item.setOnAction(e -> switchTo(name));
             m.getItems().add(item);
         }
@@ -254,6 +254,11 @@ public final class Wall {
         m.getItems().addAll(replay.menuItems(stages.isEmpty() ? null : stages.get(0)));
         m.getItems().addAll(new SeparatorMenuItem(), quit);
         return m;
+    }
+
+    /** A layout's own title in the wall's language, or its file name when it cannot be read. */
+    private String layoutTitle(String name) {
+        return loader.load(name) instanceof LayoutResult.Loaded l ? l.layout().title().in(I18n.locale()) : name;
     }
 
     /** The monitors JavaFX sees, as the plain records of the layout planner. */

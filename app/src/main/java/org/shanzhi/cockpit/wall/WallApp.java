@@ -13,6 +13,7 @@ import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.replay.HubRecordings;
 import org.shanzhi.cockpit.wall.layout.LayoutLoader;
+import org.shanzhi.cockpit.wall.replay.Debriefs;
 import org.shanzhi.cockpit.wall.layout.LayoutResult;
 import org.shanzhi.cockpit.wall.layout.ScreenPlan;
 import org.shanzhi.cockpit.wall.layout.WallLayout;
@@ -25,13 +26,15 @@ public final class WallApp extends Application {
      * What to show: the source of the situation, a label for it, a layout (name, file or null to pick), the
      * language, the token, its role when known (the embedded hub's own token, or the seat given), else null, and
      * the commands with their outbox on disk (null: none, or kept in memory), where the hub's recordings are read
-     * for replay (null: no hub), and a replay to open at once (null: live).
+     * for replay (null: no hub), a replay to open at once (null: live), and how a replay's debrief is made (null:
+     * none).
      */
     public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token,
-                          String role, HubCommands commands, HubRecordings recordings, ReplayStart replay) {
+                          String role, HubCommands commands, HubRecordings recordings, ReplayStart replay,
+                          Debriefs debriefs) {
 
         public Options(SituationSource source, String sourceLabel, String layout, Locale locale) {
-            this(source, sourceLabel, layout, locale, null, null, null, null, null);
+            this(source, sourceLabel, layout, locale, null, null, null, null, null, null);
         }
 
     }
@@ -72,6 +75,7 @@ public final class WallApp extends Application {
         wall = new Wall(o.source(), context, loader);
         wall.start(layout);
         wall.replay().hub(o.recordings());
+        wall.replay().debriefs(o.debriefs());
         if (o.replay() != null && o.replay().file() != null) {
             wall.replay().openFile(o.replay().file());
         } else if (o.replay() != null) {

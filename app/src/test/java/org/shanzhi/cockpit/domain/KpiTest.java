@@ -144,6 +144,28 @@ class KpiTest {
         assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE)).isEqualTo(new Ratio(1, 3));
     }
 
+    /** A 网格员's find counts as 未诉先办 by default, a 监督员's does not; the finders are a choice. */
+    @Test
+    void proactiveShareCountsTheFindersChosen() {
+        Situation s = with(district(),
+                new Event.IncidentOpened("I-G", "t", "暴露垃圾", Incident.Source.GRID_WORKER, null, null, WEST, null,
+                        null),
+                new Event.IncidentOpened("I-S", "t", "井盖缺失", Incident.Source.INSPECTOR, null, null, WEST, null,
+                        null),
+                new Event.ComplaintReceived("O-1", Complaint.Channel.WEB, Complaint.Type.HELP, "供暖",
+                        Complaint.Priority.TIMELY, EAST, null, false));
+        assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE)).isEqualTo(new Ratio(1, 2));
+        assertThat(s.incidents().get("I-G").proactive()).isTrue();
+        assertThat(s.incidents().get("I-S").proactive()).isFalse();
+        ProactiveSources both = new ProactiveSources(java.util.Set.of(Incident.Source.GRID_WORKER,
+                Incident.Source.INSPECTOR));
+        assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE, both)).isEqualTo(new Ratio(2, 3));
+        assertThat(Kpi.proactiveShare(s, FAR_PAST, FAR_FUTURE, new ProactiveSources(java.util.Set.of(
+                Incident.Source.AI)))).isEqualTo(new Ratio(0, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProactiveSources(java.util.Set.of(
+                Incident.Source.HOTLINE))).isInstanceOf(Rejection.class);
+    }
+
     @Test
     void mediationSuccessAndOutageRestoration() {
         Situation s = with(district(),

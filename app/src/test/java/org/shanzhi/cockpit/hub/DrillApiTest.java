@@ -121,7 +121,7 @@ class DrillApiTest {
         // every drill in the folder is one the jar ships
         try (var files = java.nio.file.Files.list(Path.of("../assets/drills"))) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
-                    .map(f -> f.replace(".yaml", ""))).containsExactlyInAnyOrderElementsOf(DrillRoutes.SHIPPED);
+                    .map(f -> f.replace(".yaml", ""))).containsExactlyInAnyOrderElementsOf(org.shanzhi.cockpit.hub.drill.ShippedDrills.IN_JAR);
         }
         assertThat(hub.get("/api/v1/drill/scripts", Role.OPERATOR).status()).isEqualTo(403);
 

@@ -17,6 +17,7 @@ import org.shanzhi.cockpit.domain.debrief.Debrief.Outcome;
 import org.shanzhi.cockpit.domain.debrief.Rating;
 import org.shanzhi.cockpit.domain.debrief.Stage;
 import org.shanzhi.cockpit.domain.debrief.Targets;
+import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.hub.drill.DrillPlans;
 import org.shanzhi.cockpit.hub.drill.DrillScript;
 import org.shanzhi.cockpit.hub.drill.DrillScripts;
@@ -149,6 +150,10 @@ class DrillDebriefTest {
         assertThat(lineCase.at()).containsKeys(Stage.ALARM, Stage.CONFIRMED, Stage.DISPATCHED, Stage.ACCEPTED,
                 Stage.ON_SITE);
         assertThat(d.units()).extracting(Debrief.UnitTimes::unitId).containsExactly("GY-01");
+
+        // the wall at a replay's end finds the shipped script of the drill the range holds, and rates the same
+        assertThat(DrillDebriefs.ofShipped(rec)).isEqualTo(d);
+        assertThat(DrillDebriefs.of(rec, script, null)).isEqualTo(d);
 
         String html = DebriefHtml.render(d);
         assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "src=");

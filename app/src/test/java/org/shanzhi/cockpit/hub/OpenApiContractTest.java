@@ -847,6 +847,7 @@ class OpenApiContractTest {
                 new Event.DisputeAdvanced("D-1", DisputeState.TRIAGED, null),
                 new Event.PetitionRegistered("P-1", Petition.Form.VISIT, 6, "拆迁补偿", "110106016002"),
                 new Event.PetitionAdvanced("P-1", PetitionState.ACCEPTED),
+                new Event.PetitionExtended("P-1", 30, "涉及多部门, 经批准延期"),
                 new Event.WhistleBlown("W-1", Whistle.Kind.DEMAND, "积水点处置", List.of("城管执法队", "排水集团"), "INC-A"),
                 new Event.WhistleArrived("W-1", "城管执法队"),
                 new Event.WhistleBlown("W-2", Whistle.Kind.EMERGENCY, "燃气泄漏", List.of("燃气集团"), null),

@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.recording.Recording;
 
 /**
  * The same hub code on a real PostgreSQL: migrations, appends, the audit trail, idempotency, the
@@ -102,6 +105,33 @@ class PostgresJournalTest {
         }
         try (TestHub hub = start()) {
             assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
+        }
+    }
+
+    @Test
+    void aRecordingIsImportedIntoAnEmptyJournalOnPostgresqlToo() {
+        Path file = data.resolve("range.shanzhi");
+        Situation original;
+        try (TestHub hub = new TestHub(data.resolve("source"))) {
+            hub.ingest(Fixtures.inventory());
+            long first = hub.runtime.hub().head() + 1;
+            hub.runtime.hub().append(List.of(
+                    new Hub.Pending(null, new Event.DrillStarted("YL-PG", "库内演练", null), "YL-PG"),
+                    new Hub.Pending(null, new Event.SensorReported("S-1", 7), null)), Hub.Origin.system("test"));
+            Instant from = hub.runtime.hub().journal().readAfter(first - 1, 1).get(0).time();
+            RecordingExport.export(hub.runtime.hub().journal(), from, from.plusSeconds(3600), file);
+            original = hub.runtime.hub().situation();
+        }
+        try (Journal journal = Journal.open(URL, USER, PASSWORD)) {
+            assertThat(journal.tryLockWriter(null)).isTrue();
+            assertThat(RecordingImport.into(journal, Recording.read(file))).isEqualTo(2);
+        }
+        try (TestHub hub = start()) {
+            // its drill's clock did not come with it: ended as stopped, one event on
+            assertThat(hub.runtime.hub().head()).isEqualTo(original.seq() + 1);
+            assertThat(hub.runtime.hub().journal().readAfter(0, 10)).extracting(Journal.Row::drill)
+                    .containsExactly("YL-PG", null, "YL-PG");
+            assertThat(hub.runtime.hub().situation().sensors()).isEqualTo(original.sensors());
         }
     }
 }

@@ -191,6 +191,41 @@ class ReplaySourceTest {
         assertThat(r.time()).isEqualTo(t);
     }
 
+    /** The debrief opens when playing runs into the end: once each time, never for a seek or a step to the end. */
+    @Test
+    void playingIntoTheEndIsCountedOnceAndASeekOrAStepThereIsNot() {
+        ReplaySource r = source();
+        r.seek(replay.end());
+        assertThat(r.endsReached()).as("a seek to the end").isZero();
+        r.seek(replay.end().minus(Duration.ofMinutes(10)));
+        while (r.step()) {
+            // one event at a time up to the last
+        }
+        assertThat(r.time()).isEqualTo(replay.end());
+        assertThat(r.endsReached()).as("steps to the end").isZero();
+
+        r.seek(replay.end().minus(Duration.ofMinutes(10)));
+        r.speed(8);
+        r.play();
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos()); // 4 of the 10 minutes
+        assertThat(r.endsReached()).isZero();
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos()); // past the end
+        assertThat(r.endsReached()).isEqualTo(1);
+        assertThat(r.playing()).isFalse();
+        assertThat(r.time()).isEqualTo(replay.end());
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(r.endsReached()).as("standing at the end").isEqualTo(1);
+
+        r.play(); // from the start again
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        r.pause();
+        assertThat(r.endsReached()).as("a pause before the end").isEqualTo(1);
+        r.seek(replay.end().minus(Duration.ofMinutes(1)));
+        r.play();
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(r.endsReached()).as("a second run into the end").isEqualTo(2);
+    }
+
     @Test
     void aStepAppliesOneEventAndMarkersLandOnTheirEvent() {
         ReplaySource r = source();

@@ -51,7 +51,7 @@ class VocabularyTest {
             assertThat(I18n.t("cockpit.city.sensors")).isEqualTo("物联感知告警");
             assertThat(I18n.t("cockpit.monitoring.sensors", 2)).startsWith("物联感知告警");
             assertThat(I18n.t("alarm.sensor", "积水", "S-1", 1.0, "cm")).startsWith("物联感知告警");
-            assertThat(I18n.t("cockpit.safety.intel")).contains("情报信息上报");
+            assertThat(I18n.t("cockpit.safety.intel.caption", 1)).contains("情报信息上报");
             assertThat(I18n.t("cockpit.safety.quiet") + " 12 " + I18n.t("unit.days")).isEqualTo("群体访零发生 · 连续 12 天");
             assertThat(I18n.t("complaintState", ComplaintState.REPLIED)).isEqualTo("办结反馈");
             // a unit not at work is 不在岗; 离线 is a camera's

@@ -100,6 +100,11 @@ public final class WidgetHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Makes {@code r} the wall's source as the widgets of {@code context} see it (a replay shown, or live). */
+    public static void replays(WallContext context, org.shanzhi.cockpit.replay.ReplaySwitch r) {
+        context.links().replays(r);
+    }
+
     public static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }

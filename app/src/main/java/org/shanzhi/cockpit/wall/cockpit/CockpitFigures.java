@@ -7,8 +7,11 @@ import org.pcollections.PMap;
 
 import org.shanzhi.cockpit.domain.Deadlines;
 import org.shanzhi.cockpit.domain.DrillThing;
+import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.PetitionFigures;
+import org.shanzhi.cockpit.domain.ProactiveSources;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
@@ -43,13 +46,20 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                              List<Kpi.FalseAlarms> falseAlarms) {
     }
 
+    /**
+     * {@code proactive}: 未诉先办占比 and {@code perThousand}: the street's 千人诉求量, both over {@link #RATE_DAYS};
+     * {@code monthEnd} and {@code rising}: 和E办's 三率 forecast and 诉求趋势预警.
+     */
     public record Sentiment(DayCount orders, Kpi.Hourly ordersHourly, Kpi.ThreeRates rates, int overdue,
-                            List<Kpi.Ranked> categories, List<Kpi.Ranked> communities) {
+                            List<Kpi.Ranked> categories, List<Kpi.Ranked> communities, Ratio proactive,
+                            double perThousand, Forecast.MonthEnd monthEnd, List<Forecast.Rising> rising) {
     }
 
+    /** {@code petitionsAccepted}/{@code petitionsReplied}: 信访 受理率 and 办结率 over {@link #RATE_DAYS}. */
     public record Safety(List<Deadlines.DisputeDue> disputes, Ratio mediation, List<Deadlines.PetitionDue> petitions,
                          int intelToday, List<Kpi.WhistleStatus> whistles, KeyPeriod keyPeriod,
-                         boolean keyPeriodActive, long daysWithoutGroupIncident) {
+                         boolean keyPeriodActive, long daysWithoutGroupIncident, Ratio petitionsAccepted,
+                         Ratio petitionsReplied, PetitionFigures.YearOnYear visitors) {
 
         public int whistlesArrived() {
             return whistles.stream().mapToInt(Kpi.WhistleStatus::arrived).sum();
@@ -101,7 +111,11 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.threeRates(live, rates.from(), rates.to(), weights),
                 Kpi.overdue(live, now).complaints(),
                 Kpi.complaintCategories(live, week.from(), week.to()),
-                Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()));
+                Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()),
+                Kpi.proactiveShare(live, rates.from(), rates.to(), ProactiveSources.DEFAULT),
+                Kpi.complaintsPerThousand(live, rates.from(), rates.to()),
+                Forecast.threeRatesAtMonthEnd(live, now, weights),
+                Forecast.rising(live, now, Forecast.TrendRule.DEFAULT));
         KeyPeriod period = Kpi.keyPeriod(live, now).orElse(null);
         Safety safety = new Safety(
                 Deadlines.disputesInMediation(s, now),
@@ -112,7 +126,10 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 period, period != null && period.activeAt(now),
                 // during a key period 零发生 counts its own days; otherwise since the record began
                 Kpi.daysWithoutGroupIncident(live, now,
-                        period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)));
+                        period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)),
+                PetitionFigures.acceptedInTime(live, rates.from(), rates.to()),
+                PetitionFigures.repliedInTime(live, rates.from(), rates.to()),
+                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), PetitionFigures.Basis.HEYI));
         return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum, s.drillThings());
     }
 

@@ -43,12 +43,13 @@ final class ReplayBar {
     private final TextField goTo = new TextField();
     private final TimelineStrip strip;
     private final HBox controls;
+    private final Button debrief;
     private ReplaySource replay;
     private String shownTime = "";
     private Boolean shownPlaying;
     private double shownSpeed;
 
-    ReplayBar(Runnable leave) {
+    ReplayBar(Runnable leave, Runnable debriefs) {
         strip = new TimelineStrip(t -> {
             if (replay != null) {
                 say(replay.seek(t), t);
@@ -81,6 +82,8 @@ final class ReplayBar {
         goTo.setPromptText(I18n.t("replay.goTo"));
         goTo.setPrefColumnCount(8);
         goTo.setOnAction(e -> goTo());
+        debrief = button("replay.debrief", debriefs);
+        debrief.setDisable(true);
         Button back = button("replay.leave", leave);
         Theme.setState(back, Theme.WARNING);
         time.getStyleClass().add("replay-time");
@@ -95,7 +98,7 @@ final class ReplayBar {
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(said, Priority.ALWAYS);
         said.setMaxWidth(Double.MAX_VALUE);
-        HBox lower = new HBox(16, legend, back);
+        HBox lower = new HBox(16, legend, debrief, back);
         lower.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(legend, Priority.ALWAYS);
         root = new VBox(6, controls, strip, lower);
@@ -192,6 +195,16 @@ final class ReplayBar {
         Button b = new Button(I18n.t(key));
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** Whether the wall can make a debrief: the 复盘报告 button works. */
+    void canDebrief(boolean can) {
+        debrief.setDisable(!can);
+    }
+
+    /** Says {@code text} on the bar's message line. */
+    void say(String text) {
+        said.setText(text);
     }
 
     /** The bar's message line (tests). */

@@ -1,5 +1,7 @@
 package org.shanzhi.cockpit.wall.replay;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -30,7 +33,9 @@ import org.shanzhi.cockpit.replay.HubRecordings;
 import org.shanzhi.cockpit.replay.Replay;
 import org.shanzhi.cockpit.replay.ReplaySource;
 import org.shanzhi.cockpit.replay.ReplaySwitch;
+import org.shanzhi.cockpit.report.DebriefHtml;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.Theme;
 
 /**
  * The wall's way into a replay and out of it: a recording file, or a range of the hub's own journal, read off the FX
@@ -41,6 +46,7 @@ public final class ReplayDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayDesk.class);
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Kpi.BEIJING);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(Kpi.BEIJING);
 
     private final ReplaySwitch replays;
     private final Consumer<String> tell;
@@ -48,17 +54,28 @@ public final class ReplayDesk {
     private HubRecordings hub;
     /** What is being read, shown in the bar until it opens (or fails), else null. */
     private String loading;
+    private Debriefs debriefs;
+    private final DebriefWindow debriefWindow = new DebriefWindow();
+    /** The replay whose runs into the end were counted, and how many of them have opened the debrief. */
+    private ReplaySource endsOf;
+    private int endsSeen;
 
     /** {@code tell}: a message for the operator in the wall's notification bar. */
     public ReplayDesk(ReplaySwitch replays, Consumer<String> tell) {
         this.replays = replays;
         this.tell = tell;
-        this.bar = new ReplayBar(this::leave);
+        this.bar = new ReplayBar(this::leave, this::debrief);
     }
 
     /** Where a range of the journal comes from (null: no hub, the item is off). */
     public void hub(HubRecordings recordings) {
         hub = recordings;
+    }
+
+    /** How the debrief is made and where it is kept (null: no debrief, its button is off). */
+    public void debriefs(Debriefs d) {
+        debriefs = d;
+        bar.canDebrief(d != null);
     }
 
     public ReplaySwitch replays() {
@@ -70,9 +87,57 @@ public final class ReplayDesk {
         return bar.node();
     }
 
-    /** Each pulse. */
+    /** Each pulse; playing into the replay's end opens its debrief, once each time. */
     public void show() {
-        bar.show(replays.replay(), loading);
+        ReplaySource r = replays.replay();
+        bar.show(r, loading);
+        if (r != endsOf) {
+            endsOf = r;
+            endsSeen = 0;
+        }
+        if (r != null && r.endsReached() > endsSeen) {
+            endsSeen = r.endsReached();
+            debrief();
+        }
+    }
+
+    /**
+     * The debrief of the range replayed, made and written off the FX thread under the wall's data, then shown in its
+     * window with where the file is.
+     */
+    public void debrief() {
+        ReplaySource r = replays.replay();
+        Debriefs d = debriefs;
+        if (r == null || d == null) {
+            return;
+        }
+        Replay replay = r.replay();
+        String what = TYPED.format(replay.start()) + " – " + TYPED.format(replay.end());
+        bar.say(I18n.t("replay.debrief.writing"));
+        Thread t = new Thread(() -> {
+            try {
+                String html = DebriefHtml.render(d.build().apply(replay.contents()));
+                Files.createDirectories(d.dir());
+                Path file = d.dir().resolve("debrief-" + FILE_TIME.format(replay.start()) + "-"
+                        + FILE_TIME.format(replay.end()) + ".html");
+                Files.writeString(file, html, StandardCharsets.UTF_8);
+                LOG.info("debrief of the replay {} written to {}", what, file);
+                Platform.runLater(() -> {
+                    bar.say(I18n.t("replay.debrief.file", file.toAbsolutePath()));
+                    debriefWindow.show(file, what);
+                });
+            } catch (Exception e) {
+                LOG.warn("debrief of the replay {} not written", what, e);
+                Platform.runLater(() -> bar.say(I18n.t("replay.debrief.failed", String.valueOf(e.getMessage()))));
+            }
+        }, "replay-debrief");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The debrief's window (tests). */
+    DebriefWindow debriefWindow() {
+        return debriefWindow;
     }
 
     /** Reads a recording file and shows it, paused at its start; a damaged file up to its damage, saying so. */
@@ -90,12 +155,9 @@ public final class ReplayDesk {
         load(TYPED.format(from) + " – " + TYPED.format(to), () -> h.fetchWhenReady(from, to, Duration.ofMinutes(2)));
     }
 
-    /** Back to the live situation. */
+    /** Back to the live situation (every screen's banner says so for a moment). */
     public void leave() {
-        if (replays.replaying()) {
-            replays.leave();
-            tell.accept(I18n.t("replay.left"));
-        }
+        replays.leave();
     }
 
     private void load(String what, Callable<Replay> read) {
@@ -158,12 +220,20 @@ public final class ReplayDesk {
         form.setVgap(8);
         form.addRow(0, new Label(I18n.t("replay.range.from")), from);
         form.addRow(1, new Label(I18n.t("replay.range.to")), to);
+        Label example = new Label(I18n.t("replay.range.example", TYPED.format(now)));
+        example.getStyleClass().add("replay-example");
+        form.add(example, 1, 2);
+        ButtonType open = new ButtonType(I18n.t("replay.range.open"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(I18n.t("replay.range.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(I18n.t("replay.menu.hub"));
+        d.setHeaderText(I18n.t("replay.range.header"));
         d.getDialogPane().setContent(form);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+        d.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        d.getDialogPane().getStyleClass().add("replay-dialog");
+        d.getDialogPane().getButtonTypes().addAll(open, cancel);
+        d.showAndWait().filter(b -> b == open).ifPresent(b -> {
             try {
                 Instant f = LocalDateTime.parse(from.getText().trim(), TYPED).atZone(Kpi.BEIJING).toInstant();
                 Instant t = LocalDateTime.parse(to.getText().trim(), TYPED).atZone(Kpi.BEIJING).toInstant();

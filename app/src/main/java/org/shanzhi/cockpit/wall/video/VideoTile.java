@@ -32,7 +32,8 @@ import org.shanzhi.cockpit.wall.Theme;
  * One tile of the video grid: its camera's picture when it plays, its name, and always what state it is in
  * (connecting, no signal since T and when it tries again, stalled, no player installed, offline). A tile with an
  * alarm is framed in the alarm colour and draws the AI boxes over the picture. A pinned tile is never taken by
- * alarms.
+ * alarms. In a replay it plays nothing: the hub keeps no recorded video, so it shows the camera's present still, if
+ * any, marked 无录像 with the replay's time, never as the picture of the replay's moment.
  */
 final class VideoTile extends StackPane {
 
@@ -73,6 +74,10 @@ final class VideoTile extends StackPane {
     private long alarmFrameNanos;
     /** The picture's width / height (16:9 until a stream says otherwise). */
     private double aspect = ASPECT;
+    /** In a replay, its time as shown on the tile; null while live. */
+    private String replayTime;
+    /** In a replay, the camera's present still (null: none). */
+    private Image still;
 
     VideoTile(boolean video) {
         this.video = video;
@@ -141,7 +146,9 @@ final class VideoTile extends StackPane {
         name.setText(c.name());
         id.setText(c.id());
         ai.setVisible(c.ai());
-        if (!c.online()) {
+        if (replayTime != null) {
+            showReplay();
+        } else if (!c.online()) {
             setState(I18n.t("video.offline"), Theme.CRITICAL);
         } else if (!video) {
             setState(I18n.t("video.online"), null);
@@ -153,6 +160,39 @@ final class VideoTile extends StackPane {
             alarm.setText(alarmText(a) + "\n" + I18n.t(a.alert() != null ? "video.alarm.since" : "video.alarm.at", since));
         }
         drawBoxes();
+    }
+
+    /**
+     * In a replay at {@code time} (null: live again), with the camera's present still (null: none). The caller has
+     * closed the tile's stream first.
+     */
+    void replay(String time, Image present) {
+        if (Objects.equals(time, replayTime) && present == still) {
+            return;
+        }
+        replayTime = time;
+        still = present;
+        if (time == null) {
+            picture.setImage(null);
+            picture.setVisible(false);
+            aspect = ASPECT;
+            drawn = false; // the live state is drawn again
+            requestLayout();
+        } else if (camera != null) {
+            showReplay();
+        }
+    }
+
+    /** The still under the 无录像 mark with the replay's time (an offline camera of the time says so first). */
+    private void showReplay() {
+        picture.setImage(still);
+        picture.setVisible(still != null);
+        if (still != null && aspect != still.getWidth() / still.getHeight()) {
+            aspect = still.getWidth() / still.getHeight();
+            requestLayout();
+        }
+        String mark = I18n.t(still != null ? "video.noRecording.still" : "video.noRecording.dark", replayTime);
+        setState(camera.online() ? mark : I18n.t("video.offline") + " · " + mark, Theme.WARNING);
     }
 
     private static String alarmText(VideoAlarm a) {

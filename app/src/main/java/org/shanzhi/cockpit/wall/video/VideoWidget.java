@@ -3,11 +3,15 @@ package org.shanzhi.cockpit.wall.video;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,6 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.image.Image;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
@@ -30,9 +35,11 @@ import javafx.stage.Window;
 
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.VideoAlarms.VideoAlarm;
 import org.shanzhi.cockpit.domain.VideoAlarms;
+import org.shanzhi.cockpit.replay.ReplaySource;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
@@ -50,6 +57,10 @@ import org.shanzhi.cockpit.wall.layout.Placement;
  * With a hub in the {@link WallContext} tiles play their camera's stream ({@link Playback}): a pump of its own applies
  * each playing tile's newest frame at most once per pulse (pixels only, while any tile plays; what the grid shows
  * comes with the wall's frame), and a widget no longer on a showing window closes them.
+ * <p>
+ * While the wall replays ({@link WallLinks#replays()}) the grid follows the replayed situation but plays nothing: the
+ * hub keeps no recorded video, so each tile shows its camera's present still ({@link CameraStill}, read once per
+ * camera and replay) marked 无录像 with the replay's time; leaving the replay plays the live streams again.
  */
 public final class VideoWidget implements Widget {
 
@@ -59,6 +70,7 @@ public final class VideoWidget implements Widget {
     static final String FOOTER = "video-footer";
     static final String EMPTY = "video-empty";
     static final String QUEUE = "video-queue";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Kpi.BEIJING);
 
     /** {@code -Dshanzhi.rtsp=direct}: libvlc plays rtsp:// itself (builds with live555), not through the hub. */
     static final boolean RTSP_DIRECT = "direct".equals(System.getProperty("shanzhi.rtsp"));
@@ -88,6 +100,12 @@ public final class VideoWidget implements Widget {
     private final ObservableValue<Boolean> showing;
     /** The tile laid out over the grid (-1: none), as last drawn. */
     private int laidOut = -1;
+    private final Label notice;
+    private final boolean video;
+    /** Whether the wall shows a replay, as last drawn. */
+    private boolean replaying;
+    /** In a replay: each camera's present still as read (null: none); a camera absent is still being read. */
+    private final Map<String, Optional<Image>> stills = new HashMap<>();
 
     public VideoWidget(Placement placement) {
         this(placement, null);
@@ -101,7 +119,7 @@ public final class VideoWidget implements Widget {
     VideoWidget(Placement placement, WallContext context, Libvlc vlc) {
         this.context = context;
         this.vlc = vlc;
-        boolean video = context != null && context.hasHub();
+        this.video = context != null && context.hasHub();
         this.grid = new VideoGrid(VideoGrid.Options.of(placement), a -> {
             if (context != null) {
                 context.links().focus(a.at());
@@ -123,7 +141,7 @@ public final class VideoWidget implements Widget {
         HBox header = new HBox(title, groupLabel, pages, queued);
         header.getStyleClass().add(Theme.PANEL_HEADER);
         // said once under the grid, so that no tile can be read as playing when it does not
-        Label notice = new Label(I18n.t(video ? "video.notice.live" : "video.notice"));
+        notice = new Label(I18n.t(video ? "video.notice.live" : "video.notice"));
         notice.getStyleClass().add(NOTICE);
         notice.setMinWidth(0);
         HBox footer = new HBox(notice);
@@ -217,9 +235,52 @@ public final class VideoWidget implements Widget {
     /** Each pulse: the situation and the wall's clock go to the grid, and what it decided is drawn when it changed. */
     @Override
     public void show(WallFrame frame) {
+        ReplaySource replay = context == null || context.links().replays() == null ? null
+                : context.links().replays().replay();
+        if ((replay != null) != replaying) {
+            replaying = replay != null;
+            stills.clear();
+            notice.setText(I18n.t(replaying ? "video.notice.replay" : video ? "video.notice.live" : "video.notice"));
+            if (!replaying) {
+                tiles.forEach(t -> t.replay(null, null));
+            }
+            syncStreams(); // closes every stream in a replay, opens them again after
+            draw();
+        }
         if (frame.hasSituation() && grid.show(frame.situation(), frame.now())) {
             draw();
         }
+        if (replaying) {
+            String time = TIME.format(replay.time());
+            for (VideoTile t : tiles) {
+                t.replay(time, still(t.camera()));
+            }
+        }
+    }
+
+    /** The camera's present still, asked of the hub the first time (null: none, or not read yet). */
+    private Image still(Camera c) {
+        if (c == null) {
+            return null;
+        }
+        Optional<Image> known = stills.get(c.id());
+        if (known != null) {
+            return known.orElse(null);
+        }
+        stills.put(c.id(), Optional.empty());
+        if (video) {
+            // the present camera, not the replay's: offline then, it may give a picture now
+            Situation live = context.links().replays().live().latest();
+            Camera now = live == null ? null : live.cameras().get(c.id());
+            if (now != null) {
+                CameraStill.of(now, context.source(), context.token()).thenAccept(img -> Platform.runLater(() -> {
+                    if (img != null && replaying && stills.containsKey(c.id())) {
+                        stills.put(c.id(), Optional.of(img));
+                    }
+                }));
+            }
+        }
+        return null;
     }
 
     /** Puts {@code cameraId} on tile {@code index} until cleared (null clears it); false for an unknown camera. */
@@ -306,7 +367,7 @@ public final class VideoWidget implements Widget {
     }
 
     private boolean live() {
-        return context != null && context.hasHub() && Boolean.TRUE.equals(showing.getValue());
+        return context != null && context.hasHub() && Boolean.TRUE.equals(showing.getValue()) && !replaying;
     }
 
     /** Opens the streams of the tiles that show an online camera, closes the others; runs the pump while any. */

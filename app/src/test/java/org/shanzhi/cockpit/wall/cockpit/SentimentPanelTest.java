@@ -17,6 +17,7 @@ import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
+import org.shanzhi.cockpit.wall.kpi.FigureTable;
 import org.shanzhi.cockpit.wall.kpi.RankingKpi;
 
 class SentimentPanelTest {
@@ -49,14 +50,16 @@ class SentimentPanelTest {
     void withNothingRevisitedTheThreeRatesShowADash() throws Exception {
         SentimentPanel p = PanelHarness.mount(SentimentPanel::new);
         PanelHarness.show(p, orders().now());
-        assertThat(PanelHarness.texts(p.node())).contains("社情民意", "今日12345诉求", "3", "较昨日同时 +2",
+        assertThat(PanelHarness.texts(p.node())).contains("社情民意", "今日12345诉求", "3", "较昨日 +2 · 超期 1 件",
                 "暂无回访", "响应率", "解决率", "满意率");
-        for (var gauge : List.of(p.response, p.resolution, p.satisfaction)) {
-            assertThat(gauge.isCovered()).isTrue();
-            assertThat(PanelHarness.texts(gauge)).contains("—");
-        }
+        assertThat(p.rates.rows()).extracting(FigureTable.Row::figure).containsOnly("—");
         assertThat(p.score.isCovered()).isTrue();
-        assertThat(PanelHarness.texts(p.overdue)).contains("1");
+        assertThat(p.orders.caption()).isEqualTo("较昨日 +2 · 超期 1 件");
+        // four 12345 orders in the 30 days and no case found first
+        assertThat(p.proactive.caption()).isEqualTo("0 / 4 件");
+        Situation s = orders().now();
+        assertThat(p.communities.caption()).isEqualTo("全街道 "
+                + String.format(Locale.ROOT, "%.2f", 4 / (s.population() / 1000.0)));
         assertThat(p.categories.entries()).containsExactly(new RankingKpi.Entry("物业管理", 2),
                 new RankingKpi.Entry("供暖", 1), new RankingKpi.Entry("停车", 1));
         assertThat(PanelHarness.texts(p.categories)).contains("物业管理", "2");
@@ -76,17 +79,18 @@ class SentimentPanelTest {
         Situation s = d.now();
         SentimentPanel p = PanelHarness.mount(SentimentPanel::new);
         PanelHarness.show(p, s);
-        for (var cell : List.of(p.score, p.response, p.resolution, p.satisfaction)) {
-            assertThat(cell.cover()).isEqualTo("样本不足 · 1 份回访");
-        }
+        assertThat(p.score.cover()).isEqualTo("样本不足 · 1 份回访");
+        assertThat(p.rates.rows()).extracting(FigureTable.Row::figure).containsOnly("样本不足");
         assertThat(p.score.caption()).isEqualTo("满 30 份回访才计分");
         assertThat(PanelHarness.texts(p.node())).doesNotContain("100.0", "—");
 
         PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(1, 10, 10, 10)));
-        assertThat(p.response.isCovered()).isFalse();
-        assertThat(p.response.value()).isEqualTo(100.0);
-        assertThat(p.satisfaction.value()).isCloseTo(60.0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(PanelHarness.texts(p.satisfaction)).contains("60.0");
+        // now and at the month's end alike: the one 回访 is both the month so far and the recent trend
+        assertThat(p.rates.rows()).extracting(FigureTable.Row::figure).containsExactly("86.0", "100.0", "100.0",
+                "60.0");
+        assertThat(p.rates.rows()).extracting(FigureTable.Row::extra).containsExactly("86.0", "100.0", "100.0",
+                "60.0");
+        assertThat(p.rates.caption()).isEqualTo("按近7日趋势 · 1 份回访");
         assertThat(PanelHarness.texts(p.node())).contains("回访 1 件");
     }
 

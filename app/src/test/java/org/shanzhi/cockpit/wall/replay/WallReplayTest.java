@@ -34,6 +34,7 @@ import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.json.Json;
 import org.shanzhi.cockpit.recording.Recording;
 import org.shanzhi.cockpit.wall.I18n;
@@ -158,8 +159,64 @@ class WallReplayTest {
             button("退出回放 · 回到实时").fire();
             return null;
         });
-        until(() -> texts(".replay-banner").isEmpty() && texts(".kpi-caption").contains("在线 2 / 3 路"));
+        // every screen says so for a moment, in the banner's place: nothing to acknowledge, no alarm bar
+        until(() -> texts(".replay-banner").contains("已退出回放") && texts(".kpi-caption").contains("在线 2 / 3 路"));
         assertThat(fx(() -> all(".replay-bar").get(0).isVisible())).isFalse();
+        assertThat(fx(() -> all(".alarm-bar").get(0).isVisible())).isFalse();
+        until(() -> texts(".replay-banner").isEmpty());
+    }
+
+    /**
+     * Playing into the end opens the debrief of the range replayed, once: a page written under the wall's data, shown
+     * in a window of its own with the line saying where the file is; the bar's 复盘报告 opens it at any time.
+     */
+    @Test
+    void playingIntoTheEndOpensTheDebriefOnceAndTheButtonOpensItAnyTime() throws Exception {
+        Path debriefs = dir.resolve("debriefs");
+        fx(() -> {
+            wall.replay().debriefs(new Debriefs(DrillDebriefs::ofShipped, debriefs));
+            wall.replay().openFile(recording);
+            return null;
+        });
+        until(() -> texts(".replay-banner").contains("回放 · 2026-05-30 08:15:00 · 已暂停"));
+        goTo("09:19:30");
+        until(() -> texts(".replay-banner").contains("09:19:30"));
+        assertThat(fx(() -> wall.replay().debriefWindow().shows())).as("a seek near the end").isZero();
+        fx(() -> {
+            wall.replay().replays().replay().speed(64);
+            button("▶ 播放").fire();
+            return null;
+        });
+        until(() -> wall.replay().debriefWindow().shown() != null);
+        Path file = fx(() -> wall.replay().debriefWindow().shown());
+        assertThat(file.getParent()).isEqualTo(debriefs);
+        String html = Files.readString(file);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("复盘").doesNotContain("src=\"http").doesNotContain("href=\"http");
+        assertThat(texts(".replay-banner")).contains("已到回放结尾");
+        assertThat(fx(() -> wall.replay().debriefWindow().stage().getTitle()))
+                .isEqualTo("复盘报告 · 2026-05-30 08:15 – 2026-05-30 09:20");
+        assertThat(fx(() -> ((TextField) wall.replay().debriefWindow().stage().getScene().getRoot()
+                .lookup(".debrief-file")).getText())).isEqualTo("报告文件：" + file.toAbsolutePath());
+        assertThat(fx(() -> texts(".replay-bar .kpi-caption"))).contains("报告文件：" + file.toAbsolutePath());
+        // the page itself, from the file: nothing fetched
+        await().atMost(PATIENCE).until(() -> fx(() -> wall.replay().debriefWindow().page().getEngine().getLoadWorker()
+                .getState() == javafx.concurrent.Worker.State.SUCCEEDED));
+        assertThat(fx(() -> wall.replay().debriefWindow().page().getEngine().getLocation()))
+                .isEqualTo(file.toUri().toString());
+        assertThat(fx(() -> wall.replay().debriefWindow().page().getEngine().getTitle())).contains("复盘");
+
+        // standing at the end does not open it again; the button does
+        fx(() -> {
+            wall.replay().debriefWindow().stage().hide();
+            return null;
+        });
+        assertThat(fx(() -> wall.replay().debriefWindow().shows())).isEqualTo(1);
+        fx(() -> {
+            button("复盘报告").fire();
+            return null;
+        });
+        until(() -> wall.replay().debriefWindow().shown() != null);
+        assertThat(fx(() -> wall.replay().debriefWindow().shows())).isEqualTo(2);
     }
 
     @Test
@@ -174,6 +231,26 @@ class WallReplayTest {
         until(() -> texts(".alarm-bar .label").contains("回放文件无法打开"));
         assertThat(fx(() -> texts(".replay-banner"))).isEmpty();
         assertThat(fx(() -> texts(".kpi-caption"))).contains("在线 2 / 3 路");
+    }
+
+    /** The wall's menu names the layouts by their own titles, in the wall's language, with their shortcuts. */
+    @Test
+    void theMenuNamesTheLayoutsByTheirTitles() throws Exception {
+        List<String> items = fx(() -> {
+            Node stage = all(".wall-stage").get(0);
+            Event.fireEvent(stage, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, 10, 10, false, null));
+            javafx.scene.control.ContextMenu menu = Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                    .map(w -> (javafx.scene.control.ContextMenu) w).findFirst().orElseThrow();
+            List<String> texts = menu.getItems().stream().map(javafx.scene.control.MenuItem::getText)
+                    .filter(t -> t != null).toList();
+            menu.hide();
+            return texts;
+        });
+        assertThat(items).contains("布局：同屏指挥  (Ctrl+1)", "布局：笔记本  (Ctrl+4)", "布局：大屏 3×2  (Ctrl+7)",
+                "回放指挥平台记录…");
+        assertThat(items).noneMatch(t -> t.contains("laptop") || t.contains("wall-3x2"));
     }
 
     private void press(double fraction) throws Exception {
