@@ -587,8 +587,12 @@ public final class Kpi {
         return out;
     }
 
-    /** The key period in force, or the next one declared, or empty. */
+    /**
+     * The key period in force, or the next one declared, or empty. A drill's key period is none: it would restart
+     * 零发生's count of days.
+     */
     public static Optional<KeyPeriod> keyPeriod(Situation s, Instant now) {
+        s = s.live();
         KeyPeriod next = null;
         for (KeyPeriod k : s.keyPeriods().values()) {
             if (k.activeAt(now)) {

@@ -3,8 +3,11 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.time.Instant;
 import java.util.List;
 
+import org.pcollections.PMap;
+
 import org.shanzhi.cockpit.domain.Breakdown;
 import org.shanzhi.cockpit.domain.Deadlines;
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.GridFigures;
@@ -22,7 +25,7 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
  * The panels format these; they compute nothing. Pure data, no JavaFX.
  */
 public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sentiment sentiment, Safety safety,
-                             Kpi.MinimumBase minimum) {
+                             Kpi.MinimumBase minimum, PMap<String, DrillThing> drillThings) {
 
     /** 按期结案率, 三率 and 调解成功率 look back this far; the category leaderboard a week. */
     public static final int RATE_DAYS = 30;
@@ -138,7 +141,7 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Forecast.rising(live, now, Forecast.TrendRule.DEFAULT),
                 Kpi.complaintCategories(live, today.from(), today.to()),
                 Breakdown.complaintsByCommunity(live, today.from(), today.to()));
-        KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
+        KeyPeriod period = Kpi.keyPeriod(live, now).orElse(null);
         Safety safety = new Safety(
                 Deadlines.disputesInMediation(s, now),
                 Kpi.mediationSuccessRate(live, rates.from(), rates.to()),
@@ -154,6 +157,11 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), settings.petitionBasis()),
                 Breakdown.disputesByType(live, rates.from(), rates.to()),
                 Breakdown.disputesByCommunity(live, rates.from(), rates.to()));
-        return new CockpitFigures(now, city, monitoring, sentiment, safety, settings.minimum());
+        return new CockpitFigures(now, city, monitoring, sentiment, safety, settings.minimum(), s.drillThings());
+    }
+
+    /** Whether a listed thing (family "incidents", "warnings", "sensorAlarms" …) is a drill's: its rows are marked. */
+    public boolean drill(String family, String id) {
+        return drillThings.containsKey(DrillThing.key(family, id));
     }
 }

@@ -14,6 +14,7 @@ import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.I18n;
@@ -62,6 +63,19 @@ class MonitoringPanelTest {
         assertThat(p.warnings.rowNode("W-ORANGE").getStyleClass()).contains(Theme.SIGNAL_ORANGE);
         assertThat(CityOperationPanelTest.markerFill(p.sensorAlarms.rowNode("S-1")))
                 .isEqualTo(Theme.color(Theme.CRITICAL));
+    }
+
+    @Test
+    void aDrillsWarningAndSensorAlarmAreMarkedAndTheLiveOnesNot() throws Exception {
+        Situation s = evening();
+        s = s.apply(new Recorded(s.seq() + 1, s.time(), new Event.DrillStarted("YL-1", "内涝演练", null), "YL-1"));
+        s = s.apply(new Recorded(s.seq() + 1, s.time(), new Event.WarningIssued("YL-1:rain",
+                WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.RED, "气象台", null), "YL-1"));
+        MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
+        PanelHarness.show(p, s);
+        assertThat(p.warnings.rows()).extracting(r -> r.text()).containsExactly("〔演练〕暴雨红色预警", "暴雨橙色预警",
+                "大风蓝色预警");
+        assertThat(p.sensorAlarms.rows()).extracting(r -> r.text()).containsExactly("积水 · S-1");
     }
 
     @Test
