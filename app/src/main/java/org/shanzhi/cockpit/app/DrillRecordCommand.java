@@ -99,8 +99,9 @@ final class DrillRecordCommand implements Callable<Integer> {
 
     /**
      * The drill's start and end in the journal, or null: the first event at or after its load time is found by
-     * halving the seqs (the journal's times follow its seqs, but for history appended at a hub's first start), then
-     * the journal is read on from a minute before it.
+     * halving the seqs, then the journal is read on from a minute before it. The times follow the seqs but for what a
+     * hub appends while it catches up at its first start (the month, the morning), which may come after a drill
+     * started early: if the drill's start is not found that way, the whole journal is read.
      */
     private static Range range(HubClient client, String id, Instant loaded) {
         long head = client.get("/api/v1/events?limit=1").path("head").asLong();
@@ -116,8 +117,14 @@ final class DrillRecordCommand implements Callable<Integer> {
                 hi = mid;
             }
         }
+        Range found = scan(client, id, lo);
+        return found != null || lo == 0 ? found : scan(client, id, 0);
+    }
+
+    /** The drill's start and end found reading the journal on from {@code from}; null if its start is not there. */
+    private static Range scan(HubClient client, String id, long from) {
         Instant start = null;
-        for (long since = lo; ; ) {
+        for (long since = from; ; ) {
             JsonNode events = client.get("/api/v1/events?limit=" + PAGE + "&since=" + since).path("events");
             if (events.isEmpty()) {
                 return start == null ? null : new Range(start, null);
