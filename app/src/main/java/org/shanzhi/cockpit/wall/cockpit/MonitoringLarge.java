@@ -29,8 +29,8 @@ final class MonitoringLarge extends LargeForm {
 
     @Override
     void layBody() {
-        put(panel.trend, 0, 0, 2, 1);
-        putPaged(panel.warningsAndAlarms, 0, 1, 2, 2);
+        put(panel.trend, 0, 0, 2, 2);
+        putPaged(panel.warningsAndAlarms, 0, 2, 2, 1);
         putWhole(panel.kindsToday, 2, 0, 1, 3);
         putPaged(panel.falseAlarms, 3, 0, 1, 3);
     }
