@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.shanzhi.cockpit.bench.BenchCommand;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.feed.CommandOutbox;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubFeed;
@@ -42,7 +43,9 @@ import org.shanzhi.cockpit.wall.replay.Debriefs;
 @Command(name = "shanzhi-cockpit", mixinStandardHelpOptions = true, version = "善治 Cockpit 0.1.0",
         description = "善治 Cockpit: the command-center wall of a street-level governance center, with its event hub.",
         footer = {"", "Any long option of the wall, hub and journal commands can also be set in "
-                + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file."},
+                + "<data>/shanzhi.properties, without its dashes (port=8717); the command line wins over the file.",
+            "The figures' settings (三率 weights, minimum bases, 未诉先办 finders) are in <data>/figures.properties "
+                + "(docs/FIGURES.md)."},
         subcommands = {HubCommand.class, WatchCommand.class, SnapshotCommand.class, JournalCommand.class, DrillCommand.class, RecordingCommand.class,
             BenchCommand.class})
 final class CockpitCommand implements Callable<Integer> {
@@ -112,12 +115,17 @@ final class CockpitCommand implements Callable<Integer> {
             System.err.println("unknown seat '" + seat + "'; known: street, district, trainer");
             return 2;
         }
+        // the panels' settings, read before anything starts: a bad figures.properties is refused here
+        FigureSettings figures = hub.figures();
+        if (!figures.equals(FigureSettings.DEFAULT)) {
+            System.out.println("善治 Cockpit: figures computed with " + hub.data.resolve(FiguresFile.NAME));
+        }
         try (AutoCloseable file = log.toFile(hub.data, "wall")) {
-            return wall();
+            return wall(figures);
         }
     }
 
-    private int wall() {
+    private int wall(FigureSettings figures) {
         boolean district = seat.equals("district");
         boolean trainer = seat.equals("trainer");
         CompletableFuture<HubRuntime> embedded = null;
@@ -176,7 +184,7 @@ final class CockpitCommand implements Callable<Integer> {
             WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands,
                     new HubRecordings(url, recordingsToken), replay,
-                    new Debriefs(DrillDebriefs::ofShipped, hub.data.resolve("debriefs"))));
+                    new Debriefs(DrillDebriefs::ofShipped, hub.data.resolve("debriefs")), figures));
         } finally {
             painted.complete(null);
             if (embedded != null) {

@@ -29,8 +29,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     /** The subcommands that read the file besides the wall: those that take the data directory it lives in. */
     private static final List<String> READERS = List.of("hub", "journal");
 
-    /** A key or value the file must not hold, said as {@code file:line: reason}. */
-    static final class Refused extends RuntimeException {
+    /** A key or value the file must not hold, said as {@code file:line: reason}; {@link FiguresFile}'s too. */
+    static final class Refused extends IllegalArgumentException {
         Refused(Path file, int line, String reason) {
             super(file + ":" + line + ": " + reason);
         }

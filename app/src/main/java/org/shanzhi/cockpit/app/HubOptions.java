@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.hub.HubClock;
 import org.shanzhi.cockpit.hub.HubLimits;
@@ -137,7 +138,13 @@ final class HubOptions {
                         Duration.ofSeconds(streamStallSeconds), maxSubscribers,
                         new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks),
                         new DispatchOrder.Timing(Duration.ofSeconds(orderDeliverSeconds),
-                                Duration.ofSeconds(orderAcceptSeconds), Duration.ofMinutes(orderExpireMinutes)), peerHubs));
+                                Duration.ofSeconds(orderAcceptSeconds), Duration.ofMinutes(orderExpireMinutes)), peerHubs,
+                        figures()));
+    }
+
+    /** The center's settings of its figures: {@code <data>/figures.properties}, or the defaults without one. */
+    FigureSettings figures() {
+        return FiguresFile.read(data);
     }
 
     static final class NotNegative implements ITypeConverter<Duration> {

@@ -4,7 +4,9 @@ import org.shanzhi.cockpit.domain.Event.*;
 
 /**
  * Marks a thing a drill made, or one that followed from it (a case from a drill alert, an order on a drill
- * case): {@code key} is its family and id, {@code "incidents/GD-…"}, as the hub names a command's target.
+ * case): {@code key} is its family and id, {@code "incidents/GD-…"}, as the hub names a command's target. Two
+ * families mark a state of the district's own equipment while a drill holds it: {@code "unitSos/<unit>"} and
+ * {@code "sensorAlarms/<sensor>"}.
  */
 public record DrillThing(String key, String drillId) {
 
@@ -53,6 +55,8 @@ public record DrillThing(String key, String drillId) {
             return key("warnings", x.warningId());
         } else if (e instanceof OutageRestored x) {
             return key("outages", x.outageId());
+        } else if (e instanceof UnitSos x && !x.active()) {
+            return key("unitSos", x.unitId()); // the unit answering a drill's SOS
         }
         return null;
     }

@@ -125,6 +125,7 @@ final class Fold {
         } else if (e instanceof UnitSos x) {
             FieldUnit u = require(units, x.unitId(), "unitId", "unit");
             units = units.plus(u.id(), u.withSos(x.active()));
+            markState("unitSos", u.id(), x.active());
         } else if (e instanceof DisputeRegistered x) {
             disputeRegistered(x);
         } else if (e instanceof DisputeAdvanced x) {
@@ -244,6 +245,19 @@ final class Fold {
         }
     }
 
+    /**
+     * Marks a state of the district's own equipment (a unit's SOS, a sensor's alarm) as a drill's while the drill's
+     * event holds it; the state's end, or a live event holding it, takes the mark off.
+     */
+    private void markState(String family, String id, boolean on) {
+        String key = DrillThing.key(family, id);
+        if (on && madeBy != null) {
+            drillThings = drillThings.plus(key, new DrillThing(key, madeBy));
+        } else if (!drillThings.isEmpty()) {
+            drillThings = drillThings.minus(key);
+        }
+    }
+
     // --- inventory ---------------------------------------------------------------------------
 
     private void communityRegistered(CommunityRegistered x) {
@@ -322,7 +336,9 @@ final class Fold {
         if (!Double.isFinite(x.value())) {
             throw new Rejection("value", "reading must be a finite number");
         }
-        sensors = sensors.plus(s.id(), s.withReading(x.value(), x.value() >= s.threshold(), at));
+        boolean alarm = x.value() >= s.threshold();
+        sensors = sensors.plus(s.id(), s.withReading(x.value(), alarm, at));
+        markState("sensorAlarms", s.id(), alarm);
     }
 
     private void unitMoved(UnitMoved x) {

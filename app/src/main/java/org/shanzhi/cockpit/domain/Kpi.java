@@ -27,18 +27,26 @@ public final class Kpi {
     }
 
     /**
-     * Weights of the 综合得分 and the credit given to 基本满意. The defaults are the published
-     * 准格尔旗 30/35/35 and w = 0.6 (fits the 西宁 June 2024 figures); Beijing's own are not public.
+     * Weights of the 综合得分, the credit given to 基本满意 in 满意率 and to 部分解决 in 解决率. The defaults are the
+     * published 准格尔旗 30/35/35, w = 0.6 (fits the 西宁 June 2024 figures) and no credit for 部分解决 (DOMAIN.md
+     * §2.2 counts only "resolved"); Beijing's own are not public, so {@link FigureSettings} lets the center set them.
      */
-    public record Weights(double response, double resolution, double satisfaction, double basicallySatisfied) {
-        public static final Weights DEFAULT = new Weights(0.30, 0.35, 0.35, 0.6);
+    public record Weights(double response, double resolution, double satisfaction, double basicallySatisfied,
+                          double partiallyResolved) {
+        public static final Weights DEFAULT = new Weights(0.30, 0.35, 0.35, 0.6, 0.0);
 
         public Weights {
+            if (response < 0 || resolution < 0 || satisfaction < 0) {
+                throw new Rejection("weights", "no weight may be negative");
+            }
             if (Math.abs(response + resolution + satisfaction - 1.0) > 1e-9) {
                 throw new Rejection("weights", "response + resolution + satisfaction must be 1");
             }
             if (basicallySatisfied < 0 || basicallySatisfied > 1) {
                 throw new Rejection("basicallySatisfied", "must be within 0..1");
+            }
+            if (partiallyResolved < 0 || partiallyResolved > 1) {
+                throw new Rejection("partiallyResolved", "must be within 0..1");
             }
         }
     }
@@ -54,7 +62,7 @@ public final class Kpi {
         s = s.live();
         int evaluated = 0;
         int responded = 0;
-        int resolved = 0;
+        double resolved = 0;
         double satisfied = 0;
         List<Complaint.Revisit> revisits = new ArrayList<>();
         s.complaints().values().forEach(c -> revisits.addAll(c.revisits()));
@@ -67,7 +75,9 @@ public final class Kpi {
                 responded++;
             }
             if (r.resolved() == Complaint.Resolution.YES) {
-                resolved++;
+                resolved += 1;
+            } else if (r.resolved() == Complaint.Resolution.PARTIAL) {
+                resolved += w.partiallyResolved();
             }
             if (r.satisfaction() == Complaint.Satisfaction.SATISFIED) {
                 satisfied += 1;
@@ -79,7 +89,7 @@ public final class Kpi {
             return new ThreeRates(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double response = (double) responded / evaluated;
-        double resolution = (double) resolved / evaluated;
+        double resolution = resolved / evaluated;
         double satisfaction = satisfied / evaluated;
         double score = w.response() * response + w.resolution() * resolution + w.satisfaction() * satisfaction;
         return new ThreeRates(evaluated, response, resolution, satisfaction, score);
@@ -577,8 +587,12 @@ public final class Kpi {
         return out;
     }
 
-    /** The key period in force, or the next one declared, or empty. */
+    /**
+     * The key period in force, or the next one declared, or empty. A drill's key period is none: it would restart
+     * 零发生's count of days.
+     */
     public static Optional<KeyPeriod> keyPeriod(Situation s, Instant now) {
+        s = s.live();
         KeyPeriod next = null;
         for (KeyPeriod k : s.keyPeriods().values()) {
             if (k.activeAt(now)) {

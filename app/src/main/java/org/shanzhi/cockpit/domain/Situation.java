@@ -115,6 +115,9 @@ public record Situation(long seq, Instant time, District district,
                 case "keyPeriods" -> liveKeyPeriods = liveKeyPeriods.minus(id);
                 case "orders" -> liveOrders = liveOrders.minus(id);
                 case "instructions" -> liveInstructions = liveInstructions.minus(id);
+                case "unitSos", "sensorAlarms" -> {
+                    // a state of the district's own unit or sensor: the unit and the sensor stay live
+                }
                 default -> throw new IllegalStateException("a drill thing of no family: " + key);
             }
         }

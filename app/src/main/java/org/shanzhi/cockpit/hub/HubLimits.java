@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.hub;
 import java.time.Duration;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.hub.video.VideoLimits;
 
 /**
@@ -19,14 +20,16 @@ import org.shanzhi.cockpit.hub.video.VideoLimits;
  * @param orderTiming how long (on the hub's clock) an order may wait for the phone's receipt and for the unit's
  *                    accept before the seat is alerted, and before the hub marks it timed out; published in health
  * @param peerHubs    the other hubs of the same journal, whose field pages may call this one; published in health
+ * @param figures     the center's settings of its figures ({@code figures.properties}); {@code /kpis} computes with
+ *                    them and says them
  */
 public record HubLimits(Duration eventPast, Duration eventFuture,
                         int streamBytesInFlight, Duration streamStall, int maxSubscribers, VideoLimits video,
-                        DispatchOrder.Timing orderTiming, PeerHubs peerHubs) {
+                        DispatchOrder.Timing orderTiming, PeerHubs peerHubs, FigureSettings figures) {
 
     public static final HubLimits DEFAULT = new HubLimits(Duration.ofDays(400), Duration.ofMinutes(15),
             4 << 20, Duration.ofSeconds(30), 1000, VideoLimits.DEFAULT, DispatchOrder.Timing.defaults(),
-            PeerHubs.NONE);
+            PeerHubs.NONE, FigureSettings.DEFAULT);
 
     public HubLimits {
         if (eventPast.isNegative() || eventFuture.isNegative()) {
@@ -43,26 +46,30 @@ public record HubLimits(Duration eventPast, Duration eventFuture,
     }
 
     public HubLimits withStreamBytesInFlight(int bytes) {
-        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderTiming, peerHubs);
+        return new HubLimits(eventPast, eventFuture, bytes, streamStall, maxSubscribers, video, orderTiming, peerHubs, figures);
     }
 
     public HubLimits withStreamStall(Duration stall) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderTiming, peerHubs);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, stall, maxSubscribers, video, orderTiming, peerHubs, figures);
     }
 
     public HubLimits withMaxSubscribers(int subscribers) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderTiming, peerHubs);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, subscribers, video, orderTiming, peerHubs, figures);
     }
 
     public HubLimits withOrderTiming(DispatchOrder.Timing timing) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, timing, peerHubs);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, timing, peerHubs, figures);
     }
 
     public HubLimits withVideo(VideoLimits v) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderTiming, peerHubs);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, v, orderTiming, peerHubs, figures);
     }
 
     public HubLimits withPeerHubs(PeerHubs peers) {
-        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, orderTiming, peers);
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, orderTiming, peers, figures);
+    }
+
+    public HubLimits withFigures(FigureSettings f) {
+        return new HubLimits(eventPast, eventFuture, streamBytesInFlight, streamStall, maxSubscribers, video, orderTiming, peerHubs, f);
     }
 }

@@ -75,7 +75,7 @@ public final class HubServer implements AutoCloseable {
 
     public HubServer(Hub hub, Tokens tokens, UnitTokens unitTokens, Path photoDir, HubLimits limits) {
         Access access = new Access(tokens, unitTokens);
-        Reads reads = new Reads(hub, ready::get, limits.orderTiming(), limits.peerHubs());
+        Reads reads = new Reads(hub, ready::get, limits.orderTiming(), limits.peerHubs(), limits.figures());
         PeerOrigins origins = new PeerOrigins(limits.peerHubs());
         Photos photos = new Photos(photoDir);
         Writes writes = new Writes(hub, limits);

@@ -27,6 +27,7 @@ import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.FieldUnit;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.Grid;
 import org.shanzhi.cockpit.domain.Incident;
@@ -79,9 +80,11 @@ final class Reads {
     private final BooleanSupplier ready;
     private final DispatchOrder.Timing orderTiming;
     private final PeerHubs peerHubs;
+    private final FigureSettings figures;
 
-    Reads(Hub hub, BooleanSupplier ready, DispatchOrder.Timing orderTiming, PeerHubs peerHubs) {
+    Reads(Hub hub, BooleanSupplier ready, DispatchOrder.Timing orderTiming, PeerHubs peerHubs, FigureSettings figures) {
         this.peerHubs = peerHubs;
+        this.figures = figures;
         this.hub = hub;
         this.ready = ready;
         this.orderTiming = orderTiming;
@@ -119,12 +122,12 @@ final class Reads {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", s.seq());
         m.put("time", now);
-        m.put("threeRates30d", Kpi.threeRates(s, monthAgo, now.plusNanos(1), Kpi.Weights.DEFAULT));
+        m.put("threeRates30d", Kpi.threeRates(s, monthAgo, now.plusNanos(1), figures.weights()));
         m.put("closedOnTime30d", Kpi.closedOnTimeRate(s, monthAgo, now.plusNanos(1)));
         m.put("overdue", Kpi.overdue(s, now));
         m.put("cameraOnline", Kpi.cameraOnlineRate(s));
         m.put("complaintsPerThousand30d", Kpi.complaintsPerThousand(s, monthAgo, now.plusNanos(1)));
-        m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1)));
+        m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1), figures.proactive()));
         m.put("mediationSuccess30d", Kpi.mediationSuccessRate(s, monthAgo, now.plusNanos(1)));
         m.put("outageRestoration", Kpi.outageRestoration(s));
         m.put("falseAlarmsByKind30d", Kpi.falseAlarmsByKind(s, monthAgo, now.plusNanos(1)));
@@ -132,9 +135,15 @@ final class Reads {
         m.put("petitionsAccepted30d", PetitionFigures.acceptedInTime(s, monthAgo, now.plusNanos(1)));
         m.put("petitionsReplied30d", PetitionFigures.repliedInTime(s, monthAgo, now.plusNanos(1)));
         m.put("petitionVisitors30d", PetitionFigures.visitorsYearOnYear(s, monthAgo, now.plusNanos(1),
-                PetitionFigures.Basis.HEYI));
-        m.put("threeRatesAtMonthEnd", Forecast.threeRatesAtMonthEnd(s, now, Kpi.Weights.DEFAULT));
+                figures.petitionBasis()));
+        m.put("threeRatesAtMonthEnd", Forecast.threeRatesAtMonthEnd(s, now, figures.weights()));
         m.put("risingComplaints", Forecast.rising(s, now, Forecast.TrendRule.DEFAULT));
+        // which settings these figures rest on, so that a wall computing with others can be told apart
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("weights", figures.weights());
+        settings.put("minimum", figures.minimum());
+        settings.put("proactiveSources", figures.proactive().sources().stream().sorted().toList());
+        m.put("settings", settings);
         json(ctx, 200, Json.write(m));
     }
 

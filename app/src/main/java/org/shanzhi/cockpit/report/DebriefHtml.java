@@ -14,6 +14,7 @@ import org.shanzhi.cockpit.domain.debrief.Debrief.CaseTimes;
 import org.shanzhi.cockpit.domain.debrief.Debrief.OutageCurve;
 import org.shanzhi.cockpit.domain.debrief.Debrief.StageSpread;
 import org.shanzhi.cockpit.domain.debrief.Debrief.UnitTimes;
+import org.shanzhi.cockpit.domain.debrief.Plan;
 import org.shanzhi.cockpit.domain.debrief.Rating;
 import org.shanzhi.cockpit.domain.debrief.Stage;
 import org.shanzhi.cockpit.domain.debrief.Words;
@@ -75,7 +76,7 @@ public final class DebriefHtml {
         ratings(d.ratings());
         actions(d.actions());
         stages(d.stages(), d.cases());
-        cases(d.cases());
+        cases(d.plan(), d.cases());
         units(d.units());
         d.outages().forEach(this::outage);
         calls(d.calls());
@@ -124,18 +125,43 @@ public final class DebriefHtml {
         h.append("</table>\n");
     }
 
+    /**
+     * A step's target as said: the script's limits (from the inject, as the script's expected actions measure) for the
+     * cases it set one for, the standing target for the others.
+     */
+    private static String target(StageSpread s) {
+        String standing = s.target() == null ? "—" : "≤" + Words.duration(s.target());
+        if (s.scripted() == 0) {
+            return standing;
+        }
+        StringBuilder b = new StringBuilder("脚本 ");
+        for (int i = 0; i < s.scriptLimits().size(); i++) {
+            b.append(i == 0 ? "" : "/").append("≤").append(Words.duration(s.scriptLimits().get(i)));
+        }
+        b.append("（自注入起）");
+        if (s.scripted() < s.spread().n() && s.target() != null) {
+            b.append("；其余 ").append(standing);
+        }
+        return b.toString();
+    }
+
+    /** The target a step's p50 / p90 are coloured against: none when the script's limits rule some of its cases. */
+    private static Duration plainTarget(StageSpread s) {
+        return s.scripted() == 0 ? s.target() : null;
+    }
+
     private void stages(List<StageSpread> stages, List<CaseTimes> cases) {
         h.append("<h2>案件各环节用时（").append(cases.size()).append("件）</h2>");
         h.append("<table><tr><th>环节</th><th>件数</th><th>p50</th><th>p90</th><th>最长</th><th>目标</th><th>达标</th></tr>\n");
         for (StageSpread s : stages) {
             Stage before = Stage.values()[s.stage().ordinal() - 1];
             h.append("<tr><td>").append(before.zh).append("→").append(s.stage().zh).append("</td><td class=\"n\">")
-                    .append(s.spread().n()).append("</td><td class=\"n\">").append(over(s.spread().p50(), s.target()))
-                    .append("</td><td class=\"n\">").append(over(s.spread().p90(), s.target()))
+                    .append(s.spread().n()).append("</td><td class=\"n\">").append(over(s.spread().p50(), plainTarget(s)))
+                    .append("</td><td class=\"n\">").append(over(s.spread().p90(), plainTarget(s)))
                     .append("</td><td class=\"n\">").append(Words.duration(s.spread().max()))
-                    .append("</td><td class=\"n\">").append(s.target() == null ? "—" : "≤" + Words.duration(s.target()))
-                    .append("</td><td class=\"n\">").append(s.target() == null || s.spread().n() == 0 ? "—"
-                            : s.inTarget() + "/" + s.spread().n()).append("</td></tr>\n");
+                    .append("</td><td class=\"n\">").append(esc(target(s)))
+                    .append("</td><td class=\"n\">").append(s.target() == null && s.scripted() == 0
+                            || s.spread().n() == 0 ? "—" : s.inTarget() + "/" + s.spread().n()).append("</td></tr>\n");
         }
         h.append("</table>\n");
         stageChart(stages);
@@ -183,7 +209,20 @@ public final class DebriefHtml {
         h.append("</svg>\n");
     }
 
-    private void cases(List<CaseTimes> cases) {
+    /**
+     * Where a case came from, in words: the inject that made it (a drill's case is named after its inject, not by its
+     * id in the journal), else its case number.
+     */
+    private static String origin(Plan plan, CaseTimes c) {
+        for (Plan.Expectation x : plan.expectations()) {
+            if (c.id().equals(x.subject())) {
+                return "注入：" + x.injectTitle();
+            }
+        }
+        return plan.drillId() != null && c.id().startsWith(plan.drillId() + ":") ? "演练注入" : c.id();
+    }
+
+    private void cases(Plan plan, List<CaseTimes> cases) {
         if (cases.isEmpty()) {
             return;
         }
@@ -193,8 +232,8 @@ public final class DebriefHtml {
         }
         h.append("</tr>\n");
         for (CaseTimes c : cases.subList(0, Math.min(MAX_CASES, cases.size()))) {
-            h.append("<tr><td>").append(esc(c.title())).append("<div class=\"meta\">").append(esc(c.id()))
-                    .append("</div></td><td>").append(severity(c.severity())).append("</td><td>").append(esc(c.unitIds()))
+            h.append("<tr><td>").append(esc(c.title())).append("<div class=\"meta\">").append(esc(origin(plan, c)))
+                    .append("</div></td><td>").append(severity(c.severity())).append("</td><td>").append(esc(c.units()))
                     .append("</td>");
             for (Stage s : Stage.values()) {
                 Instant t = c.at().get(s);
@@ -202,6 +241,8 @@ public final class DebriefHtml {
                 Duration d = c.interval(s);
                 if (d != null) {
                     h.append("<div class=\"meta\">+").append(Words.duration(d)).append("</div>");
+                } else if (s == Stage.CONFIRMED && c.confirmedAhead()) {
+                    h.append("<div class=\"meta\">已先行处置</div>"); // came registered: no one's 确认 to time
                 }
                 h.append("</td>");
             }

@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.action.Action;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.FieldUnit;
@@ -17,33 +22,56 @@ import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 
 /**
- * New high-severity happenings, raised as a notification bar the operator acknowledges one by
- * one: serious cases, weather warnings, sensors going into alarm, a unit's SOS, an outage, a 批示 from a seat, and
- * an order its unit keeps waiting ({@link DispatchOrder#lateness}, on the hub's time: not delivered, not accepted),
- * declines or lets time out. Compares each new situation with the one shown before; the first situation raises
- * nothing.
+ * New high-severity happenings, raised as a bar at the top of the wall's first window that the operator acknowledges
+ * one by one: serious cases, weather warnings, sensors going into alarm, a unit's SOS, an outage, a 批示 from a seat,
+ * and an order its unit keeps waiting ({@link DispatchOrder#lateness}, on the hub's time: not delivered, not
+ * accepted), declines or lets time out. Compares each new situation with the one shown before; the first situation
+ * raises nothing. The bar takes its place in the window's layout (the screens fit below it), so it never covers a
+ * banner or a panel's title; a drill's alarm carries the 演练 mark, and during a replay the bar says it is live.
  */
 final class Alarms {
 
-    /** Something worth interrupting the room for. */
-    record Alarm(String text) {
+    static final String BAR = "alarm-bar";
+    private static final PseudoClass DRILL = PseudoClass.getPseudoClass("drill");
+
+    /** Something worth interrupting the room for; {@code drill}: a drill raised it. */
+    record Alarm(String text, boolean drill) {
+        Alarm(String text) {
+            this(text, false);
+        }
+
+        /** The alarm about thing {@code id} of {@code family}, marked when a drill made it. */
+        static Alarm about(Situation s, String family, String id, String text) {
+            boolean drill = DrillMark.of(s, family, id);
+            return new Alarm(drill ? DrillMark.text(text) : text, drill);
+        }
     }
 
-    private final NotificationPane pane;
+    private final Label text = new Label();
+    private final Button acknowledge = new Button(I18n.t("alarm.acknowledge"));
+    private final HBox bar;
     private final Deque<Alarm> waiting = new ArrayDeque<>();
     private Situation previous;
+    private boolean replaying;
 
     Alarms() {
-        pane = new NotificationPane();
-        pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
-        pane.setShowFromTop(true);
-        pane.setCloseButtonVisible(false);
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        acknowledge.setOnAction(e -> acknowledge());
+        acknowledge.setMinWidth(Region.USE_PREF_SIZE);
+        bar = new HBox(16, text, acknowledge);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(BAR);
+        show(false);
     }
 
-    NotificationPane node() {
-        return pane;
+    /** The bar, to be placed above the screens. */
+    HBox node() {
+        return bar;
     }
 
     /** Waiting alarms, the one on screen first. */
@@ -61,6 +89,14 @@ final class Alarms {
         previous = s;
     }
 
+    /** While the screens show a replay, the bar says its alarms are live. */
+    void replaying(boolean now) {
+        if (now != replaying) {
+            replaying = now;
+            showHead();
+        }
+    }
+
     /** A layout error or another message for the operator, ahead of the alarms. */
     void tell(String text) {
         waiting.addFirst(new Alarm(text));
@@ -75,12 +111,18 @@ final class Alarms {
     private void showHead() {
         Alarm head = waiting.peekFirst();
         if (head == null) {
-            pane.hide();
+            show(false);
             return;
         }
         String more = waiting.size() > 1 ? "  " + I18n.t("alarm.more", waiting.size() - 1) : "";
-        pane.getActions().setAll(new Action(I18n.t("alarm.acknowledge"), e -> acknowledge()));
-        pane.show(head.text() + more);
+        text.setText((replaying ? I18n.t("alarm.live", head.text()) : head.text()) + more);
+        bar.pseudoClassStateChanged(DRILL, head.drill());
+        show(true);
+    }
+
+    private void show(boolean shown) {
+        bar.setVisible(shown);
+        bar.setManaged(shown);
     }
 
     static List<Alarm> newAlarms(Situation before, Situation now, DispatchOrder.Timing timing) {
@@ -89,42 +131,44 @@ final class Alarms {
             if (!before.instructions().containsKey(i.id())) {
                 Incident about = i.incidentId() == null ? null : now.incidents().get(i.incidentId());
                 String seat = I18n.t("issuer." + i.issuer().name());
-                out.add(new Alarm(about == null ? I18n.t("alarm.instruction", seat, i.text())
-                        : I18n.t("alarm.instruction.case", seat, i.text(), about.title())));
+                out.add(Alarm.about(now, "instructions", i.id(), about == null ? I18n.t("alarm.instruction", seat,
+                        i.text()) : I18n.t("alarm.instruction.case", seat, i.text(), about.title())));
             }
         }
         for (DispatchOrder o : now.orders().values()) {
             String late = orderAlarm(before.orders().get(o.id()), o, before, now, timing);
             if (late != null) {
-                out.add(new Alarm(late));
+                out.add(Alarm.about(now, "orders", o.id(), late));
             }
         }
         for (Incident i : now.incidents().values()) {
             if (!before.incidents().containsKey(i.id()) && (i.severity() == Incident.Severity.HIGH
                     || i.severity() == Incident.Severity.CRITICAL)) {
-                out.add(new Alarm(I18n.t("alarm.incident", I18n.t("severity", i.severity()), i.title())));
+                out.add(Alarm.about(now, "incidents", i.id(),
+                        I18n.t("alarm.incident", I18n.t("severity", i.severity()), i.title())));
             }
         }
         for (WeatherWarning w : now.warnings().values()) {
             if (!before.warnings().containsKey(w.id())) {
-                out.add(new Alarm(I18n.t("alarm.warning", w.hazard().zh, w.level().zh)));
+                out.add(Alarm.about(now, "warnings", w.id(), I18n.t("alarm.warning", w.hazard().zh, w.level().zh)));
             }
         }
         for (Sensor x : now.sensors().values()) {
             Sensor was = before.sensors().get(x.id());
             if (x.alarm() && (was == null || !was.alarm())) {
-                out.add(new Alarm(I18n.t("alarm.sensor", x.kind().zh, x.id(), x.value(), x.kind().unit)));
+                out.add(Alarm.about(now, "sensorAlarms", x.id(),
+                        I18n.t("alarm.sensor", x.kind().zh, x.id(), x.value(), x.kind().unit)));
             }
         }
         for (FieldUnit u : now.units().values()) {
             FieldUnit was = before.units().get(u.id());
             if (u.sos() && (was == null || !was.sos())) {
-                out.add(new Alarm(I18n.t("alarm.sos", u.name())));
+                out.add(Alarm.about(now, "unitSos", u.id(), I18n.t("alarm.sos", u.name())));
             }
         }
         for (Outage o : now.outages().values()) {
             if (!before.outages().containsKey(o.id())) {
-                out.add(new Alarm(I18n.t("alarm.outage", o.buildings(), o.households())));
+                out.add(Alarm.about(now, "outages", o.id(), I18n.t("alarm.outage", o.buildings(), o.households())));
             }
         }
         return out;

@@ -26,6 +26,7 @@ import javafx.stage.StageStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.replay.ReplaySwitch;
@@ -79,6 +80,11 @@ public final class Wall {
         this.pulse = new WallPulse(replays, context.feedStatus(), clock, this::show);
     }
 
+    /** The center's settings the panels' figures are computed with (figures.properties). */
+    public void figures(FigureSettings settings) {
+        pulse.figures(settings);
+    }
+
     /** Opening a replay, and leaving it. */
     public ReplayDesk replay() {
         return replay;
@@ -113,15 +119,12 @@ public final class Wall {
             views.add(view);
             Scene scene;
             if (i == 0) {
-                if (alarms.node().getScene() != null) {
-                    alarms.node().getScene().setRoot(new javafx.scene.layout.Pane()); // frees it from the old window
-                }
-                // the replay's controls under the first window's screens, shown while a replay is
-                VBox content = new VBox(view.node(), replay.bar());
+                // the alarm bar above the first window's screens and the replay's controls under them, each shown while
+                // it has something to say: the screens fit between, so no bar covers a banner or a title
+                VBox content = new VBox(alarms.node(), view.node(), replay.bar());
                 VBox.setVgrow(view.node(), Priority.ALWAYS);
-                view.node().setMinSize(0, 0); // the screens shrink to fit above the bar, rather than push it off the window
-                alarms.node().setContent(content);
-                scene = new Scene(alarms.node(), p.monitor().width(), p.monitor().height());
+                view.node().setMinSize(0, 0); // the screens shrink to fit between the bars, rather than push them off
+                scene = new Scene(content, p.monitor().width(), p.monitor().height());
             } else {
                 scene = new Scene(view.node(), p.monitor().width(), p.monitor().height());
             }
@@ -158,6 +161,7 @@ public final class Wall {
         replay.show();
         // alarms are about the present: during a replay they keep coming from the live situation underneath
         ReplaySwitch replays = replay.replays();
+        alarms.replaying(replays.replaying());
         Situation s = replays.replaying() ? replays.live().latest() : frame.hasSituation() ? frame.situation() : null;
         if (s != null && s != checked) {
             checked = s;
@@ -214,7 +218,7 @@ public final class Wall {
         }
     }
 
-    /** A message for the operator in the notification bar, ahead of the alarms. */
+    /** A message for the operator in the alarm bar, ahead of the alarms. */
     public void tell(String text) {
         alarms.tell(text);
     }

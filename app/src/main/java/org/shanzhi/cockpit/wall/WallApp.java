@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.replay.HubRecordings;
@@ -31,10 +32,10 @@ public final class WallApp extends Application {
      */
     public record Options(SituationSource source, String sourceLabel, String layout, Locale locale, String token,
                           String role, HubCommands commands, HubRecordings recordings, ReplayStart replay,
-                          Debriefs debriefs) {
+                          Debriefs debriefs, FigureSettings figures) {
 
         public Options(SituationSource source, String sourceLabel, String layout, Locale locale) {
-            this(source, sourceLabel, layout, locale, null, null, null, null, null, null);
+            this(source, sourceLabel, layout, locale, null, null, null, null, null, null, FigureSettings.DEFAULT);
         }
 
     }
@@ -73,6 +74,7 @@ public final class WallApp extends Application {
                 ? new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks(), o.commands())
                 : new WallContext(o.source()::status, o.sourceLabel(), o.token(), o.role(), new WallLinks());
         wall = new Wall(o.source(), context, loader);
+        wall.figures(o.figures());
         wall.start(layout);
         wall.replay().hub(o.recordings());
         wall.replay().debriefs(o.debriefs());

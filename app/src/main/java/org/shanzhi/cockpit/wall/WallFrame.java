@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.wall.cockpit.CockpitFigures;
@@ -37,7 +38,7 @@ public final class WallFrame {
 
     /** A frame of {@code situation} at {@code now}; a null {@code feed} (no feed to ask) reads as live. */
     public static WallFrame of(Situation situation, Instant now, FeedStatus feed) {
-        return new WallFrame(situation, true, now, feed, new Figures(situation), DispatchOrder.Timing.defaults());
+        return new WallFrame(situation, true, now, feed, new Figures(situation, FigureSettings.DEFAULT), DispatchOrder.Timing.defaults());
     }
 
     /** A frame of a fixed situation, as a picture shows it: at its own time, live. */
@@ -48,7 +49,7 @@ public final class WallFrame {
     /** A frame before the source has any situation: an empty one stands in, the clock and the feed tick. */
     public static WallFrame waiting(Instant now, FeedStatus feed) {
         Situation none = Situation.empty();
-        return new WallFrame(none, false, now, feed, new Figures(none), DispatchOrder.Timing.defaults());
+        return new WallFrame(none, false, now, feed, new Figures(none, FigureSettings.DEFAULT), DispatchOrder.Timing.defaults());
     }
 
     /**
@@ -59,12 +60,18 @@ public final class WallFrame {
         if (s == null || s == situation) {
             return new WallFrame(situation, hasSituation, at, status, figures, orderTiming);
         }
-        return new WallFrame(s, true, at, status, new Figures(s), orderTiming);
+        return new WallFrame(s, true, at, status, new Figures(s, figures.settings), orderTiming);
     }
 
     /** This frame with the hub's order timing (the same frame when it is already that). */
     public WallFrame withOrderTiming(DispatchOrder.Timing timing) {
         return timing.equals(orderTiming) ? this : new WallFrame(situation, hasSituation, now, feed, figures, timing);
+    }
+
+    /** This frame with its figures computed with {@code settings} (the same frame when they already are). */
+    public WallFrame withFigures(FigureSettings settings) {
+        return settings.equals(figures.settings) ? this
+                : new WallFrame(situation, hasSituation, now, feed, new Figures(situation, settings), orderTiming);
     }
 
     /** How long the hub lets a phone keep an order waiting: the late-order alarms and the incident screen use it. */
@@ -108,10 +115,12 @@ public final class WallFrame {
     /** The figures of one situation, computed once; frames are made and read on the FX thread, but any may ask. */
     private static final class Figures {
         private final Situation situation;
+        private final FigureSettings settings;
         private volatile CockpitFigures value;
 
-        Figures(Situation situation) {
+        Figures(Situation situation, FigureSettings settings) {
             this.situation = situation;
+            this.settings = settings;
         }
 
         CockpitFigures get() {
@@ -120,7 +129,7 @@ public final class WallFrame {
                 synchronized (this) {
                     v = value;
                     if (v == null) {
-                        v = CockpitFigures.of(situation);
+                        v = CockpitFigures.of(situation, settings);
                         value = v;
                     }
                 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.feed.SituationSource;
@@ -28,6 +29,7 @@ public final class WallPulse {
     private long version;
     private boolean asked;
     private WallFrame frame;
+    private FigureSettings figures = FigureSettings.DEFAULT;
 
     /**
      * @param feed    the feed's status at each pulse (null from it: no feed, read as live)
@@ -39,6 +41,11 @@ public final class WallPulse {
         this.feed = feed;
         this.clock = clock;
         this.onFrame = onFrame;
+    }
+
+    /** The center's settings the panels' figures are computed with (figures.properties); the defaults until set. */
+    public void figures(FigureSettings settings) {
+        figures = settings;
     }
 
     public void start() {
@@ -74,7 +81,7 @@ public final class WallPulse {
         } else {
             frame = frame.next(latest, now, status);
         }
-        frame = frame.withOrderTiming(source.orderTiming());
+        frame = frame.withOrderTiming(source.orderTiming()).withFigures(figures);
         onFrame.accept(frame);
         return frame;
     }

@@ -97,6 +97,16 @@ class DrillKpiTest {
     }
 
     @Test
+    void aKeyPeriodADrillDeclaresIsNoKeyPeriodOfTheFigures() {
+        Situation s = DrillMarkingTest.drillRunning();
+        s = by(s, DRILL, new Event.KeyPeriodDeclared(DRILL + ":k1", "演练重点时期", s.time(), s.time().plusSeconds(86_400)));
+        assertThat(s.keyPeriods()).containsKey(DRILL + ":k1");
+        assertThat(Kpi.keyPeriod(s, s.time())).isEmpty();
+        s = by(s, null, new Event.KeyPeriodDeclared("K-1", "两会", s.time(), s.time().plusSeconds(86_400)));
+        assertThat(Kpi.keyPeriod(s, s.time())).map(KeyPeriod::id).contains("K-1");
+    }
+
+    @Test
     void theSituationStillShowsTheDrillsThingsForTheTraineesToWork() {
         Situation s = liveAndDrill();
         assertThat(s.incidents()).containsKeys("GD-L", "GD-D");

@@ -90,6 +90,31 @@ class DrillMarkingTest {
     }
 
     @Test
+    void aUnitsSosAndASensorsAlarmADrillRaisesAreTheDrillsWhileTheyLast() {
+        Situation s = drillRunning();
+        s = by(s, DRILL, new Event.UnitSos("U-1", true));
+        s = by(s, DRILL, new Event.SensorReported("S-1", 35));
+        assertThat(s.drillOf("unitSos", "U-1")).isEqualTo(DRILL);
+        assertThat(s.drillOf("sensorAlarms", "S-1")).isEqualTo(DRILL);
+        // the unit and the sensor themselves stay the district's own
+        assertThat(s.live().units()).isSameAs(s.units());
+        assertThat(s.live().sensors()).isSameAs(s.sensors());
+
+        // the unit's answer ends the SOS; a live reading in alarm makes the alarm a real one
+        s = by(s, null, new Event.UnitSos("U-1", false));
+        s = by(s, null, new Event.SensorReported("S-1", 40));
+        assertThat(s.drillOf("unitSos", "U-1")).isNull();
+        assertThat(s.drillOf("sensorAlarms", "S-1")).isNull();
+        assertThat(s.drillThings()).isEmpty();
+
+        // a live SOS is live
+        s = by(s, null, new Event.UnitSos("U-2", true));
+        assertThat(s.drillOf("unitSos", "U-2")).isNull();
+        assertThat(DrillThing.subjectOf(new Event.UnitSos("U-1", false))).isEqualTo("unitSos/U-1");
+        assertThat(DrillThing.subjectOf(new Event.UnitSos("U-1", true))).isNull();
+    }
+
+    @Test
     void aLiveSituationHasNoDrillThingsAndSharesTheEmptyMap() {
         Situation s = with(district(), new Event.IncidentOpened("GD-3", "t", "c", Incident.Source.INSPECTOR, null, null,
                 WEST, null, null));

@@ -1,6 +1,7 @@
 package org.shanzhi.cockpit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.shanzhi.cockpit.domain.Fixtures.EAST;
 import static org.shanzhi.cockpit.domain.Fixtures.WEST;
@@ -50,8 +51,36 @@ class KpiTest {
         assertThat(r.satisfaction() * 100).isCloseTo(94.69, within(0.01));
         assertThat(r.score()).isCloseTo(0.30 * 1.0 + 0.35 * 663 / 670 + 0.35 * (614 + 0.6 * 34) / 670, within(1e-12));
 
-        Kpi.ThreeRates other = Kpi.threeRates(s, FAR_PAST, FAR_FUTURE, new Kpi.Weights(0.1, 0.45, 0.45, 1.0));
+        Kpi.ThreeRates other = Kpi.threeRates(s, FAR_PAST, FAR_FUTURE, new Kpi.Weights(0.1, 0.45, 0.45, 1.0, 0.0));
         assertThat(other.satisfaction()).isCloseTo(648.0 / 670, within(1e-12));
+    }
+
+    /**
+     * 部分解决 counts for nothing in 解决率 by default (DOMAIN.md §2.2: resolved / evaluated); a center that gives it
+     * half: 2 YES + 2 PARTIAL + 1 NO → (2 + 0.5 × 2) / 5 = 0.6, and the 综合得分 moves by 0.35 × 0.2.
+     */
+    @Test
+    void aCreditForPartlyResolvedRaisesTheResolutionRate() {
+        List<Event> events = new ArrayList<>();
+        Complaint.Resolution[] answers = {Complaint.Resolution.YES, Complaint.Resolution.YES,
+            Complaint.Resolution.PARTIAL, Complaint.Resolution.PARTIAL, Complaint.Resolution.NO};
+        for (int i = 0; i < answers.length; i++) {
+            events.addAll(revisited("P-" + i, true, answers[i], Complaint.Satisfaction.SATISFIED));
+        }
+        Situation s = Fixtures.fold(district(), events);
+        Kpi.ThreeRates none = Kpi.threeRates(s, FAR_PAST, FAR_FUTURE, Kpi.Weights.DEFAULT);
+        assertThat(none.resolution()).isCloseTo(2.0 / 5, within(1e-12));
+        Kpi.ThreeRates half = Kpi.threeRates(s, FAR_PAST, FAR_FUTURE, new Kpi.Weights(0.30, 0.35, 0.35, 0.6, 0.5));
+        assertThat(half.resolution()).isCloseTo(0.6, within(1e-12));
+        assertThat(half.score() - none.score()).isCloseTo(0.35 * 0.2, within(1e-12));
+    }
+
+    @Test
+    void weightsOutOfRangeAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new Kpi.Weights(0.30, 0.35, 0.35, 0.6, 1.5))
+                .isInstanceOf(Rejection.class).extracting("field").isEqualTo("partiallyResolved");
+        assertThatThrownBy(() -> new Kpi.Weights(-0.1, 0.55, 0.55, 0.6, 0))
+                .isInstanceOf(Rejection.class).extracting("field").isEqualTo("weights");
     }
 
     @Test

@@ -74,6 +74,13 @@ class DrillApiTest {
                 """);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(hub.runtime.hub().situation().units().get("GW-079").sos()).isTrue();
+        assertThat(hub.runtime.hub().situation().drillOf("unitSos", "GW-079")).isEqualTo(id);
+        assertThat(trainer("/api/v1/drill/injects", """
+                {"id": "water", "title": "临时增加：积水报警",
+                 "events": [{"type": "SensorReported", "payload": {"sensorId": "SEN-WAT-01", "value": 32.5}}]}
+                """).status()).isEqualTo(201);
+        assertThat(hub.runtime.hub().situation().sensors().get("SEN-WAT-01").alarm()).isTrue();
+        assertThat(hub.runtime.hub().situation().drillOf("sensorAlarms", "SEN-WAT-01")).isEqualTo(id);
         TestHub.Reply bad = trainer("/api/v1/drill/injects", """
                 {"id": "ghost", "title": "t", "events": [{"type": "UnitSos", "payload": {"unitId": "GW-000", "active": true}}]}
                 """);
@@ -86,6 +93,12 @@ class DrillApiTest {
         // the drill's warnings do not outlive it on the walls
         assertThat(hub.runtime.hub().situation().warnings().values()).filteredOn(w -> w.id().startsWith(id + ":"))
                 .isNotEmpty().allMatch(w -> w.lifted());
+        // nor the SOS and the sensor alarm it raised; the ends are the drill's, in its record
+        assertThat(hub.runtime.hub().situation().units().get("GW-079").sos()).isFalse();
+        assertThat(hub.runtime.hub().situation().sensors().get("SEN-WAT-01").alarm()).isFalse();
+        assertThat(hub.runtime.hub().situation().sensors().get("SEN-WAT-01").value()).isEqualTo(0.0);
+        assertThat(hub.runtime.hub().situation().drillThings().keySet()).noneMatch(k -> k.startsWith("unitSos/")
+                || k.startsWith("sensorAlarms/"));
         assertThat(trainer("/api/v1/drill/resume", "").status()).isEqualTo(409);
         assertThat(trainer("/api/v1/drill", "{\"name\": \"crowd-gathering\"}").status()).isEqualTo(201);
     }

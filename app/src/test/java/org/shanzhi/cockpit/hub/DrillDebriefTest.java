@@ -159,6 +159,11 @@ class DrillDebriefTest {
         assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "src=");
         assertThat(html.split("<svg", -1)).hasSize(4);
         assertThat(html).contains("5·30 大风暴雨应急处置演练", "未完成", "停电恢复", "12345诉求受理");
+        // a drill's case is named by its inject, not by its id in the journal; the line case's 派遣 is held to the
+        // script's 5 min (the 和义西里 case was never dispatched); the injected cases came registered (no 0 s 确认)
+        assertThat(html).contains("注入：树木压断10千伏线路（东三社区）", "脚本 ≤5分钟（自注入起）", "已先行处置")
+                .doesNotContain(line);
+        assertThat(lineCase.confirmedAhead()).isTrue();
         Files.writeString(data.resolve("report.html"), html);
     }
 }

@@ -40,7 +40,7 @@ public final class TestHub implements AutoCloseable {
         this(HubRuntime.Config.local(data));
     }
 
-    TestHub(HubRuntime.Config config) {
+    public TestHub(HubRuntime.Config config) {
         this.data = config.dataDir();
         this.runtime = HubRuntime.start(config);
     }

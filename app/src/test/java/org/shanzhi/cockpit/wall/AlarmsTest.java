@@ -15,6 +15,7 @@ import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.OrderState;
+import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 
 /** The street wall hears of a 批示 and of an order its unit keeps waiting, declines or lets time out. */
@@ -73,5 +74,23 @@ class AlarmsTest {
         Situation accepted = with(sent, new Event.OrderAdvanced("ZL-1", OrderState.DELIVERED, "U-1", null, null, List.of()));
         // delivered a minute after: no longer waiting for delivery, not yet late for acceptance
         assertThat(said(sent, accepted)).isEmpty();
+    }
+
+    /** Folds one event as made by {@code drill} (null: live), a minute after the last. */
+    static Situation by(Situation s, String drill, Event e) {
+        return s.apply(new Recorded(s.seq() + 1, s.time().plusSeconds(60), e, drill));
+    }
+
+    @Test
+    void whatADrillRaisedCarriesTheDrillMarkAndALiveAlarmNone() {
+        Situation s = by(district(), "YL-1", new Event.DrillStarted("YL-1", "内涝演练", null));
+        Situation next = by(s, "YL-1", new Event.IncidentOpened("YL-1:case", "地道积水", "积水", Incident.Source.SENSOR,
+                Incident.Severity.CRITICAL, null, WEST, null, null));
+        next = by(next, "YL-1", new Event.UnitSos("U-1", true));
+        next = by(next, null, new Event.IncidentOpened("INC-2", "燃气泄漏", "燃气", Incident.Source.SENSOR,
+                Incident.Severity.CRITICAL, null, WEST, null, null));
+        List<Alarms.Alarm> alarms = Alarms.newAlarms(s, next, DispatchOrder.Timing.defaults());
+        assertThat(alarms).contains(new Alarms.Alarm("〔演练〕特急事件：地道积水", true),
+                new Alarms.Alarm("〔演练〕单兵紧急求助：网格员一", true), new Alarms.Alarm("特急事件：燃气泄漏", false));
     }
 }

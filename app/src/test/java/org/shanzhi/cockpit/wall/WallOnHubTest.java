@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import javafx.stage.Window;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,8 +70,7 @@ class WallOnHubTest {
 
             assertThat(hub.ingest(List.of(new Event.IncidentOpened("INC-9", "燃气泄漏", "燃气", Incident.Source.SENSOR,
                     Incident.Severity.CRITICAL, null, Fixtures.EAST, null, null))).status()).isEqualTo(200);
-            NotificationPane pane = fx(() -> (NotificationPane) all(".notification-pane").get(0));
-            until(() -> pane.isShowing() && pane.getText().contains("燃气泄漏"));
+            until(() -> all("." + Alarms.BAR).get(0).isVisible() && texts("." + Alarms.BAR + " .label").contains("燃气泄漏"));
             until(() -> texts(".kpi-caption").contains("累计事件 " + (seq + 1) + " 条")); // the bar updates 4 times a second
 
             hub.close();

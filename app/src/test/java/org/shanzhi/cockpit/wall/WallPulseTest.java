@@ -10,11 +10,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Fixtures;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.wall.cockpit.CockpitFigures;
 
 /** One frame per pulse, from the source's newest situation, asked for only when its version moved. No FX. */
 class WallPulseTest {
@@ -78,5 +82,19 @@ class WallPulseTest {
         source.push(next);
         assertThat(pulse.pulse().situation()).isSameAs(next);
         assertThat(source.asked - before).isEqualTo(2);
+    }
+
+    /** The wall's figures.properties reaches the panels: the frames' figures are computed with the settings set. */
+    @Test
+    void theFramesFiguresUseTheSettingsSet() {
+        Counting source = new Counting();
+        source.push(Fixtures.with(Fixtures.district(), new Event.ComplaintReceived("O-1", Complaint.Channel.PHONE,
+                Complaint.Type.COMPLAINT, "物业管理", Complaint.Priority.NORMAL, Fixtures.EAST, null, false)));
+        WallPulse pulse = new WallPulse(source, source::status, Clock.systemUTC(), f -> { });
+        assertThat(pulse.pulse().figures().minimum()).isEqualTo(Kpi.MinimumBase.DEFAULT);
+
+        FigureSettings own = FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(5, 5, 5, 5));
+        pulse.figures(own);
+        assertThat(pulse.pulse().figures()).isEqualTo(CockpitFigures.of(source.latest, own));
     }
 }

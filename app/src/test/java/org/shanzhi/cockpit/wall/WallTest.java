@@ -18,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,17 +212,36 @@ class WallTest {
     void aSeriousNewCaseRaisesAnAlarmToAcknowledge() throws Exception {
         Situation s = Fixtures.with(source.latest, new Event.IncidentOpened("INC-9", "燃气泄漏", "燃气",
                 Incident.Source.SENSOR, Incident.Severity.CRITICAL, null, Fixtures.EAST, null, null));
-        NotificationPane pane = fx(() -> (NotificationPane) all(".notification-pane").get(0));
-        assertThat(fx(pane::isShowing)).isFalse();
+        Node bar = fx(() -> all("." + Alarms.BAR).get(0));
+        assertThat(fx(bar::isVisible)).isFalse();
         source.push(s);
-        until(pane::isShowing);
-        assertThat(fx(pane::getText)).contains("特急").contains("燃气泄漏");
+        until(bar::isVisible);
+        assertThat(fx(() -> texts("." + Alarms.BAR + " .label"))).contains("特急").contains("燃气泄漏");
+        // in the layout's flow: the screens fit below the bar, which covers none of them
+        assertThat(fx(() -> bar.localToScene(bar.getBoundsInLocal()).getMaxY()))
+                .isLessThanOrEqualTo(fx(() -> all(".wall-screen").get(0).localToScene(
+                        all(".wall-screen").get(0).getBoundsInLocal()).getMinY() + 1));
         fx(() -> {
-            pane.lookupAll(".button").stream().filter(n -> n instanceof Button b && b.getText().equals("确认"))
+            bar.lookupAll(".button").stream().filter(n -> n instanceof Button b && b.getText().equals("确认"))
                     .findFirst().map(Button.class::cast).orElseThrow().fire();
             return null;
         });
-        until(() -> !pane.isShowing());
+        until(() -> !bar.isVisible());
+    }
+
+    @Test
+    void duringAReplayTheAlarmBarSaysItsAlarmsAreLive() throws Exception {
+        Alarms alarms = fx(Alarms::new);
+        String shown = fx(() -> {
+            alarms.tell("特急事件：燃气泄漏");
+            alarms.replaying(true);
+            return ((Label) alarms.node().getChildren().get(0)).getText();
+        });
+        assertThat(shown).isEqualTo("实时 · 特急事件：燃气泄漏");
+        assertThat(fx(() -> {
+            alarms.replaying(false);
+            return ((Label) alarms.node().getChildren().get(0)).getText();
+        })).isEqualTo("特急事件：燃气泄漏");
     }
 
     @Test
@@ -235,9 +253,8 @@ class WallTest {
             wall.switchTo("broken");
             return null;
         });
-        NotificationPane pane = fx(() -> (NotificationPane) all(".notification-pane").get(0));
-        until(() -> pane.isShowing() && pane.getText().contains("broken.json:"));
-        assertThat(fx(pane::getText)).contains("column");
+        until(() -> texts("." + Alarms.BAR + " .label").contains("broken.json:"));
+        assertThat(fx(() -> texts("." + Alarms.BAR + " .label"))).contains("column");
         assertThat(fx(() -> wall.layout().name())).isEqualTo("laptop");
         assertThat(fx(() -> all(".panel"))).hasSize(4);
     }

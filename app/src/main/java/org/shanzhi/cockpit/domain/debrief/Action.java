@@ -68,6 +68,17 @@ public enum Action {
         };
     }
 
+    /** The step of a case this action is, or null (not a case's step). */
+    public Stage stage() {
+        return switch (this) {
+            case alertConfirmed -> Stage.CONFIRMED;
+            case caseDispatched -> Stage.DISPATCHED;
+            case unitOnScene -> Stage.ON_SITE;
+            case caseClosed -> Stage.CLOSED;
+            default -> null;
+        };
+    }
+
     /** The case is at {@code state} or beyond it on the way to closing (核实无效 is no way on). */
     private static boolean reached(Incident i, IncidentState state) {
         return i != null && i.state() != IncidentState.INVALID && i.state().ordinal() >= state.ordinal();

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Complaint;
@@ -51,23 +53,45 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
     public record ActionResult(Plan.Expectation expected, Outcome outcome, Duration took, int inTime, int of) {
     }
 
-    /** A case and when it first reached each step. */
-    public record CaseTimes(String id, String title, Incident.Severity severity, String unitIds,
-                            Map<Stage, Instant> at) {
+    /**
+     * A case and when it first reached each step; {@code units} its units' names. {@code confirmedAhead}: it came
+     * already registered (a grid worker's 立案, a drill's injected case), so its 确认 is no one's in the range and is
+     * left out of the 确认 times (not counted as 0 s). {@code limits}: the drill script's limit for a step of this case,
+     * measured from its alarm (the inject), as the script's expected actions are.
+     */
+    public record CaseTimes(String id, String title, Incident.Severity severity, String units,
+                            Map<Stage, Instant> at, boolean confirmedAhead, Map<Stage, Duration> limits) {
 
-        /** From the step before {@code stage} to it, when both were reached; else null. */
+        /** From the step before {@code stage} to it, when both were reached (and the step was someone's); else null. */
         public Duration interval(Stage stage) {
-            if (stage.ordinal() == 0) {
+            if (stage.ordinal() == 0 || stage == Stage.CONFIRMED && confirmedAhead) {
                 return null;
             }
             Instant a = at.get(Stage.values()[stage.ordinal() - 1]);
             Instant b = at.get(stage);
             return a == null || b == null ? null : Duration.between(a, b);
         }
+
+        /** Whether {@code stage} was reached within its script limit if it has one, else within {@code target}. */
+        boolean inTarget(Stage stage, Duration target) {
+            Duration limit = limits.get(stage);
+            if (limit != null) {
+                Instant alarm = at.get(Stage.ALARM);
+                Instant reached = at.get(stage);
+                return reached != null && Duration.between(alarm, reached).compareTo(limit) <= 0;
+            }
+            Duration d = interval(stage);
+            return d != null && target != null && d.compareTo(target) <= 0;
+        }
     }
 
-    /** One step's intervals over the cases, against its target (null: none); {@code inTarget} of {@code spread.n}. */
-    public record StageSpread(Stage stage, Spread spread, Duration target, int inTarget) {
+    /**
+     * One step's intervals over the cases, against its target (null: none); {@code inTarget} of {@code spread.n}. In a
+     * drill, a case whose script sets a limit for the step is held to it instead (from its inject): {@code scriptLimits}
+     * are those limits, shortest first, and {@code scripted} how many of the cases had one.
+     */
+    public record StageSpread(Stage stage, Spread spread, Duration target, int inTarget, List<Duration> scriptLimits,
+                              int scripted) {
     }
 
     /** A unit's orders: 派单 → 签收, 签收 → 到场, 到场 → 反馈, and how many it declined. */
@@ -128,7 +152,7 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
         Instant to = events.get(events.size() - 1).time();
         Scope scope = new Scope(plan.drillId(), before, h.after);
         List<ActionResult> actions = actions(plan, h);
-        List<CaseTimes> cases = cases(h, scope);
+        List<CaseTimes> cases = cases(h, scope, limits(plan, h.after));
         return new Debrief(from, to, events.size(), plan, actions, Rating.of(plan, actions), cases,
                 stages(cases, targets), units(h, scope, cases), outages(h, scope), calls(h, scope, to));
     }
@@ -199,7 +223,30 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
         return new ActionResult(x, o, allDone ? longest : null, inTime, of);
     }
 
-    private static List<CaseTimes> cases(History h, Scope scope) {
+    /**
+     * The script's limits by case and step: an expected action on a case (or on the alert a case was made from) that
+     * is one of a case's steps, from an inject that fired.
+     */
+    private static Map<String, Map<Stage, Duration>> limits(Plan plan, Situation s) {
+        Map<String, String> caseOfAlert = new HashMap<>();
+        for (Incident i : s.incidents().values()) {
+            if (i.alertId() != null) {
+                caseOfAlert.put(i.alertId(), i.id());
+            }
+        }
+        Map<String, Map<Stage, Duration>> out = new HashMap<>();
+        for (Plan.Expectation x : plan.expectations()) {
+            Stage stage = x.action().stage();
+            String caseId = s.incidents().containsKey(x.subject()) ? x.subject() : caseOfAlert.get(x.subject());
+            if (x.from() != null && stage != null && caseId != null) {
+                out.computeIfAbsent(caseId, k -> new EnumMap<>(Stage.class)).merge(stage, x.within(),
+                        (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        return out;
+    }
+
+    private static List<CaseTimes> cases(History h, Scope scope, Map<String, Map<Stage, Duration>> limits) {
         Situation s = h.after;
         List<CaseTimes> out = new ArrayList<>();
         for (Incident i : s.incidents().values()) {
@@ -216,8 +263,8 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
             List<String> units = new ArrayList<>();
             for (String orderId : i.orderIds()) {
                 DispatchOrder o = s.orders().get(orderId);
-                if (!units.contains(o.unitId())) {
-                    units.add(o.unitId());
+                if (!units.contains(unitName(s, o.unitId()))) {
+                    units.add(unitName(s, o.unitId()));
                 }
                 earliest(at, Stage.DISPATCHED, o.issuedAt());
                 earliest(at, Stage.ACCEPTED, o.reached(OrderState.ACCEPTED));
@@ -225,13 +272,20 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
             }
             earliest(at, Stage.ON_SITE, firsts.get(Stage.ON_SITE));
             if (i.orderIds().isEmpty() && i.unitId() != null) {
-                units.add(i.unitId());
+                units.add(unitName(s, i.unitId()));
             }
             put(at, Stage.CLOSED, i.closedAt());
-            out.add(new CaseTimes(i.id(), i.title(), i.severity(), String.join(" ", units), at));
+            boolean ahead = alert == null && h.openedConfirmed.contains(i.id());
+            out.add(new CaseTimes(i.id(), i.title(), i.severity(), String.join(" ", units), at, ahead,
+                    Map.copyOf(limits.getOrDefault(i.id(), Map.of()))));
         }
         out.sort(Comparator.comparing((CaseTimes c) -> c.at().get(Stage.ALARM)).thenComparing(CaseTimes::id));
         return out;
+    }
+
+    private static String unitName(Situation s, String unitId) {
+        FieldUnit u = s.units().get(unitId);
+        return u == null ? unitId : u.name();
     }
 
     private static void put(Map<Stage, Instant> at, Stage stage, Instant t) {
@@ -255,14 +309,21 @@ public record Debrief(Instant from, Instant to, int events, Plan plan, List<Acti
             List<Duration> ds = new ArrayList<>();
             Duration target = targets.to(stage);
             int in = 0;
+            int scripted = 0;
+            TreeSet<Duration> scriptLimits = new TreeSet<>();
             for (CaseTimes c : cases) {
                 Duration d = c.interval(stage);
                 if (d != null) {
                     ds.add(d);
-                    in += target != null && d.compareTo(target) <= 0 ? 1 : 0;
+                    in += c.inTarget(stage, target) ? 1 : 0;
+                    Duration limit = c.limits().get(stage);
+                    if (limit != null) {
+                        scripted++;
+                        scriptLimits.add(limit);
+                    }
                 }
             }
-            out.add(new StageSpread(stage, Spread.of(ds), target, in));
+            out.add(new StageSpread(stage, Spread.of(ds), target, in, List.copyOf(scriptLimits), scripted));
         }
         return out;
     }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.DispatchOrder;
@@ -32,6 +34,8 @@ final class History {
     Situation after;
     final Map<String, EnumMap<Stage, Instant>> caseFirsts = new HashMap<>();
     final Map<String, Instant> alertConfirmed = new HashMap<>();
+    /** The cases that came already registered (立案) or further: their 确认 was no one's in the range. */
+    final Set<String> openedConfirmed = new HashSet<>();
     final Map<String, Instant> complaintHandled = new HashMap<>();
     final Map<String, List<OutagePoint>> outagePoints = new HashMap<>();
     final Map<Integer, Instant> expectationDone = new HashMap<>();
@@ -84,6 +88,9 @@ final class History {
         String incident = null;
         if (e instanceof Event.IncidentOpened x) {
             incident = x.incidentId();
+            if (x.state() != null && x.state().ordinal() >= IncidentState.REGISTERED.ordinal()) {
+                openedConfirmed.add(x.incidentId());
+            }
         } else if (e instanceof Event.IncidentAdvanced x) {
             incident = x.incidentId();
         } else if (e instanceof Event.IncidentDispatched x) {

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 
 /**
- * The target for each step of a case, as the time from the step before it (null: no target). Defaults:
+ * The standing target for each step of a case, as the time from the step before it (null: no target); in a drill, a
+ * case whose script sets a limit for a step is held to that limit instead ({@code Debrief.CaseTimes#limits}). Defaults:
  * 确认 2 min (an AI alert reviewed, the storm drill's O1), 派遣 30 min after 立案 (DOMAIN.md §1.2), 签收 as the
  * platform's order timing ({@link DispatchOrder.Timing}, 2 min), 到场 15 min after 签收 (DOMAIN.md §5: 5–15 min
  * on the way inside 和义), 结案 none (a case's own deadline rules it).

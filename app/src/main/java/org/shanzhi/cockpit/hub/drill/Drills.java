@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.DrillStatus;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Rejection;
+import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.hub.Hub;
@@ -256,8 +258,9 @@ public final class Drills implements AutoCloseable {
     }
 
     /**
-     * Appends DrillEnded once, if the journal still has the drill running. The drill's weather warnings still in force
-     * are lifted first: every wall shows warnings in force, and an exercise's must not outlive it.
+     * Appends DrillEnded once, if the journal still has the drill running. What the drill raised and is still in force
+     * ends first: its weather warnings are lifted, a unit's SOS it raised is cleared and a sensor it put in alarm reads
+     * clear again. Every wall shows what is in force, and an exercise's must not outlive it.
      */
     private void end(DrillRun r, String how) {
         Situation s = hub.situation();
@@ -268,8 +271,31 @@ public final class Drills implements AutoCloseable {
                     append(new Event.WarningLifted(w.id()), r.id());
                 }
             }
+            for (FieldUnit u : s.units().values()) {
+                if (u.sos() && r.id().equals(s.drillOf("unitSos", u.id()))) {
+                    append(new Event.UnitSos(u.id(), false), r.id());
+                }
+            }
+            for (Sensor x : s.sensors().values()) {
+                if (x.alarm() && r.id().equals(s.drillOf("sensorAlarms", x.id()))) {
+                    append(new Event.SensorReported(x.id(), clearReading(x)), r.id());
+                }
+            }
             append(new Event.DrillEnded(r.id(), how), r.id());
         }
+    }
+
+    /**
+     * The reading a sensor a drill put in alarm is given at the drill's end: its baseline in the inventory (0 for one
+     * the inventory does not know); the device's own next reading follows within its reporting interval.
+     */
+    private double clearReading(Sensor x) {
+        for (Sensor known : inventory().sensors()) {
+            if (known.id().equals(x.id()) && known.value() < x.threshold()) {
+                return known.value();
+            }
+        }
+        return 0;
     }
 
     /** One event made by drill {@code drillId}, marked with it. */

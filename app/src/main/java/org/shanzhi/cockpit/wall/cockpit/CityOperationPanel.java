@@ -12,6 +12,7 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.kpi.GaugeKpi;
 import org.shanzhi.cockpit.wall.kpi.NumberKpi;
 import org.shanzhi.cockpit.wall.kpi.StatusList;
@@ -80,7 +81,8 @@ public final class CityOperationPanel extends CockpitPanel {
         List<StatusList.Row> rows = new ArrayList<>();
         for (Deadlines.OpenCase k : c.openCases()) {
             String where = k.community() == null ? I18n.t("common.unlocated") : k.community();
-            rows.add(new StatusList.Row(k.id(), I18n.t("cockpit.city.case.row", k.title(), where),
+            String text = I18n.t("cockpit.city.case.row", k.title(), where);
+            rows.add(new StatusList.Row(k.id(), f.drill("incidents", k.id()) ? DrillMark.text(text) : text,
                     I18n.t("sla.detail." + k.sla().name(), Formats.duration(k.age())), States.sla(k.sla())));
         }
         openCases.setTitle(I18n.t("cockpit.city.openCases", rows.size()));

@@ -3,15 +3,18 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.time.Instant;
 import java.util.List;
 
+import org.pcollections.PMap;
+
 import org.shanzhi.cockpit.domain.Breakdown;
 import org.shanzhi.cockpit.domain.Deadlines;
+import org.shanzhi.cockpit.domain.DrillThing;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.GridFigures;
 import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.OutageFigures;
 import org.shanzhi.cockpit.domain.PetitionFigures;
-import org.shanzhi.cockpit.domain.ProactiveSources;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
@@ -22,7 +25,7 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
  * The panels format these; they compute nothing. Pure data, no JavaFX.
  */
 public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sentiment sentiment, Safety safety,
-                             Kpi.MinimumBase minimum) {
+                             Kpi.MinimumBase minimum, PMap<String, DrillThing> drillThings) {
 
     /** 按期结案率, 三率 and 调解成功率 look back this far; the category leaderboard a week. */
     public static final int RATE_DAYS = 30;
@@ -85,11 +88,12 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
     }
 
     public static CockpitFigures of(Situation s) {
-        return of(s, Kpi.Weights.DEFAULT, Kpi.MinimumBase.DEFAULT);
+        return of(s, FigureSettings.DEFAULT);
     }
 
-    /** The figures, with the 三率's weights and the fewest a rate must rest on before it is shown as one. */
-    public static CockpitFigures of(Situation s, Kpi.Weights weights, Kpi.MinimumBase minimum) {
+    /** The figures, with the center's settings: the 三率's weights, the fewest a rate must rest on, and the rest. */
+    public static CockpitFigures of(Situation s, FigureSettings settings) {
+        Kpi.Weights weights = settings.weights();
         Instant now = s.time();
         // the live part once for every figure (each Kpi figure of it then has no drill things to leave out)
         Situation live = s.live();
@@ -131,13 +135,13 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 Kpi.overdue(live, now).complaints(),
                 Kpi.complaintCategories(live, week.from(), week.to()),
                 Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()),
-                Kpi.proactiveShare(live, rates.from(), rates.to(), ProactiveSources.DEFAULT),
+                Kpi.proactiveShare(live, rates.from(), rates.to(), settings.proactive()),
                 Kpi.complaintsPerThousand(live, rates.from(), rates.to()),
                 Forecast.threeRatesAtMonthEnd(live, now, weights),
                 Forecast.rising(live, now, Forecast.TrendRule.DEFAULT),
                 Kpi.complaintCategories(live, today.from(), today.to()),
                 Breakdown.complaintsByCommunity(live, today.from(), today.to()));
-        KeyPeriod period = Kpi.keyPeriod(s, now).orElse(null);
+        KeyPeriod period = Kpi.keyPeriod(live, now).orElse(null);
         Safety safety = new Safety(
                 Deadlines.disputesInMediation(s, now),
                 Kpi.mediationSuccessRate(live, rates.from(), rates.to()),
@@ -150,9 +154,14 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                         period != null && period.activeAt(now) ? period.from() : Kpi.recordStart(live, now)),
                 PetitionFigures.acceptedInTime(live, rates.from(), rates.to()),
                 PetitionFigures.repliedInTime(live, rates.from(), rates.to()),
-                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), PetitionFigures.Basis.HEYI),
+                PetitionFigures.visitorsYearOnYear(live, rates.from(), rates.to(), settings.petitionBasis()),
                 Breakdown.disputesByType(live, rates.from(), rates.to()),
                 Breakdown.disputesByCommunity(live, rates.from(), rates.to()));
-        return new CockpitFigures(now, city, monitoring, sentiment, safety, minimum);
+        return new CockpitFigures(now, city, monitoring, sentiment, safety, settings.minimum(), s.drillThings());
+    }
+
+    /** Whether a listed thing (family "incidents", "warnings", "sensorAlarms" …) is a drill's: its rows are marked. */
+    public boolean drill(String family, String id) {
+        return drillThings.containsKey(DrillThing.key(family, id));
     }
 }

@@ -165,6 +165,7 @@ abstract class CockpitPanel implements Widget {
                 && a.warnings() == b.warnings() && a.alerts() == b.alerts() && a.outages() == b.outages()
                 && a.intel() == b.intel() && a.keyPeriods() == b.keyPeriods() && a.cameras() == b.cameras()
                 && a.communities() == b.communities() && a.district() == b.district()
+                && a.drillThings() == b.drillThings()
                 && a.time().getEpochSecond() / 60 == b.time().getEpochSecond() / 60
                 && alarms(a).equals(alarms(b));
     }

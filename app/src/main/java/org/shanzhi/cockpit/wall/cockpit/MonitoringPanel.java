@@ -10,6 +10,7 @@ import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.kpi.GaugeKpi;
 import org.shanzhi.cockpit.wall.kpi.NumberKpi;
 import org.shanzhi.cockpit.wall.kpi.RankingKpi;
@@ -64,12 +65,14 @@ public final class MonitoringPanel extends CockpitPanel {
         for (WeatherWarning x : m.warnings()) {
             String until = x.validTo() == null ? I18n.t("cockpit.monitoring.warning.untilLifted")
                     : I18n.t("cockpit.monitoring.warning.until", Formats.when(x.validTo(), f.time()));
-            w.add(new StatusList.Row(x.id(), I18n.t("warning.signal", I18n.t("hazard", x.hazard()),
-                    I18n.t("signal", x.level())), until, States.signal(x.level())));
+            String text = I18n.t("warning.signal", I18n.t("hazard", x.hazard()), I18n.t("signal", x.level()));
+            w.add(new StatusList.Row(x.id(), f.drill("warnings", x.id()) ? DrillMark.text(text) : text, until,
+                    States.signal(x.level())));
         }
         List<StatusList.Row> s = new ArrayList<>();
         for (Sensor x : m.sensorAlarms()) {
-            s.add(new StatusList.Row(x.id(), I18n.t("cockpit.monitoring.sensor.row", I18n.t("sensor", x.kind()), x.id()),
+            String text = I18n.t("cockpit.monitoring.sensor.row", I18n.t("sensor", x.kind()), x.id());
+            s.add(new StatusList.Row(x.id(), f.drill("sensorAlarms", x.id()) ? DrillMark.text(text) : text,
                     I18n.t("cockpit.monitoring.sensor.value", x.value(), x.kind().unit), Theme.CRITICAL));
         }
         warningsAndAlarms.setTitle(title(w.size(), s.size()));

@@ -218,15 +218,18 @@ public record CaseFile(Incident incident, String community, Kpi.Sla sla, Duratio
         return o.state().next().contains(OrderState.CANCELLED);
     }
 
-    /** The case picked when none was chosen: the top of the dispatch board (overdue, then severity, then age). */
+    /**
+     * The case the incident screen shows when none was chosen ("自动 · 最紧急"): the most severe open case first (a 特急
+     * case over an overdue 一般 one), then an overdue one, then one with orders going round (the one being worked),
+     * then the oldest.
+     */
     public static String mostUrgent(Situation s, Instant now) {
-        List<DispatchBoard.DispatchCase> board = DispatchBoard.dispatchBoard(s, now, DispatchBoard.CaseFilter.OPEN);
-        for (DispatchBoard.DispatchCase c : board) {
-            Incident i = s.incidents().get(c.id());
-            if (i != null && !i.orderIds().isEmpty()) {
-                return c.id(); // a case with orders going round is the one to watch
-            }
-        }
-        return board.isEmpty() ? null : board.get(0).id();
+        return DispatchBoard.dispatchBoard(s, now, DispatchBoard.CaseFilter.OPEN).stream()
+                .min(Comparator.comparing(DispatchBoard.DispatchCase::severity, Comparator.reverseOrder())
+                        .thenComparing(c -> c.sla() != Kpi.Sla.OVERDUE)
+                        .thenComparing(c -> s.incidents().get(c.id()).orderIds().isEmpty())
+                        .thenComparing(DispatchBoard.DispatchCase::age, Comparator.reverseOrder())
+                        .thenComparing(DispatchBoard.DispatchCase::id))
+                .map(DispatchBoard.DispatchCase::id).orElse(null);
     }
 }

@@ -48,6 +48,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.video.CameraPlayer;
 import org.shanzhi.cockpit.wall.video.CameraStill;
 
@@ -96,6 +97,8 @@ public final class IncidentScreen implements Widget {
     private final Label caseTitle = new Label();
     private final Label severity = new Label();
     private final Label caseState = new Label();
+    /** 演练 beside the title while the case is a drill's. */
+    private final Label drillMark = DrillMark.label();
     private final Label clock = new Label();
     private final VBox details = section();
     private final Label deadline = new Label();
@@ -163,7 +166,8 @@ public final class IncidentScreen implements Widget {
         clock.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, name, severity, caseTitle, caseState, spacer, clock);
+        showDrillMark(false);
+        HBox header = new HBox(12, name, severity, drillMark, caseTitle, caseState, spacer, clock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Theme.PANEL_HEADER);
 
@@ -301,6 +305,7 @@ public final class IncidentScreen implements Widget {
             caseTitle.setText("");
             severity.setText("");
             severity.setVisible(false);
+            showDrillMark(false);
             caseState.setText("");
             return;
         }
@@ -322,6 +327,7 @@ public final class IncidentScreen implements Widget {
         severity.setText(i.severity() == null ? "" : StateStyle.severity(i.severity()).label());
         Theme.setState(severity, IncidentsWidget.severityState(i.severity()));
         caseTitle.setText(i.title());
+        showDrillMark(DrillMark.of(s, "incidents", i.id()));
         caseState.setText(I18n.t("incidentState", i.state()));
         Theme.setState(caseState, IncidentsWidget.caseState(i.state()));
         deadline.setText(deadlineText(f));
@@ -870,6 +876,11 @@ public final class IncidentScreen implements Widget {
         VBox v = new VBox(4);
         v.getStyleClass().add(SECTION);
         return v;
+    }
+
+    private void showDrillMark(boolean drill) {
+        drillMark.setVisible(drill);
+        drillMark.setManaged(drill);
     }
 
     private static Label heading(String text) {

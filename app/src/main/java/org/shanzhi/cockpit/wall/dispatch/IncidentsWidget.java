@@ -35,6 +35,7 @@ import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.map.geo.BaseMap;
 import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
@@ -82,7 +83,7 @@ public final class IncidentsWidget implements Widget {
     /** What a case row says, all texts formatted: rows are rebuilt only when this changes. */
     record CaseRow(String id, String severity, String severityState, String title, String category, String community,
                    String state, String stateState, String sla, String slaState, String unitName, String unitStatus,
-                   String unitState) {
+                   String unitState, boolean drill) {
     }
 
     private final DispatchBoard.CaseFilter filter;
@@ -311,7 +312,7 @@ public final class IncidentsWidget implements Widget {
         return new CaseRow(c.id(), I18n.t("severity", c.severity()), severityState(c.severity()), c.title(),
                 c.category(), c.community() == null ? I18n.t("common.unlocated") : c.community(),
                 I18n.t("incidentState", c.state()), caseState(c.state()), sla, slaState(c.sla()), unitName, unitStatus,
-                unitState);
+                unitState, DrillMark.of(last, "incidents", c.id()));
     }
 
     private void rebuild(int more) {
@@ -348,6 +349,10 @@ public final class IncidentsWidget implements Widget {
                 fixed(label(r.community(), META, null), COMMUNITY_W), fixed(label(r.state(), STATE, r.stateState()), STATE_W),
                 fixed(label(r.sla(), SLA, r.slaState()), SLA_W), fixed(label(r.unitName(), META, null), UNIT_W),
                 fixed(label(r.unitStatus(), UNIT, r.unitState()), UNIT_STATUS_W));
+        if (r.drill()) {
+            box.getChildren().add(1, DrillMark.label());
+        }
+        box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(ROW);
         return box;
     }
@@ -369,6 +374,9 @@ public final class IncidentsWidget implements Widget {
         Label sla = label(r.sla(), SLA, r.slaState());
         sla.setMinWidth(Region.USE_PREF_SIZE);
         HBox first = new HBox(8, badge(r), grow(label(r.title(), TITLE, null)), sla);
+        if (r.drill()) {
+            first.getChildren().add(1, DrillMark.label());
+        }
         first.setAlignment(Pos.CENTER_LEFT);
         Label state = label(r.state(), STATE, r.stateState());
         state.setMinWidth(Region.USE_PREF_SIZE);

@@ -28,6 +28,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
@@ -137,8 +138,8 @@ public final class InstructionsWidget implements Widget {
             Incident incident = i.incidentId() == null ? null : s.incidents().get(i.incidentId());
             String where = i.incidentId() == null ? I18n.t("instructions.street")
                     : incident == null ? i.incidentId() : incident.title();
-            Label head = new Label(I18n.t("instructions.row", Formats.clock(i.at()), I18n.t("issuer." + i.issuer().name()),
-                    where));
+            Label head = new Label(DrillMark.text(s, "instructions", i.id(), I18n.t("instructions.row",
+                    Formats.clock(i.at()), I18n.t("issuer." + i.issuer().name()), where)));
             head.getStyleClass().add(IncidentsWidget.META);
             Label body = new Label(i.text());
             body.getStyleClass().add(IncidentsWidget.TITLE);

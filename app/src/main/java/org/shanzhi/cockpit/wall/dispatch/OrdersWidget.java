@@ -28,6 +28,7 @@ import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
@@ -45,7 +46,7 @@ public final class OrdersWidget implements Widget {
 
     /** What a row says, all texts formatted: the rows are rebuilt only when these change. */
     record Row(String orderId, String incidentId, String state, String stateStyle, String text, String late,
-               String lateStyle) {
+               String lateStyle, boolean drill) {
     }
 
     private final int limit;
@@ -140,7 +141,8 @@ public final class OrdersWidget implements Widget {
                 : o.lateness(now, timing);
         return new Row(o.id(), o.incidentId(), look.label(), look.state(), text,
                 late == DispatchOrder.Lateness.ON_TIME ? "" : I18n.t("orders.late." + late.name()),
-                late == DispatchOrder.Lateness.NOT_DELIVERED ? Theme.WARNING : Theme.CRITICAL);
+                late == DispatchOrder.Lateness.NOT_DELIVERED ? Theme.WARNING : Theme.CRITICAL,
+                DrillMark.of(s, "orders", o.id()));
     }
 
     private Node row(Row r) {
@@ -154,6 +156,9 @@ public final class OrdersWidget implements Widget {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox line = new HBox(8, state, text);
+        if (r.drill()) {
+            line.getChildren().add(1, DrillMark.label());
+        }
         if (!r.late().isEmpty()) {
             Label late = new Label(r.late());
             late.getStyleClass().add(IncidentsWidget.STATE);

@@ -10,7 +10,10 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -84,6 +87,7 @@ public final class DrillWidget implements Widget {
     private boolean asking;
     private Object placesOf;
     private boolean sending;
+    private Alert stopQuestion;
 
     public DrillWidget(WallContext context) {
         this.context = context;
@@ -95,6 +99,8 @@ public final class DrillWidget implements Widget {
         resume = step("drill.resume", () -> context.commands().drill("resume"), "resume");
         skip = step("drill.skip", () -> context.commands().drill("skip"), "skip");
         stop = step("drill.stop", () -> context.commands().drill("stop"), "stop");
+        var sendStop = stop.getOnAction();
+        stop.setOnAction(e -> askToStop(() -> sendStop.handle(e)));
 
         Label title = new Label(I18n.t("drill.title"));
         title.getStyleClass().add(Theme.PANEL_TITLE);
@@ -365,6 +371,38 @@ public final class DrillWidget implements Widget {
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> send(command, action));
         return b;
+    }
+
+    /**
+     * 结束演练 is asked again, naming the drill: a drill ended by a slip cannot be resumed, and its injects still to
+     * come never fire. The question does not block the wall (its pulses go on); {@code stop} runs on 结束演练.
+     */
+    private void askToStop(Runnable stop) {
+        if (!mayRun || sending || status == null || stopQuestion != null) {
+            return;
+        }
+        ButtonType end = new ButtonType(I18n.t("drill.stop.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(I18n.t("drill.stop.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, I18n.t("drill.stop.detail"), end, keep);
+        ask.setTitle(I18n.t("drill.stop"));
+        ask.setHeaderText(I18n.t("drill.stop.ask", status.name()));
+        ask.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        if (this.stop.getScene() != null) {
+            ask.initOwner(this.stop.getScene().getWindow());
+        }
+        ask.setOnHidden(e -> {
+            stopQuestion = null;
+            if (ask.getResult() == end) {
+                stop.run();
+            }
+        });
+        stopQuestion = ask;
+        ask.show();
+    }
+
+    /** The 结束演练 question while it is asked, else null (tests). */
+    Alert stopQuestion() {
+        return stopQuestion;
     }
 
     /** Sends one step; the buttons wait for its answer, and the answer is told in the trainer's words. */

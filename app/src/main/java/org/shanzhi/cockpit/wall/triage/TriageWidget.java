@@ -37,6 +37,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.Widget;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.layout.Placement;
 import org.shanzhi.cockpit.wall.video.CameraStill;
 
@@ -294,6 +295,9 @@ public final class TriageWidget implements Widget {
             folded.setVisible(r.folded() > 1);
             folded.setManaged(r.folded() > 1);
             HBox title = new HBox(10, kind, folded);
+            if (DrillMark.of(s, "alerts", r.id())) {
+                title.getChildren().add(0, DrillMark.label());
+            }
             title.setAlignment(Pos.CENTER_LEFT);
             String camera = r.camera() == null ? r.cameraId() : r.camera().name();
             Label what = label(I18n.t("triage.meta", r.confidence() * 100, camera), META);

@@ -177,18 +177,32 @@ class DebriefTest {
         assertThat(c1.interval(Stage.ACCEPTED)).isEqualTo(m(1));
         assertThat(c1.interval(Stage.ON_SITE)).isEqualTo(m(12));
         assertThat(c1.interval(Stage.CLOSED)).isEqualTo(m(33));
+        assertThat(c1.confirmedAhead()).isFalse();
+        assertThat(c1.units()).isEqualTo(before.units().get("GW-001").name());
         Debrief.CaseTimes line = d.cases().get(1);
-        assertThat(line.interval(Stage.CONFIRMED)).isEqualTo(Duration.ZERO);
+        // opened already registered by the drill: its 确认 was no one's, left out rather than counted as 0 s
+        assertThat(line.confirmedAhead()).isTrue();
+        assertThat(line.interval(Stage.CONFIRMED)).isNull();
         assertThat(line.interval(Stage.DISPATCHED)).isEqualTo(m(7));
         assertThat(line.interval(Stage.ACCEPTED)).isEqualTo(m(2));
         assertThat(line.interval(Stage.ON_SITE)).isNull();
 
+        // 报警→确认: C-1 alone (1m30s), held to the script's 2 min for its alert (met)
+        Debrief.StageSpread confirm = d.stages().get(0);
+        assertThat(confirm.spread()).isEqualTo(new Spread(1, ms(1, 30), ms(1, 30), ms(1, 30)));
+        assertThat(confirm.scriptLimits()).containsExactly(m(2));
+        assertThat(confirm.scripted()).isEqualTo(1);
+        assertThat(confirm.inTarget()).isEqualTo(1);
         Debrief.StageSpread dispatch = d.stages().get(1);
         assertThat(dispatch.stage()).isEqualTo(Stage.DISPATCHED);
         // 2m30s and 7m: the median by nearest rank is the first, p90 the second
         assertThat(dispatch.spread()).isEqualTo(new Spread(2, ms(2, 30), m(7), m(7)));
         assertThat(dispatch.target()).isEqualTo(m(30));
-        assertThat(dispatch.inTarget()).isEqualTo(2);
+        // C-1 against the standing 30 min (2m30s: in); the line case against its script's 5 min from the inject
+        // (opened 08:10, dispatched 08:17: 7 min, out) — not the standing 30 min it would meet
+        assertThat(dispatch.scriptLimits()).containsExactly(m(5));
+        assertThat(dispatch.scripted()).isEqualTo(1);
+        assertThat(dispatch.inTarget()).isEqualTo(1);
         Debrief.StageSpread accept = d.stages().get(2);
         assertThat(accept.spread().p90()).isEqualTo(m(2));
         assertThat(accept.inTarget()).isEqualTo(2);

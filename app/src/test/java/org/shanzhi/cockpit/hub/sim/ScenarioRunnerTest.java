@@ -85,8 +85,8 @@ class ScenarioRunnerTest {
 
         assertThat(morning.warnings().values()).hasSize(2).allSatisfy(w -> assertThat(w.lifted()).isTrue());
         assertThat(morning.outages().values()).singleElement().satisfies(o -> {
-            assertThat(o.powerRestored()).isEqualTo(30);
-            assertThat(o.networkRestored()).isEqualTo(30);
+            assertThat(o.buildings()).isEqualTo(Storm.OUTAGE_BUILDINGS);
+            assertThat(o.networkRestored()).isEqualTo(Storm.OUTAGE_BUILDINGS);
         });
         assertThat(morning.whistles().values()).allSatisfy(w -> assertThat(w.open()).isFalse());
         var r = SimulatorRestartTest.summary(morning);

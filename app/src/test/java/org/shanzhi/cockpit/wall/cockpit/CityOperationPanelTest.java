@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.UnitStatus;
@@ -96,14 +97,14 @@ class CityOperationPanelTest {
                 .closeCase("19:10", "Y")
                 .now();
         CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new);
-        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 3, 10, 10)));
+        PanelHarness.show(p, CockpitFigures.of(s, FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(30, 3, 10, 10))));
         assertThat(p.closedOnTime.cover()).isNull();
         assertThat(p.closedOnTime.value()).isCloseTo(100.0 / 3, within(1e-9));
         assertThat(p.closedOnTime.caption()).isEqualTo("按期结案 1 / 到期 3");
         assertThat(p.closedOnTime.title()).isEqualTo("近30日按期结案率");
 
         // one case fewer than the minimum: the rate is not shown, the count is
-        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 4, 10, 10)));
+        PanelHarness.show(p, CockpitFigures.of(s, FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(30, 4, 10, 10))));
         assertThat(p.closedOnTime.cover()).isEqualTo("样本不足 · 3 件到期");
         assertThat(p.closedOnTime.caption()).isEqualTo("按期结案 1 / 到期 3");
     }

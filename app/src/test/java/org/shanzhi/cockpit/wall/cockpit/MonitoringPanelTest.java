@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.I18n;
@@ -83,6 +85,18 @@ class MonitoringPanelTest {
     }
 
     @Test
+    void aDrillsWarningAndSensorAlarmAreMarkedAndTheLiveOnesNot() throws Exception {
+        Situation s = evening();
+        s = s.apply(new Recorded(s.seq() + 1, s.time(), new Event.DrillStarted("YL-1", "内涝演练", null), "YL-1"));
+        s = s.apply(new Recorded(s.seq() + 1, s.time(), new Event.WarningIssued("YL-1:rain",
+                WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.RED, "气象台", null), "YL-1"));
+        MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
+        PanelHarness.show(p, s);
+        assertThat(p.warningsAndAlarms.rows()).extracting(r -> r.text()).containsExactly("〔演练〕暴雨红色预警",
+                "暴雨橙色预警", "大风蓝色预警", "积水 · S-1");
+    }
+
+    @Test
     void showsTheWorstAlgorithmsFalseAlarmRates() throws Exception {
         Situation s = new Day()
                 .at("09:00", alerts("AL-S", "占道经营", 5)).at("09:00", alerts("AL-G", "暴露垃圾", 10))
@@ -96,7 +110,7 @@ class MonitoringPanelTest {
         assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail() + " " + r.state())
                 .containsExactly("暴露垃圾 10% " + Theme.OK, "积水 仅 2 条 null", "占道经营 仅 5 条 null");
 
-        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 10, 10, 1)));
+        PanelHarness.show(p, CockpitFigures.of(s, FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(30, 10, 10, 1))));
         assertThat(p.falseAlarms.rows()).extracting(r -> r.text() + " " + r.detail())
                 .containsExactly("积水 100%", "占道经营 40%", "暴露垃圾 10%");
         assertThat(PanelHarness.texts(p.node())).contains("误报率(近30日)", "另有 1 项");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.shanzhi.cockpit.domain.Dispute;
 import org.shanzhi.cockpit.domain.DisputeState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.Situation;
@@ -93,7 +94,7 @@ class SafetyPanelTest {
         assertThat(p.mediation.caption()).isEqualTo("成功 1 / 办结 2");
         assertThat(PanelHarness.texts(p.quiet)).contains("群体访零发生 · 连续");
 
-        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(30, 10, 2, 10)));
+        PanelHarness.show(p, CockpitFigures.of(s, FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(30, 10, 2, 10))));
         assertThat(p.mediation.cover()).isNull();
         assertThat(p.mediation.value()).isEqualTo(50.0);
     }

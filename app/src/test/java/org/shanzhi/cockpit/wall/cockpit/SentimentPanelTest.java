@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.GeoPoint;
@@ -84,7 +85,7 @@ class SentimentPanelTest {
         assertThat(p.score.caption()).isEqualTo("满 30 份回访才计分");
         assertThat(PanelHarness.texts(p.node())).doesNotContain("100.0", "—");
 
-        PanelHarness.show(p, CockpitFigures.of(s, Kpi.Weights.DEFAULT, new Kpi.MinimumBase(1, 10, 10, 10)));
+        PanelHarness.show(p, CockpitFigures.of(s, FigureSettings.DEFAULT.withMinimum(new Kpi.MinimumBase(1, 10, 10, 10))));
         // now and at the month's end alike: the one 回访 is both the month so far and the recent trend
         assertThat(p.rates.rows()).extracting(FigureTable.Row::figure).containsExactly("86.0", "100.0", "100.0",
                 "60.0");

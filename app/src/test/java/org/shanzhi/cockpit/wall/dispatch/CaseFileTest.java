@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.shanzhi.cockpit.domain.AiAlert;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
+import org.shanzhi.cockpit.domain.DispatchBoard;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.FieldUnit;
@@ -145,12 +146,22 @@ class CaseFileTest {
     }
 
     @Test
-    void withNothingChosenTheCaseWithOrdersGoingRoundIsShownElseTheMostUrgent() {
+    void withNothingChosenTheMostSevereCaseIsShownThenAnOverdueOneThenOneWithOrdersGoingRound() {
         aCase().at(T, new Event.IncidentOpened("INC-2", "井盖缺失", "市政设施", Incident.Source.INSPECTOR,
-                Incident.Severity.CRITICAL, null, Fixtures.EAST, null, null));
-        assertThat(CaseFile.mostUrgent(s, T)).isEqualTo("INC-2");
-        at(T.plusSeconds(5), new Event.OrderIssued("ZL-1", "INC-1", "U-1", "前往处置", null,
+                Incident.Severity.HIGH, null, Fixtures.EAST, null, null));
+        // two 紧急 cases: the older first, then the one with an order going round
+        assertThat(CaseFile.mostUrgent(s, T)).isEqualTo("INC-1");
+        at(T.plusSeconds(5), new Event.OrderIssued("ZL-1", "INC-2", "U-1", "前往处置", null,
                 DispatchOrder.Issuer.CENTER, false));
-        assertThat(CaseFile.mostUrgent(s, T.plusSeconds(5))).isEqualTo("INC-1");
+        assertThat(CaseFile.mostUrgent(s, T.plusSeconds(5))).isEqualTo("INC-2");
+        // an overdue 一般 case (its deadline a minute after it opened) does not take the place of a 特急 one
+        at(T.plusSeconds(10), new Event.IncidentOpened("INC-3", "路灯不亮", "市政设施", Incident.Source.INSPECTOR,
+                Incident.Severity.LOW, null, Fixtures.EAST, T.plusSeconds(70), null));
+        at(T.plusSeconds(20), new Event.IncidentOpened("INC-4", "燃气泄漏", "燃气", Incident.Source.SENSOR,
+                Incident.Severity.CRITICAL, null, Fixtures.EAST, T.plusSeconds(20 + 3600), null));
+        Instant later = T.plusSeconds(600);
+        assertThat(DispatchBoard.dispatchBoard(s, later, DispatchBoard.CaseFilter.OPEN).get(0).id())
+                .as("the board lists the overdue case first").isEqualTo("INC-3");
+        assertThat(CaseFile.mostUrgent(s, later)).isEqualTo("INC-4");
     }
 }

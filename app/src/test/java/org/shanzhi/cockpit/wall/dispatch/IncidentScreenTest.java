@@ -19,6 +19,7 @@ import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.ComplaintState;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
+import org.shanzhi.cockpit.domain.Fixtures;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Recorded;
@@ -28,6 +29,7 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
 import org.shanzhi.cockpit.wall.WallFrame;
 import org.shanzhi.cockpit.wall.WidgetHarness;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 
 /** The incident screen follows a case's order round its states, says when the phone keeps the seat waiting. */
 class IncidentScreenTest {
@@ -81,6 +83,25 @@ class IncidentScreenTest {
     static List<String> buttons(Node n) {
         return n.lookupAll("." + IncidentScreen.ACTION).stream().filter(Node::isVisible)
                 .map(b -> ((Button) b).getText()).toList();
+    }
+
+    @Test
+    void aDrillsCaseSaysSoBesideItsTitleAndALiveCaseDoesNot() throws Exception {
+        screen = WidgetHarness.mount(() -> new IncidentScreen(new WallContext(() -> null, "snapshot")), 960, 1030);
+        Instant t = day.s.time().plusSeconds(5);
+        day.s = day.s.apply(new Recorded(day.s.seq() + 1, t, new Event.DrillStarted("YL-1", "内涝演练", null), "YL-1"));
+        day.s = day.s.apply(new Recorded(day.s.seq() + 1, t, new Event.IncidentOpened("YL-1:case", "地道积水", "积水",
+                Incident.Source.SENSOR, Incident.Severity.CRITICAL, null, Fixtures.WEST, null, null), "YL-1"));
+        screen.open("INC-1");
+        show(0);
+        assertThat(WidgetHarness.labelWith(screen.node(), DrillMark.STYLE)).isNull();
+        WidgetHarness.fx(() -> {
+            screen.open("YL-1:case");
+            return null;
+        });
+        show(0);
+        assertThat(WidgetHarness.labelWith(screen.node(), DrillMark.STYLE).getText()).isEqualTo("演练");
+        assertThat(WidgetHarness.texts(screen.node())).contains("地道积水");
     }
 
     @Test

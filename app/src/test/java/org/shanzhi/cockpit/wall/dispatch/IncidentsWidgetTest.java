@@ -28,6 +28,7 @@ import org.shanzhi.cockpit.domain.UnitStatus;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WidgetHarness;
+import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.layout.WidgetType;
 import org.shanzhi.cockpit.wall.map.geo.BaseMapLoader;
 
@@ -189,6 +190,23 @@ class IncidentsWidgetTest {
         assertThat(near(w)).containsExactly("网格员一 · 网格员|在岗待命|约 8 分钟 · 电动车 · 位置 10 分钟前");
         Labeled eta = (Labeled) w.nearestList().lookup("." + IncidentsWidget.NEAR_DISTANCE);
         assertThat(eta.getStyleClass()).contains(Theme.STALE);
+    }
+
+    @Test
+    void aDrillsCaseCarriesTheDrillMarkAndALiveCaseNone() throws Exception {
+        Evening e = evening();
+        Instant t = Instant.parse("2026-05-30T20:01:00+08:00");
+        e.s = e.s.apply(new Recorded(e.s.seq() + 1, t, new Event.DrillStarted("YL-1", "内涝演练", null), "YL-1"));
+        e.s = e.s.apply(new Recorded(e.s.seq() + 1, t, opened("YL-1:case", "地道积水", Incident.Severity.CRITICAL,
+                Fixtures.WEST, null), "YL-1"));
+        IncidentsWidget w = mount("{\"show\":\"open\",\"limit\":20}");
+        WidgetHarness.show(w, e.until("20:02"));
+
+        assertThat(w.rows()).extracting(IncidentsWidget.CaseRow::id).contains("YL-1:case", "B");
+        assertThat(WidgetHarness.labelWith(w.rowNode("YL-1:case"), DrillMark.STYLE).getText()).isEqualTo("演练");
+        assertThat(WidgetHarness.texts(w.rowNode("YL-1:case"))).contains("演练", "地道积水");
+        assertThat(w.rowNode("B").lookup("." + DrillMark.STYLE)).isNull();
+        assertThat(WidgetHarness.texts(w.rowNode("B"))).doesNotContain("演练");
     }
 
     @Test

@@ -101,6 +101,18 @@ class DrillWidgetOnHubTest {
         });
     }
 
+    /** Presses the button of the 结束演练 question that says {@code words}. */
+    void answer(String words) throws Exception {
+        WidgetHarness.fx(() -> {
+            javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
+            Button b = pane.getButtonTypes().stream().map(t -> (Button) pane.lookupButton(t))
+                    .filter(x -> x.getText().equals(words)).findFirst().orElseThrow();
+            b.fire();
+            return null;
+        });
+        until(() -> WidgetHarness.fx(widget::stopQuestion) == null);
+    }
+
     String injectState(String id) throws Exception {
         return WidgetHarness.fx(() -> {
             Node row = widget.node().lookup("#" + id);
@@ -172,7 +184,16 @@ class DrillWidgetOnHubTest {
         until(() -> WidgetHarness.fx(() -> WidgetHarness.texts(widget.node())).stream()
                 .anyMatch(t -> t.endsWith("树木倒伏")));
 
+        // 结束演练 is asked again, naming the drill; 继续演练 leaves it running
         press(button(widget.node(), "结束演练"));
+        until(() -> WidgetHarness.fx(widget::stopQuestion) != null);
+        assertThat(WidgetHarness.fx(() -> widget.stopQuestion().getHeaderText()))
+                .isEqualTo("结束演练「5·30 大风暴雨应急处置演练」？");
+        answer("继续演练");
+        assertThat(text(DrillWidget.STATE)).isEqualTo("进行中");
+        press(button(widget.node(), "结束演练"));
+        until(() -> WidgetHarness.fx(widget::stopQuestion) != null);
+        answer("结束演练");
         until(() -> text(DrillWidget.STATE).equals("已结束"));
         until(() -> !banner.node().isVisible());
         assertThat(injectState("lift-rain")).isEqualTo("未触发");

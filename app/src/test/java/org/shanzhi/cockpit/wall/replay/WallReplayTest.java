@@ -162,8 +162,7 @@ class WallReplayTest {
         // every screen says so for a moment, in the banner's place: nothing to acknowledge, no alarm bar
         until(() -> texts(".replay-banner").contains("已退出回放") && texts(".kpi-caption").contains("在线 2 / 3 路"));
         assertThat(fx(() -> all(".replay-bar").get(0).isVisible())).isFalse();
-        assertThat(fx(() -> ((org.controlsfx.control.NotificationPane) all(".notification-pane").get(0)).isShowing()))
-                .isFalse();
+        assertThat(fx(() -> all(".alarm-bar").get(0).isVisible())).isFalse();
         until(() -> texts(".replay-banner").isEmpty());
     }
 
@@ -229,11 +228,7 @@ class WallReplayTest {
             return null;
         });
         // the only segment is damaged: nothing to replay, the wall stays live and says why
-        until(() -> {
-            javafx.scene.Node pane = all(".notification-pane").get(0);
-            String text = ((org.controlsfx.control.NotificationPane) pane).getText();
-            return text != null && text.contains("回放文件无法打开");
-        });
+        until(() -> texts(".alarm-bar .label").contains("回放文件无法打开"));
         assertThat(fx(() -> texts(".replay-banner"))).isEmpty();
         assertThat(fx(() -> texts(".kpi-caption"))).contains("在线 2 / 3 路");
     }

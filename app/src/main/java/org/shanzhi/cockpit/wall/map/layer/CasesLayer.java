@@ -1,15 +1,18 @@
 package org.shanzhi.cockpit.wall.map.layer;
 
 import static org.shanzhi.cockpit.wall.map.layer.MapStyle.BG;
+import static org.shanzhi.cockpit.wall.map.layer.MapStyle.DRILL;
 import static org.shanzhi.cockpit.wall.map.layer.MapStyle.OVERDUE;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.canvas.GraphicsContext;
 
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.StateStyle;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
@@ -32,8 +35,9 @@ final class CasesLayer extends MapLayer {
     void paint(MapFrame f) {
         GraphicsContext g = f.g();
         MapProjection p = f.view();
-        Instant now = f.situation().time();
-        for (Incident i : f.situation().incidents().values()) {
+        Situation s = f.situation();
+        Instant now = s.time();
+        for (Incident i : s.incidents().values()) {
             if (i.at() == null || i.state() == null || !i.open()) {
                 continue;
             }
@@ -48,6 +52,14 @@ final class CasesLayer extends MapLayer {
                 g.setStroke(OVERDUE);
                 g.setLineWidth(2.5);
                 g.strokeOval(x - r - 4, y - r - 4, 2 * r + 8, 2 * r + 8);
+            }
+            if (s.drillOf("incidents", i.id()) != null) {
+                // a drill's case: drawn for the trainees to work, ringed in the drill's violet
+                g.setStroke(DRILL);
+                g.setLineWidth(3);
+                g.setLineDashes(5, 4);
+                g.strokeOval(x - r - 8, y - r - 8, 2 * r + 16, 2 * r + 16);
+                g.setLineDashes((double[]) null);
             }
             f.diamond(x, y, r);
             g.setFill(MapStyle.severity(sev));
@@ -64,7 +76,7 @@ final class CasesLayer extends MapLayer {
     List<LegendEntry> legend(MapFrame f) {
         String severities = I18n.t("map.legend.incidents", label(Incident.Severity.CRITICAL),
                 label(Incident.Severity.HIGH), label(Incident.Severity.MEDIUM), label(Incident.Severity.LOW));
-        return List.of(
+        List<LegendEntry> rows = new ArrayList<>(List.of(
                 LegendEntry.row(severities, (g, x, y) -> {
                     int k = 0;
                     for (Incident.Severity sev : new Incident.Severity[] {Incident.Severity.CRITICAL,
@@ -81,7 +93,20 @@ final class CasesLayer extends MapLayer {
                     f.diamond(x, y, 5);
                     g.setFill(MapStyle.severity(Incident.Severity.MEDIUM));
                     g.fill();
-                }));
+                })));
+        if (!f.situation().drillThings().isEmpty()) {
+            rows.add(LegendEntry.row(I18n.t("map.legend.drill"), (g, x, y) -> {
+                g.setStroke(DRILL);
+                g.setLineWidth(2);
+                g.setLineDashes(4, 3);
+                g.strokeOval(x - 8, y - 8, 16, 16);
+                g.setLineDashes((double[]) null);
+                f.diamond(x, y, 5);
+                g.setFill(MapStyle.severity(Incident.Severity.MEDIUM));
+                g.fill();
+            }));
+        }
+        return rows;
     }
 
     private static String label(Incident.Severity s) {

@@ -19,6 +19,7 @@ import javafx.scene.text.TextAlignment;
 import org.pcollections.PMap;
 
 import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.District;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Situation;
@@ -37,6 +38,7 @@ final class CommunitiesLayer extends MapLayer {
 
     private PMap<String, Incident> countedIncidents;
     private PMap<String, Community> countedCommunities;
+    private PMap<String, DrillThing> countedDrillThings;
     private Map<String, Double> openPerThousand = Map.of();
 
     private PMap<String, Community> drawnCommunities;
@@ -112,13 +114,22 @@ final class CommunitiesLayer extends MapLayer {
     }
 
     private void countOpenCases(Situation s) {
-        if (s.incidents() == countedIncidents && s.communities() == countedCommunities) {
+        if (s.incidents() == countedIncidents && s.communities() == countedCommunities
+                && s.drillThings() == countedDrillThings) {
             return;
         }
+        openPerThousand = openPerThousand(s);
+        countedIncidents = s.incidents();
+        countedCommunities = s.communities();
+        countedDrillThings = s.drillThings();
+    }
+
+    /** Each community's open cases per thousand residents, the choropleth's figure: a drill's cases are none of it. */
+    static Map<String, Double> openPerThousand(Situation s) {
         Map<String, Integer> open = new HashMap<>();
         for (Incident i : s.incidents().values()) {
-            if (i.state() == null || !i.open()) {
-                continue;
+            if (i.state() == null || !i.open() || s.drillOf("incidents", i.id()) != null) {
+                continue; // a drill's case is no figure of the sub-district
             }
             String code = i.communityCode() != null ? i.communityCode() : i.at() == null ? null : s.communityAt(i.at());
             if (code != null) {
@@ -131,9 +142,7 @@ final class CommunitiesLayer extends MapLayer {
                 rates.put(c.code(), open.getOrDefault(c.code(), 0) * 1000.0 / c.population());
             }
         }
-        openPerThousand = rates;
-        countedIncidents = s.incidents();
-        countedCommunities = s.communities();
+        return rates;
     }
 
     @Override

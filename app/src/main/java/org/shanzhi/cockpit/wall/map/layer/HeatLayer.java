@@ -18,6 +18,7 @@ import org.pcollections.PMap;
 
 import org.shanzhi.cockpit.domain.Bounds;
 import org.shanzhi.cockpit.domain.Complaint;
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.map.geo.CameraClusters;
@@ -39,10 +40,12 @@ final class HeatLayer extends MapLayer {
      * The heat of these complaints over this area (the district) at a zoom step; {@code now} (the window's end) is
      * read, not compared: a new complaint makes a new map of them.
      */
-    private record Key(PMap<String, Complaint> complaints, Bounds area, double step, Instant now) {
+    private record Key(PMap<String, Complaint> complaints, PMap<String, DrillThing> drillThings, Bounds area,
+                       double step, Instant now) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.complaints == complaints && k.step == step && Objects.equals(k.area, area);
+            return o instanceof Key k && k.complaints == complaints && k.drillThings == drillThings && k.step == step
+                    && Objects.equals(k.area, area);
         }
 
         @Override
@@ -81,7 +84,7 @@ final class HeatLayer extends MapLayer {
         if (s.time() == null) {
             return;
         }
-        Key key = new Key(s.complaints(), s.district() == null ? null : s.district().bounds(),
+        Key key = new Key(s.complaints(), s.drillThings(), s.district() == null ? null : s.district().bounds(),
                 CameraClusters.step(p.zoom()), s.time());
         Heat h = work.latest(key);
         if (!work.has(key)) {
@@ -123,29 +126,40 @@ final class HeatLayer extends MapLayer {
     // --- on the worker thread ----------------------------------------------------------------------------
 
     private Heat heatAt(Key key) {
-        if (heatOf == null || key.complaints() != heatOf.complaints() || !Objects.equals(key.area(), heatOf.area())) {
+        if (heatOf == null || key.complaints() != heatOf.complaints() || key.drillThings() != heatOf.drillThings()
+                || !Objects.equals(key.area(), heatOf.area())) {
             byStep.clear();
             heatOf = key;
         }
         return byStep.computeIfAbsent(key.step(), step -> heat(key));
     }
 
-    /** A density grid of the last 24 hours' complaints over the area, as colours. */
+    /** The complaints the heat is of: placed, taken in the last 24 hours, and none of a drill's (no live figure). */
+    static List<Complaint> heated(PMap<String, Complaint> complaints, PMap<String, DrillThing> drillThings,
+                                  Instant now) {
+        Instant since = now.minus(Duration.ofHours(24));
+        List<Complaint> out = new ArrayList<>();
+        for (Complaint c : complaints.values()) {
+            if (c.at() != null && c.acceptedAt() != null && !c.acceptedAt().isBefore(since)
+                    && !drillThings.containsKey(DrillThing.key("complaints", c.orderNo()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** A density grid of the {@link #heated} complaints over the area, as colours. */
     private static Heat heat(Key key) {
-        Instant since = key.now().minus(Duration.ofHours(24));
-        List<Complaint> recent = new ArrayList<>();
+        List<Complaint> recent = heated(key.complaints(), key.drillThings(), key.now());
         double west = Double.MAX_VALUE;
         double east = -Double.MAX_VALUE;
         double north = -Double.MAX_VALUE;
         double south = Double.MAX_VALUE;
-        for (Complaint c : key.complaints().values()) {
-            if (c.at() != null && c.acceptedAt() != null && !c.acceptedAt().isBefore(since)) {
-                recent.add(c);
-                west = Math.min(west, c.at().lon());
-                east = Math.max(east, c.at().lon());
-                south = Math.min(south, c.at().lat());
-                north = Math.max(north, c.at().lat());
-            }
+        for (Complaint c : recent) {
+            west = Math.min(west, c.at().lon());
+            east = Math.max(east, c.at().lon());
+            south = Math.min(south, c.at().lat());
+            north = Math.max(north, c.at().lat());
         }
         if (recent.isEmpty()) {
             return new Heat(0, 0, 1, 0, 0, null);

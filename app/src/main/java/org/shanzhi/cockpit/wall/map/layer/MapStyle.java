@@ -37,6 +37,8 @@ public final class MapStyle {
     static final Color CHOROPLETH = Theme.token("-wall-map-choropleth");
     static final Color HEAT = Theme.token("-wall-map-heat");
     static final Color OVERLAY = Theme.token("-wall-map-overlay");
+    /** A drill's things: the 演练 banner's violet. */
+    static final Color DRILL = Theme.token("-wall-drill");
     static final Color CRITICAL = Theme.color(Theme.CRITICAL);
     static final Color STALE = Theme.color(Theme.STALE);
     /** An overdue case's ring. */
