@@ -7,7 +7,6 @@ import javafx.scene.layout.Region;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.kpi.NumberKpi;
-import org.shanzhi.cockpit.wall.kpi.RankingKpi;
 
 /**
  * 监测预警 on a whole monitor: the alerts waiting for review as a figure of their own, the 24-hour trend, every
@@ -17,7 +16,6 @@ final class MonitoringLarge extends LargeForm {
 
     private final MonitoringPanel panel;
     final NumberKpi pending = new NumberKpi(I18n.t("cockpit.monitoring.pending"), I18n.t("unit.alerts"));
-    final RankingKpi kindsToday = new RankingKpi(I18n.t("cockpit.monitoring.kindsToday"), 1, "%.0f");
 
     MonitoringLarge(MonitoringPanel panel) {
         super(4, 3);
@@ -32,9 +30,8 @@ final class MonitoringLarge extends LargeForm {
     @Override
     void layBody() {
         put(panel.trend, 0, 0, 2, 2);
-        putPaged(panel.warnings, 0, 2, 1, 1);
-        putPaged(panel.sensorAlarms, 1, 2, 1, 1);
-        putWhole(kindsToday, 2, 0, 1, 3);
+        putPaged(panel.warningsAndAlarms, 0, 2, 2, 1);
+        putWhole(panel.kindsToday, 2, 0, 1, 3);
         putPaged(panel.falseAlarms, 3, 0, 1, 3);
     }
 
@@ -42,6 +39,5 @@ final class MonitoringLarge extends LargeForm {
     void render(CockpitFigures f) {
         int n = f.monitoring().alertsPending();
         pending.show(n, n > 0 ? Theme.WARNING : Theme.OK);
-        kindsToday.show(SentimentPanel.entries(f.monitoring().kindsToday()));
     }
 }

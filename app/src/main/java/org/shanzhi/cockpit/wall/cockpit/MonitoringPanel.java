@@ -13,21 +13,24 @@ import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.kpi.GaugeKpi;
 import org.shanzhi.cockpit.wall.kpi.NumberKpi;
+import org.shanzhi.cockpit.wall.kpi.RankingKpi;
 import org.shanzhi.cockpit.wall.kpi.StatusList;
 import org.shanzhi.cockpit.wall.kpi.TrendKpi;
 
 /**
  * 监测预警: AI video alerts today, by hour and waiting for review, the algorithms with the most false alarms (误报率),
- * cameras online, warnings in force, sensor alarms.
+ * cameras online, warnings in force and sensor alarms (one list for the two: each is a row or two on most days), and
+ * today's alerts by algorithm.
  */
 public final class MonitoringPanel extends CockpitPanel {
 
     final NumberKpi alerts = new NumberKpi(I18n.t("cockpit.monitoring.alerts"), I18n.t("unit.alerts"));
     final TrendKpi trend = new TrendKpi(I18n.t("cockpit.monitoring.trend"));
     final GaugeKpi cameras = new GaugeKpi(I18n.t("cockpit.monitoring.cameras"));
-    final StatusList warnings = new StatusList(I18n.t("cockpit.monitoring.warnings", 0), 5);
-    final StatusList sensorAlarms = new StatusList(I18n.t("cockpit.monitoring.sensors", 0), 5);
+    /** The warnings in force, then the sensors in alarm: a row or two each on most days, so one list for both. */
+    final StatusList warningsAndAlarms = new StatusList(title(0, 0), 5);
     final StatusList falseAlarms = new StatusList(I18n.t("cockpit.monitoring.falseAlarms", CockpitFigures.RATE_DAYS), 3);
+    final RankingKpi kindsToday = new RankingKpi(I18n.t("cockpit.monitoring.kindsToday"), 4, "%.0f");
 
     public MonitoringPanel() {
         super("cockpit.monitoring.title");
@@ -36,8 +39,8 @@ public final class MonitoringPanel extends CockpitPanel {
         // the alerts waiting for review share the trend's cell (its caption), so the 误报率 has a cell of its own
         place(falseAlarms, 2, 0, 1);
         place(cameras, 3, 0, 1);
-        place(warnings, 0, 1, 2);
-        place(sensorAlarms, 2, 1, 2);
+        place(warningsAndAlarms, 0, 1, 2);
+        place(kindsToday, 2, 1, 2);
     }
 
     @Override
@@ -66,17 +69,16 @@ public final class MonitoringPanel extends CockpitPanel {
             w.add(new StatusList.Row(x.id(), f.drill("warnings", x.id()) ? DrillMark.text(text) : text, until,
                     States.signal(x.level())));
         }
-        warnings.setTitle(I18n.t("cockpit.monitoring.warnings", w.size()));
-        warnings.show(w);
-
         List<StatusList.Row> s = new ArrayList<>();
         for (Sensor x : m.sensorAlarms()) {
             String text = I18n.t("cockpit.monitoring.sensor.row", I18n.t("sensor", x.kind()), x.id());
             s.add(new StatusList.Row(x.id(), f.drill("sensorAlarms", x.id()) ? DrillMark.text(text) : text,
                     I18n.t("cockpit.monitoring.sensor.value", x.value(), x.kind().unit), Theme.CRITICAL));
         }
-        sensorAlarms.setTitle(I18n.t("cockpit.monitoring.sensors", s.size()));
-        sensorAlarms.show(s);
+        warningsAndAlarms.setTitle(title(w.size(), s.size()));
+        List<StatusList.Row> both = new ArrayList<>(w);
+        both.addAll(s);
+        warningsAndAlarms.show(both);
 
         List<StatusList.Row> fa = new ArrayList<>();
         // the rates that rest on enough reviews, worst first; then the algorithms with too few to say (one rejected
@@ -96,6 +98,11 @@ public final class MonitoringPanel extends CockpitPanel {
         }
         fa.addAll(tooFew);
         falseAlarms.show(fa);
+        kindsToday.show(SentimentPanel.entries(m.kindsToday()));
+    }
+
+    private static String title(int warnings, int alarms) {
+        return I18n.t("cockpit.monitoring.warnings", warnings) + " · " + I18n.t("cockpit.monitoring.sensors", alarms);
     }
 
     static List<String> hourLabels(Kpi.Hourly h) {

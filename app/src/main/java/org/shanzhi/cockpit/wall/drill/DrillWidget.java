@@ -168,7 +168,12 @@ public final class DrillWidget implements Widget {
     /** Asks the hub for its drills; asked again while the list is empty (a hub still starting answers none). */
     private void askForScripts() {
         scriptsAskedAt = System.nanoTime();
-        hub.scripts().thenAccept(list -> Platform.runLater(() -> scripts.getItems().setAll(list)));
+        hub.scripts().thenAccept(list -> Platform.runLater(() -> {
+            scripts.getItems().setAll(list);
+            if (status == null) {
+                showInjects(null); // the guide names them
+            }
+        }));
     }
 
     @Override
@@ -252,13 +257,45 @@ public final class DrillWidget implements Widget {
         return a.id().equals(b.id()) && a.state().equals(b.state()) && a.injects().equals(b.injects());
     }
 
+    /**
+     * With no drill loaded the column would stand empty: the platform's scripts (title and what each rehearses) once
+     * it has named them, and how a drill goes.
+     */
+    private void showGuide() {
+        if (!scripts.getItems().isEmpty()) {
+            injects.getChildren().add(section(I18n.t("drill.guide.scripts", scripts.getItems().size())));
+            for (HubDrill.Script x : scripts.getItems()) {
+                Label title = wrapped(x.title(), "drill-inject-title");
+                VBox row = x.summary() == null || x.summary().isBlank() ? new VBox(2, title)
+                        : new VBox(2, title, wrapped(x.summary(), "drill-meta"));
+                row.getStyleClass().add("drill-inject");
+                injects.getChildren().add(row);
+            }
+        }
+        injects.getChildren().add(section(I18n.t("drill.guide.title")));
+        List<String> steps = List.of("drill.noneHint", "drill.guide.injects", "drill.guide.pause", "drill.guide.extra");
+        for (int i = 0; i < steps.size(); i++) {
+            injects.getChildren().add(wrapped((i + 1) + ". " + I18n.t(steps.get(i)), "drill-guide"));
+        }
+    }
+
+    private static Label section(String text) {
+        Label l = wrapped(text, "drill-section");
+        l.setPadding(new javafx.geometry.Insets(8, 0, 2, 0));
+        return l;
+    }
+
+    private static Label wrapped(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        return l;
+    }
+
     private void showInjects(HubDrill.Status s) {
         injects.getChildren().clear();
         if (s == null) {
-            Label empty = new Label(I18n.t(mayRun ? "drill.noneHint" : "drill.none"));
-            empty.getStyleClass().add("drill-meta");
-            empty.setWrapText(true);
-            injects.getChildren().add(empty);
+            showGuide();
             return;
         }
         List<HubDrill.Inject> order = s.injects().stream()

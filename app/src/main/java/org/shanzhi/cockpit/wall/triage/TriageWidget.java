@@ -65,6 +65,7 @@ public final class TriageWidget implements Widget {
     static final String REJECT = "triage-reject";
     static final String MERGE = "triage-merge";
     static final String EMPTY = "triage-empty";
+    static final String EMPTY_HINT = "triage-empty-hint";
 
     static final double PICTURE_W = 224;
     static final double PICTURE_H = 126;
@@ -79,6 +80,7 @@ public final class TriageWidget implements Widget {
     private final Label why = new Label();
     private final Label clock = new Label();
     private final VBox entries = new VBox();
+    private final ScrollPane scroll;
 
     private Situation last;
     private List<TriageQueue.Row> shown;
@@ -117,7 +119,7 @@ public final class TriageWidget implements Widget {
 
         entries.getStyleClass().add("triage-entries");
         entries.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(entries);
+        scroll = new ScrollPane(entries);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
@@ -181,10 +183,17 @@ public final class TriageWidget implements Widget {
         asked.retainAll(ids);
         notes.keySet().retainAll(ids);
         sending.retainAll(ids);
+        // an empty queue says so across the middle of its column, with what will come there
+        scroll.setFitToHeight(shown.isEmpty());
+        entries.setAlignment(shown.isEmpty() ? Pos.CENTER : Pos.TOP_LEFT);
         if (shown.isEmpty()) {
             Label empty = new Label(I18n.t("triage.empty"));
             empty.getStyleClass().add(EMPTY);
+            Label hint = new Label(I18n.t("triage.emptyHint"));
+            hint.getStyleClass().add(EMPTY_HINT);
+            hint.setWrapText(true);
             list.add(empty);
+            list.add(hint);
         } else if (rows.total() > shown.size()) {
             Label more = new Label(I18n.t("common.more", rows.total() - shown.size()));
             more.getStyleClass().add(Theme.STATUS_MORE);

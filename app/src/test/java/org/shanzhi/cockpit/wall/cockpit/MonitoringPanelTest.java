@@ -53,16 +53,35 @@ class MonitoringPanelTest {
         MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
         PanelHarness.show(p, evening());
         assertThat(PanelHarness.texts(p.node())).contains("监测预警", "今日AI预警", "较昨日同时 +2",
-                "在线 2 / 3 路", "生效预警 2 条", "暴雨橙色预警", "至 05-31 01:30", "大风蓝色预警", "至解除",
-                "物联感知告警 1 个", "积水 · S-1", "35 cm", "24小时合计 3 · 待研判 2");
+                "在线 2 / 3 路", "生效预警 2 条 · 物联感知告警 1 个", "暴雨橙色预警", "至 05-31 01:30", "大风蓝色预警",
+                "至解除", "积水 · S-1", "35 cm", "24小时合计 3 · 待研判 2");
         assertThat(PanelHarness.texts(p.alerts)).contains("3");
         // the last bucket is the hour in progress (20:00–21:00); 19:40 falls in the one before
         assertThat(p.trend.values().subList(21, 24)).containsExactly(1, 2, 0);
         assertThat(p.cameras.value()).isCloseTo(66.67, org.assertj.core.api.Assertions.within(0.01));
-        assertThat(p.warnings.rows()).extracting(r -> r.key()).containsExactly("W-ORANGE", "W-BLUE");
-        assertThat(p.warnings.rowNode("W-ORANGE").getStyleClass()).contains(Theme.SIGNAL_ORANGE);
-        assertThat(CityOperationPanelTest.markerFill(p.sensorAlarms.rowNode("S-1")))
+        // the warnings, then the sensors in alarm, in one list
+        assertThat(p.warningsAndAlarms.rows()).extracting(r -> r.key()).containsExactly("W-ORANGE", "W-BLUE", "S-1");
+        assertThat(p.warningsAndAlarms.rowNode("W-ORANGE").getStyleClass()).contains(Theme.SIGNAL_ORANGE);
+        assertThat(CityOperationPanelTest.markerFill(p.warningsAndAlarms.rowNode("S-1")))
                 .isEqualTo(Theme.color(Theme.CRITICAL));
+    }
+
+    @Test
+    void warningsAndSensorAlarmsShareACellAndTodaysAlertsByAlgorithmTakeTheOther() throws Exception {
+        MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
+        PanelHarness.show(p, evening());
+        assertThat(javafx.scene.layout.GridPane.getColumnIndex(p.warningsAndAlarms)).isEqualTo(0);
+        assertThat(javafx.scene.layout.GridPane.getColumnSpan(p.warningsAndAlarms)).isEqualTo(2);
+        assertThat(javafx.scene.layout.GridPane.getColumnIndex(p.kindsToday)).isEqualTo(2);
+        assertThat(javafx.scene.layout.GridPane.getRowIndex(p.kindsToday)).isEqualTo(1);
+        // today's alerts by algorithm: yesterday's 15:00 alert is not today's
+        assertThat(p.kindsToday.entries()).extracting(e -> e.name() + " " + (int) e.value())
+                .containsExactly("占道经营 2", "暴露垃圾 1");
+        assertThat(PanelHarness.texts(p.node())).contains("今日AI预警 · 按算法");
+        // every row on screen, none behind "另有 N 项"
+        for (String key : List.of("W-ORANGE", "W-BLUE", "S-1")) {
+            assertThat(PanelHarness.fx(() -> p.warningsAndAlarms.rowNode(key).isVisible())).as(key).isTrue();
+        }
     }
 
     @Test
@@ -73,9 +92,8 @@ class MonitoringPanelTest {
                 WeatherWarning.Hazard.RAINSTORM, WeatherWarning.Level.RED, "气象台", null), "YL-1"));
         MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
         PanelHarness.show(p, s);
-        assertThat(p.warnings.rows()).extracting(r -> r.text()).containsExactly("〔演练〕暴雨红色预警", "暴雨橙色预警",
-                "大风蓝色预警");
-        assertThat(p.sensorAlarms.rows()).extracting(r -> r.text()).containsExactly("积水 · S-1");
+        assertThat(p.warningsAndAlarms.rows()).extracting(r -> r.text()).containsExactly("〔演练〕暴雨红色预警",
+                "暴雨橙色预警", "大风蓝色预警", "积水 · S-1");
     }
 
     @Test
@@ -123,10 +141,10 @@ class MonitoringPanelTest {
     void anEmptySituationSaysNone() throws Exception {
         MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
         PanelHarness.show(p, Situation.empty());
-        assertThat(p.warnings.isCovered()).isTrue();
-        assertThat(p.sensorAlarms.isCovered()).isTrue();
+        assertThat(p.warningsAndAlarms.isCovered()).isTrue();
         assertThat(p.cameras.isCovered()).isTrue();
-        assertThat(PanelHarness.texts(p.node())).contains("暂无", "—", "生效预警 0 条", "在线 0 / 0 路");
+        assertThat(PanelHarness.texts(p.node())).contains("暂无", "—", "生效预警 0 条 · 物联感知告警 0 个",
+                "在线 0 / 0 路");
     }
 
     @Test
@@ -135,6 +153,7 @@ class MonitoringPanelTest {
         MonitoringPanel p = PanelHarness.mount(MonitoringPanel::new);
         PanelHarness.show(p, Situation.empty());
         assertThat(PanelHarness.texts(p.node())).contains("Monitoring & warning", "AI alerts today", "Cameras online",
-                "Warnings in force: 0", "None", "No data yet");
+                "None", "No data yet");
+        assertThat(PanelHarness.texts(p.node())).anyMatch(t -> t.startsWith("Warnings in force: 0 · "));
     }
 }

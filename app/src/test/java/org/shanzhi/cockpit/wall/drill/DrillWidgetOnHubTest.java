@@ -130,6 +130,9 @@ class DrillWidgetOnHubTest {
         ComboBox<HubDrill.Script> scripts = (ComboBox<HubDrill.Script>) widget.node().lookup(".combo-box");
         until(() -> scripts.getItems().size() == 3);
         assertThat(text(DrillWidget.STATE)).isEqualTo("未载入");
+        // with no drill loaded the column lists the platform's scripts and says how a drill goes
+        until(() -> WidgetHarness.fx(() -> WidgetHarness.texts(widget.node())).containsAll(List.of(
+                "平台上的演练脚本 3 个", "5·30 大风暴雨应急处置演练", "演练怎么进行")));
         WidgetHarness.fx(() -> {
             scripts.setValue(scripts.getItems().stream().filter(s -> s.name().equals("storm-530")).findFirst()
                     .orElseThrow());

@@ -210,6 +210,10 @@ class TriageWidgetTest {
         for (String id : ids) {
             append(List.of(new Event.AiAlertReviewed(id, AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.OTHER)));
         }
+        // an empty queue says so, and what will come there
+        WidgetHarness.show(w, hub.runtime.hub().situation());
+        assertThat(fx(() -> WidgetHarness.texts(root))).contains("暂无待研判预警")
+                .anyMatch(t -> t.startsWith("新的AI预警一到即在此列出"));
     }
 
     @Test
