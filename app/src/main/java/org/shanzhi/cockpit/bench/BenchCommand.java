@@ -77,6 +77,9 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+            if (groups.contains("snapshot")) {
+                new MonthSnapshotBench(quick).run(figures);
+            }
             if (groups.contains("dispatch")) {
                 new RecommendBench(quick).run(figures);
                 new ClickToPhoneBench(quick).run(figures);

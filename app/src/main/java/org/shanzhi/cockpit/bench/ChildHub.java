@@ -18,7 +18,7 @@ import org.shanzhi.cockpit.hub.Role;
 import org.shanzhi.cockpit.hub.Tokens;
 
 /**
- * A hub in its own JVM, as in real use: {@code shanzhi-cockpit.jar hub --scenario none} (or the
+ * A hub in its own JVM, as in real use: {@code shanzhi-cockpit.jar hub --scenario none} (or another scenario; or the
  * same class path, run from classes) on a new temporary data directory and a free port, so that
  * the bench's clients do not share the hub's JVM. The bench writes the tokens file before the hub
  * starts, so it knows every role's token. {@code -Dshanzhi.bench.hubJar=PATH} runs the hub of another build
@@ -40,8 +40,13 @@ final class ChildHub implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the hub and returns once its health answers 200. */
+    /** Starts the hub without a scenario and returns once its health answers 200. */
     static ChildHub start() throws Exception {
+        return start(List.of("--scenario", "none"));
+    }
+
+    /** Starts the hub with these options (the scenario's) and returns once its health answers 200. */
+    static ChildHub start(List<String> options) throws Exception {
         Path data = Files.createTempDirectory("shanzhi-bench-hub");
         File log = data.resolveSibling(data.getFileName() + ".log").toFile();
         Tokens tokens = Tokens.loadOrCreate(data.resolve("tokens.json"));
@@ -49,7 +54,9 @@ final class ChildHub implements AutoCloseable {
         String otherJar = System.getProperty("shanzhi.bench.hubJar");
         List<String> cmd = otherJar == null ? StartBench.command()
                 : new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", otherJar));
-        cmd.addAll(List.of("hub", "--scenario", "none", "--port", Integer.toString(port), "--data", data.toString()));
+        cmd.add("hub");
+        cmd.addAll(options);
+        cmd.addAll(List.of("--port", Integer.toString(port), "--data", data.toString()));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
         ChildHub hub = new ChildHub(data, log, process, tokens, port);
         try {

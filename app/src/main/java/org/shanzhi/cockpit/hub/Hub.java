@@ -15,6 +15,7 @@ import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Rejection;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.json.SnapshotWriter;
 
 /**
  * The heart of the hub: one writer that validates events by folding them, writes them to the
@@ -136,6 +137,7 @@ public final class Hub implements AutoCloseable {
     private volatile Situation situation;
     private volatile long head;
     private volatile Snapshot snapshot;
+    private final SnapshotWriter snapshotWriter = new SnapshotWriter();
 
     /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
     public Hub(Journal journal, Function<Situation, HubClock> clockFor) {
@@ -489,16 +491,22 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** {"seq": N, "situation": {...}}, serialized once per head. */
+    /** {"seq": N, "situation": {...}}, written once per head, from the previous one where unchanged. */
     public String snapshotJson() {
-        Situation s = situation;
         Snapshot cached = snapshot;
-        if (cached != null && cached.seq() == s.seq()) {
+        if (cached != null && cached.seq() == situation.seq()) {
             return cached.json();
         }
-        String json = "{\"seq\":" + s.seq() + ",\"situation\":" + Json.write(s) + "}";
-        snapshot = new Snapshot(s.seq(), json);
-        return json;
+        // one request writes it; the others asking at the same time wait for that and take it
+        synchronized (snapshotWriter) {
+            Situation s = situation;
+            cached = snapshot;
+            if (cached == null || cached.seq() != s.seq()) {
+                cached = new Snapshot(s.seq(), snapshotWriter.write(s));
+                snapshot = cached;
+            }
+            return cached.json();
+        }
     }
 
     private static String summary(List<Journal.Row> rows) {

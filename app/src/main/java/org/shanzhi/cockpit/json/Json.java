@@ -338,8 +338,14 @@ public final class Json {
         @Override
         public void serialize(PMap map, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartArray();
+            // a snapshot written by SnapshotWriter takes each member's JSON from the previous one when unchanged
+            Object pieces = provider.getAttribute(SnapshotWriter.Pieces.class);
             for (Object v : map.values()) {
-                provider.defaultSerializeValue(v, gen);
+                if (pieces instanceof SnapshotWriter.Pieces p) {
+                    gen.writeRawValue(p.json(v));
+                } else {
+                    provider.defaultSerializeValue(v, gen);
+                }
             }
             gen.writeEndArray();
         }
