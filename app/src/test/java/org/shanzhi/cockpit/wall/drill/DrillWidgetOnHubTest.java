@@ -25,6 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.recording.Recording;
+import org.shanzhi.cockpit.replay.Replay;
+import org.shanzhi.cockpit.replay.ReplaySource;
+import org.shanzhi.cockpit.replay.ReplaySwitch;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubDrill;
 import org.shanzhi.cockpit.hub.Hub;
@@ -195,6 +203,72 @@ class DrillWidgetOnHubTest {
         until(() -> !banner.node().isVisible());
         assertThat(injectState("lift-rain")).isEqualTo("未触发");
         assertThat(button(widget.node(), "开始").isDisabled()).isTrue();
+    }
+
+    @Test
+    void inAReplayTheControlShowsTheReplayedDrillAndOffersNoStepUntilTheWallIsLiveAgain() throws Exception {
+        WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER),
+                "trainer", new WallLinks());
+        ReplaySwitch replays = new ReplaySwitch(SituationSource.fixed(hub.hub().situation()));
+        WidgetHarness.replays(context, replays);
+        widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        ComboBox<?> scripts = (ComboBox<?>) widget.node().lookup(".combo-box");
+        until(() -> scripts.getItems().size() == 3);
+
+        // the replayed moment: a night drill that had been going for 1 h 5 min
+        Situation live = hub.hub().situation();
+        Instant started = live.time().plus(Duration.ofMinutes(1));
+        Situation drilling = live.apply(new Recorded(live.seq() + 1, started,
+                new Event.DrillStarted("YL-night", "夜间演练", null), "YL-night"));
+        String sensor = live.sensors().keySet().iterator().next();
+        Recorded later = new Recorded(drilling.seq() + 1, started.plus(Duration.ofMinutes(65)),
+                new Event.SensorReported(sensor, 1));
+        Situation replayed = drilling.apply(later);
+        WidgetHarness.fx(() -> {
+            replays.enter(new ReplaySource(new Replay(Recording.read(recording(drilling, later))), () -> 0L));
+            return null;
+        });
+        showing(replayed);
+        assertThat(text(DrillWidget.STATE)).isEqualTo("回放中 · 演练控制暂停使用");
+        assertThat(text(DrillWidget.NAME)).isEqualTo("夜间演练");
+        assertThat(text(DrillWidget.CLOCK)).isEqualTo("回放时刻 · 已进行 1:05:00");
+        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("回放中 · 演练控制暂停使用");
+        for (String step : List.of("载入", "开始", "暂停", "继续", "结束演练", "注入")) {
+            assertThat(button(widget.node(), step).isDisabled()).as(step).isTrue();
+        }
+        assertThat(WidgetHarness.fx(() -> widget.node().lookupAll("." + DrillWidget.INJECT))).isEmpty();
+        // the live answers that come in meanwhile change nothing
+        showing(replayed);
+        assertThat(text(DrillWidget.STATE)).isEqualTo("回放中 · 演练控制暂停使用");
+        showing(live);
+        assertThat(text(DrillWidget.NAME)).isEqualTo("回放时刻没有演练在进行");
+
+        WidgetHarness.fx(() -> {
+            replays.leave();
+            return null;
+        });
+        until(() -> !WidgetHarness.labelWith(widget.node(), DrillWidget.STATE).getText().startsWith("回放"));
+        assertThat(text(DrillWidget.OUTCOME)).isEmpty();
+        assertThat(text(DrillWidget.NAME)).isNotEqualTo("回放时刻没有演练在进行");
+    }
+
+    /** One pulse showing {@code s} (a replayed situation). */
+    void showing(Situation s) throws Exception {
+        WidgetHarness.fx(() -> {
+            widget.show(WallFrame.of(s, Instant.now(), null));
+            return null;
+        });
+    }
+
+    /** A recording of situation {@code s} and one event after it. */
+    static Path recording(Situation s, Recorded r) throws Exception {
+        Path file = data.resolve("replayed.shanzhi");
+        try (Recording.Writer w = new Recording.Writer(file, "test")) {
+            w.add(s, r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event()), null);
+            w.finish(s.time(), r.time());
+        }
+        return file;
     }
 
     @Test
