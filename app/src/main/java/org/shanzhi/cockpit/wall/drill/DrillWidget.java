@@ -57,6 +57,7 @@ public final class DrillWidget implements Widget {
     static final String INJECT_STATE = "drill-inject-state";
     static final String OUTCOME = "drill-outcome";
     static final String STEP = "drill-step";
+    static final String STOP_DIALOG = "drill-stop-dialog";
 
     private static final Duration ASK_EVERY = Duration.ofMillis(500);
 
@@ -396,6 +397,10 @@ public final class DrillWidget implements Widget {
         ask.setTitle(I18n.t("drill.stop"));
         ask.setHeaderText(I18n.t("drill.stop.ask", status.name()));
         ask.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        ask.getDialogPane().getStyleClass().add(STOP_DIALOG);
+        // Enter keeps the drill running: ending it takes a deliberate click
+        ((Button) ask.getDialogPane().lookupButton(end)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         if (this.stop.getScene() != null) {
             ask.initOwner(this.stop.getScene().getWindow());
         }

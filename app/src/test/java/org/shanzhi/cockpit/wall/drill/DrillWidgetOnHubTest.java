@@ -112,13 +112,17 @@ class DrillWidgetOnHubTest {
     /** Presses the button of the 结束演练 question that says {@code words}. */
     void answer(String words) throws Exception {
         WidgetHarness.fx(() -> {
-            javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
-            Button b = pane.getButtonTypes().stream().map(t -> (Button) pane.lookupButton(t))
-                    .filter(x -> x.getText().equals(words)).findFirst().orElseThrow();
-            b.fire();
+            stopButton(words).fire();
             return null;
         });
         until(() -> WidgetHarness.fx(widget::stopQuestion) == null);
+    }
+
+    /** The button of the 结束演练 question that says {@code words} (on the FX thread). */
+    Button stopButton(String words) {
+        javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
+        return pane.getButtonTypes().stream().map(t -> (Button) pane.lookupButton(t))
+                .filter(x -> x.getText().equals(words)).findFirst().orElseThrow();
     }
 
     String injectState(String id) throws Exception {
@@ -194,6 +198,14 @@ class DrillWidgetOnHubTest {
         until(() -> WidgetHarness.fx(widget::stopQuestion) != null);
         assertThat(WidgetHarness.fx(() -> widget.stopQuestion().getHeaderText()))
                 .isEqualTo("结束演练「5·30 大风暴雨应急处置演练」？");
+        // Enter keeps the drill running, and the explanation reads on the wall's dark
+        assertThat(WidgetHarness.fx(() -> stopButton("继续演练").isDefaultButton())).isTrue();
+        assertThat(WidgetHarness.fx(() -> stopButton("结束演练").isDefaultButton())).isFalse();
+        assertThat(WidgetHarness.fx(() -> {
+            javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
+            pane.applyCss();
+            return ((Labeled) pane.lookup(".content.label")).getTextFill();
+        })).isEqualTo(Theme.token("-wall-text"));
         answer("继续演练");
         assertThat(text(DrillWidget.STATE)).isEqualTo("进行中");
         press(button(widget.node(), "结束演练"));
