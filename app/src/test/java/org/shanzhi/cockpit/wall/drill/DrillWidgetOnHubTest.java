@@ -138,7 +138,7 @@ class DrillWidgetOnHubTest {
         WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER),
                 "trainer", new WallLinks());
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
-        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
         ComboBox<HubDrill.Script> scripts = (ComboBox<HubDrill.Script>) widget.node().lookup(".combo-box");
         until(() -> scripts.getItems().size() == 3);
         assertThat(text(DrillWidget.STATE)).isEqualTo("未载入");
@@ -182,6 +182,9 @@ class DrillWidgetOnHubTest {
         assertThat(DrillWords.of("pause", twice).words()).isEqualTo("演练不在进行中,不能暂停");
         pulse();
         assertThat(text(DrillWidget.CLOCK)).isEqualTo(standing);
+        // every screen's banner stands with the drill clock, and says the drill is paused
+        until(() -> ((Labeled) banner.node()).getText()
+                .equals("演练 · 5·30 大风暴雨应急处置演练 · 已暂停 · " + standing));
         press(button(widget.node(), "继续"));
         until(() -> text(DrillWidget.STATE).equals("进行中"));
 
@@ -224,7 +227,7 @@ class DrillWidgetOnHubTest {
         ReplaySwitch replays = new ReplaySwitch(SituationSource.fixed(hub.hub().situation()));
         WidgetHarness.replays(context, replays);
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
-        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
         ComboBox<?> scripts = (ComboBox<?>) widget.node().lookup(".combo-box");
         until(() -> scripts.getItems().size() == 3);
 
@@ -297,7 +300,7 @@ class DrillWidgetOnHubTest {
         WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
                 "operator", new WallLinks());
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
-        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
         pulse();
         assertThat(text(DrillWidget.OUTCOME)).isEqualTo("此席位不能指挥演练(请以训练员席位打开大屏:--seat trainer)");
         assertThat(button(widget.node(), "载入").isDisabled()).isTrue();
