@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
+import org.shanzhi.cockpit.domain.DrillThing;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Instruction;
@@ -31,24 +32,45 @@ import org.shanzhi.cockpit.wall.drill.DrillMark;
  * accepted), declines or lets time out. Compares each new situation with the one shown before; the first situation
  * raises nothing. The bar takes its place in the window's layout (the screens fit below it), so it never covers a
  * banner or a panel's title; a drill's alarm carries the 演练 mark, and during a replay the bar says it is live.
+ * An alarm that is over ({@link Alarm#over}: its drill ended, its warning lifted) leaves the queue unacknowledged.
  */
 final class Alarms {
 
     static final String BAR = "alarm-bar";
     private static final PseudoClass DRILL = PseudoClass.getPseudoClass("drill");
 
-    /** Something worth interrupting the room for; {@code drill}: a drill raised it. */
-    record Alarm(String text, boolean drill) {
+    /**
+     * Something worth interrupting the room for; {@code drill}: the drill that raised it, or null;
+     * {@code subject}: the thing it is about ({@code "warnings/<id>"} …), or null for a message.
+     */
+    record Alarm(String text, String drill, String subject) {
         Alarm(String text) {
-            this(text, false);
+            this(text, null, null);
         }
 
         /** The alarm about thing {@code id} of {@code family}, marked when a drill made it. */
         static Alarm about(Situation s, String family, String id, String text) {
-            boolean drill = DrillMark.of(s, family, id);
-            return new Alarm(drill ? DrillMark.text(text) : text, drill);
+            String drill = s.drillOf(family, id);
+            return new Alarm(drill != null ? DrillMark.text(text) : text, drill, DrillThing.key(family, id));
+        }
+
+        /**
+         * Whether the alarm no longer waits for anyone in situation {@code s}: its drill is not running any more
+         * (结束演练 takes the drill's alarms with it), or its weather warning has been lifted.
+         */
+        boolean over(Situation s) {
+            if (drill != null && (s.drill() == null || !drill.equals(s.drill().drillId()))) {
+                return true;
+            }
+            if (subject != null && subject.startsWith(WARNINGS)) {
+                WeatherWarning w = s.warnings().get(subject.substring(WARNINGS.length()));
+                return w != null && w.lifted();
+            }
+            return false;
         }
     }
+
+    private static final String WARNINGS = DrillThing.key("warnings", "");
 
     private final Label text = new Label();
     private final Button acknowledge = new Button(I18n.t("alarm.acknowledge"));
@@ -81,8 +103,11 @@ final class Alarms {
 
     void check(Situation s, DispatchOrder.Timing timing) {
         if (previous != null && s.seq() > previous.seq()) {
+            waiting.removeIf(a -> a.over(s));
             for (Alarm a : newAlarms(previous, s, timing)) {
-                waiting.addLast(a);
+                if (!a.over(s)) {
+                    waiting.addLast(a);
+                }
             }
             showHead();
         }
@@ -116,7 +141,7 @@ final class Alarms {
         }
         String more = waiting.size() > 1 ? "  " + I18n.t("alarm.more", waiting.size() - 1) : "";
         text.setText((replaying ? I18n.t("alarm.live", head.text()) : head.text()) + more);
-        bar.pseudoClassStateChanged(DRILL, head.drill());
+        bar.pseudoClassStateChanged(DRILL, head.drill() != null);
         show(true);
     }
 

@@ -72,7 +72,7 @@ final class ScreenView {
         Widget replayBanner = new ReplayBanner(context.links());
         widgets.add(replayBanner);
         root = new StackPane(grid, staleBanner, replayBanner.node());
-        widgets.add(DrillBanner.on(root));
+        widgets.add(DrillBanner.on(root, context));
         root.getStyleClass().add("wall-screen");
         root.setMinSize(screen.width(), screen.height());
         root.setPrefSize(screen.width(), screen.height());

@@ -6,9 +6,13 @@ import static org.shanzhi.cockpit.domain.Fixtures.district;
 import static org.shanzhi.cockpit.domain.Fixtures.with;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.Event;
@@ -17,6 +21,7 @@ import org.shanzhi.cockpit.domain.IncidentState;
 import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Recorded;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.WeatherWarning;
 
 /** The street wall hears of a 批示 and of an order its unit keeps waiting, declines or lets time out. */
 class AlarmsTest {
@@ -90,7 +95,42 @@ class AlarmsTest {
         next = by(next, null, new Event.IncidentOpened("INC-2", "燃气泄漏", "燃气", Incident.Source.SENSOR,
                 Incident.Severity.CRITICAL, null, WEST, null, null));
         List<Alarms.Alarm> alarms = Alarms.newAlarms(s, next, DispatchOrder.Timing.defaults());
-        assertThat(alarms).contains(new Alarms.Alarm("〔演练〕特急事件：地道积水", true),
-                new Alarms.Alarm("〔演练〕单兵紧急求助：网格员一", true), new Alarms.Alarm("特急事件：燃气泄漏", false));
+        assertThat(alarms).contains(new Alarms.Alarm("〔演练〕特急事件：地道积水", "YL-1", "incidents/YL-1:case"),
+                new Alarms.Alarm("〔演练〕单兵紧急求助：网格员一", "YL-1", "unitSos/U-1"),
+                new Alarms.Alarm("特急事件：燃气泄漏", null, "incidents/INC-2"));
+    }
+
+    @Test
+    void endingADrillTakesItsAlarmsOffTheBarAndALiftedWarningWaitsForNobody() throws Exception {
+        WidgetHarness.start();
+        Situation s = by(district(), "YL-1", new Event.DrillStarted("YL-1", "大风演练", null));
+        Situation drill = by(s, "YL-1", new Event.WarningIssued("YL-1:w1", WeatherWarning.Hazard.GALE,
+                WeatherWarning.Level.YELLOW, "气象台", null));
+        drill = by(drill, "YL-1", new Event.UnitSos("U-1", true));
+        drill = by(drill, null, new Event.WarningIssued("W-2", WeatherWarning.Hazard.RAINSTORM,
+                WeatherWarning.Level.BLUE, "气象台", null));
+        drill = by(drill, null, new Event.WarningIssued("W-3", WeatherWarning.Hazard.HEAT,
+                WeatherWarning.Level.BLUE, "气象台", null));
+        Situation before = s;
+        Situation during = drill;
+        Alarms alarms = WaitForAsyncUtils.asyncFx(() -> {
+            Alarms a = new Alarms();
+            a.check(before, DispatchOrder.Timing.defaults());
+            a.check(during, DispatchOrder.Timing.defaults());
+            return a;
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(alarms.waiting()).extracting(Alarms.Alarm::subject)
+                .containsExactlyInAnyOrder("warnings/YL-1:w1", "unitSos/U-1", "warnings/W-2", "warnings/W-3");
+
+        Situation lifted = by(by(during, null, new Event.WarningLifted("W-2")), "YL-1",
+                new Event.WarningLifted("YL-1:w1"));
+        Situation ended = by(lifted, "YL-1", new Event.DrillEnded("YL-1", "stopped"));
+        String shown = WaitForAsyncUtils.asyncFx(() -> {
+            alarms.check(lifted, DispatchOrder.Timing.defaults());
+            alarms.check(ended, DispatchOrder.Timing.defaults());
+            return ((Label) alarms.node().getChildren().get(0)).getText();
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(alarms.waiting()).extracting(Alarms.Alarm::subject).containsExactly("warnings/W-3");
+        assertThat(shown).isEqualTo("气象预警：高温蓝色预警");
     }
 }

@@ -26,9 +26,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.shanzhi.cockpit.domain.Community;
+import org.shanzhi.cockpit.domain.DrillStatus;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.HubCommands.Outcome;
 import org.shanzhi.cockpit.feed.HubDrill;
+import org.shanzhi.cockpit.replay.ReplaySwitch;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.WallContext;
@@ -41,7 +43,9 @@ import org.shanzhi.cockpit.wall.Widget;
  * pause / resume / skip / stop, and a small form for an unannounced inject (a kind of case at a community). Every
  * step goes through the wall's commands ({@code HubCommands}, its outbox), and a refusal is told in the trainer's
  * words. The drill lives on the hub, not in the situation: the control asks for it twice a second, on the pulse,
- * and shows the newest answer in the next frame.
+ * and shows the newest answer in the next frame. During a replay the control offers nothing live on a replayed
+ * picture: it shows the replayed moment's drill (from the situation) with every step disabled, until the wall
+ * leaves the replay.
  */
 public final class DrillWidget implements Widget {
 
@@ -53,6 +57,7 @@ public final class DrillWidget implements Widget {
     static final String INJECT_STATE = "drill-inject-state";
     static final String OUTCOME = "drill-outcome";
     static final String STEP = "drill-step";
+    static final String STOP_DIALOG = "drill-stop-dialog";
 
     private static final Duration ASK_EVERY = Duration.ofMillis(500);
 
@@ -88,6 +93,8 @@ public final class DrillWidget implements Widget {
     private Object placesOf;
     private boolean sending;
     private Alert stopQuestion;
+    /** While the wall shows a replay: the replayed situation shown, else null. */
+    private Situation replayed;
 
     public DrillWidget(WallContext context) {
         this.context = context;
@@ -155,11 +162,8 @@ public final class DrillWidget implements Widget {
         BorderPane.setMargin(scroll, new javafx.geometry.Insets(8, 0, 8, 0));
         root.getStyleClass().addAll(Theme.PANEL, ROOT);
         root.getStylesheets().add(Theme.stylesheet());
-        if (!context.hasHub()) {
-            say(I18n.t("drill.noHub"), Theme.STALE);
-        } else if (!mayRun) {
-            say(I18n.t("drill.noRight"), Theme.STALE);
-        } else {
+        sayWhoMayRun();
+        if (mayRun) {
             askForScripts();
         }
         showStatus(null);
@@ -183,6 +187,17 @@ public final class DrillWidget implements Widget {
 
     @Override
     public void show(WallFrame frame) {
+        ReplaySwitch replays = context.links().replays();
+        if (replays != null && replays.replaying()) {
+            showReplayed(frame.situation());
+            return;
+        }
+        if (replayed != null) {
+            replayed = null;
+            sayWhoMayRun();
+            showStatus(status);
+            showInjects(status);
+        }
         showPlaces(frame.situation());
         if (context.hasHub() && mayRun && scripts.getItems().isEmpty()
                 && System.nanoTime() - scriptsAskedAt > SCRIPTS_ASKED_AGAIN_NS) {
@@ -197,6 +212,35 @@ public final class DrillWidget implements Widget {
             }
         }
         ask(frame.now());
+    }
+
+    /**
+     * The replayed moment's drill, if one ran: its name and how long it had been going (from its start; the
+     * situation does not hold its pauses), and no step to take.
+     */
+    private void showReplayed(Situation s) {
+        if (replayed == null && stopQuestion != null) {
+            stopQuestion.close();
+        }
+        if (s == replayed) {
+            return;
+        }
+        replayed = s;
+        DrillStatus d = s.drill();
+        state.setText(I18n.t("drill.replay"));
+        Theme.setState(state, Theme.STALE);
+        name.setText(d == null ? I18n.t("drill.replay.none") : d.name());
+        clock.setText(d == null ? "" : I18n.t("drill.replay.elapsed",
+                clock(Math.max(0, Duration.between(d.startedAt(), s.time()).toSeconds()))));
+        clock.setVisible(d != null);
+        clock.setManaged(d != null);
+        counts.setText("");
+        counts.setManaged(false);
+        for (Node n : List.of(scripts, load, start, pause, resume, skip, stop, add, kind, place)) {
+            n.setDisable(true);
+        }
+        injects.getChildren().clear();
+        say(I18n.t("drill.replay"), Theme.STALE);
     }
 
     /** Asks the hub for the drill, at most every {@link #ASK_EVERY} and one question at a time. */
@@ -220,6 +264,9 @@ public final class DrillWidget implements Widget {
     private void showStatus(HubDrill.Status s) {
         HubDrill.Status before = status;
         status = s;
+        if (replayed != null) {
+            return; // kept for leaving the replay
+        }
         String st = s == null ? "none" : s.state();
         state.setText(I18n.t("drill.state." + st));
         Theme.setState(state, switch (st) {
@@ -378,7 +425,7 @@ public final class DrillWidget implements Widget {
      * come never fire. The question does not block the wall (its pulses go on); {@code stop} runs on 结束演练.
      */
     private void askToStop(Runnable stop) {
-        if (!mayRun || sending || status == null || stopQuestion != null) {
+        if (!mayRun || replayed != null || sending || status == null || stopQuestion != null) {
             return;
         }
         ButtonType end = new ButtonType(I18n.t("drill.stop.yes"), ButtonBar.ButtonData.OK_DONE);
@@ -387,6 +434,10 @@ public final class DrillWidget implements Widget {
         ask.setTitle(I18n.t("drill.stop"));
         ask.setHeaderText(I18n.t("drill.stop.ask", status.name()));
         ask.getDialogPane().getStylesheets().add(Theme.stylesheet());
+        ask.getDialogPane().getStyleClass().add(STOP_DIALOG);
+        // Enter keeps the drill running: ending it takes a deliberate click
+        ((Button) ask.getDialogPane().lookupButton(end)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         if (this.stop.getScene() != null) {
             ask.initOwner(this.stop.getScene().getWindow());
         }
@@ -407,7 +458,7 @@ public final class DrillWidget implements Widget {
 
     /** Sends one step; the buttons wait for its answer, and the answer is told in the trainer's words. */
     private void send(Supplier<CompletableFuture<Outcome>> command, String action) {
-        if (!mayRun || sending) {
+        if (!mayRun || replayed != null || sending) {
             return;
         }
         sending = true;
@@ -417,9 +468,22 @@ public final class DrillWidget implements Widget {
             sending = false;
             askSoon();
             DrillWords.Said said = DrillWords.of(action, result);
-            say(said.words(), said.state());
+            if (replayed == null) {
+                say(said.words(), said.state());
+            }
             showStatus(status);
         }));
+    }
+
+    /** Why this seat cannot steer a drill, or nothing. */
+    private void sayWhoMayRun() {
+        if (!context.hasHub()) {
+            say(I18n.t("drill.noHub"), Theme.STALE);
+        } else if (!mayRun) {
+            say(I18n.t("drill.noRight"), Theme.STALE);
+        } else {
+            say("", Theme.INFO);
+        }
     }
 
     private void say(String words, String st) {

@@ -25,6 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Recorded;
+import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.feed.SituationSource;
+import org.shanzhi.cockpit.json.Json;
+import org.shanzhi.cockpit.recording.Recording;
+import org.shanzhi.cockpit.replay.Replay;
+import org.shanzhi.cockpit.replay.ReplaySource;
+import org.shanzhi.cockpit.replay.ReplaySwitch;
 import org.shanzhi.cockpit.feed.HubCommands;
 import org.shanzhi.cockpit.feed.HubDrill;
 import org.shanzhi.cockpit.hub.Hub;
@@ -104,13 +112,17 @@ class DrillWidgetOnHubTest {
     /** Presses the button of the 结束演练 question that says {@code words}. */
     void answer(String words) throws Exception {
         WidgetHarness.fx(() -> {
-            javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
-            Button b = pane.getButtonTypes().stream().map(t -> (Button) pane.lookupButton(t))
-                    .filter(x -> x.getText().equals(words)).findFirst().orElseThrow();
-            b.fire();
+            stopButton(words).fire();
             return null;
         });
         until(() -> WidgetHarness.fx(widget::stopQuestion) == null);
+    }
+
+    /** The button of the 结束演练 question that says {@code words} (on the FX thread). */
+    Button stopButton(String words) {
+        javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
+        return pane.getButtonTypes().stream().map(t -> (Button) pane.lookupButton(t))
+                .filter(x -> x.getText().equals(words)).findFirst().orElseThrow();
     }
 
     String injectState(String id) throws Exception {
@@ -126,7 +138,7 @@ class DrillWidgetOnHubTest {
         WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER),
                 "trainer", new WallLinks());
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
-        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
         ComboBox<HubDrill.Script> scripts = (ComboBox<HubDrill.Script>) widget.node().lookup(".combo-box");
         until(() -> scripts.getItems().size() == 3);
         assertThat(text(DrillWidget.STATE)).isEqualTo("未载入");
@@ -173,6 +185,9 @@ class DrillWidgetOnHubTest {
         assertThat(DrillWords.of("pause", twice).words()).isEqualTo("演练不在进行中,不能暂停");
         pulse();
         assertThat(text(DrillWidget.CLOCK)).isEqualTo(standing);
+        // every screen's banner stands with the drill clock, and says the drill is paused
+        until(() -> ((Labeled) banner.node()).getText()
+                .equals("演练 · 5·30 大风暴雨应急处置演练 · 已暂停 · " + standing));
         press(button(widget.node(), "继续"));
         until(() -> text(DrillWidget.STATE).equals("进行中"));
 
@@ -189,6 +204,14 @@ class DrillWidgetOnHubTest {
         until(() -> WidgetHarness.fx(widget::stopQuestion) != null);
         assertThat(WidgetHarness.fx(() -> widget.stopQuestion().getHeaderText()))
                 .isEqualTo("结束演练「5·30 大风暴雨应急处置演练」？");
+        // Enter keeps the drill running, and the explanation reads on the wall's dark
+        assertThat(WidgetHarness.fx(() -> stopButton("继续演练").isDefaultButton())).isTrue();
+        assertThat(WidgetHarness.fx(() -> stopButton("结束演练").isDefaultButton())).isFalse();
+        assertThat(WidgetHarness.fx(() -> {
+            javafx.scene.control.DialogPane pane = widget.stopQuestion().getDialogPane();
+            pane.applyCss();
+            return ((Labeled) pane.lookup(".content.label")).getTextFill();
+        })).isEqualTo(Theme.token("-wall-text"));
         answer("继续演练");
         assertThat(text(DrillWidget.STATE)).isEqualTo("进行中");
         press(button(widget.node(), "结束演练"));
@@ -198,6 +221,72 @@ class DrillWidgetOnHubTest {
         until(() -> !banner.node().isVisible());
         assertThat(injectState("lift-rain")).isEqualTo("未触发");
         assertThat(button(widget.node(), "开始").isDisabled()).isTrue();
+    }
+
+    @Test
+    void inAReplayTheControlShowsTheReplayedDrillAndOffersNoStepUntilTheWallIsLiveAgain() throws Exception {
+        WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.TRAINER),
+                "trainer", new WallLinks());
+        ReplaySwitch replays = new ReplaySwitch(SituationSource.fixed(hub.hub().situation()));
+        WidgetHarness.replays(context, replays);
+        widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
+        ComboBox<?> scripts = (ComboBox<?>) widget.node().lookup(".combo-box");
+        until(() -> scripts.getItems().size() == 3);
+
+        // the replayed moment: a night drill that had been going for 1 h 5 min
+        Situation live = hub.hub().situation();
+        Instant started = live.time().plus(Duration.ofMinutes(1));
+        Situation drilling = live.apply(new Recorded(live.seq() + 1, started,
+                new Event.DrillStarted("YL-night", "夜间演练", null), "YL-night"));
+        String sensor = live.sensors().keySet().iterator().next();
+        Recorded later = new Recorded(drilling.seq() + 1, started.plus(Duration.ofMinutes(65)),
+                new Event.SensorReported(sensor, 1));
+        Situation replayed = drilling.apply(later);
+        WidgetHarness.fx(() -> {
+            replays.enter(new ReplaySource(new Replay(Recording.read(recording(drilling, later))), () -> 0L));
+            return null;
+        });
+        showing(replayed);
+        assertThat(text(DrillWidget.STATE)).isEqualTo("回放中 · 演练控制暂停使用");
+        assertThat(text(DrillWidget.NAME)).isEqualTo("夜间演练");
+        assertThat(text(DrillWidget.CLOCK)).isEqualTo("回放时刻 · 已进行 1:05:00");
+        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("回放中 · 演练控制暂停使用");
+        for (String step : List.of("载入", "开始", "暂停", "继续", "结束演练", "注入")) {
+            assertThat(button(widget.node(), step).isDisabled()).as(step).isTrue();
+        }
+        assertThat(WidgetHarness.fx(() -> widget.node().lookupAll("." + DrillWidget.INJECT))).isEmpty();
+        // the live answers that come in meanwhile change nothing
+        showing(replayed);
+        assertThat(text(DrillWidget.STATE)).isEqualTo("回放中 · 演练控制暂停使用");
+        showing(live);
+        assertThat(text(DrillWidget.NAME)).isEqualTo("回放时刻没有演练在进行");
+
+        WidgetHarness.fx(() -> {
+            replays.leave();
+            return null;
+        });
+        until(() -> !WidgetHarness.labelWith(widget.node(), DrillWidget.STATE).getText().startsWith("回放"));
+        assertThat(text(DrillWidget.OUTCOME)).isEmpty();
+        assertThat(text(DrillWidget.NAME)).isNotEqualTo("回放时刻没有演练在进行");
+    }
+
+    /** One pulse showing {@code s} (a replayed situation). */
+    void showing(Situation s) throws Exception {
+        WidgetHarness.fx(() -> {
+            widget.show(WallFrame.of(s, Instant.now(), null));
+            return null;
+        });
+    }
+
+    /** A recording of situation {@code s} and one event after it. */
+    static Path recording(Situation s, Recorded r) throws Exception {
+        Path file = data.resolve("replayed.shanzhi");
+        try (Recording.Writer w = new Recording.Writer(file, "test")) {
+            w.add(s, r.seq(), r.time(), Json.typeOf(r.event()), Json.write(r.event()), null);
+            w.finish(s.time(), r.time());
+        }
+        return file;
     }
 
     @Test
@@ -214,7 +303,7 @@ class DrillWidgetOnHubTest {
         WallContext context = new WallContext(() -> null, hub.baseUrl(), hub.tokens().tokenOf(Role.OPERATOR),
                 "operator", new WallLinks());
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
-        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane()));
+        banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
         pulse();
         assertThat(text(DrillWidget.OUTCOME)).isEqualTo("此席位不能指挥演练(请以训练员席位打开大屏:--seat trainer)");
         assertThat(button(widget.node(), "载入").isDisabled()).isTrue();
