@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -32,8 +33,9 @@ import org.shanzhi.cockpit.report.DebriefHtml;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Work with drill scripts (assets/drills/README.md).",
-            "check FILE: read the script and check it against the schema and the Heyi inventory; print"
-                    + " FILE:LINE:COLUMN field: reason for each error (exit 1), or a one-line summary (exit 0).",
+            "check FILE...: read each script and check it against the schema and the Heyi inventory; print"
+                    + " FILE:LINE:COLUMN field: reason for each error, or the file's one-line summary; exit 1 if any"
+                    + " file has an error.",
             "run FILE|NAME [--hub URL] [--token T | --token-file F]: load and start a drill on a running hub, print each"
                     + " inject as it fires and at the end each expected action met or missed; Ctrl-C stops it.",
             "record [--drill ID] --out FILE: a drill's range of a running hub's journal as a recording file.",
@@ -46,28 +48,33 @@ import org.shanzhi.cockpit.report.DebriefHtml;
 final class DrillCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check a drill script: every error as FILE:LINE:COLUMN field: reason (exit 1), or a summary.")
+            description = "Check drill scripts: every error as FILE:LINE:COLUMN field: reason, or each good file's"
+                    + " summary; exit 1 if any file has an error.")
     static final class Check implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "the drill script (YAML)")
-        Path file;
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "the drill scripts (YAML)")
+        List<Path> files;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            DrillScripts.Checked checked = DrillScripts.check(file, HeyiScenario.loadDefault());
-            if (checked instanceof DrillScripts.Refused refused) {
-                refused.errors().forEach(out::println);
-                out.flush();
-                return 1;
+            HeyiScenario heyi = HeyiScenario.loadDefault();
+            int exit = 0;
+            for (Path file : files) {
+                DrillScripts.Checked checked = DrillScripts.check(file, heyi);
+                if (checked instanceof DrillScripts.Refused refused) {
+                    refused.errors().forEach(out::println);
+                    exit = 1;
+                } else {
+                    DrillScript s = ((DrillScripts.Good) checked).script();
+                    out.println(file + ": " + s.name() + " — " + DrillScripts.summary(s));
+                }
             }
-            DrillScript s = ((DrillScripts.Good) checked).script();
-            out.println(file + ": " + s.name() + " — " + DrillScripts.summary(s));
             out.flush();
-            return 0;
+            return exit;
         }
     }
 

@@ -37,6 +37,11 @@ public record WallContext(Supplier<FeedStatus> feedStatus, String source, String
         return hasHub() && (role == null || role.equals("operator") || role.equals("leader") || role.equals("district"));
     }
 
+    /** The seat's name as an operator reads it (值班员, 训练员 …), not the role's key; 未注明 when the wall does not know it. */
+    public String seat() {
+        return I18n.t(role == null ? "seat.unknown" : "seat." + role);
+    }
+
     /** Whether the case may be closed (结案) from this seat: the leader's right (the hub has the last word). */
     public boolean mayClose() {
         return hasHub() && (role == null || role.equals("leader"));

@@ -90,6 +90,20 @@ class DrillCommandTest {
     }
 
     @Test
+    void severalScriptsAreEachCheckedAndOneBadFileMakesTheExitNonZero() throws Exception {
+        assertThat(run("drill", "check", "../assets/drills/storm-530.yaml", "../assets/drills/crowd-gathering.yaml",
+                "../assets/drills/waterlogging-underpass.yaml")).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).hasSize(3).allMatch(l -> l.contains(".yaml: ") && l.contains(" injects"));
+
+        out.getBuffer().setLength(0);
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: x\n");
+        assertThat(run("drill", "check", "../assets/drills/storm-530.yaml", bad.toString())).isEqualTo(1);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("../assets/drills/storm-530.yaml: 5·30 大风暴雨应急处置演练 — 10 injects");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allMatch(l -> l.startsWith(bad + ":"));
+    }
+
+    @Test
     void aBadScriptExitsOneWithFileLineColumnAndReasonPerError() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """

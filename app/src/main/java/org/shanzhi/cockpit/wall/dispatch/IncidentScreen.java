@@ -453,7 +453,7 @@ public final class IncidentScreen implements Widget {
             return I18n.t("wall.notConnected");
         }
         if (forbidden || !context.mayDispatch()) {
-            return I18n.t("map.dispatch.role", context.role() == null ? "?" : context.role());
+            return I18n.t("map.dispatch.role", context.seat());
         }
         if (!f.takesOrders()) {
             return I18n.t("incident.noOrders", I18n.t("incidentState", f.incident().state()));

@@ -224,7 +224,7 @@ final class MapPopover {
             return I18n.t("wall.notConnected");
         }
         if (forbidden || !context.mayDispatch()) {
-            return I18n.t("map.dispatch.role", context.role() == null ? "?" : context.role());
+            return I18n.t("map.dispatch.role", context.seat());
         }
         return null;
     }

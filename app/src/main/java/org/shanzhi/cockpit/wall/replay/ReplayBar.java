@@ -32,6 +32,7 @@ import org.shanzhi.cockpit.wall.Theme;
 final class ReplayBar {
 
     static final String STYLE = "replay-bar";
+    static final String STATUS = "replay-status";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Kpi.BEIJING);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(Kpi.BEIJING);
 
@@ -39,6 +40,7 @@ final class ReplayBar {
     private final Button play = new Button();
     private final ChoiceBox<String> speed = new ChoiceBox<>();
     private final Label time = new Label();
+    private final Label status = new Label();
     private final Label said = new Label();
     private final TextField goTo = new TextField();
     private final TimelineStrip strip;
@@ -46,6 +48,7 @@ final class ReplayBar {
     private final Button debrief;
     private ReplaySource replay;
     private String shownTime = "";
+    private String shownStatus = "";
     private Boolean shownPlaying;
     private double shownSpeed;
 
@@ -87,6 +90,7 @@ final class ReplayBar {
         Button back = button("replay.leave", leave);
         Theme.setState(back, Theme.WARNING);
         time.getStyleClass().add("replay-time");
+        status.getStyleClass().addAll(STATUS, Theme.KPI_CAPTION);
         said.getStyleClass().add(Theme.KPI_CAPTION);
         HBox legend = new HBox(10);
         for (Marker.Kind k : Marker.Kind.values()) {
@@ -94,7 +98,7 @@ final class ReplayBar {
             l.setTextFill(TimelineStrip.COLOURS.get(k));
             legend.getChildren().add(l);
         }
-        controls = new HBox(10, previous, play, next, step, speed, time, goTo, said);
+        controls = new HBox(10, previous, play, next, step, speed, time, goTo, status, said);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(said, Priority.ALWAYS);
         said.setMaxWidth(Double.MAX_VALUE);
@@ -130,14 +134,20 @@ final class ReplayBar {
         if (r != replay || (r == null && root.isVisible())) {
             replay = r;
             root.setVisible(r != null);
-            said.setText(r == null ? "" : r.replay().warning() != null ? I18n.t("replay.damaged", r.replay().warning())
-                    : I18n.t("replay.opened", DAY.format(r.replay().start()), DAY.format(r.replay().end()),
-                            r.replay().size()));
+            said.setText(r == null || r.replay().warning() == null ? ""
+                    : I18n.t("replay.damaged", r.replay().warning()));
             shownPlaying = null;
         }
         if (r == null) {
             strip.show(null, null);
+            shownStatus = "";
+            status.setText("");
             return;
+        }
+        String now = status(r);
+        if (!now.equals(shownStatus)) {
+            shownStatus = now;
+            status.setText(now);
         }
         Instant t = r.time();
         strip.show(r.replay(), t);
@@ -159,6 +169,14 @@ final class ReplayBar {
                 }
             }
         }
+    }
+
+    /** "回放 05-30 08:15:00 至 05-30 09:20:00，共 2,012 条事件；播放中 8×" (or 已暂停, 已到结尾) as it stands now. */
+    static String status(ReplaySource r) {
+        String state = r.playing() ? I18n.t("replay.state.playing", ReplayBanner.speed(r.speed()))
+                : r.time().equals(r.replay().end()) ? I18n.t("replay.state.atEnd") : I18n.t("replay.state.paused");
+        return I18n.t("replay.opened", DAY.format(r.replay().start()), DAY.format(r.replay().end()), r.replay().size(),
+                state);
     }
 
     private void marker(boolean next) {

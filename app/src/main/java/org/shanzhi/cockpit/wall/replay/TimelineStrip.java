@@ -1,7 +1,12 @@
 package org.shanzhi.cockpit.wall.replay;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -11,8 +16,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.replay.Marker;
 import org.shanzhi.cockpit.replay.Replay;
 import org.shanzhi.cockpit.wall.Formats;
@@ -21,7 +29,7 @@ import org.shanzhi.cockpit.wall.Theme;
 
 /**
  * The replay's time as a strip: how many events each stretch holds (bars), the markers above them in their kind's
- * colour, and the playhead. A press or a drag seeks to the time under the pointer; hovering a marker names it.
+ * colour, the clock times under them (HH:mm, as far apart as keeps them readable), and the playhead. A press or a drag seeks to the time under the pointer; hovering a marker names it.
  * Drawn again when its size, the replay or the playhead's pixel changes.
  */
 final class TimelineStrip extends Region {
@@ -35,6 +43,15 @@ final class TimelineStrip extends Region {
             Marker.Kind.CLOSURE, Theme.token("-wall-text-dim"),
             Marker.Kind.INJECT, Theme.token("-wall-drill")));
     private static final double MARKS = 14;
+    private static final double LABELS = 16;
+    /** The least height of a bar with any event in it, so a quiet stretch does not look empty. */
+    static final double MIN_BAR = 3;
+    /** The least pixels between two time labels (an "HH:mm" is about 36 px wide). */
+    static final double LABEL_GAP = 64;
+    /** The steps a tick may take, in minutes: the finest that keeps {@link #LABEL_GAP} is chosen. */
+    private static final int[] STEPS = {5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440};
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(Kpi.BEIJING);
+    private static final Font FONT = Font.font(12);
 
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
@@ -49,8 +66,8 @@ final class TimelineStrip extends Region {
         this.seek = seek;
         getStyleClass().add(STYLE);
         getChildren().add(canvas);
-        setMinHeight(44);
-        setPrefHeight(44);
+        setMinHeight(68);
+        setPrefHeight(68);
         tip.setShowDelay(Duration.millis(100));
         Tooltip.install(this, tip);
         setOnMousePressed(this::seekTo);
@@ -99,11 +116,22 @@ final class TimelineStrip extends Region {
         }
         g.setFill(Theme.token("-wall-surface"));
         g.fillRect(0, 0, w, h);
-        g.setFill(Theme.token("-wall-border"));
-        double barsH = h - MARKS - 2;
+        g.setFill(Theme.token("-wall-info").deriveColor(0, 1, 1, 0.6));
+        double base = h - LABELS;
+        double barsH = base - MARKS - 2;
         for (int b = 0; b < bins; b++) {
-            double bh = density[b] == 0 ? 0 : Math.max(1, barsH * density[b] / max);
-            g.fillRect(b * w / bins, h - bh, Math.max(1, w / bins - 0.5), bh);
+            double bh = barHeight(density[b], max, barsH);
+            g.fillRect(b * w / bins, base - bh, Math.max(1, w / bins - 0.5), bh);
+        }
+        Color dim = Theme.token("-wall-text-dim");
+        g.setFill(dim);
+        g.setFont(FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (Instant t : ticks(replay.start(), replay.end(), w, LABEL_GAP)) {
+            double x = x(t);
+            g.fillRect(x - 0.5, base, 1, 4);
+            // a label at either end is kept inside the strip (half an "HH:mm" is about 18 px)
+            g.fillText(HOUR.format(t), Math.max(20, Math.min(w - 20, x)), h - 2);
         }
         for (Marker m : replay.markers()) {
             g.setFill(COLOURS.get(m.kind()));
@@ -112,6 +140,49 @@ final class TimelineStrip extends Region {
         drawnHead = x(head);
         g.setFill(Theme.token("-wall-text"));
         g.fillRect(drawnHead - 1.5, 0, 3, h);
+    }
+
+    /**
+     * The height of a bar of {@code count} events when the busiest holds {@code busiest}: the busiest fills
+     * {@code height}, the others by the square root of their share (a burst of an inject does not flatten the rest to
+     * dots), and any bar with an event is at least {@link #MIN_BAR} high.
+     */
+    static double barHeight(int count, int busiest, double height) {
+        if (count <= 0 || busiest <= 0) {
+            return 0;
+        }
+        return Math.max(Math.min(MIN_BAR, height), height * Math.sqrt((double) count / busiest));
+    }
+
+    /**
+     * The times to label between {@code start} and {@code end} on a strip {@code width} pixels wide: whole steps of
+     * Beijing time (5 minutes … a day, whole hours for a day's replay) at least {@code minGap} pixels apart.
+     */
+    static List<Instant> ticks(Instant start, Instant end, double width, double minGap) {
+        long spanMillis = end.toEpochMilli() - start.toEpochMilli();
+        if (spanMillis <= 0 || width <= 0) {
+            return List.of();
+        }
+        double pixelsPerMinute = width / (spanMillis / 60_000.0);
+        long step = STEPS[STEPS.length - 1];
+        for (int s : STEPS) {
+            if (s * pixelsPerMinute >= minGap) {
+                step = s;
+                break;
+            }
+        }
+        while (step * pixelsPerMinute < minGap) {
+            step *= 2; // a range of many days: every other day, every fourth …
+        }
+        List<Instant> out = new ArrayList<>();
+        ZonedDateTime t = start.atZone(Kpi.BEIJING).truncatedTo(ChronoUnit.DAYS);
+        while (t.toInstant().isBefore(start)) {
+            t = t.plusMinutes(step);
+        }
+        for (; !t.toInstant().isAfter(end); t = t.plusMinutes(step)) {
+            out.add(t.toInstant());
+        }
+        return out;
     }
 
     /** The pixel of a time (whole pixels, so a playing replay redraws only when the head moves on screen). */

@@ -227,7 +227,7 @@ public final class TriageWidget implements Widget {
         }
         // reviewing takes the roles dispatching takes (operator, leader: docs/api.md)
         if (forbidden || !context.mayDispatch()) {
-            return I18n.t("triage.role", context.role() == null ? "?" : context.role());
+            return I18n.t("triage.role", context.seat());
         }
         return null;
     }

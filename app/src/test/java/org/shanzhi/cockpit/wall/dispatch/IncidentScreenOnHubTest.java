@@ -232,7 +232,7 @@ class IncidentScreenOnHubTest {
         assertThat(screen.node().lookupAll("." + IncidentScreen.UNIT_ROW)).isNotEmpty();
         assertThat(screen.node().lookupAll("." + IncidentScreen.ACTION))
                 .filteredOn(b -> !((Button) b).getText().equals("打开视频")).isNotEmpty().allMatch(Node::isDisabled);
-        assertThat(WidgetHarness.texts(screen.node())).anyMatch(t -> t.contains("viewer") && t.contains("无派遣权限"));
+        assertThat(WidgetHarness.texts(screen.node())).anyMatch(t -> t.contains("当前身份(观看席)无派遣权限"));
     }
 
     /** Events taking case {@code id} to 处置完毕 (DISPOSED) without a unit. */

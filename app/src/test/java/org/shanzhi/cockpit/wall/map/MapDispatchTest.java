@@ -184,7 +184,7 @@ class MapDispatchTest extends MapFxTest {
         MapWidget map = mapFor(hub.tokens().tokenOf(Role.VIEWER), "viewer");
         open(map);
         assertThat(buttons(map)).hasSize(1).allMatch(Button::isDisabled);
-        assertThat(popoverTexts()).anyMatch(t -> t.contains("viewer") && t.contains("无派遣权限"));
+        assertThat(popoverTexts()).anyMatch(t -> t.contains("当前身份(观看席)无派遣权限"));
     }
 
     @Test

@@ -219,6 +219,30 @@ class WallReplayTest {
         assertThat(fx(() -> wall.replay().debriefWindow().shows())).isEqualTo(2);
     }
 
+    /** The bar's status line follows the replay: paused at the start, playing at its speed, paused, at the end. */
+    @Test
+    void theBarsStatusFollowsPlayPauseAndTheEnd() throws Exception {
+        fx(() -> {
+            wall.replay().openFile(recording);
+            return null;
+        });
+        until(() -> texts(".replay-status").equals("回放 05-30 08:15:00 至 05-30 09:20:00，共 4 条事件；已暂停\n"));
+        fx(() -> {
+            wall.replay().replays().replay().speed(8);
+            button("▶ 播放").fire();
+            return null;
+        });
+        until(() -> texts(".replay-status").contains("共 4 条事件；播放中 8×"));
+        fx(() -> {
+            button("暂停").fire();
+            return null;
+        });
+        until(() -> texts(".replay-status").contains("；已暂停"));
+        goTo("10:00");
+        until(() -> texts(".replay-status").contains("；已到结尾"));
+        assertThat(fx(() -> texts(".replay-bar .kpi-caption"))).doesNotContain("开头").doesNotContain("播放中");
+    }
+
     @Test
     void aFileDamagedInItsOnlySegmentIsRefusedAndTheWallStaysLive() throws Exception {
         byte[] bytes = Files.readAllBytes(recording);

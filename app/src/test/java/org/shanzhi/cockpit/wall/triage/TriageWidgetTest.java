@@ -186,7 +186,7 @@ class TriageWidgetTest {
         Button accept = button(w, ids.get(0), TriageWidget.ACCEPT);
         assertThat(accept.isDisabled()).isTrue();
         assertThat(button(w, ids.get(0), TriageWidget.REJECT).isDisabled()).isTrue();
-        assertThat(fx(() -> WidgetHarness.texts(w.node()))).anyMatch(t -> t.contains("viewer") && t.contains("无研判权限"));
+        assertThat(fx(() -> WidgetHarness.texts(w.node()))).anyMatch(t -> t.contains("当前身份(观看席)无研判权限"));
         // reviewed by someone else meanwhile
         append(List.of(new Event.AiAlertReviewed(ids.get(0), AiAlert.Review.ACCEPTED, "INC-" + runs, null, null)));
         for (String id : ids.subList(1, 3)) {
