@@ -130,6 +130,7 @@ public final class Hub implements AutoCloseable {
     private final Function<Situation, HubClock> clockFor;
     private volatile HubClock clock;
     private volatile boolean writing;
+    private volatile boolean catchingUp;
     private final Frame[] ring = new Frame[RING];
     private final Object headSignal = new Object();
     private final Instant startedAt = Instant.now();
@@ -178,6 +179,18 @@ public final class Hub implements AutoCloseable {
     /** Whether this hub writes the journal (else it follows the hub that does). */
     public boolean writing() {
         return writing;
+    }
+
+    /**
+     * Whether the scenario is still living the time before the hub's clock (a hub opened late in the day catches up in
+     * slices): what runs on the hub's clock, such as the order timer, waits, as the situation is not yet at that time.
+     */
+    public boolean catchingUp() {
+        return catchingUp;
+    }
+
+    public void catchingUp(boolean behind) {
+        catchingUp = behind;
     }
 
     /**

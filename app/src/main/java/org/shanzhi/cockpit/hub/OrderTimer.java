@@ -17,8 +17,9 @@ import org.shanzhi.cockpit.domain.OrderState;
 
 /**
  * Marks an order timed out (超时, by {@code hub}) once it has waited {@code HubLimits.orderTiming().expireAfter()} on the
- * hub's clock for its unit to take it (still SENT or DELIVERED). Looks once a second of real time; an
- * order the unit took meanwhile no longer folds as timed out and is left alone.
+ * hub's clock for its unit to take it (still SENT or DELIVERED). Looks once a second of real time, but not while the
+ * scenario is still living the time before the clock (the morning's orders would all look late); an order the unit
+ * took meanwhile no longer folds as timed out and is left alone.
  */
 final class OrderTimer implements AutoCloseable {
 
@@ -44,8 +45,8 @@ final class OrderTimer implements AutoCloseable {
 
     /** Times out every order that has waited too long; returns how many. */
     int expire() {
-        if (!hub.writing()) {
-            return 0; // the writing hub times its orders out
+        if (!hub.writing() || hub.catchingUp()) {
+            return 0; // the writing hub times its orders out, once its situation has reached its clock
         }
         try {
             Instant now = hub.clock().now();

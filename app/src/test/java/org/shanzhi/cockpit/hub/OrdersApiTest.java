@@ -250,4 +250,16 @@ class OrdersApiTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> order(late).get("state").asText().equals("TIMED_OUT"));
         assertThat(order(taken).get("state").asText()).isEqualTo("ACCEPTED");
     }
+    @Test
+    void noOrderTimesOutWhileTheScenarioIsStillLivingTheTimeBeforeTheClock() {
+        String incident = start(HubLimits.DEFAULT.withOrderTiming(new org.shanzhi.cockpit.domain.DispatchOrder.Timing(
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2))));
+        hub.runtime.hub().catchingUp(true);
+        String order = issue(incident, Role.OPERATOR, "{\"unitId\":\"U-1\"}", "o-1");
+        // a timer for which every order is late finds none to time out while the hub catches up
+        assertThat(new OrderTimer(hub.runtime.hub(), Duration.ZERO).expire()).isZero();
+        assertThat(order(order).get("state").asText()).isEqualTo("SENT");
+        hub.runtime.hub().catchingUp(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> order(order).get("state").asText().equals("TIMED_OUT"));
+    }
 }

@@ -124,6 +124,7 @@ public final class ScenarioRunner implements AutoCloseable {
             Instant now = hub.clock().now();
             Instant to = now.isAfter(reached.plus(SLICE)) ? reached.plus(SLICE) : now;
             reached = to;
+            hub.catchingUp(to.isBefore(now));
             List<TimedEvent> events = simulator.advance(hub.situation(), to);
             if (events.isEmpty()) {
                 return;
