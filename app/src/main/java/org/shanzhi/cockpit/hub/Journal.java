@@ -222,26 +222,35 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** The rows into the journal table, in batches of at most 10,000, within the caller's transaction. */
+    private void insertRows(List<Row> rows, String origin, Instant now) throws SQLException {
+        try (PreparedStatement st = writer.prepareStatement(
+                "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at, drill)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int n = 0;
+            for (Row r : rows) {
+                st.setLong(1, r.seq());
+                st.setObject(2, utc(r.time()));
+                st.setString(3, r.type());
+                st.setString(4, r.payload());
+                st.setString(5, origin);
+                st.setObject(6, utc(now));
+                st.setString(7, r.drill());
+                st.addBatch();
+                if (++n % 10_000 == 0) {
+                    st.executeBatch();
+                }
+            }
+            st.executeBatch();
+        }
+    }
+
     /** Writes events, their audit entry and idempotency key in one transaction: all or nothing. */
     public void append(List<Row> rows, String origin, AuditEntry audit, Idempotency idempotency) {
         Instant now = Instant.now();
         try {
             checkStillWriter();
-            try (PreparedStatement st = writer.prepareStatement(
-                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at, drill)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (Row r : rows) {
-                    st.setLong(1, r.seq());
-                    st.setObject(2, utc(r.time()));
-                    st.setString(3, r.type());
-                    st.setString(4, r.payload());
-                    st.setString(5, origin);
-                    st.setObject(6, utc(now));
-                    st.setString(7, r.drill());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
+            insertRows(rows, origin, now);
             if (audit != null) {
                 try (PreparedStatement st = writer.prepareStatement("INSERT INTO audit (at, role, action, target,"
                         + " idempotency_key, first_seq, last_seq, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -319,25 +328,7 @@ public final class Journal implements AutoCloseable {
                 }
                 st.executeBatch();
             }
-            try (PreparedStatement st = writer.prepareStatement(
-                    "INSERT INTO journal (seq, event_time, type, payload, origin, recorded_at, drill)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                int n = 0;
-                for (Row r : rows) {
-                    st.setLong(1, r.seq());
-                    st.setObject(2, utc(r.time()));
-                    st.setString(3, r.type());
-                    st.setString(4, r.payload());
-                    st.setString(5, origin);
-                    st.setObject(6, utc(now));
-                    st.setString(7, r.drill());
-                    st.addBatch();
-                    if (++n % 10_000 == 0) {
-                        st.executeBatch();
-                    }
-                }
-                st.executeBatch();
-            }
+            insertRows(rows, origin, now);
             writer.commit();
         } catch (NotWriter e) {
             throw rolledBack(e);
