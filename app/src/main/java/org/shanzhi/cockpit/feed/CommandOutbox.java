@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,12 +91,7 @@ public final class CommandOutbox implements AutoCloseable {
             lines.add(Json.write(new Line(e, null)));
         }
         Files.write(fresh, lines, StandardCharsets.UTF_8);
-        try {
-            // the bodies are the center's orders: the owner's alone, like the hub's data
-            Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile directory keeps others out
-        }
+        OwnerOnly.restrict(fresh);   // the bodies are the center's orders
         Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }

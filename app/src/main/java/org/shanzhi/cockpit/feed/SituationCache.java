@@ -11,7 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -176,12 +175,7 @@ public final class SituationCache implements SituationSource, AutoCloseable {
             w.write('\n');
             w.write("{\"seq\":" + s.seq() + ",\"situation\":" + Json.write(s) + "}");
         }
-        try {
-            // the whole situation (names, places, phone numbers of callers): the owner's alone, like the hub's data
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile directory keeps others out
-        }
+        OwnerOnly.restrict(tmp);   // the whole situation (names, places, phone numbers of callers)
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
