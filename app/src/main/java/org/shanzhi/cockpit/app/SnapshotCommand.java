@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
@@ -51,6 +52,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--locale", defaultValue = "zh-CN", description = "zh-CN (default) or en.")
     String locale;
 
+    @Option(names = "--data", description = "A data directory whose " + FiguresFile.NAME
+            + " the panels' figures are computed with, as the wall on it would (default: DOMAIN.md's settings).")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
         LayoutLoader loader = LayoutLoader.standard();
@@ -60,6 +65,7 @@ final class SnapshotCommand implements Callable<Integer> {
             return 1;
         }
         WallLayout wall = result.orElseThrow();
+        FigureSettings figures = data == null ? FigureSettings.DEFAULT : FiguresFile.read(data);
         Situation situation = Simulator.simulate(HeyiScenario.loadDefault(), seed, Simulator.DEFAULT_START.plus(after));
 
         // no display: JavaFX's headless platform, software rendering (must be set before the toolkit starts)
@@ -72,7 +78,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Platform.startup(() -> {
             try {
                 WallContext context = new WallContext(SituationSource.fixed(situation)::status, "snapshot");
-                WallPicture.render(wall, situation, context).whenComplete((fx, e) -> {
+                WallPicture.render(wall, situation, context, figures).whenComplete((fx, e) -> {
                     if (e != null) {
                         image.completeExceptionally(e);
                     } else {

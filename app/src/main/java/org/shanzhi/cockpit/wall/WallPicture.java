@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 
+import org.shanzhi.cockpit.domain.FigureSettings;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.SituationSource;
 import org.shanzhi.cockpit.wall.layout.Monitor;
@@ -27,10 +28,11 @@ public final class WallPicture {
     /**
      * Renders every screen of the layout at its wall position and design size, after letting the
      * widgets settle for a second and a half of pulses, on the wall's own {@link WallPulse} with the
-     * clock standing at the situation's time. Call on the FX thread.
+     * clock standing at the situation's time, the panels' figures computed with {@code figures}. Call on the FX
+     * thread.
      */
     public static CompletableFuture<WritableImage> render(WallLayout layout, Situation situation,
-                                                         WallContext context) {
+                                                         WallContext context, FigureSettings figures) {
         // one tiny monitor: the planner puts every screen into one window and tells its full content size
         ScreenPlan.Stage plan = ScreenPlan.of(layout, List.of(Monitor.at(0, 0, 1, 1))).stages().get(0);
         StageView view = new StageView(plan, context);
@@ -39,6 +41,7 @@ public final class WallPicture {
         Settling settling = new Settling(view, scene);
         WallPulse pulse = new WallPulse(SituationSource.fixed(situation), context.feedStatus(),
                 Clock.fixed(situation.time(), ZoneOffset.UTC), settling);
+        pulse.figures(figures);
         settling.pulse = pulse;
         // lay the screens out once, as a window would before its first frame, then show the situation
         scene.getRoot().applyCss();

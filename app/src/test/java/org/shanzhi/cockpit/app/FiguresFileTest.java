@@ -85,13 +85,14 @@ class FiguresFileTest {
                 .hasMessageContaining(expected);
     }
 
-    /** The hub and the wall read the file before they start anything, and a bad one stops them. */
+    /** The hub, the wall and the picture of a layout read the file before they start anything; a bad one stops them. */
     @Test
-    void aBadFileStopsTheHubAndTheWallBeforeTheyStart() throws IOException {
+    void aBadFileStopsTheHubTheWallAndThePictureBeforeTheyStart() throws IOException {
         Path file = write("weights.response=0.3\nweights.resolution=0.5\n");
         String d = data.toString();
         for (String[] args : new String[][] {{"hub", "--data", d, "--port", "0", "--scenario", "none"},
-            {"--data", d, "--port", "0", "--scenario", "none"}}) {
+            {"--data", d, "--port", "0", "--scenario", "none"},
+            {"snapshot", "--data", d, "--out", data.resolve("wall.png").toString()}}) {
             StringWriter err = new StringWriter();
             CommandLine cli = Main.commandLine(args);
             cli.setErr(new PrintWriter(err));
@@ -100,6 +101,7 @@ class FiguresFileTest {
                     .contains(file + ":2: weights.resolution: response + resolution + satisfaction must be 1");
         }
         assertThat(data.resolve("journal.mv.db")).doesNotExist();
+        assertThat(data.resolve("wall.png")).doesNotExist();
     }
 
     /** The hub started on a data directory with the file: its /kpis computes with the file's credit and says so. */
