@@ -16,7 +16,7 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
- * The connection bar: live / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
+ * The connection bar: live / catching up, N minutes behind the hub / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
  * (待发送, when there are any), the situation's time and seq, unreadable frames skipped. Shown every frame, not only
  * on new events, so a dead hub shows its age ticking.
  */
@@ -43,6 +43,7 @@ public final class StatusWidget implements Widget {
     private Situation shownSituation;
     private Instant shownAt = Instant.MIN;
     private boolean shownReplay;
+    private long shownBehind;
 
     public StatusWidget(WallContext context) {
         this.context = context;
@@ -79,7 +80,8 @@ public final class StatusWidget implements Widget {
         int unsent = context.commands() == null ? 0 : context.commands().waiting();
         // a replay's data time is not the present: the bar says so instead of 实时 (the connection stays live below)
         boolean replay = context.links().replays() != null && context.links().replays().replaying();
-        boolean feedChanged = replay != shownReplay || st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
+        long behind = minutesBehind(st, situation);
+        boolean feedChanged = replay != shownReplay || behind != shownBehind || st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
                 || st.reconnects() != shownReconnects || unsent != shownWaiting;
         boolean situationDue = situation != shownSituation
                 && (shownSituation == null || !frame.now().isBefore(shownAt.plus(SITUATION_EVERY)));
@@ -87,6 +89,7 @@ public final class StatusWidget implements Widget {
             return;
         }
         shownReplay = replay;
+        shownBehind = behind;
         shownState = st.state();
         shownAge = age;
         shownGarbage = st.garbageFrames();
@@ -111,9 +114,24 @@ public final class StatusWidget implements Widget {
         if (replay && st.state() == FeedStatus.State.LIVE) {
             state.setText(I18n.t("status.replay"));
             Theme.setState(state, Theme.INFO);
+        } else if (behind >= 0 && st.state() == FeedStatus.State.LIVE) {
+            state.setText(I18n.t("status.catchingUp", behind));
+            Theme.setState(state, Theme.WARNING);
         }
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
         details.setText(I18n.t("status.details", context.source(), st.garbageFrames(), st.reconnects()));
+    }
+
+    /**
+     * Whole minutes (rounded up) from the situation's time to the hub's clock while the hub says it is catching up,
+     * else -1: the situation is the hub's present only once the hub has reached its clock.
+     */
+    static long minutesBehind(FeedStatus st, Situation situation) {
+        if (!st.catchingUp() || situation == null) {
+            return -1;
+        }
+        long seconds = Math.max(0, Duration.between(situation.time(), st.hubClock()).toSeconds());
+        return (seconds + 59) / 60;
     }
 }

@@ -62,6 +62,24 @@ class StatusWidgetTest {
     }
 
     @Test
+    void aLivePictureBehindTheHubsClockSaysItIsCatchingUpAndHowFarBehindUntilTheHubHasReachedIt() throws Exception {
+        StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(new WallContext(() -> null, "测试")));
+        Situation s = Fixtures.district();
+        // the hub's clock 75 minutes after the situation's time, as a fresh hub opened at 13:00 shows 11:45
+        FeedStatus behind = new FeedStatus(FeedStatus.State.LIVE, T, s.seq(), 0, 0, 0, null,
+                s.time().plusSeconds(75 * 60));
+        FeedStatus reached = new FeedStatus(FeedStatus.State.LIVE, T, s.seq(), 0, 0, 0, null);
+        WidgetHarness.fx(() -> {
+            WallFrame f = WallFrame.waiting(T, behind);
+            bar.show(f.next(s, T.plusSeconds(1), behind));
+            assertThat(said(bar)).startsWith("● 正在同步 · 落后 75 分钟 |").doesNotContain("实时");
+            bar.show(f.next(s, T.plusSeconds(2), reached));
+            assertThat(said(bar)).startsWith("● 实时 |");
+            return null;
+        });
+    }
+
+    @Test
     void commandsWaitingForTheHubAreCountedInTheBar() throws Exception {
         // a hub nothing listens for: the command waits in the outbox
         try (HubCommands commands = new HubCommands("http://127.0.0.1:9", "x".repeat(16))) {
