@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.wall;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,7 +19,8 @@ import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
  * The connection bar: live / catching up, N minutes behind the hub / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
- * (待发送, when there are any), the situation's time and seq, unreadable frames skipped. Shown every frame, not only
+ * (待发送, when there are any), the situation's time and seq, which 指挥平台 (its address in a tooltip), unreadable frames
+ * skipped. Shown every frame, not only
  * on new events, so a dead hub shows its age ticking.
  */
 public final class StatusWidget implements Widget {
@@ -56,6 +59,9 @@ public final class StatusWidget implements Widget {
         waiting.setVisible(false);
         waiting.managedProperty().bind(waiting.visibleProperty());
         Theme.setState(waiting, Theme.WARNING);
+        if (context.hasHub()) {
+            details.setTooltip(new Tooltip(context.source())); // the address is for whoever sets the wall up
+        }
         box = new HBox(16, state, waiting, time, spacer, details);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(STYLE);
@@ -120,7 +126,17 @@ public final class StatusWidget implements Widget {
         }
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
-        details.setText(I18n.t("status.details", context.source(), st.garbageFrames(), st.reconnects()));
+        details.setText(I18n.t("status.details", platform(context), st.garbageFrames(), st.reconnects()));
+    }
+
+    /** Which 指挥平台 the wall reads, in the center's words (本机 when it runs on this computer), never its address. */
+    static String platform(WallContext context) {
+        if (!context.hasHub()) {
+            return I18n.t("status.platform.none");
+        }
+        String host = URI.create(context.source()).getHost();
+        boolean here = host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return I18n.t(here ? "status.platform.local" : "status.platform.remote");
     }
 
     /**
