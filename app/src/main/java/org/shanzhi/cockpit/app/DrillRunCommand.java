@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.shanzhi.cockpit.domain.debrief.Action;
 import org.shanzhi.cockpit.domain.debrief.Debrief;
 import org.shanzhi.cockpit.hub.drill.DrillDebriefs;
 import org.shanzhi.cockpit.hub.drill.DrillScripts;
@@ -63,6 +64,7 @@ final class DrillRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Logs.warningsOnly();
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         Path file = Path.of(script);
@@ -125,7 +127,7 @@ final class DrillRunCommand implements Callable<Integer> {
                     say(clock(status) + " inject " + in.path("id").asText() + " fired: " + in.path("title").asText());
                     for (JsonNode x : in.path("expect")) {
                         say("           expected within " + minutes(x.path("withinSeconds").asLong()) + ": "
-                                + x.path("text").asText(x.path("action").asText()));
+                                + expected(x.path("text").asText(""), x.path("action").asText()));
                     }
                 }
             }
@@ -168,7 +170,8 @@ final class DrillRunCommand implements Callable<Integer> {
                 String outcome = a.outcome() == Debrief.Outcome.MISSED && limit != null && limit.isAfter(to)
                         ? "open (not done yet; its time runs to " + limit + ")"
                         : a.outcome().name().toLowerCase(Locale.ROOT) + " " + a.outcome().zh;
-                say("  " + a.expected().injectId() + " — " + a.expected().text() + " (within "
+                say("  " + a.expected().injectId() + " — "
+                        + expected(a.expected().text(), a.expected().action().name()) + " (within "
                         + minutes(a.expected().within().toSeconds()) + "): " + outcome + took + count);
             }
             if (report != null) {
@@ -211,6 +214,18 @@ final class DrillRunCommand implements Callable<Integer> {
     private void say(String line) {
         out.println(line);
         out.flush();
+    }
+
+    /** The expected action as the script says it, else what it is: 确认告警 (alertConfirmed). */
+    static String expected(String text, String action) {
+        if (text != null && !text.isBlank()) {
+            return text;
+        }
+        try {
+            return Action.valueOf(action).zh + " (" + action + ")";
+        } catch (IllegalArgumentException unknown) {
+            return action;
+        }
     }
 
     /** The drill clock as +H:MM:SS. */

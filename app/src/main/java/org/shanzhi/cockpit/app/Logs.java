@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -73,6 +74,15 @@ final class Logs {
             root.detachAppender(file);
             file.stop();
         };
+    }
+
+    /**
+     * For a command whose output is its answer (drill run): only warnings and errors are logged (to stderr), so that
+     * the loading of the scenario and the like are not said between its lines.
+     */
+    static void warningsOnly() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
     }
 
     /** The logs sit beside the journal and are as private (rwx------ where the file system has POSIX rights). */

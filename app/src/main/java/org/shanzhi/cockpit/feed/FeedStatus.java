@@ -7,13 +7,26 @@ import java.time.Instant;
  * before the first snapshot; {@code RECONNECTING} since a disconnect; {@code STALE} once the
  * disconnect has lasted long enough that the figures should be shown as old. {@code since} is
  * when the state began; {@code garbageFrames} counts frames that could not be read (skipped).
+ * {@code hubClock} is the hub's present while the hub says its situation still lives the time before it (a hub opened
+ * late in the day catches up), else null: a live stream of a situation behind the hub's clock is not yet the present.
  */
 public record FeedStatus(State state, Instant since, long seq, long garbageFrames, long resnapshots,
-                         long reconnects, String lastError) {
+                         long reconnects, String lastError, Instant hubClock) {
 
     public enum State { CONNECTING, LIVE, RECONNECTING, STALE }
 
+    /** A status from a hub that is not catching up (or says nothing about it). */
+    public FeedStatus(State state, Instant since, long seq, long garbageFrames, long resnapshots, long reconnects,
+                      String lastError) {
+        this(state, since, seq, garbageFrames, resnapshots, reconnects, lastError, null);
+    }
+
     public boolean live() {
         return state == State.LIVE;
+    }
+
+    /** Whether the hub says its situation is still behind its clock. */
+    public boolean catchingUp() {
+        return hubClock != null;
     }
 }

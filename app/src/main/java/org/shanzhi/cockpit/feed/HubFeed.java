@@ -54,6 +54,8 @@ public final class HubFeed implements SituationSource, AutoCloseable {
 
     private volatile Situation latest;
     private volatile DispatchOrder.Timing orderTiming = DispatchOrder.Timing.defaults();
+    /** The hub's clock while its health says it is catching up, else null. */
+    private volatile Instant hubCatchingUpAt;
     private volatile FeedStatus status;
     private volatile boolean closed;
     private volatile boolean needSnapshot = true;
@@ -123,7 +125,8 @@ public final class HubFeed implements SituationSource, AutoCloseable {
         FeedStatus.State state = s.state() == FeedStatus.State.RECONNECTING
                 && Duration.between(s.since(), Instant.now()).compareTo(STALE_AFTER) > 0
                 ? FeedStatus.State.STALE : s.state();
-        return new FeedStatus(state, s.since(), seq(), garbage, resnapshots, reconnects, s.lastError());
+        return new FeedStatus(state, s.since(), seq(), garbage, resnapshots, reconnects, s.lastError(),
+                hubCatchingUpAt);
     }
 
     /** The hub this feed reads now (or tries next). */
@@ -161,9 +164,53 @@ public final class HubFeed implements SituationSource, AutoCloseable {
         Request request = new Request.Builder().url(hub() + "/api/v1/health").build();
         try (Response r = http.newCall(request).execute()) {
             if (r.code() == 200 || r.code() == 503) {
-                orderTiming = orderTimingOf(r.body().string(), orderTiming);
+                String health = r.body().string();
+                orderTiming = orderTimingOf(health, orderTiming);
+                if (r.code() == 200) {
+                    watchCatchUp(catchingUpAt(health));
+                }
             }
             return r.code() == 503;
+        }
+    }
+
+    /**
+     * Keeps {@code hubClock} while the hub catches up: its health is asked again every second until it says it has
+     * reached its clock (a wall opened beside a hub that lives its morning says how far behind it still is).
+     */
+    private void watchCatchUp(Instant clock) {
+        boolean wasWatching = hubCatchingUpAt != null;
+        hubCatchingUpAt = clock;
+        if (clock != null && !wasWatching) {
+            worker.schedule(this::askCatchUp, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void askCatchUp() {
+        if (closed) {
+            return;
+        }
+        Request request = new Request.Builder().url(hub() + "/api/v1/health").build();
+        try (Response r = http.newCall(request).execute()) {
+            if (r.code() == 200) {
+                hubCatchingUpAt = catchingUpAt(r.body().string());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the hub is away: the connection state says so; ask again
+        }
+        if (hubCatchingUpAt != null && !closed) {
+            worker.schedule(this::askCatchUp, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The hub's clock when a health answer says the hub is catching up, else null (and from an older hub). */
+    static Instant catchingUpAt(String health) {
+        try {
+            JsonNode h = Json.MAPPER.readTree(health);
+            return h.path("catchingUp").asBoolean(false) && h.path("clock").isTextual()
+                    ? Instant.parse(h.get("clock").asText()) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

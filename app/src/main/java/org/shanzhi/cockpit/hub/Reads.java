@@ -103,6 +103,10 @@ final class Reads {
         m.put("seq", s.seq());
         m.put("time", s.time());
         m.put("startedAt", hub.startedAt());
+        // the hub's present, and whether the situation still lives the time before it (a hub opened late in the day):
+        // a wall says it is catching up, and how far behind, instead of live
+        m.put("clock", hub.clock().now());
+        m.put("catchingUp", hub.catchingUp());
         // the waits the walls' late-order alarms count against, as this hub was started with
         m.put("orderTiming", Map.of("deliverWithinSeconds", orderTiming.deliverWithin().toSeconds(),
                 "acceptWithinSeconds", orderTiming.acceptWithin().toSeconds(),

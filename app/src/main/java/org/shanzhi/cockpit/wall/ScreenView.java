@@ -13,8 +13,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ final class ScreenView {
     ScreenView(Screen screen, WallContext context) {
         this.screen = screen;
         GridPane grid = new GridPane();
+        grid.getStyleClass().add("screen-grid");
         grid.setHgap(screen.grid().gap());
         grid.setVgap(screen.grid().gap());
         for (int c = 0; c < screen.grid().columns(); c++) {
@@ -67,16 +70,32 @@ final class ScreenView {
         }
         staleBanner.getStyleClass().addAll("stale-banner", Theme.CRITICAL);
         staleBanner.setVisible(false);
-        StackPane.setAlignment(staleBanner, Pos.TOP_CENTER);
-        StackPane.setMargin(staleBanner, new Insets(8));
         Widget replayBanner = new ReplayBanner(context.links());
         widgets.add(replayBanner);
-        root = new StackPane(grid, staleBanner, replayBanner.node());
-        widgets.add(DrillBanner.on(root, context));
+        // the banners take their own rows above and below the grid while shown, so none covers a control (the map's
+        // search, a tile's header, the incident's 推荐派遣): the grid gives up that height
+        VBox column = new VBox(replayBanner.node(), staleBanner, grid);
+        column.setAlignment(Pos.TOP_CENTER);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        grid.setMinHeight(0);
+        widgets.add(DrillBanner.on(column, context));
+        for (Node banner : List.of(replayBanner.node(), staleBanner, column.getChildren().get(3))) {
+            banner.managedProperty().bind(banner.visibleProperty());
+            VBox.setMargin(banner, new Insets(4, 8, 4, 8));
+        }
+        root = new StackPane(column);
         root.getStyleClass().add("wall-screen");
-        root.setMinSize(screen.width(), screen.height());
-        root.setPrefSize(screen.width(), screen.height());
-        root.setMaxSize(screen.width(), screen.height());
+        fitHeight(screen.height());
+    }
+
+    /**
+     * The height the screen lays its grid out in: its design height, or less when its window gives room to bars
+     * above and below it ({@link StageView}); the width stays the design's.
+     */
+    void fitHeight(double height) {
+        root.setMinSize(screen.width(), height);
+        root.setPrefSize(screen.width(), height);
+        root.setMaxSize(screen.width(), height);
     }
 
     Screen screen() {

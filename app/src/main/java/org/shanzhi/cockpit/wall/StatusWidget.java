@@ -1,5 +1,6 @@
 package org.shanzhi.cockpit.wall;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,8 +18,9 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
- * The connection bar: live / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
- * (待发送, when there are any), the situation's time and seq, unreadable frames skipped. Shown every frame, not only
+ * The connection bar: live / catching up, N minutes behind the hub / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
+ * (待发送, when there are any), the situation's time and seq, which 指挥平台 (its address in a tooltip), unreadable frames
+ * skipped. Shown every frame, not only
  * on new events, so a dead hub shows its age ticking.
  */
 public final class StatusWidget implements Widget {
@@ -43,6 +46,7 @@ public final class StatusWidget implements Widget {
     private Situation shownSituation;
     private Instant shownAt = Instant.MIN;
     private boolean shownReplay;
+    private long shownBehind;
 
     public StatusWidget(WallContext context) {
         this.context = context;
@@ -55,6 +59,9 @@ public final class StatusWidget implements Widget {
         waiting.setVisible(false);
         waiting.managedProperty().bind(waiting.visibleProperty());
         Theme.setState(waiting, Theme.WARNING);
+        if (context.hasHub()) {
+            details.setTooltip(new Tooltip(context.source())); // the address is for whoever sets the wall up
+        }
         box = new HBox(16, state, waiting, time, spacer, details);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add(STYLE);
@@ -79,7 +86,8 @@ public final class StatusWidget implements Widget {
         int unsent = context.commands() == null ? 0 : context.commands().waiting();
         // a replay's data time is not the present: the bar says so instead of 实时 (the connection stays live below)
         boolean replay = context.links().replays() != null && context.links().replays().replaying();
-        boolean feedChanged = replay != shownReplay || st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
+        long behind = minutesBehind(st, situation);
+        boolean feedChanged = replay != shownReplay || behind != shownBehind || st.state() != shownState || age != shownAge || st.garbageFrames() != shownGarbage
                 || st.reconnects() != shownReconnects || unsent != shownWaiting;
         boolean situationDue = situation != shownSituation
                 && (shownSituation == null || !frame.now().isBefore(shownAt.plus(SITUATION_EVERY)));
@@ -87,6 +95,7 @@ public final class StatusWidget implements Widget {
             return;
         }
         shownReplay = replay;
+        shownBehind = behind;
         shownState = st.state();
         shownAge = age;
         shownGarbage = st.garbageFrames();
@@ -111,9 +120,34 @@ public final class StatusWidget implements Widget {
         if (replay && st.state() == FeedStatus.State.LIVE) {
             state.setText(I18n.t("status.replay"));
             Theme.setState(state, Theme.INFO);
+        } else if (behind >= 0 && st.state() == FeedStatus.State.LIVE) {
+            state.setText(I18n.t("status.catchingUp", behind));
+            Theme.setState(state, Theme.WARNING);
         }
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
-        details.setText(I18n.t("status.details", context.source(), st.garbageFrames(), st.reconnects()));
+        details.setText(I18n.t("status.details", platform(context), st.garbageFrames(), st.reconnects()));
+    }
+
+    /** Which 指挥平台 the wall reads, in the center's words (本机 when it runs on this computer), never its address. */
+    static String platform(WallContext context) {
+        if (!context.hasHub()) {
+            return I18n.t("status.platform.none");
+        }
+        String host = URI.create(context.source()).getHost();
+        boolean here = host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return I18n.t(here ? "status.platform.local" : "status.platform.remote");
+    }
+
+    /**
+     * Whole minutes (rounded up) from the situation's time to the hub's clock while the hub says it is catching up,
+     * else -1: the situation is the hub's present only once the hub has reached its clock.
+     */
+    static long minutesBehind(FeedStatus st, Situation situation) {
+        if (!st.catchingUp() || situation == null) {
+            return -1;
+        }
+        long seconds = Math.max(0, Duration.between(situation.time(), st.hubClock()).toSeconds());
+        return (seconds + 59) / 60;
     }
 }

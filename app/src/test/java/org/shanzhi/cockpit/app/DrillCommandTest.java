@@ -83,6 +83,13 @@ class DrillCommandTest {
     }
 
     @Test
+    void theReportsHelpListsItsOwnOptionsNotEveryHubOption() {
+        assertThat(run("drill", "report", "--help")).isZero();
+        assertThat(out.toString()).contains("--recording", "--from", "--data", "--jdbc", "--script", "--out")
+                .doesNotContain("--port", "--speed", "--max-subscribers", "--order-expire-minutes", "--peer-hubs");
+    }
+
+    @Test
     void aGoodScriptExitsZeroWithOneLine() {
         assertThat(run("drill", "check", "../assets/drills/storm-530.yaml")).isZero();
         assertThat(out.toString().strip()).startsWith("../assets/drills/storm-530.yaml: 5·30 大风暴雨应急处置演练 — 10 injects")

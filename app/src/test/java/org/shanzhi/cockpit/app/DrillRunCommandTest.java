@@ -46,6 +46,7 @@ class DrillRunCommandTest {
                               confidence: 0.93, boxes: [{x: 0.15, y: 0.3, w: 0.7, h: 0.6, label: 人员聚集}]}
                 expect:
                   - {action: alertConfirmed, within: 2m, objective: O1, text: 坐席确认视频告警}
+                  - {action: caseDispatched, within: 10m}
             """;
 
     @TempDir
@@ -90,6 +91,9 @@ class DrillRunCommandTest {
                 " inject crowd-alert fired: 视频发现小区门口人员聚集", "expected within 2 min: 坐席确认视频告警", " finished at +0:00:0");
         // nobody confirmed the alert, and its 2 minutes have not run out: the debrief's judgement on the recording
         assertThat(said).contains("crowd-alert — 坐席确认视频告警 (within 2 min): open (not done yet; its time runs to ");
+        // an expected action the script gives no words says what it is
+        assertThat(said).contains("expected within 10 min: 派遣 (caseDispatched)",
+                "crowd-alert — 派遣 (caseDispatched) (within 10 min): ");
         String id = said.substring(said.indexOf("drill ") + 6, said.indexOf(" loaded"));
 
         Path token = Files.writeString(dir.resolve("token"), trainer() + "\n");

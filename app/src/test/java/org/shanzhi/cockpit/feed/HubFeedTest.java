@@ -61,6 +61,23 @@ class HubFeedTest {
     }
 
     @Test
+    void saysTheHubsClockWhileTheHubCatchesUpAndNothingOnceItHasReachedIt() {
+        try (HubRuntime hub = HubRuntime.start(HubRuntime.Config.local(data))) {
+            append(hub, Fixtures.inventory());
+            hub.hub().catchingUp(true); // as the scenario runner says of a hub opened late in the day
+            try (HubFeed feed = new HubFeed(hub.baseUrl(), hub.tokens().tokenOf(Role.VIEWER)).start()) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> feed.status().live() && feed.latest() != null);
+                assertThat(feed.status().catchingUp()).isTrue();
+                assertThat(feed.status().hubClock()).isAfterOrEqualTo(feed.latest().time());
+
+                hub.hub().catchingUp(false);
+                await().atMost(Duration.ofSeconds(20)).until(() -> !feed.status().catchingUp());
+                assertThat(feed.status().hubClock()).isNull();
+            }
+        }
+    }
+
+    @Test
     void followsAHubThroughARestartWithNothingLostOrDoubled() {
         HubRuntime hub = HubRuntime.start(HubRuntime.Config.local(data));
         int port = hub.port();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class StatusWidgetTest {
             bar.show(w);
             return w;
         });
-        assertThat(said(bar)).isEqualTo("○ 正在连接指挥平台… 1 秒 | 暂无数据 | 来源 测试 · 无法识别的数据 0 条 · 重连 0 次");
+        assertThat(said(bar)).isEqualTo("○ 正在连接指挥平台… 1 秒 | 暂无数据 | 未连接指挥平台 · 无法识别的数据 0 条 · 重连 0 次");
 
         Situation s = Fixtures.district();
         FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, T.plusSeconds(2), s.seq(), 0, 0, 0, null);
@@ -54,11 +55,47 @@ class StatusWidgetTest {
 
             FeedStatus stale = new FeedStatus(FeedStatus.State.STALE, T.plusSeconds(3), 12, 2, 0, 1, "down");
             bar.show(f.next(later, T.plusMillis(10_400), stale));
-            assertThat(said(bar)).isEqualTo("● 数据已过期 7 秒 | 数据时间 05-30 08:12:00 · 累计事件 12 条 | 来源 测试 · 无法识别的数据 2 条 · 重连 1 次");
+            assertThat(said(bar)).isEqualTo("● 数据已过期 7 秒 | 数据时间 05-30 08:12:00 · 累计事件 12 条 | 未连接指挥平台 · 无法识别的数据 2 条 · 重连 1 次");
             bar.show(f.next(later, T.plusMillis(11_000), stale));
             assertThat(said(bar)).startsWith("● 数据已过期 8 秒");
             return null;
         });
+    }
+
+    @Test
+    void aLivePictureBehindTheHubsClockSaysItIsCatchingUpAndHowFarBehindUntilTheHubHasReachedIt() throws Exception {
+        StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(new WallContext(() -> null, "测试")));
+        Situation s = Fixtures.district();
+        // the hub's clock 75 minutes after the situation's time, as a fresh hub opened at 13:00 shows 11:45
+        FeedStatus behind = new FeedStatus(FeedStatus.State.LIVE, T, s.seq(), 0, 0, 0, null,
+                s.time().plusSeconds(75 * 60));
+        FeedStatus reached = new FeedStatus(FeedStatus.State.LIVE, T, s.seq(), 0, 0, 0, null);
+        WidgetHarness.fx(() -> {
+            WallFrame f = WallFrame.waiting(T, behind);
+            bar.show(f.next(s, T.plusSeconds(1), behind));
+            assertThat(said(bar)).startsWith("● 正在同步 · 落后 75 分钟 |").doesNotContain("实时");
+            bar.show(f.next(s, T.plusSeconds(2), reached));
+            assertThat(said(bar)).startsWith("● 实时 |");
+            return null;
+        });
+    }
+
+    @Test
+    void theBarNamesTheCommandPlatformInTheCentersWordsAndKeepsItsAddressInATooltip() throws Exception {
+        for (String[] hub : new String[][] {{"http://127.0.0.1:8717", "本机指挥平台"}, {"http://10.0.0.5:8717", "指挥平台"}}) {
+            WallContext context = new WallContext(() -> null, hub[0], "x".repeat(16), "operator", new WallLinks());
+            StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(context));
+            FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, T, 0, 0, 0, 0, null);
+            WidgetHarness.fx(() -> {
+                bar.show(WallFrame.waiting(T, live));
+                return null;
+            });
+            assertThat(said(bar)).endsWith("| " + hub[1] + " · 无法识别的数据 0 条 · 重连 0 次");
+            assertThat(Vocabulary.offencesShown(bar.node())).isEmpty();
+            Label details = (Label) bar.node().lookupAll(".label").stream()
+                    .filter(n -> ((Label) n).getTooltip() != null).findFirst().orElseThrow();
+            assertThat(details.getTooltip().getText()).isEqualTo(hub[0]);
+        }
     }
 
     @Test

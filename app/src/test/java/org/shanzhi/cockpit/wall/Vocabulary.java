@@ -12,7 +12,7 @@ import javafx.scene.text.Text;
 
 /**
  * The words an operator must not meet on the wall: the software's own (a token, a sequence number, a bad frame
- * skipped, the hub) and the old names of things that now have one name (物联感知告警 for a sensor alarm, 指挥平台
+ * skipped, the hub, a command-line option) and the old names of things that now have one name (物联感知告警 for a sensor alarm, 指挥平台
  * for the backend, 不在岗 for a unit not at work).
  */
 public final class Vocabulary {
@@ -41,6 +41,9 @@ public final class Vocabulary {
             if (latin ? lower.matches("(?s).*(?<![a-z])" + w + "(?![a-z]).*") : lower.contains(w)) {
                 out.add(w + " in “" + text + "”");
             }
+        }
+        if (text.matches("(?s).*(?<![\\w-])--[a-z].*")) {
+            out.add("a command-line option in “" + text + "”"); // an operator does not start the wall
         }
         for (List<String> old : OLD_NAMES) {
             if (text.contains(old.get(0))) {

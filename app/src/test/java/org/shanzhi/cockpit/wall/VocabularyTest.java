@@ -36,6 +36,8 @@ class VocabularyTest {
         assertThat(Vocabulary.offences("令牌已失效")).hasSize(1);
         assertThat(Vocabulary.offences("Connecting to the hub")).hasSize(1);
         assertThat(Vocabulary.offences("seq 42")).hasSize(1);
+        assertThat(Vocabulary.offences("请以训练员席位打开大屏:--seat trainer")).hasSize(1);
+        assertThat(Vocabulary.offences("—— 无 ——")).isEmpty();
         assertThat(Vocabulary.offences("传感器告警 3 个")).hasSize(1);
         // a word that merely contains one is not one
         assertThat(Vocabulary.offences("Subsequent · GitHub")).isEmpty();

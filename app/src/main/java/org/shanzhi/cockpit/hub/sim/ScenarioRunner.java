@@ -66,6 +66,8 @@ public final class ScenarioRunner implements AutoCloseable {
             simulator.notBefore(dayStart);
         }
         ScenarioRunner runner = new ScenarioRunner(hub, simulator);
+        // behind until the first step says otherwise: a wall reading health before that step must not think it is live
+        hub.catchingUp(hub.situation().time().isBefore(hub.clock().now()));
         runner.timer.scheduleWithFixedDelay(runner::step, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         return runner;
     }

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
 
 import org.shanzhi.cockpit.domain.DrillStatus;
 import org.shanzhi.cockpit.domain.Situation;
@@ -51,13 +49,13 @@ public final class DrillBanner implements Widget {
         label.getStyleClass().add(BANNER);
         label.setVisible(false);
         label.setMouseTransparent(true);
-        // at the foot of the screen: the top is where the alarm bar drops, and a drill brings alarms
-        StackPane.setAlignment(label, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(label, new Insets(8));
     }
 
-    /** A banner on top of {@code screen}'s stack, to be shown the wall's frames like its widgets. */
-    public static DrillBanner on(StackPane screen, WallContext context) {
+    /**
+     * A banner added last to {@code screen}'s children (at the foot of the screen's column: the top is where the alarm
+     * bar drops, and a drill brings alarms), to be shown the wall's frames like its widgets.
+     */
+    public static DrillBanner on(Pane screen, WallContext context) {
         DrillBanner b = new DrillBanner(context);
         screen.getChildren().add(b.label);
         return b;

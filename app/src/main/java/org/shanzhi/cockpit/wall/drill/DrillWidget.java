@@ -480,7 +480,7 @@ public final class DrillWidget implements Widget {
         if (!context.hasHub()) {
             say(I18n.t("drill.noHub"), Theme.STALE);
         } else if (!mayRun) {
-            say(I18n.t("drill.noRight"), Theme.STALE);
+            say(I18n.t("drill.noRight", context.seat()), Theme.STALE);
         } else {
             say("", Theme.INFO);
         }

@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.replay.ReplaySource;
@@ -19,7 +16,7 @@ import org.shanzhi.cockpit.wall.WallLinks;
 import org.shanzhi.cockpit.wall.Widget;
 
 /**
- * The 回放 banner at the top of every screen while the wall shows a replay: the replay's time to the second, and
+ * The 回放 banner at the top of every screen (in a row of its own) while the wall shows a replay: the replay's time to the second, and
  * whether it plays (at which speed) or stands. Its text changes only when one of those does. Leaving the replay, it
  * says 已退出回放 for a few seconds of the wall's clock and goes by itself: a passing word, nothing to acknowledge.
  */
@@ -44,8 +41,6 @@ public final class ReplayBanner implements Widget {
         label.getStyleClass().add(STYLE);
         label.setVisible(false);
         label.setMouseTransparent(true);
-        StackPane.setAlignment(label, Pos.TOP_CENTER);
-        StackPane.setMargin(label, new Insets(8));
     }
 
     @Override

@@ -305,7 +305,7 @@ class DrillWidgetOnHubTest {
         widget = WidgetHarness.mount(() -> new DrillWidget(context), 620, 1000);
         banner = WidgetHarness.fx(() -> DrillBanner.on(new StackPane(), context));
         pulse();
-        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("此席位不能指挥演练(请以训练员席位打开大屏:--seat trainer)");
+        assertThat(text(DrillWidget.OUTCOME)).isEqualTo("值班员席位不能指挥演练:演练由训练员席位指挥");
         assertThat(button(widget.node(), "载入").isDisabled()).isTrue();
         assertThat(button(widget.node(), "开始").isDisabled()).isTrue();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -170,6 +171,32 @@ class WallReplayTest {
      * Playing into the end opens the debrief of the range replayed, once: a page written under the wall's data, shown
      * in a window of its own with the line saying where the file is; the bar's 复盘报告 opens it at any time.
      */
+    @Test
+    void theReplaysBannerTakesARowOfItsOwnAndTheScreenKeepsTheWindowsWidthAboveTheReplaysControls() throws Exception {
+        fx(() -> {
+            wall.replay().openFile(recording);
+            return null;
+        });
+        until(() -> texts(".replay-banner").contains("回放 · 2026-05-30 08:15:00"));
+        // the banner above the widgets, not over the map's search or a tile's header; the screen as wide as its
+        // window (no black bands beside it), its widgets in the height the replay's controls leave
+        until(() -> {
+            for (Node screen : all(".wall-screen")) {
+                Node banner = screen.lookup(".replay-banner");
+                Node grid = screen.lookup(".screen-grid");
+                Bounds b = banner.localToScene(banner.getLayoutBounds());
+                Bounds g = grid.localToScene(grid.getLayoutBounds());
+                Bounds sc = screen.localToScene(screen.getLayoutBounds());
+                Bounds bar = all(".replay-bar").get(0).localToScene(all(".replay-bar").get(0).getLayoutBounds());
+                if (b.getMaxY() > g.getMinY() || sc.getWidth() < screen.getScene().getWidth() - 1
+                        || sc.getMaxY() > bar.getMinY() + 1) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     @Test
     void playingIntoTheEndOpensTheDebriefOnceAndTheButtonOpensItAnyTime() throws Exception {
         Path debriefs = dir.resolve("debriefs");
