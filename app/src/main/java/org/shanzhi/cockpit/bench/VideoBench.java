@@ -2,7 +2,11 @@ package org.shanzhi.cockpit.bench;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,13 +17,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 import org.shanzhi.cockpit.domain.AiAlert;
@@ -49,7 +61,11 @@ import org.shanzhi.cockpit.wall.video.VideoWidget;
  * (looped); frames the tiles showed / frames libvlc decoded, and this process's CPU, over the measured window after
  * a warm-up. {@code video.cpu_vs_vlc}: that CPU / the CPU of 16 {@code cvlc} processes playing the same file with
  * their own X11 video output on the same display (only when a display is there, e.g. under xvfb-run).
- * {@code video.1080p.*}: the same with 4 tiles of 1920×1080.</li>
+ * {@code video.1080p.*}: the same with 4 tiles of 1920×1080. Each stage per tile and second: frames libvlc dropped
+ * as late ({@code late_per_tile_s}), handed over ({@code handed_per_tile_s}) and shown ({@code shown_per_tile_s});
+ * and the CPU time of the FX thread and of the renderer per pulse.</li>
+ * <li>{@code video.floor.*}: 16 bare image views of a tile's size, their buffers filled at 25 frames/s by a plain
+ * thread: what the pulse and the renderer alone allow, without libvlc.</li>
  * <li>{@code video.alarm_to_first_frame_ms.p50/p99}: an embedded hub with the Heyi inventory (its virtual MJPEG
  * cameras), the widget fed by a real {@link HubFeed}; from appending an AI alert on a camera not on screen to the
  * pulse that shows that camera's first frame in the alarm tile.</li>
@@ -77,8 +93,11 @@ final class VideoBench {
         WallBench.startToolkit();
         Path dir = Files.createTempDirectory("shanzhi-bench-video",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Path small = clip(dir, "360p.mp4", 640, 360);
-        Path large = clip(dir, "1080p.mp4", 1920, 1080);
+        // longer than warm-up and measurement: a file that ends is a stream that failed, and restarts (a gap)
+        int seconds = quick ? 15 : 45;
+        Path small = clip(dir, "360p.mp4", 640, 360, seconds);
+        Path large = clip(dir, "1080p.mp4", 1920, 1080, seconds);
+        floor(figures, 16);
         tiles(figures, "video", 16, small);
         tiles(figures, "video.1080p", 4, large);
         alarms(figures);
@@ -211,23 +230,33 @@ final class VideoBench {
             t.start();
             return t;
         });
+        long[] threads0 = fxAndRendererCpuNanos();
         long[] f0 = frames(shown.widget);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep(measured * 1000L);
         long[] f1 = frames(shown.widget);
         long cpu = processCpuNanos() - cpu0;
+        long[] threads1 = fxAndRendererCpuNanos();
         long elapsed = System.nanoTime() - t0;
         long pulseCount = WallBench.onFx(() -> {
             counter.stop();
             return pulses[0];
         });
         close(shown);
-        figures.put(prefix + ".fx_pulses_per_s", pulseCount * 1e9 / elapsed, 1, "/s");
+        // each stage in frames per second per tile: the stream's, those libvlc dropped as late, those it handed
+        // over (display callbacks), those the pulses took (the rest were overwritten by a newer one first)
+        double seconds = elapsed / 1e9;
         long decoded = f1[0] - f0[0];
         long shownFrames = f1[1] - f0[1];
-        Figures.note("{}: {} tiles, {} s: {} frames decoded ({}/s per tile), {} shown", prefix, split, measured,
-                decoded, Math.round(decoded / (double) split / measured), shownFrames);
+        long late = f1[2] - f0[2];
+        Figures.note("{}: {} tiles, {} s: {} frames handed over ({}/s per tile), {} dropped late by libvlc, {} shown",
+                prefix, split, measured, decoded, Math.round(decoded / (double) split / measured), late, shownFrames);
+        figures.put(prefix + ".fx_pulses_per_s", pulseCount / seconds, 1, "/s");
+        perPulse(figures, prefix, threads0, threads1, pulseCount);
+        figures.put(prefix + ".late_per_tile_s", late / seconds / split, 1, "/s");
+        figures.put(prefix + ".handed_per_tile_s", decoded / seconds / split, 1, "/s");
+        figures.put(prefix + ".shown_per_tile_s", shownFrames / seconds / split, 1, "/s");
         figures.put(prefix + ".frames_shown_ratio", decoded == 0 ? 0 : (double) shownFrames / decoded, 3, "");
         double ours = 100.0 * cpu / elapsed;
         figures.put(prefix + ".cpu_pct", ours, 0, "% of one core");
@@ -239,6 +268,104 @@ final class VideoBench {
         double vlc = cvlcCpuPct(split, clip, warmup, measured);
         figures.put(prefix + ".cvlc_cpu_pct", vlc, 0, "% of one core");
         figures.put(prefix + ".cpu_vs_vlc", ours / vlc, 2, "");
+    }
+
+    /**
+     * The renderer's floor: the same 1920×1080 stage with {@code split} bare image views, each on a buffer of a
+     * tile's size that a plain thread fills at 25 frames/s (no libvlc, no decoding, no labels), taken by one
+     * animation timer per pulse as the widget's pump does. What is lost here is lost to the pulse alone.
+     */
+    private void floor(Figures figures, int split) throws Exception {
+        int warmup = quick ? 2 : 5;
+        int measured = quick ? 3 : 15;
+        int side = (int) Math.sqrt(split);
+        int w = 1920 / side;
+        int h = 1080 / side;
+        IntBuffer[] buffers = new IntBuffer[split];
+        int[][] pictures = new int[2][w * h];
+        for (int i = 0; i < w * h; i++) { // two pictures that differ everywhere, as video does
+            pictures[0][i] = 0xff000000 | (i * 7 & 0xffffff);
+            pictures[1][i] = 0xff000000 | (i * 31 & 0xffffff);
+        }
+        AtomicBoolean[] dirty = new AtomicBoolean[split];
+        long[] handed = new long[1];
+        long[] shownFrames = new long[1];
+        long[] pulses = new long[1];
+        List<PixelBuffer<IntBuffer>> pixels = new ArrayList<>();
+        for (int i = 0; i < split; i++) {
+            buffers[i] = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
+            pixels.add(new PixelBuffer<>(w, h, buffers[i], PixelFormat.getIntArgbPreInstance()));
+            dirty[i] = new AtomicBoolean();
+        }
+        Stage stage = WallBench.onFx(() -> {
+            Pane root = new Pane();
+            for (int i = 0; i < split; i++) {
+                ImageView v = new ImageView(new WritableImage(pixels.get(i)));
+                v.relocate(i % side * w, i / side * h);
+                root.getChildren().add(v);
+            }
+            Stage st = new Stage();
+            st.setScene(new Scene(root, 1920, 1080));
+            st.show();
+            return st;
+        });
+        ScheduledExecutorService decoder = Executors.newSingleThreadScheduledExecutor();
+        long[] n = new long[1];
+        decoder.scheduleAtFixedRate(() -> {
+            int[] picture = pictures[(int) (n[0]++ & 1)];
+            for (int i = 0; i < split; i++) {
+                buffers[i].clear();
+                buffers[i].put(picture);
+                dirty[i].set(true);
+            }
+            synchronized (handed) {
+                handed[0] += split;
+            }
+        }, 0, 40, TimeUnit.MILLISECONDS);
+        AnimationTimer pump = WallBench.onFx(() -> {
+            AnimationTimer t = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    pulses[0]++;
+                    for (int i = 0; i < split; i++) {
+                        if (dirty[i].getAndSet(false)) {
+                            pixels.get(i).updateBuffer(b -> null);
+                            shownFrames[0]++;
+                        }
+                    }
+                }
+            };
+            t.start();
+            return t;
+        });
+        Thread.sleep(warmup * 1000L);
+        long[] before = WallBench.onFx(() -> new long[] {pulses[0], shownFrames[0]});
+        long handed0;
+        synchronized (handed) {
+            handed0 = handed[0];
+        }
+        long[] threads0 = fxAndRendererCpuNanos();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(measured * 1000L);
+        long[] threads1 = fxAndRendererCpuNanos();
+        long[] after = WallBench.onFx(() -> new long[] {pulses[0], shownFrames[0]});
+        long handed1;
+        synchronized (handed) {
+            handed1 = handed[0];
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long cpu = processCpuNanos() - cpu0;
+        decoder.shutdownNow();
+        WallBench.onFx(() -> {
+            pump.stop();
+            stage.close();
+            return null;
+        });
+        figures.put("video.floor.fx_pulses_per_s", (after[0] - before[0]) / seconds, 1, "/s");
+        perPulse(figures, "video.floor", threads0, threads1, after[0] - before[0]);
+        figures.put("video.floor.frames_shown_ratio", (double) (after[1] - before[1]) / (handed1 - handed0), 3, "");
+        figures.put("video.floor.cpu_pct", 100.0 * cpu / (seconds * 1e9), 0, "% of one core");
     }
 
     /** CPU of {@code n} cvlc processes each playing {@code clip} with their own X11 window, as % of one core. */
@@ -300,6 +427,26 @@ final class VideoBench {
 
     private static long cpu(ProcessHandle h) {
         return h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * CPU time of the FX thread (the pulse: timers, layout, the scene's sync) and of the renderer thread (drawing
+     * the dirty part of the stage in software) per pulse: a cost that load on the machine does not inflate, unlike
+     * pulses per second.
+     */
+    private static void perPulse(Figures figures, String prefix, long[] before, long[] after, long pulses) {
+        if (pulses > 0) {
+            figures.put(prefix + ".fx_cpu_ms_per_pulse", (after[0] - before[0]) / 1e6 / pulses, 1, "ms");
+            figures.put(prefix + ".render_cpu_ms_per_pulse", (after[1] - before[1]) / 1e6 / pulses, 1, "ms");
+        }
+    }
+
+    /** CPU time so far of the FX thread and of JavaFX's renderer thread. */
+    private static long[] fxAndRendererCpuNanos() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long fx = WallBench.onFx(() -> Thread.currentThread().getId());
+        long render = WallBench.rendererThread();
+        return new long[] {threads.getThreadCpuTime(fx), render < 0 ? 0 : threads.getThreadCpuTime(render)};
     }
 
     private static long processCpuNanos() {
@@ -397,17 +544,30 @@ final class VideoBench {
                 "{\"split\":" + split + ",\"group\":\"" + group + "\",\"alarmSeconds\":" + alarmSeconds + "}"));
     }
 
-    private static Path clip(Path dir, String name, int width, int height) throws Exception {
+    /**
+     * A 25 fps H.264 clip of {@code seconds}: 15 s encoded (a key frame each second), then repeated by copying,
+     * which takes no time (encoding 45 s of 1080p took over 5 minutes on a loaded machine).
+     */
+    private static Path clip(Path dir, String name, int width, int height, int seconds) throws Exception {
+        Path part = dir.resolve("part-" + name);
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=" + width + "x" + height + ":rate=25", "-t", "15", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p", "-g", "25", part.toString());
         Path out = dir.resolve(name);
-        Process p = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                "testsrc=size=" + width + "x" + height + ":rate=25", "-t", "20", "-c:v", "libx264", "-pix_fmt",
-                "yuv420p", "-g", "25", out.toString()).inheritIO().start();
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("ffmpeg could not make " + out);
-        }
+        ffmpeg("-stream_loop", Integer.toString((seconds + 14) / 15 - 1), "-i", part.toString(), "-c", "copy",
+                out.toString());
+        Files.delete(part);
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));
         out.toFile().deleteOnExit();
         return out;
+    }
+
+    private static void ffmpeg(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-loglevel", "error", "-y"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + cmd);
+        }
     }
 
     private interface Check {

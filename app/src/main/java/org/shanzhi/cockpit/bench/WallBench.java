@@ -475,7 +475,7 @@ final class WallBench {
     }
 
     /** The id of the software renderer's thread, or -1. */
-    private static long rendererThread() {
+    static long rendererThread() {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("QuantumRenderer")) {
                 return t.getId();

@@ -54,6 +54,11 @@ interface Playback extends AutoCloseable {
     /** Frames that {@link #pump()} put on screen so far. */
     long shown();
 
+    /** Frames the player decoded but dropped as too late to hand over (libvlc's own count; 0 for others). */
+    default long late() {
+        return 0;
+    }
+
     @Override
     void close();
 

@@ -332,7 +332,10 @@ final class VideoTile extends StackPane {
     private void drawBoxes() {
         GraphicsContext g = boxes.getGraphicsContext2D();
         g.clearRect(0, 0, boxes.getWidth(), boxes.getHeight());
-        if (shownAlarm == null || shownAlarm.alert() == null || shownAlarm.alert().boxes().isEmpty()) {
+        boolean any = shownAlarm != null && shownAlarm.alert() != null && !shownAlarm.alert().boxes().isEmpty();
+        // an empty canvas over the picture would still be blended over every new frame by the renderer
+        boxes.setVisible(any);
+        if (!any) {
             return;
         }
         Rectangle2D area = pictureArea();

@@ -444,17 +444,22 @@ public final class VideoWidget implements Widget {
         return grid.cameraIds();
     }
 
-    /** Frames decoded and shown by all tiles so far: {decoded, shown} (benchmarks). */
+    /**
+     * Frames of all tiles so far: {handed over by the decoders, shown, dropped by the decoders as late}
+     * (benchmarks).
+     */
     public long[] frames() {
         long decoded = 0;
         long shownFrames = 0;
+        long late = 0;
         for (VideoTile t : tiles) {
             if (t.playback() != null) {
                 decoded += t.playback().decoded();
                 shownFrames += t.playback().shown();
+                late += t.playback().late();
             }
         }
-        return new long[] {decoded, shownFrames};
+        return new long[] {decoded, shownFrames, late};
     }
 
     /**

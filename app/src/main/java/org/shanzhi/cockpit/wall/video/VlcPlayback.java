@@ -48,6 +48,8 @@ final class VlcPlayback implements Playback {
     private final Retry retry = new Retry();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final LongAdder decoded = new LongAdder();
+    /** Pictures libvlc decoded but dropped as late, over all attempts (written on the libvlc thread). */
+    private volatile long late;
     private final Object lock = new Object();
     private final CallbackVideoSurface surface;
     /**
@@ -101,6 +103,7 @@ final class VlcPlayback implements Playback {
     private long attemptNanos;
     private final MediaStatistics stats = new MediaStatistics();
     private int lastDecoded = -1;
+    private int lastLost;
     private long retryAtNanos;
     private boolean hidden;
     private boolean pausedByUs;
@@ -228,6 +231,11 @@ final class VlcPlayback implements Playback {
     }
 
     @Override
+    public long late() {
+        return late;
+    }
+
+    @Override
     public void close() {
         closed = true;
         vlc.unwatch(this);
@@ -262,6 +270,7 @@ final class VlcPlayback implements Playback {
         attemptNanos = now;
         retryAtNanos = 0;
         lastDecoded = -1;
+        lastLost = 0; // a new attempt counts afresh
         lastProgressNanos = now;
         synchronized (lock) {
             if (status.state() == State.CONNECTING || status.state() == State.PLAYING) {
@@ -303,9 +312,13 @@ final class VlcPlayback implements Playback {
         State s = status.state();
         boolean attempting = retryAtNanos == 0;
         if (s == State.PLAYING && player != null) {
-            if (player.media().info().statistics(stats) && stats.decodedVideo() != lastDecoded) {
-                lastDecoded = stats.decodedVideo();
-                lastProgressNanos = now;
+            if (player.media().info().statistics(stats)) {
+                if (stats.decodedVideo() != lastDecoded) {
+                    lastDecoded = stats.decodedVideo();
+                    lastProgressNanos = now;
+                }
+                late += Math.max(0, stats.picturesLost() - lastLost);
+                lastLost = stats.picturesLost();
             }
             if (visible == null) {
                 Dimension d = player.video().videoDimension();
