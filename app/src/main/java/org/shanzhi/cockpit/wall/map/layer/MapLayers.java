@@ -105,21 +105,27 @@ public final class MapLayers {
     /**
      * Whether a still plane must be drawn again for projection {@code p} (the map keeps one while the view only pans
      * within the margin or zooms): its projection or the switches changed, or what a layer of it shows changed (a
-     * result computed off the FX thread arrived, for one).
+     * result computed off the FX thread arrived, for one). An empty plane none of whose layers is shown (the heat,
+     * off) stays as it is.
      */
     public boolean stale(Plane plane, MapProjection p, MapContent content) {
-        Still drawn = stills.get(plane);
-        if (drawn == null || p != drawn.view() || !content.on().equals(drawn.on())) {
-            return true;
-        }
         MapFrame f = new MapFrame(null, p, content, layers, widths);
+        boolean shown = false;
         boolean changed = false;
         for (MapLayer l : layers) {
             if (l.plane() == plane && l.shown(f)) {
+                shown = true;
                 changed |= l.changed(f);
             }
         }
-        return changed;
+        Still drawn = stills.get(plane);
+        if (drawn == null) {
+            return true;
+        }
+        if (!shown && drawn.counts().isEmpty()) {
+            return false;
+        }
+        return changed || p != drawn.view() || !content.on().equals(drawn.on());
     }
 
     /** Draws a still plane's layers in projection {@code p} on its canvas; true when what it drew is final. */
