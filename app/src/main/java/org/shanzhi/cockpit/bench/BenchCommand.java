@@ -35,6 +35,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also run the video soak (streams killed and restored every minute) for N minutes.")
     int videoSoakMinutes;
 
+    @Option(names = "--pipeline", paramLabel = "sw|es2",
+            description = "JavaFX's renderer for the map group's JVM: sw (software), or es2 (OpenGL, forced even on"
+                    + " a software GL such as Mesa's llvmpipe); the renderer it got is noted. Default: the -Dprism.order"
+                    + " given, else JavaFX's own choice.")
+    String pipeline;
+
     @Option(names = "--quick", description = "Short runs for a smoke test; the figures are not meaningful.")
     boolean quick;
 
@@ -51,6 +57,10 @@ public final class BenchCommand implements Callable<Integer> {
                         "unknown figure '" + name + "'; known: " + String.join(", ", GROUPS));
             }
             groups.add(g);
+        }
+        if (pipeline != null && !List.of("sw", "es2").contains(pipeline)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown pipeline '" + pipeline + "'; known: sw, es2");
         }
         if (groups.isEmpty()) {
             groups.addAll(GROUPS);
@@ -108,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
             WallBench.stopToolkit(); // else JavaFX keeps the process alive
         }
         if (groups.contains("map")) {
-            new MapBench(quick).run(figures);
+            new MapBench(quick, pipeline).run(figures);
         }
         return 0;
     }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javafx.animation.Animation;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.animation.Transition;
 import javafx.application.Platform;
@@ -50,6 +52,7 @@ import org.shanzhi.cockpit.wall.map.geo.RasterTiles;
 import org.shanzhi.cockpit.wall.map.layer.MapContent;
 import org.shanzhi.cockpit.wall.map.layer.MapLayers;
 import org.shanzhi.cockpit.wall.map.layer.MapMark;
+import org.shanzhi.cockpit.wall.map.layer.Plane;
 
 /**
  * 社区民情一张图: our own offline map on a canvas. A Web-Mercator view of the vector base (roads, points
@@ -72,17 +75,26 @@ public final class MapWidget implements Widget {
     static final Duration FOCUS_RING = Duration.seconds(30);
     static final Duration FLIGHT = Duration.millis(800);
     static final int SEARCH_HITS = 12;
-    /** The base layer reaches this far beyond each edge, so a pan shifts it rather than drawing it again. */
+    /** The still canvases (base, heat) reach this far beyond each edge: a pan shifts them rather than drawing them. */
     static final double BASE_MARGIN = 256;
+    /**
+     * While the zoom changes the still canvases are scaled, not drawn; they are drawn again once it has not changed for
+     * this long (a wheel's notches, a pinch, a flight are one gesture).
+     */
+    static final Duration ZOOM_REST = Duration.millis(200);
     /** Where tiles from a URL are kept on disk, one folder per source. */
     /** Tiles kept on disk: under {@code -Dshanzhi.cache=DIR} (the tests' build folder), else the user's cache. */
     static final Path TILE_CACHE = Path.of(System.getProperty("shanzhi.cache",
             Path.of(System.getProperty("user.home"), ".cache", "shanzhi-cockpit").toString()), "tiles");
 
     private final MapPane root = new MapPane();
-    /** The base layer, drawn again only when the view or what it shows changes; {@link #canvas} holds the live layers. */
-    private final Canvas baseCanvas = new Canvas();
+    /** The base and heat planes, drawn again only when their projection or what they show changes. */
+    private final StillCanvas base = new StillCanvas(Plane.BASE, "map-base");
+    private final StillCanvas heat = new StillCanvas(Plane.HEAT, "map-heat");
+    private final List<StillCanvas> stills = List.of(base, heat);
+    /** The live layers, drawn in every frame. */
     private final Canvas canvas = new Canvas();
+    private final PauseTransition zoomRest = new PauseTransition(ZOOM_REST);
     private final Label tooltip = new Label();
     private final Circle focusRing = new Circle();
     private final TextField search = new TextField();
@@ -96,14 +108,17 @@ public final class MapWidget implements Widget {
     private final MapViewModel model;
 
     // read by the search box's suggestion thread as well
-    private volatile BaseMap base = BaseMap.EMPTY;
+    private volatile BaseMap baseMap = BaseMap.EMPTY;
     private volatile Situation situation;
     private OverlayLoader.Overlay overlay;
     /** The raster base of the layout's {@code tiles} option, or null. */
     private final RasterTiles tiles;
     private final AtomicBoolean tilesArrived = new AtomicBoolean();
-    /** The projection of the base canvas: the view's zoom, {@link #BASE_MARGIN} larger on every side. */
-    private MapProjection baseView;
+    /**
+     * The projection the still canvases are wanted in: {@link #BASE_MARGIN} larger than the view on every side, at
+     * the view's zoom once it rests.
+     */
+    private MapProjection stillView;
     private MapProjection shownView;
     private boolean dirty;
     private double lastX;
@@ -116,16 +131,14 @@ public final class MapWidget implements Widget {
         this(placement, context, BaseMapLoader.shared());
     }
 
-    MapWidget(Placement placement, WallContext context, CompletableFuture<BaseMap> baseMap) {
+    MapWidget(Placement placement, WallContext context, CompletableFuture<BaseMap> baseMapLoaded) {
         JsonNode options = placement.options();
         model = MapViewModel.of(options, layers.switchesOn(options), this::changed);
 
         root.getStyleClass().add("map");
         root.setMinSize(0, 0);
         root.setFocusTraversable(true);
-        baseCanvas.getStyleClass().add("map-base");
-        baseCanvas.setManaged(false);
-        baseCanvas.setMouseTransparent(true);
+        zoomRest.setOnFinished(e -> invalidate());
         canvas.setManaged(false);
         canvas.getStyleClass().add("map-canvas");
         tooltip.getStyleClass().add("map-tooltip");
@@ -165,7 +178,8 @@ public final class MapWidget implements Widget {
         overlayStatus.setManaged(false);
         overlayStatus.setVisible(false);
         overlayStatus.setMouseTransparent(true);
-        root.getChildren().addAll(baseCanvas, canvas, focusRing, search, searchNote, overlayStatus, tooltip);
+        root.getChildren().addAll(base.canvas(), heat.canvas(), canvas, focusRing, search, searchNote, overlayStatus,
+                tooltip);
         wire();
         wireSearch();
         context.links().onFocus(this::focus);
@@ -183,12 +197,12 @@ public final class MapWidget implements Widget {
             loadOverlay(Path.of(overlayFile.asText()));
         }
 
-        if (baseMap.isDone()) {
-            base = baseMap.getNow(BaseMap.EMPTY);
+        if (baseMapLoaded.isDone()) {
+            baseMap = baseMapLoaded.getNow(BaseMap.EMPTY);
         } else {
             // once, when the loader's thread is done
-            baseMap.thenAccept(b -> Platform.runLater(() -> {
-                base = b;
+            baseMapLoaded.thenAccept(b -> Platform.runLater(() -> {
+                baseMap = b;
                 invalidate();
             }));
         }
@@ -243,19 +257,43 @@ public final class MapWidget implements Widget {
         dirty = true;
     }
 
-    /** Draws the frame now (the wall's frame does this once per pulse after a change). */
+    /**
+     * Draws the frame now (the wall's frame does this once per pulse after a change): the live canvas, and at most one
+     * still canvas that is stale (the next one in the next frame), so that no frame rasterises two full planes.
+     */
     void drawNow() {
         MapProjection view = model.view();
         if (view == null) {
             dirty = false; // nothing to draw on yet; the first size will ask again
             return;
         }
-        MapContent content = new MapContent(situation, base, overlay, tiles, model.selected(), model.layers());
-        boolean baseDrawn = layers.paintBase(baseCanvas.getGraphicsContext2D(), baseFor(view), content);
-        baseCanvas.relocate(-baseView.screenX(view.worldXAt(0)), -baseView.screenY(view.worldYAt(0)));
-        MapMark selected = model.drawn(layers.paint(canvas.getGraphicsContext2D(), view, content), baseDrawn);
+        if (shownView != null && view.zoom() != shownView.zoom()) {
+            zoomRest.playFromStart();
+        }
+        MapContent content = new MapContent(situation, baseMap, overlay, tiles, model.selected(), model.layers());
+        MapProjection still = stillFor(view, zoomRest.getStatus() != Animation.Status.RUNNING);
+        boolean baseDrawn = false;
+        boolean stillsCurrent = still.zoom() == view.zoom();
+        boolean drewOne = false;
+        boolean deferred = false;
+        for (StillCanvas c : stills) {
+            if (c.stale(layers, still, content)) {
+                if (drewOne) {
+                    deferred = true;
+                    stillsCurrent = false;
+                } else {
+                    stillsCurrent &= c.paint(layers, still, content);
+                    drewOne = true;
+                    baseDrawn = c == base;
+                }
+            }
+            c.place(view);
+        }
+        MapMark selected = model.drawn(layers.paint(canvas.getGraphicsContext2D(), view, content, stillsCurrent),
+                baseDrawn);
         shownView = view;
-        dirty = false;
+        // a still canvas left for later asks for the next frame; a zoom under way asks when it rests
+        dirty = deferred;
         placeFocusRing();
         if (selected != null) {
             popover.refresh(selected, situation);
@@ -263,25 +301,26 @@ public final class MapWidget implements Widget {
     }
 
     /**
-     * The base projection for this view: the last one while the view is only panned within the margin (the canvas
-     * is then moved, not drawn), else one centred on the view.
+     * The projection for the still canvases in this view: the last one while the view is only panned within the
+     * margin (the canvases are then moved, not drawn) or while a zoom is under way (they are scaled), else one centred
+     * on the view.
      */
-    private MapProjection baseFor(MapProjection v) {
+    private MapProjection stillFor(MapProjection v, boolean zoomResting) {
         double w = v.width() + 2 * BASE_MARGIN;
         double h = v.height() + 2 * BASE_MARGIN;
-        if (baseView != null && baseView.zoom() == v.zoom() && baseView.width() == w && baseView.height() == h) {
-            double left = baseView.screenX(v.worldXAt(0));
-            double top = baseView.screenY(v.worldYAt(0));
-            if (left >= 0 && top >= 0 && left <= 2 * BASE_MARGIN && top <= 2 * BASE_MARGIN) {
-                return baseView;
+        if (stillView != null && stillView.width() == w && stillView.height() == h) {
+            if (stillView.zoom() != v.zoom() && !zoomResting) {
+                return stillView;
+            }
+            double left = stillView.screenX(v.worldXAt(0));
+            double top = stillView.screenY(v.worldYAt(0));
+            if (stillView.zoom() == v.zoom() && left >= 0 && top >= 0 && left <= 2 * BASE_MARGIN
+                    && top <= 2 * BASE_MARGIN) {
+                return stillView;
             }
         }
-        baseView = v.sized(w, h);
-        if (baseCanvas.getWidth() != w || baseCanvas.getHeight() != h) {
-            baseCanvas.setWidth(w);
-            baseCanvas.setHeight(h);
-        }
-        return baseView;
+        stillView = v.sized(w, h);
+        return stillView;
     }
 
     // --- flying and ringing a place ------------------------------------------------------------------------
@@ -366,12 +405,12 @@ public final class MapWidget implements Widget {
 
     private void wireSearch() {
         AutoCompletionBinding<MapSearch.Hit> suggestions = TextFields.bindAutoCompletion(search,
-                request -> MapSearch.find(request.getUserText(), situation, base, SEARCH_HITS));
+                request -> MapSearch.find(request.getUserText(), situation, baseMap, SEARCH_HITS));
         suggestions.setPrefWidth(560);
         suggestions.setVisibleRowCount(8);
         suggestions.setOnAutoCompleted(e -> go(e.getCompletion()));
         search.setOnAction(e -> {
-            List<MapSearch.Hit> hits = MapSearch.find(search.getText(), situation, base, 1);
+            List<MapSearch.Hit> hits = MapSearch.find(search.getText(), situation, baseMap, 1);
             if (hits.isEmpty()) {
                 searchNote.setText(I18n.t("map.search.none", search.getText().strip()));
                 Theme.setState(searchNote, Theme.WARNING);
@@ -512,7 +551,7 @@ public final class MapWidget implements Widget {
             if (w >= 1 && h >= 1 && (canvas.getWidth() != w || canvas.getHeight() != h)) {
                 canvas.setWidth(w);
                 canvas.setHeight(h);
-                // the base canvas is larger than the map: it must not show beyond it
+                // the still canvases are larger than the map: they must not show beyond it
                 setClip(new Rectangle(w, h));
                 model.resized(w, h);
             }

@@ -288,12 +288,19 @@ class MapWidgetTest {
         assertThat(map.viewModel().baseFrames()).isEqualTo(drawn + 1);
         assertThat(base.getLayoutX()).isCloseTo(-MapWidget.BASE_MARGIN, org.assertj.core.api.Assertions.within(0.01));
 
+        // a zoom scales the base while it goes on, and draws it again once it rests
         fx(() -> {
             map.viewModel().moveTo(map.viewModel().view().zoomedAt(640, 360, map.viewModel().view().zoom() + 0.1));
             map.drawNow();
             return null;
         });
+        assertThat(map.viewModel().baseFrames()).isEqualTo(drawn + 1);
+        assertThat(base.getLocalToParentTransform().getMxx()).isCloseTo(Math.pow(2, 0.1),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(fx(() -> map.viewModel().drawn().settled())).isFalse();
+        settle(map);
         assertThat(map.viewModel().baseFrames()).isEqualTo(drawn + 2);
+        assertThat(base.getLocalToParentTransform().getMxx()).isEqualTo(1);
     }
 
     static void pan(MapWidget map, double dx, double dy) throws Exception {

@@ -27,7 +27,8 @@ import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 /**
  * The last 24 hours' complaints (12345) as heat: a coarse density grid, blurred by drawing it scaled. The image is fixed
  * in the world per half zoom step, as the camera clusters are, and made on the map's worker thread ({@link OffThread});
- * a frame draws the newest image at hand, only its part on screen.
+ * it is drawn on a canvas of its own ({@link Plane#HEAT}), the newest image at hand, only its part on that canvas, and
+ * drawn again when a newer image arrives or the canvas's projection changes, not in every frame.
  */
 final class HeatLayer extends MapLayer {
 
@@ -66,9 +67,11 @@ final class HeatLayer extends MapLayer {
     /** The heat images of one set of complaints by zoom step: zooming in and out again computes nothing (worker thread). */
     private final Map<Double, Heat> byStep = new HashMap<>();
     private Key heatOf;
+    /** The image the heat canvas holds (FX thread). */
+    private Heat drawn;
 
     HeatLayer(Runnable onReady) {
-        super("heat", Plane.LIVE);
+        super("heat", Plane.HEAT);
         work = new OffThread<>(this::heatAt, onReady);
     }
 
@@ -77,23 +80,36 @@ final class HeatLayer extends MapLayer {
         return List.of(COMPLAINT_HEAT);
     }
 
+    /** The heat of the frame's complaints at its step, or null before there is a time. */
+    private static Key keyOf(MapFrame f) {
+        Situation s = f.situation();
+        return s.time() == null ? null : new Key(s.complaints(), s.drillThings(),
+                s.district() == null ? null : s.district().bounds(), CameraClusters.step(f.view().zoom()), s.time());
+    }
+
+    @Override
+    boolean changed(MapFrame f) {
+        Key key = keyOf(f);
+        return key != null && work.latest(key) != drawn;
+    }
+
     @Override
     void paint(MapFrame f) {
-        Situation s = f.situation();
         MapProjection p = f.view();
-        if (s.time() == null) {
+        Key key = keyOf(f);
+        drawn = null;
+        if (key == null) {
             return;
         }
-        Key key = new Key(s.complaints(), s.drillThings(), s.district() == null ? null : s.district().bounds(),
-                CameraClusters.step(p.zoom()), s.time());
         Heat h = work.latest(key);
+        drawn = h;
         if (!work.has(key)) {
             f.unsettled();
         }
         if (h == null || h.image() == null) {
             return;
         }
-        // only the part of the image on screen: drawing it whole, scaled, costs the software renderer its full size
+        // only the part of the image on the canvas: drawing it whole, scaled, costs the software renderer its full size
         double k = h.cell() * p.scale(); // screen pixels per cell
         double left = p.screenX(h.x0());
         double top = p.screenY(h.y0());

@@ -6,14 +6,12 @@ import org.shanzhi.cockpit.domain.Situation;
 
 /**
  * One thing the map draws, with everything that belongs to it: how it paints a frame, what a pointer finds on it, and
- * its rows in the legend. A layer paints either the base canvas ({@link Plane#BASE}, drawn again only when the view
- * or what a base layer shows changed) or the live canvas above it ({@link Plane#LIVE}, every frame), in the order of
- * {@link MapLayers#create}. The layout's {@code layers} option turns a layer on by one of its {@link #switches()}.
+ * its rows in the legend. A layer paints one {@link Plane}: a still canvas (the base, the heat: drawn again only when
+ * their projection or what a layer of theirs shows changed) or the live canvas above them (every frame), in the order
+ * of {@link MapLayers#create}. The layout's {@code layers} option turns a layer on by one of its {@link #switches()}.
  * Layers are used on the FX thread; the painting state a layer sets does not leak into the next one.
  */
 abstract class MapLayer {
-
-    enum Plane { BASE, LIVE }
 
     /** What the pointer found on a layer, and how far from the mark's edge it is (0 inside). */
     record Hit(MapMark mark, double gap) {
@@ -60,8 +58,8 @@ abstract class MapLayer {
     abstract void paint(MapFrame f);
 
     /**
-     * A base layer: whether what it would draw now differs from what it drew last (the whole base is then drawn again).
-     * Asked only while the layer is shown.
+     * A layer of a still plane: whether what it would draw now differs from what it drew last (the whole plane is then
+     * drawn again). Asked only while the layer is shown.
      */
     boolean changed(MapFrame f) {
         return false;

@@ -3,6 +3,7 @@ package org.shanzhi.cockpit.wall.map.layer;
 import static org.shanzhi.cockpit.wall.map.layer.MapStyle.BG;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
 
 /**
- * The map's layers, bottom to top, and a frame drawn with them: the base canvas when the view or what a base layer
- * shows changed, the live canvas every frame. Adding a layer is its class and its line in {@link #create}.
+ * The map's layers, bottom to top, and a frame drawn with them: a still canvas (base, heat) when its projection or what
+ * a layer of it shows changed, the live canvas every frame. Adding a layer is its class and its line in {@link #create}.
  * On the FX thread, but for the layers' own work off it.
  */
 public final class MapLayers {
@@ -36,11 +37,13 @@ public final class MapLayers {
         }
     }
 
+    /** What a still plane's canvas holds: drawn in this projection, with these switches, counting this much. */
+    private record Still(MapProjection view, Set<String> on, Map<String, Integer> counts, boolean settled) {
+    }
+
     private final List<MapLayer> layers;
     private final TextWidths widths = new TextWidths();
-    private MapProjection baseView;
-    private Set<String> baseOn;
-    private Map<String, Integer> baseCounts = Map.of();
+    private final Map<Plane, Still> stills = new EnumMap<>(Plane.class);
 
     MapLayers(List<MapLayer> layers) {
         this.layers = List.copyOf(layers);
@@ -59,8 +62,9 @@ public final class MapLayers {
                 new BoundariesLayer(),
                 new RoadsLayer(),
                 new OverlayLayer(),
-                // the live canvas, bottom up
+                // the heat canvas
                 new HeatLayer(repaint),
+                // the live canvas, bottom up
                 new GridCasesLayer(),
                 new SensorsLayer(),
                 new CamerasLayer(repaint),
@@ -99,38 +103,67 @@ public final class MapLayers {
     }
 
     /**
-     * Draws the base layers in projection {@code p} (the map keeps one while the view only pans) when that
-     * projection, the switches or what a base layer shows changed since the last time; true when it drew.
+     * Whether a still plane must be drawn again for projection {@code p} (the map keeps one while the view only pans
+     * within the margin or zooms): its projection or the switches changed, or what a layer of it shows changed (a
+     * result computed off the FX thread arrived, for one). An empty plane none of whose layers is shown (the heat,
+     * off) stays as it is.
      */
-    public boolean paintBase(GraphicsContext g, MapProjection p, MapContent content) {
-        MapFrame f = new MapFrame(g, p, content, layers, widths);
-        boolean changed = p != baseView || !content.on().equals(baseOn);
+    public boolean stale(Plane plane, MapProjection p, MapContent content) {
+        MapFrame f = new MapFrame(null, p, content, layers, widths);
+        boolean shown = false;
+        boolean changed = false;
         for (MapLayer l : layers) {
-            if (l.plane() == MapLayer.Plane.BASE && l.shown(f)) {
+            if (l.plane() == plane && l.shown(f)) {
+                shown = true;
                 changed |= l.changed(f);
             }
         }
-        if (!changed) {
+        Still drawn = stills.get(plane);
+        if (drawn == null) {
+            return true;
+        }
+        if (!shown && drawn.counts().isEmpty()) {
             return false;
         }
-        baseView = p;
-        baseOn = content.on();
-        start(g, p);
-        g.setFill(BG);
-        g.fillRect(0, 0, p.width(), p.height());
-        paint(f, MapLayer.Plane.BASE);
-        baseCounts = Map.copyOf(f.counts());
-        return true;
+        return changed || p != drawn.view() || !content.on().equals(drawn.on());
     }
 
-    /** Draws the live layers in the view {@code p}; what the base counted when it was last drawn is kept in the counts. */
-    public Drawn paint(GraphicsContext g, MapProjection p, MapContent content) {
+    /** Draws a still plane's layers in projection {@code p} on its canvas; true when what it drew is final. */
+    public boolean paintStill(Plane plane, GraphicsContext g, MapProjection p, MapContent content) {
         MapFrame f = new MapFrame(g, p, content, layers, widths);
         start(g, p);
-        paint(f, MapLayer.Plane.LIVE);
-        Map<String, Integer> counts = new HashMap<>(baseCounts);
+        if (plane == Plane.BASE) {
+            g.setFill(BG);
+            g.fillRect(0, 0, p.width(), p.height());
+        }
+        paint(f, plane);
+        stills.put(plane, new Still(p, content.on(), Map.copyOf(f.counts()), f.settled()));
+        return f.settled();
+    }
+
+    /** Whether a still plane drew anything the last time (an empty canvas need not be composed at all). */
+    public boolean drewAnything(Plane plane) {
+        Still drawn = stills.get(plane);
+        return drawn != null && !drawn.counts().isEmpty();
+    }
+
+    /**
+     * Draws the live layers in the view {@code p}; what the still planes counted when they were last drawn is kept in
+     * the counts. {@code stillsCurrent}: whether the still canvases show this view as it is, which the frame's
+     * settledness includes.
+     */
+    public Drawn paint(GraphicsContext g, MapProjection p, MapContent content, boolean stillsCurrent) {
+        MapFrame f = new MapFrame(g, p, content, layers, widths);
+        start(g, p);
+        paint(f, Plane.LIVE);
+        Map<String, Integer> counts = new HashMap<>();
+        boolean settled = f.settled() && stillsCurrent;
+        for (Still s : stills.values()) {
+            counts.putAll(s.counts());
+            settled &= s.settled();
+        }
         counts.putAll(f.counts());
-        return new Drawn(List.copyOf(f.marks()), Map.copyOf(counts), f.settled());
+        return new Drawn(List.copyOf(f.marks()), Map.copyOf(counts), settled);
     }
 
     private static void start(GraphicsContext g, MapProjection p) {
@@ -141,7 +174,7 @@ public final class MapLayers {
         g.clearRect(0, 0, p.width(), p.height());
     }
 
-    private void paint(MapFrame f, MapLayer.Plane plane) {
+    private void paint(MapFrame f, Plane plane) {
         for (MapLayer l : layers) {
             if (l.plane() != plane) {
                 continue;
@@ -165,7 +198,7 @@ public final class MapLayers {
         MapLayer.Hit best = null;
         for (int i = layers.size() - 1; i >= 0; i--) {
             MapLayer l = layers.get(i);
-            MapLayer.Hit h = l.plane() == MapLayer.Plane.LIVE ? l.hit(x, y, slop) : null;
+            MapLayer.Hit h = l.plane() == Plane.LIVE ? l.hit(x, y, slop) : null;
             if (h != null && (best == null || h.gap() < best.gap())) {
                 best = h;
             }

@@ -13,7 +13,7 @@ class MapLayersTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static MapLayer layer(String name, MapMark... marks) {
-        MapLayer l = new MapLayer(name, MapLayer.Plane.LIVE) {
+        MapLayer l = new MapLayer(name, Plane.LIVE) {
             @Override
             void paint(MapFrame f) {
             }
