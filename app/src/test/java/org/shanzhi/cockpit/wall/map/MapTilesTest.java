@@ -165,6 +165,7 @@ class MapTilesTest extends MapFxTest {
         server.start();
         // a port of its own, so no tile of another test is on disk for it
         String tiles = "{\"url\": \"http://127.0.0.1:" + server.getAddress().getPort() + "/down/{z}/{x}/{y}.png\"}";
+        long start = System.nanoTime();
         MapWidget map = mount(options(tiles, 15), 1280, 720, Fixtures.district());
         await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() > 0);
         for (int i = 0; i < 10; i++) {
@@ -175,8 +176,11 @@ class MapTilesTest extends MapFxTest {
                 return null;
             });
         }
-        // the first failure rests the source: about two requests (one per fetch thread), never one per tile
-        assertThat(asked.get()).isLessThanOrEqualTo(3);
+        // the first failure rests the source: about two requests (one per fetch thread), never one per tile; on a
+        // busy machine the pans may outlast a rest, which doubles each time (RasterTiles: 1 s, 2 s, 4 s …): two more per rest
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int rests = (int) Math.floor(Math.log(seconds + 1) / Math.log(2));
+        assertThat(asked.get()).isLessThanOrEqualTo(3 + 2 * rests);
         assertThat(fx(() -> tilesDrawn(map)[0])).isZero();
         // back over the district: the vector map is all there
         fx(() -> {
