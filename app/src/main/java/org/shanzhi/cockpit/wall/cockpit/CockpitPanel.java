@@ -27,8 +27,9 @@ import org.shanzhi.cockpit.wall.Widget;
 /**
  * The frame of a cockpit panel: a header with the title and the time of the figures, and a 4 × 2 grid of
  * cells sized for a quarter of a 1920 × 1080 monitor (the compact form). Subclasses place cells and render the
- * figures. Given much more room than that (a whole monitor), the panel shows its {@link LargeForm} instead,
- * chosen by the size of the region its layout gives it.
+ * figures. Given much more room than that (a whole monitor), the panel shows its {@link LargeForm} instead; in a
+ * tall narrow slot, the compact form's cells two abreast in four rows: both chosen by the size of the region its
+ * layout gives it.
  */
 abstract class CockpitPanel implements Widget {
 
@@ -39,6 +40,8 @@ abstract class CockpitPanel implements Widget {
     /** From this size on the panel has room for its large form (half as much again as a quarter screen). */
     static final double LARGE_WIDTH = WIDTH * 1.5;
     static final double LARGE_HEIGHT = HEIGHT * 1.5;
+    /** Below this width, in a slot at least as tall as wide (the trainer's), the cells go two abreast. */
+    static final double NARROW_WIDTH = WIDTH * 0.7;
 
     /** The situation this panel shows (its figures were computed once for every panel, by the frame). */
     private Situation lastSituation;
@@ -49,6 +52,8 @@ abstract class CockpitPanel implements Widget {
     /** The compact form's cells in the order placed, each with its place in the grid. */
     private final List<Cell> cells = new ArrayList<>();
     private LargeForm large;
+    /** The compact form two cells abreast in four rows: a quarter of 570 px cut every name to one character. */
+    private boolean narrow;
     private CockpitFigures lastFigures;
 
     private record Cell(Region node, int column, int row, int columns) {
@@ -66,24 +71,50 @@ abstract class CockpitPanel implements Widget {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
-        for (int c = 0; c < COLUMNS; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / COLUMNS);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < ROWS; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / ROWS);
-            rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
-        }
+        shape(COLUMNS, ROWS);
         root.setTop(header);
         root.setCenter(grid);
         root.getStyleClass().add(Theme.PANEL);
         root.getStylesheets().add(Theme.stylesheet());
         root.setPrefSize(WIDTH, HEIGHT);
         root.layoutBoundsProperty().addListener((o, was, is) -> chooseForm(is.getWidth(), is.getHeight()));
+    }
+
+    private void shape(int columns, int rows) {
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+    }
+
+    /** The compact cells in the grid: four abreast in two rows, or narrow, two abreast in four rows. */
+    private void arrange(boolean twoAbreast) {
+        narrow = twoAbreast;
+        grid.getChildren().clear();
+        shape(twoAbreast ? 2 : COLUMNS, twoAbreast ? ROWS * 2 : ROWS);
+        for (Cell c : cells) {
+            if (twoAbreast) {
+                // each row of four becomes two rows of two; a cell two wide takes a row of its own
+                grid.add(c.node(), c.column() % 2, c.row() * 2 + c.column() / 2, Math.min(c.columns(), 2), 1);
+            } else {
+                grid.add(c.node(), c.column(), c.row(), c.columns(), 1);
+            }
+        }
+    }
+
+    /** Whether the compact form shows its cells two abreast (for tests). */
+    boolean isNarrow() {
+        return narrow && !isLarge();
     }
 
     /** Puts a cell at a column and row, spanning {@code columns}. */
@@ -109,7 +140,8 @@ abstract class CockpitPanel implements Widget {
     /** The large form on a region of at least {@link #LARGE_WIDTH} × {@link #LARGE_HEIGHT}, else the compact one. */
     private void chooseForm(double width, double height) {
         boolean wantLarge = width >= LARGE_WIDTH && height >= LARGE_HEIGHT;
-        if (wantLarge == isLarge()) {
+        boolean wantNarrow = !wantLarge && width < NARROW_WIDTH && height >= width;
+        if (wantLarge == isLarge() && wantNarrow == isNarrow()) {
             return;
         }
         if (wantLarge) {
@@ -120,10 +152,10 @@ abstract class CockpitPanel implements Widget {
             large.take(cells.stream().map(Cell::node).toList());
             root.setCenter(large.node());
         } else {
-            large.giveBack();
-            for (Cell c : cells) {
-                grid.add(c.node(), c.column(), c.row(), c.columns(), 1);
+            if (isLarge()) {
+                large.giveBack();
             }
+            arrange(wantNarrow);
             root.setCenter(grid);
         }
         if (lastFigures != null) {

@@ -16,7 +16,8 @@ import org.shanzhi.cockpit.wall.kpi.StatusList;
 final class SafetyLarge extends LargeForm {
 
     private final SafetyPanel panel;
-    final StatusList whistles = new StatusList(I18n.t("cockpit.safety.whistleList", 0), 5);
+    /** Who has reported for each 吹哨: the top row's 吹哨在办 tile counts them, so the list is named for the rest. */
+    final StatusList whistles = new StatusList(I18n.t("cockpit.safety.whistleList"), 5);
     final RankingKpi disputeTypes = new RankingKpi(
             I18n.t("cockpit.safety.disputeTypes", CockpitFigures.RATE_DAYS), 1, "%.0f");
     final RankingKpi disputeCommunities = new RankingKpi(
@@ -44,7 +45,6 @@ final class SafetyLarge extends LargeForm {
                     I18n.t("cockpit.safety.whistles.caption", w.arrived(), w.summoned()),
                     w.arrived() < w.summoned() ? Theme.WARNING : Theme.OK));
         }
-        whistles.setTitle(I18n.t("cockpit.safety.whistleList", rows.size()));
         whistles.show(rows);
         disputeTypes.show(SentimentPanel.entries(f.safety().disputeTypes()));
         disputeCommunities.show(SentimentPanel.entries(f.safety().disputeCommunities()));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.scene.control.OverrunStyle;
+
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Ratio;
@@ -44,6 +46,7 @@ public final class SentimentPanel extends CockpitPanel {
         place(rising, 1, 1, 1);
         place(categories, 2, 1, 1);
         place(communities, 3, 1, 1);
+        rising.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS); // its communities differ at the end: 东里第一 / 第三
     }
 
     @Override

@@ -190,7 +190,13 @@ public final class IncidentScreen implements Widget {
         alertPicture.setMaxWidth(240);
         HBox media = new HBox(8, cameras, alertPicture);
         HBox.setHgrow(cameras, Priority.ALWAYS);
-        VBox left = new VBox(8, details, mapRow, media, complaints.node());
+        // the 12345 orders of a big matter run to dozens (57 outage calls): they scroll in what the column leaves
+        ScrollPane complaintsScroll = new ScrollPane(complaints.node());
+        complaintsScroll.setFitToWidth(true);
+        complaintsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        complaintsScroll.setMinHeight(0);
+        VBox.setVgrow(complaintsScroll, Priority.ALWAYS);
+        VBox left = new VBox(8, details, mapRow, media, complaintsScroll);
 
         task.getStyleClass().add("incident-task");
         priority.getItems().setAll(Incident.Severity.values());
@@ -239,8 +245,14 @@ public final class IncidentScreen implements Widget {
         row.setFillHeight(true);
         body.getRowConstraints().setAll(row);
         body.setHgap(8);
+        // on a short slot (the district seat's) the column scrolls; with room, the timeline takes what is left
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setFitToHeight(true);
+        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        rightScroll.setMinHeight(0);
         body.add(left, 0, 0);
-        body.add(right, 1, 0);
+        body.add(rightScroll, 1, 0);
         body.getStyleClass().add("incident-body");
         empty.getStyleClass().add(IncidentsWidget.EMPTY);
 

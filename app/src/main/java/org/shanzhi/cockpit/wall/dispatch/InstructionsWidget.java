@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.Instruction;
 import org.shanzhi.cockpit.domain.Situation;
@@ -32,8 +33,8 @@ import org.shanzhi.cockpit.wall.drill.DrillMark;
 import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
- * 批示: the seats' written instructions, newest first (when, which seat, on which case or for the whole street),
- * and, on a seat that may write them (the district's, a leader's), a line to write one on an open case or for the
+ * 批示: the seats' written instructions, newest first (when, which seat, on which case or for the whole street; for a
+ * case, where it stands now and who handles it), under them the {@link AttentionCases} still waiting for one, and, on a seat that may write them (the district's, a leader's), a line to write one on an open case or for the
  * whole street, sent through the wall's commands (a 批示 the hub cannot take now waits, 待发送). Option: {@code limit}
  * (1–200, default 30).
  */
@@ -55,6 +56,7 @@ public final class InstructionsWidget implements Widget {
     private final WallContext context;
     private final BorderPane root = new BorderPane();
     private final VBox list = new VBox(2);
+    private final AttentionCases attention = new AttentionCases(this::choose);
     private final ComboBox<Target> about = new ComboBox<>();
     private final TextField text = new TextField();
     private final Button send = new Button(I18n.t("instructions.send"));
@@ -74,7 +76,8 @@ public final class InstructionsWidget implements Widget {
         header.getStyleClass().add(Theme.PANEL_HEADER);
 
         list.getStyleClass().add(IncidentsWidget.CASES);
-        ScrollPane scroll = new ScrollPane(list);
+        // the 批示 first, the cases still waiting for one right under them: a short history leaves them the room
+        ScrollPane scroll = new ScrollPane(new VBox(8, list, attention.node()));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
@@ -120,10 +123,14 @@ public final class InstructionsWidget implements Widget {
         }
         last = s;
         showTargets(s);
+        if (s.time() != null) {
+            attention.show(s, s.time());
+        }
         List<Instruction> newest = new ArrayList<>(s.instructions().values());
         newest.sort(Comparator.comparing(Instruction::at).reversed());
         newest = newest.subList(0, Math.min(limit, newest.size()));
-        List<String> ids = newest.stream().map(Instruction::id).toList();
+        // a 批示's line says where its case stands now: the rows follow the cases too
+        List<String> ids = newest.stream().map(i -> i.id() + "/" + answer(s, i)).toList();
         if (ids.equals(shownIds)) {
             return;
         }
@@ -145,9 +152,39 @@ public final class InstructionsWidget implements Widget {
             body.getStyleClass().add(IncidentsWidget.TITLE);
             body.setWrapText(true);
             VBox row = new VBox(2, head, body);
+            String answer = answer(s, i);
+            if (!answer.isEmpty()) {
+                Label answers = new Label(answer);
+                answers.getStyleClass().add(IncidentsWidget.META);
+                answers.setWrapText(true);
+                Theme.setState(answers, incident != null && incident.open() ? Theme.INFO : Theme.OK);
+                row.getChildren().add(answers);
+            }
             row.getStyleClass().add(IncidentsWidget.ROW);
             list.getChildren().add(row);
         }
+    }
+
+    /** Where a 批示's case stands and who handles it; empty for one to the whole street. */
+    static String answer(Situation s, Instruction i) {
+        Incident incident = i.incidentId() == null ? null : s.incidents().get(i.incidentId());
+        if (incident == null) {
+            return "";
+        }
+        FieldUnit unit = incident.unitId() == null ? null : s.units().get(incident.unitId());
+        String who = unit != null ? unit.name() : incident.unitId() != null ? incident.unitId()
+                : I18n.t("dispatch.unassigned");
+        return I18n.t("instructions.answer", I18n.t("incidentState", incident.state()), who);
+    }
+
+    /** Makes the case a click on 重点案件 chose the next 批示's subject. */
+    private void choose(String incidentId) {
+        targets.stream().filter(t -> incidentId.equals(t.incidentId())).findFirst().ifPresent(about::setValue);
+        text.requestFocus();
+    }
+
+    AttentionCases attention() {
+        return attention;
     }
 
     /** The whole street and the open cases, kept as they are while the open cases stay the same. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
+import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
@@ -33,20 +35,19 @@ import org.shanzhi.cockpit.wall.layout.Placement;
 
 /**
  * The orders board (指令): every order of the street's seat and the district's, the open ones first (newest first),
- * then those that ended in the last hour, each with its state in its colour, its time, the seat that issued it, its
+ * then those that ended today (Beijing), each with its state in its colour, its time, the seat that issued it, its
  * unit and its case and, while the unit keeps it waiting, how ({@link DispatchOrder#lateness} on the hub's time:
- * 未送达, 未签收). Made from the situation alone, so two walls on one hub show the same rows. A click on a row opens
+ * 未送达, 未签收); under it, an open order's case deadline with the time left or 超时 by how much, an ended one's
+ * time taken. Made from the situation alone, so two walls on one hub show the same rows. A click on a row opens
  * its case. Option: {@code limit} (1–200, default 30).
  */
 public final class OrdersWidget implements Widget {
 
     static final String ROOT = "orders";
-    /** How long an ended order stays on the board. */
-    static final Duration ENDED_SHOWN = Duration.ofHours(1);
-
+    static final String DEADLINE = "orders-deadline";
     /** What a row says, all texts formatted: the rows are rebuilt only when these change. */
     record Row(String orderId, String incidentId, String state, String stateStyle, String text, String late,
-               String lateStyle, boolean drill) {
+               String lateStyle, String deadline, String deadlineStyle, boolean drill) {
     }
 
     private final int limit;
@@ -117,7 +118,7 @@ public final class OrdersWidget implements Widget {
         for (DispatchOrder o : s.orders().values()) {
             if (o.open()) {
                 open.add(o);
-            } else if (now != null && o.updatedAt().isAfter(now.minus(ENDED_SHOWN))) {
+            } else if (now != null && !o.updatedAt().isBefore(dayStart(now))) {
                 ended.add(o);
             }
         }
@@ -131,6 +132,11 @@ public final class OrdersWidget implements Widget {
         return out;
     }
 
+    /** Midnight of the day (Beijing) {@code now} is in: the board keeps the day's ended orders. */
+    static Instant dayStart(Instant now) {
+        return now.atZone(Kpi.BEIJING).toLocalDate().atStartOfDay(Kpi.BEIJING).toInstant();
+    }
+
     private static Row row(Situation s, DispatchOrder o, Instant now, DispatchOrder.Timing timing) {
         FieldUnit unit = s.units().get(o.unitId());
         Incident incident = s.incidents().get(o.incidentId());
@@ -139,10 +145,23 @@ public final class OrdersWidget implements Widget {
                 unit == null ? o.unitId() : unit.name(), incident == null ? o.incidentId() : incident.title());
         DispatchOrder.Lateness late = now == null ? DispatchOrder.Lateness.ON_TIME
                 : o.lateness(now, timing);
+        String deadline = "";
+        String deadlineStyle = null;
+        if (!o.open()) {
+            deadline = I18n.t("orders.ended", Formats.clock(o.updatedAt()),
+                    Formats.duration(Duration.between(o.issuedAt(), o.updatedAt())));
+        } else if (incident != null && incident.deadline() != null && now != null) {
+            // the order is done when its case is: the case's deadline is the one the seat answers for
+            Duration left = Duration.between(now, incident.deadline());
+            deadline = left.isNegative()
+                    ? I18n.t("orders.deadline.over", Formats.clock(incident.deadline()), Formats.duration(left.negated()))
+                    : I18n.t("orders.deadline.left", Formats.clock(incident.deadline()), Formats.duration(left));
+            deadlineStyle = StateStyle.sla(Kpi.sla(incident.openedAt(), incident.deadline(), now)).state();
+        }
         return new Row(o.id(), o.incidentId(), look.label(), look.state(), text,
                 late == DispatchOrder.Lateness.ON_TIME ? "" : I18n.t("orders.late." + late.name()),
                 late == DispatchOrder.Lateness.NOT_DELIVERED ? Theme.WARNING : Theme.CRITICAL,
-                DrillMark.of(s, "orders", o.id()));
+                deadline, deadlineStyle, DrillMark.of(s, "orders", o.id()));
     }
 
     private Node row(Row r) {
@@ -153,6 +172,7 @@ public final class OrdersWidget implements Widget {
         Label text = new Label(r.text());
         text.getStyleClass().add(IncidentsWidget.TITLE);
         text.setMinWidth(0);
+        text.setWrapText(true); // a narrow column (the district's) still shows the unit and the case
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox line = new HBox(8, state, text);
@@ -167,8 +187,18 @@ public final class OrdersWidget implements Widget {
             line.getChildren().add(late);
         }
         line.setAlignment(Pos.CENTER_LEFT);
-        line.getStyleClass().add(IncidentsWidget.ROW);
-        line.setOnMouseClicked(e -> links.openIncident(r.incidentId()));
-        return line;
+        VBox row = new VBox(2, line);
+        if (!r.deadline().isEmpty()) {
+            Label deadline = new Label(r.deadline());
+            deadline.getStyleClass().addAll(IncidentsWidget.META, DEADLINE);
+            deadline.setMinWidth(0);
+            deadline.setPadding(new Insets(0, 0, 0, 88)); // under the text, past the state
+            Theme.setState(deadline, r.deadlineStyle());
+            row.getChildren().add(deadline);
+        }
+        row.getStyleClass().add(IncidentsWidget.ROW);
+        row.setId(r.orderId());
+        row.setOnMouseClicked(e -> links.openIncident(r.incidentId()));
+        return row;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,6 +36,7 @@ public final class StatusList extends KpiCell {
     private final int compactRows;
     private List<Row> shown = List.of();
     private int shownMore = -1;
+    private OverrunStyle textOverrun = OverrunStyle.ELLIPSIS;
 
     public StatusList(String title, int rows) {
         super(title);
@@ -62,6 +64,15 @@ public final class StatusList extends KpiCell {
         list.show(nodes, more);
     }
 
+    /**
+     * How a text too long for its row is cut: {@link OverrunStyle#CENTER_ELLIPSIS} keeps names that differ at the
+     * end (和义东里第一 / 第三) apart. The next {@code show} applies it.
+     */
+    public void setTextOverrun(OverrunStyle style) {
+        textOverrun = style;
+        shown = List.of();
+    }
+
     /** Paged: every row, a page at a time; else the first rows, as constructed. The next {@code show} applies it. */
     public void setPaged(boolean paged) {
         rows = paged ? Integer.MAX_VALUE : compactRows;
@@ -78,12 +89,13 @@ public final class StatusList extends KpiCell {
         return list.pageLine();
     }
 
-    private static HBox row(Row r) {
+    private HBox row(Row r) {
         Region marker = new Region();
         marker.getStyleClass().add(Theme.STATUS_MARKER);
         Label text = new Label(r.text());
         text.getStyleClass().add(Theme.STATUS_TEXT);
         text.setMinWidth(0);
+        text.setTextOverrun(textOverrun);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Label detail = new Label(r.detail() == null ? "" : r.detail());

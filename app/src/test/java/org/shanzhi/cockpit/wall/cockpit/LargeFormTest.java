@@ -47,6 +47,18 @@ class LargeFormTest {
     }
 
     @Test
+    void safetyOnAWholeMonitorNamesItsWhistleCountOnce() throws Exception {
+        SafetyPanel p = PanelHarness.mount(SafetyPanel::new, 1920, 1080);
+        PanelHarness.show(p, storm);
+
+        assertThat(p.isLarge()).isTrue();
+        assertThat(CockpitFigures.of(storm).safety().whistles()).isNotEmpty();
+        // the top row's tile says 吹哨在办 and how many; the list under it is named for what it adds
+        assertThat(PanelHarness.texts(p.node())).filteredOn(t -> t.contains("吹哨在办")).hasSize(1);
+        assertThat(PanelHarness.texts(p.node())).contains("各部门报到 · 按吹哨事项");
+    }
+
+    @Test
     void aListLongerThanTheMonitorPagesEveryTenSecondsOfTheOperatorsClock() throws Exception {
         Day day = new Day();
         for (int i = 0; i < 60; i++) {
