@@ -6,14 +6,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the hub's prepared snapshot close behind its head, off the request threads, so a GET /api/v1/snapshot only
  * sends bytes: it prepares one as soon as the hub is ready, then, whenever the head has moved, {@link #SETTLE_MS}
- * after the change (a burst of events makes one snapshot) and at most every {@link #EVERY_MS}. A client gets the
- * newest prepared snapshot with its seq and streams on from that seq, so being behind the head loses it nothing.
+ * after the change (a burst of events makes one snapshot) and at most every {@link #EVERY_MS}, or
+ * {@link #CATCHING_UP_EVERY_MS} while the scenario catches up with the clock (nearly every record changes between two
+ * snapshots then, and the catch-up needs the CPU). A client gets the newest prepared snapshot with its seq and streams
+ * on from that seq, so being behind the head loses it nothing.
  */
 final class SnapshotPreparer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPreparer.class);
     static final long SETTLE_MS = 50;
     static final long EVERY_MS = 500;
+    static final long CATCHING_UP_EVERY_MS = 5000;
 
     private final Hub hub;
     private final Thread thread;
@@ -39,7 +42,8 @@ final class SnapshotPreparer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("preparing the snapshot failed this time: {}", e.toString()); // a GET prepares it then
                 }
-                Thread.sleep(Math.max(0, EVERY_MS - SETTLE_MS - (System.nanoTime() - started) / 1_000_000));
+                long every = hub.catchingUp() ? CATCHING_UP_EVERY_MS : EVERY_MS;
+                Thread.sleep(Math.max(0, every - SETTLE_MS - (System.nanoTime() - started) / 1_000_000));
                 while (!closed && hub.head() <= hub.newestSnapshot().seq()) {
                     hub.awaitBeyond(hub.newestSnapshot().seq(), 1000);
                 }
