@@ -84,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                         double[] snap = day.snapshotMs(quick ? 2 : 5, quick ? 5 : 20);
                         figures.put("hub.snapshot_ms", snap[0], 1, "ms");
                         figures.put("hub.snapshot_kb", snap[1] / 1024, 0, "KB");
+                        figures.put("hub.snapshot.prepare_ms", snap[2], 1, "ms");
                     }
                 }
             }

@@ -16,8 +16,9 @@ import org.shanzhi.cockpit.json.Json;
 /**
  * {@code hub.snapshot.month_*}: GET /api/v1/snapshot from a hub in its own JVM that has lived the shipped month and
  * the storm day to 20:00 ({@code hub --scenario heyi --hours-lived 14 --speed 60}, a fresh data directory), once the
- * lived hours are in. The first GET (nothing written yet), then the GETs that find a newer seq than the one before
- * (the scenario moves on between them, so each is written anew): p50 and p99.
+ * lived hours are in. The first GET, then the GETs that find a newer seq than the one before (the scenario moves on
+ * between them): p50 and p99; okhttp asks for gzip and unzips, as the wall's feed does. After each of those a GET that
+ * does not ask for gzip ({@code month_plain_ms}, p50): what the plain bytes cost the caller instead.
  */
 final class MonthSnapshotBench {
 
@@ -33,10 +34,12 @@ final class MonthSnapshotBench {
             awaitLivedHoursIn(http, hub);
             Request get = new Request.Builder().url(hub.baseUrl() + "/api/v1/snapshot")
                     .header("Authorization", "Bearer " + hub.token(Role.VIEWER)).build();
+            Request plainGet = get.newBuilder().header("Accept-Encoding", "identity").build();
             long[] seq = {-1};
             double first = timed(http, get, seq);
             int chars = 0;
             List<Double> cold = new ArrayList<>();
+            List<Double> plain = new ArrayList<>();
             int runs = quick ? 5 : 60;
             while (cold.size() < runs) {
                 Thread.sleep(500);
@@ -44,14 +47,18 @@ final class MonthSnapshotBench {
                 double ms = timed(http, get, seq);
                 if (seq[0] != before) {
                     cold.add(ms);
+                    plain.add(timed(http, plainGet, new long[1]));
                 }
             }
             double[] sorted = cold.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            Figures.note("month snapshot: at seq {}, first GET {} ms, then {} GETs of a newer seq: {}", seq[0],
-                    String.format("%.1f", first), sorted.length, Arrays.toString(sorted));
+            double[] plainSorted = plain.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            Figures.note("month snapshot: at seq {}, first GET {} ms, then {} GETs of a newer seq: {}; without gzip: {}",
+                    seq[0], String.format("%.1f", first), sorted.length, Arrays.toString(sorted),
+                    Arrays.toString(plainSorted));
             figures.put("hub.snapshot.month_first_ms", first, 1, "ms");
             figures.put("hub.snapshot.month_ms", Figures.median(sorted), 1, "ms");
             figures.put("hub.snapshot.month_p99_ms", sorted[(int) Math.ceil(0.99 * sorted.length) - 1], 1, "ms");
+            figures.put("hub.snapshot.month_plain_ms", Figures.median(plainSorted), 1, "ms");
         } finally {
             http.connectionPool().evictAll();
         }

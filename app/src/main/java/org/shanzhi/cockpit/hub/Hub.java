@@ -111,9 +111,6 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private record Snapshot(long seq, String json) {
-    }
-
     /** A write came to a hub that follows the journal; {@code writer} is the writing hub's address, if known. */
     public static final class NotWriter extends RuntimeException {
         public final String writer;
@@ -137,7 +134,7 @@ public final class Hub implements AutoCloseable {
 
     private volatile Situation situation;
     private volatile long head;
-    private volatile Snapshot snapshot;
+    private volatile PreparedSnapshot snapshot;
     private final SnapshotWriter snapshotWriter = new SnapshotWriter();
 
     /** Replays the journal, then asks {@code clockFor} which clock to run on from the replayed situation. */
@@ -504,22 +501,36 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** {"seq": N, "situation": {...}}, written once per head, from the previous one where unchanged. */
+    /** {"seq": N, "situation": {...}} at the head. */
     public String snapshotJson() {
-        Snapshot cached = snapshot;
+        return snapshotAtHead().text();
+    }
+
+    /** The snapshot at the head, prepared once per head (from the previous one where unchanged). */
+    public PreparedSnapshot snapshotAtHead() {
+        PreparedSnapshot cached = snapshot;
         if (cached != null && cached.seq() == situation.seq()) {
-            return cached.json();
+            return cached;
         }
-        // one request writes it; the others asking at the same time wait for that and take it
+        // one thread writes it; the others asking at the same time wait for that and take it
         synchronized (snapshotWriter) {
             Situation s = situation;
             cached = snapshot;
             if (cached == null || cached.seq() != s.seq()) {
-                cached = new Snapshot(s.seq(), snapshotWriter.write(s));
+                cached = PreparedSnapshot.of(s.seq(), snapshotWriter.write(s));
                 snapshot = cached;
             }
-            return cached.json();
+            return cached;
         }
+    }
+
+    /**
+     * The newest prepared snapshot, perhaps a little behind the head ({@link SnapshotPreparer} keeps it close);
+     * prepared now if there is none yet.
+     */
+    public PreparedSnapshot newestSnapshot() {
+        PreparedSnapshot cached = snapshot;
+        return cached != null ? cached : snapshotAtHead();
     }
 
     private static String summary(List<Journal.Row> rows) {

@@ -144,6 +144,7 @@ public final class HubRuntime implements AutoCloseable {
             runtime.close();
             throw e;
         }
+        runtime.attach(new SnapshotPreparer(hub).start());
         server.ready();
         LOG.info("hub ready as {}: head {}, {} ms after the start began", hub.writing() ? "writer" : "follower",
                 hub.head(), (System.nanoTime() - t0) / 1_000_000);

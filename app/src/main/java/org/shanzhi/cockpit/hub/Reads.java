@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -115,8 +116,36 @@ final class Reads {
         json(ctx, up ? 200 : 503, Json.write(m));
     }
 
+    /** The newest prepared snapshot's bytes as they are: gzip'd once for every client that accepts gzip. */
     void snapshot(Context ctx) {
-        json(ctx, 200, hub.snapshotJson());
+        PreparedSnapshot s = hub.newestSnapshot();
+        ctx.disableCompression().header("Vary", "Accept-Encoding");
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+        }
+        ctx.status(200).contentType("application/json; charset=utf-8").result(gzip ? s.gzip() : s.json());
+    }
+
+    /** Whether an Accept-Encoding header names gzip with a weight above zero. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            String coding = p[0].trim().toLowerCase(Locale.ROOT);
+            if (coding.equals("gzip")) {
+                for (int i = 1; i < p.length; i++) {
+                    String q = p[i].trim().replace(" ", "");
+                    if (q.startsWith("q=") && q.substring(2).matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     void kpis(Context ctx) {

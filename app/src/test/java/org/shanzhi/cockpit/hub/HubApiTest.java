@@ -64,7 +64,7 @@ class HubApiTest {
 
     @Test
     void snapshotHasEveryFamilyAsArrays() {
-        TestHub.Reply r = hub.get("/api/v1/snapshot", Role.VIEWER);
+        TestHub.Reply r = hub.snapshotAtHead();
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("seq").asLong()).isEqualTo(Fixtures.inventory().size());
         JsonNode s = r.json().get("situation");
@@ -285,12 +285,12 @@ class HubApiTest {
     @Test
     void restartedHubContinuesTheSequenceAndServesTheSameSnapshot() {
         hub.ingest(List.of(new Event.SensorReported("S-1", 7), new Event.UnitSos("U-1", true)));
-        String before = hub.get("/api/v1/snapshot", Role.VIEWER).body();
+        String before = hub.snapshotAtHead().body();
         long head = hub.runtime.hub().head();
         hub.close();
 
         hub = new TestHub(data);
-        assertThat(hub.get("/api/v1/snapshot", Role.VIEWER).body()).isEqualTo(before);
+        assertThat(hub.snapshotAtHead().body()).isEqualTo(before);
         hub.ingest(List.of(new Event.SensorReported("S-1", 8)));
         assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
     }

@@ -60,10 +60,10 @@ class PostgresJournalTest {
             try (TestHub.Subscriber sub = hub.subscribe("?since=" + (head - 3))) {
                 assertThat(sub.take(3).get(2).get("seq").asLong()).isEqualTo(head);
             }
-            snapshot = hub.get("/api/v1/snapshot", Role.VIEWER).body();
+            snapshot = hub.snapshotAtHead().body();
         }
         try (TestHub hub = start()) {
-            assertThat(hub.get("/api/v1/snapshot", Role.VIEWER).body()).isEqualTo(snapshot);
+            assertThat(hub.snapshotAtHead().body()).isEqualTo(snapshot);
             hub.ingest(List.of(new Event.SensorReported("S-1", 9)));
             assertThat(hub.runtime.hub().head()).isEqualTo(head + 1);
         }

@@ -1,8 +1,11 @@
 package org.shanzhi.cockpit.hub;
 
+import static org.awaitility.Awaitility.await;
+
 import org.shanzhi.cockpit.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,13 @@ public final class TestHub implements AutoCloseable {
             b.header("Authorization", "Bearer " + token(role));
         }
         return call(b.build());
+    }
+
+    /** GET /api/v1/snapshot once the hub serves it at its head (it serves the newest one it has prepared). */
+    Reply snapshotAtHead() {
+        long head = runtime.hub().head();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/snapshot", Role.VIEWER),
+                r -> r.status() == 200 && r.json().get("seq").asLong() == head);
     }
 
     Reply post(String path, Role role, String body, String idempotencyKey) {

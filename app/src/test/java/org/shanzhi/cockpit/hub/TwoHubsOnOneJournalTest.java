@@ -57,7 +57,7 @@ class TwoHubsOnOneJournalTest {
             a.ingest(Fixtures.inventory());
             long head = a.runtime.hub().head();
             await().atMost(Duration.ofSeconds(10)).until(() -> b.runtime.hub().head() == head);
-            assertThat(b.get("/api/v1/snapshot", Role.VIEWER).body()).isEqualTo(a.get("/api/v1/snapshot", Role.VIEWER).body());
+            assertThat(b.snapshotAtHead().body()).isEqualTo(a.snapshotAtHead().body());
 
             TestHub.Reply refused = b.post("/api/v1/units/U-1/status", Role.OPERATOR, "{\"status\":\"PAT\"}", "to-b");
             assertThat(refused.status()).isEqualTo(503);
