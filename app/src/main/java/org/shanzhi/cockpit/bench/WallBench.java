@@ -462,7 +462,7 @@ final class WallBench {
                 result.completeExceptionally(t);
             }
         });
-        return result.get(60, TimeUnit.SECONDS);
+        return result.get(300, TimeUnit.SECONDS); // a busy machine can take minutes to build a wall
     }
 
     /** Waits until a frame has shown {@code seq} or later; false on timeout. */
