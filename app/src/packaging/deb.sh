@@ -22,6 +22,10 @@ modules+=,java.security.jgss,java.sql,jdk.jfr,jdk.jsobject,jdk.management,jdk.ne
 modules+=,jdk.unsupported.desktop,jdk.xml.dom
 modules+=,jdk.localedata,jdk.crypto.ec,jdk.charsets,jdk.zipfs
 
+# memory: a heap cap sized on the wall's live set with the month behind the day (145–245 MB after a full GC); without
+# it G1 grows the heap towards a quarter of the RAM and keeps it (docs/BENCHMARKS.md "The wall's resident memory")
+memory_options=(--java-options -Xmx320m)
+
 # gzip, not dpkg-deb's default xz: the jar inside is compressed already, and xz takes minutes on it
 export DPKG_DEB_COMPRESSOR_TYPE=gzip
 "$jdk/bin/jpackage" --type deb --dest "$out" \
@@ -30,6 +34,7 @@ export DPKG_DEB_COMPRESSOR_TYPE=gzip
   --vendor "善治 Cockpit" --copyright "GPL-3.0-or-later" --license-file "$here/../../../LICENSE" \
   --input "$input" --main-jar shanzhi-cockpit.jar --main-class org.shanzhi.cockpit.app.Main \
   --java-options -Dfile.encoding=UTF-8 \
+  "${memory_options[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \
   --icon "$here/linux/shanzhi-cockpit.png" --resource-dir "$here/linux" \

@@ -23,11 +23,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The groups of figures, in the order they run. */
     static final List<String> GROUPS = List.of("fold", "dispatch", "heap", "snapshot", "e2e", "fanout", "start", "wall", "video",
-            "replay", "map");
+            "replay", "map", "soak");
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Run only these (comma-separated or repeated): fold, dispatch (its click_to_phone needs"
-                    + " /usr/bin/chromium), heap, snapshot, e2e, fanout, start, wall, video, replay, map (map needs a display: xvfb-run);"
+                    + " /usr/bin/chromium), heap, snapshot, e2e, fanout, start, wall, video, replay, map (map needs a display: xvfb-run),"
+                    + " soak (the hub and the wall at 1,000 events/s for --soak-minutes; hub.soak or wall.soak for one);"
                     + " a figure's name (e.g. hub.e2e.p99_ms, hub.snapshot_ms) names its group.")
     List<String> only = new ArrayList<>();
 
@@ -41,6 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + " given, else JavaFX's own choice.")
     String pipeline;
 
+    @Option(names = "--soak-minutes", paramLabel = "N", defaultValue = "30",
+            description = "How long the soak group runs (default ${DEFAULT-VALUE}; 480 for a working day on a wall PC).")
+    int soakMinutes;
+
     @Option(names = "--quick", description = "Short runs for a smoke test; the figures are not meaningful.")
     boolean quick;
 
@@ -50,6 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Set<String> groups = new LinkedHashSet<>();
+        Set<String> soaks = new LinkedHashSet<>(); // hub, wall or both: the soaks --only asks for
         for (String name : only) {
             String g = group(name);
             if (!GROUPS.contains(g)) {
@@ -57,6 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
                         "unknown figure '" + name + "'; known: " + String.join(", ", GROUPS));
             }
             groups.add(g);
+            if (g.equals("soak")) {
+                soaks.add(name.startsWith("hub.") ? "hub" : name.startsWith("wall.") ? "wall" : "both");
+            }
         }
         if (pipeline != null && !List.of("sw", "es2").contains(pipeline)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -64,8 +73,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (groups.isEmpty()) {
             groups.addAll(GROUPS);
-            // the map against a WebView needs a display and downloads; it runs when asked for
+            // the map against a WebView needs a display and downloads, the soak takes half an hour or more:
+            // they run when asked for
             groups.remove("map");
+            groups.remove("soak");
         }
         PrintWriter out = spec.commandLine().getOut();
         Figures figures = new Figures(out);
@@ -115,6 +126,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (groups.contains("video")) {
                 new VideoBench(quick, videoSoakMinutes).run(figures);
             }
+            if (groups.contains("soak")) {
+                new SoakBench(soakMinutes, quick).run(figures, !soaks.equals(Set.of("wall")), !soaks.equals(Set.of("hub")));
+            }
         } finally {
             WallBench.stopToolkit(); // else JavaFX keeps the process alive
         }
@@ -124,9 +138,12 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** fold.events_per_s → fold, hub.e2e.p99_ms → e2e, hub.snapshot_ms → snapshot. */
+    /** fold.events_per_s → fold, hub.e2e.p99_ms → e2e, hub.snapshot_ms → snapshot, wall.soak.rss_mb → soak. */
     static String group(String name) {
         String n = name.trim();
+        if (n.startsWith("hub.soak") || n.startsWith("wall.soak")) {
+            return "soak";
+        }
         if (n.startsWith("hub.")) {
             n = n.substring(4);
         }

@@ -73,7 +73,7 @@ final class ChildHub implements AutoCloseable {
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(1, TimeUnit.SECONDS)
                 .readTimeout(5, TimeUnit.SECONDS).build();
         Request health = new Request.Builder().url(baseUrl() + "/api/v1/health").build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         try {
             while (true) {
                 try (Response r = http.newCall(health).execute()) {
@@ -87,7 +87,7 @@ final class ChildHub implements AutoCloseable {
                     throw new IllegalStateException("the hub stopped before it was ready; see " + log);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no 200 from " + health.url() + " within 120 s; see " + log);
+                    throw new IllegalStateException("no 200 from " + health.url() + " within 300 s; see " + log);
                 }
                 Thread.sleep(20);
             }
@@ -106,6 +106,10 @@ final class ChildHub implements AutoCloseable {
     /** The CPU time the hub's process has used so far, in ms. */
     double cpuMs() {
         return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String baseUrl() {

@@ -58,7 +58,8 @@ import org.shanzhi.cockpit.wall.layout.WallLayout;
  * <li>{@code wall.fx_busy_pct}: CPU time of the JavaFX application thread over the same 20 s
  * (ThreadMXBean), as a share of the elapsed time.</li>
  * <li>{@code wall.heap_mb}: the rest of the simulated day (to 24 h after its 06:00 start) appended
- * as fast as the hub takes it, the wall following; then heap used after full GCs, whole process.</li>
+ * as fast as the hub takes it, the wall following; then heap used after full GCs, whole process.
+ * {@code wall.rss_mb}: then the process's resident set (VmRSS), with the JVM options the bench was started with.</li>
  * <li>{@code wall.first_frame_ms} (in the {@code start} group): a child JVM ({@link WallFirstFrame}) doing what the
  * default command does, headless, started twice on one data directory; the second start, from starting the process to
  * the end of the first pulse that showed a situation (the one the first run kept); {@code wall.first_live_frame_ms}
@@ -131,7 +132,7 @@ final class WallBench {
     }
 
     /** The one-minute load average, where the system says it. */
-    private static String load() {
+    static String load() {
         double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", l);
     }
@@ -413,6 +414,9 @@ final class WallBench {
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         figures.put("wall.heap_mb", used / (1024.0 * 1024.0), 1, "MB");
+        Figures.note("wall day: resident after the GCs, with the JVM options {}",
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        figures.put("wall.rss_mb", SoakBench.status(ProcessHandle.current().pid(), "VmRSS") / 1024, 0, "MB");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
@@ -458,7 +462,7 @@ final class WallBench {
                 result.completeExceptionally(t);
             }
         });
-        return result.get(60, TimeUnit.SECONDS);
+        return result.get(300, TimeUnit.SECONDS); // a busy machine can take minutes to build a wall
     }
 
     /** Waits until a frame has shown {@code seq} or later; false on timeout. */

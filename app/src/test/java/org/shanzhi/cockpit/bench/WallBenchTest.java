@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code bench --quick --only wall,start} runs and prints only {@code name: number unit} lines; no timing
+ * {@code bench --quick --only wall,start,soak --soak-minutes 1} runs and prints only {@code name: number unit} lines; no timing
  * is asserted. It runs in a child JVM: the bench starts and exits JavaFX's toolkit, which can
  * happen once per JVM, and the wall tests of this JVM have their own.
  */
@@ -21,7 +21,7 @@ class WallBenchTest {
     @Test
     void quickWallPrintsFigures() throws Exception {
         List<String> cmd = new ArrayList<>(WallBench.childCommand("org.shanzhi.cockpit.app.Main"));
-        cmd.addAll(List.of("bench", "--quick", "--only", "wall,start"));
+        cmd.addAll(List.of("bench", "--quick", "--only", "wall,start,soak", "--soak-minutes", "1"));
         File err = File.createTempFile("wall-bench-test", ".log");
         File stdout = File.createTempFile("wall-bench-test", ".out");
         Process child = new ProcessBuilder(cmd).redirectError(err).redirectOutput(stdout).start();
@@ -40,7 +40,8 @@ class WallBenchTest {
         assertThat(lines).allSatisfy(line ->
                 assertThat(line).matches("[a-z0-9_.]+: -?\\d+(\\.\\d+)? \\S+"));
         for (String figure : List.of("wall.latency.p50_ms", "wall.latency.p99_ms", "wall.fx_busy_pct",
-                "wall.first_frame_ms", "wall.first_frame_cold_ms", "wall.heap_mb")) {
+                "wall.first_frame_ms", "wall.first_frame_cold_ms", "wall.heap_mb", "wall.rss_mb", "hub.soak.heap_growth_pct",
+                "hub.soak.threads_growth", "wall.soak.rss_growth_pct")) {
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(figure + ": "));
         }
     }
