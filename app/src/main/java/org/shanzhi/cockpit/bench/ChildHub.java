@@ -22,7 +22,8 @@ import org.shanzhi.cockpit.hub.Tokens;
  * same class path, run from classes) on a new temporary data directory and a free port, so that
  * the bench's clients do not share the hub's JVM. The bench writes the tokens file before the hub
  * starts, so it knows every role's token. {@code -Dshanzhi.bench.hubJar=PATH} runs the hub of another build
- * (to compare two hubs against the same clients).
+ * (to compare two hubs against the same clients); {@code -Dshanzhi.bench.hubJvm="OPTIONS"} gives the hub's JVM
+ * these options, separated by spaces (a flight recording, a GC setting to compare).
  */
 final class ChildHub implements AutoCloseable {
 
@@ -54,6 +55,10 @@ final class ChildHub implements AutoCloseable {
         String otherJar = System.getProperty("shanzhi.bench.hubJar");
         List<String> cmd = otherJar == null ? StartBench.command()
                 : new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", otherJar));
+        String jvm = System.getProperty("shanzhi.bench.hubJvm", "").strip();
+        if (!jvm.isEmpty()) {
+            cmd.addAll(1, List.of(jvm.split("\\s+")));
+        }
         cmd.add("hub");
         cmd.addAll(options);
         cmd.addAll(List.of("--port", Integer.toString(port), "--data", data.toString()));

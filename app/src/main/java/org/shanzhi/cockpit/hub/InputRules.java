@@ -31,75 +31,99 @@ public final class InputRules {
     private InputRules() {
     }
 
+    /** Each record type's components, looked up once: every event of an ingest batch is checked. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     /** Checks {@code value} (a record from a request body) and everything inside it. */
     public static void check(Object value, String path) {
-        if (value == null) {
-            return;
+        try {
+            checkValue(value);
+        } catch (BadRequest e) {
+            throw new BadRequest(e.status(), path + e.field(), e.getMessage());
         }
+    }
+
+    // The checks below throw with the field's path below the value they check, made only on the way out of a
+    // refusal: a valid body (nearly every one) builds no path at all.
+
+    private static void checkValue(Object value) {
         if (value instanceof Record r) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
+            for (RecordComponent c : COMPONENTS.get(r.getClass())) {
                 Object v;
                 try {
                     v = c.getAccessor().invoke(r);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
-                checkComponent(c.getName(), v, path + "." + c.getName());
+                try {
+                    checkComponent(c.getName(), v);
+                } catch (BadRequest e) {
+                    throw new BadRequest(e.status(), "." + c.getName() + e.field(), e.getMessage());
+                }
             }
         }
     }
 
-    private static void checkComponent(String name, Object v, String path) {
+    private static void checkComponent(String name, Object v) {
         if (v instanceof Double d) {
             if (!Double.isFinite(d)) {
-                throw new BadRequest(path, name + " must be a finite number");
+                throw new BadRequest("", name + " must be a finite number");
             }
             if (UNIT_INTERVAL.contains(name) && (d < 0 || d > 1)) {
-                throw new BadRequest(path, name + " must be within 0..1, got " + d);
+                throw new BadRequest("", name + " must be within 0..1, got " + d);
             }
         } else if (v instanceof Instant t) {
             int year = t.atOffset(ZoneOffset.UTC).getYear();
             if (year < FIRST_YEAR || year > LAST_YEAR) {
-                throw new BadRequest(path, name + " must lie in the years " + FIRST_YEAR + "–" + LAST_YEAR + ", got " + t);
+                throw new BadRequest("", name + " must lie in the years " + FIRST_YEAR + "–" + LAST_YEAR + ", got " + t);
             }
         } else if (v instanceof String s) {
-            checkString(name, s, path);
+            checkString(name, s);
         } else if (v instanceof List<?> list) {
             int max = name.equals("photos") ? MAX_PHOTOS : MAX_LIST;
             if (list.size() > max) {
-                throw new BadRequest(path, name + " may hold at most " + max + " items, got " + list.size());
+                throw new BadRequest("", name + " may hold at most " + max + " items, got " + list.size());
             }
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
-                if (item instanceof String s) {
-                    checkString(name, s, path + "[" + i + "]");
-                } else {
-                    check(item, path + "[" + i + "]");
+                try {
+                    if (item instanceof String s) {
+                        checkString(name, s);
+                    } else {
+                        checkValue(item);
+                    }
+                } catch (BadRequest e) {
+                    throw new BadRequest(e.status(), "[" + i + "]" + e.field(), e.getMessage());
                 }
             }
         } else {
-            check(v, path);
+            checkValue(v);
         }
     }
 
-    private static void checkString(String name, String s, String path) {
+    private static void checkString(String name, String s) {
         if (isId(name)) {
             if (!ID.matcher(s).matches()) {
-                throw new BadRequest(path, name + " must be 1–" + MAX_ID + " letters, digits or - _ . : (an identifier)");
+                throw new BadRequest("", name + " must be 1–" + MAX_ID + " letters, digits or - _ . : (an identifier)");
             }
         } else if (name.equals("streamUrl")) {
             if (s.length() > MAX_TEXT || !STREAM.matcher(s).matches()) {
-                throw new BadRequest(path, "streamUrl must be an rtsp://, rtsps://, http:// or https:// address,"
+                throw new BadRequest("", "streamUrl must be an rtsp://, rtsps://, http:// or https:// address,"
                         + " or a hub path /video/…");
             }
         } else {
             if (s.length() > MAX_TEXT) {
-                throw new BadRequest(path, name + " may be at most " + MAX_TEXT + " characters, got " + s.length());
+                throw new BadRequest("", name + " may be at most " + MAX_TEXT + " characters, got " + s.length());
             }
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
                 if (Character.isISOControl(ch) && ch != '\n' && ch != '\t') {
-                    throw new BadRequest(path, name + " holds a control character (U+"
+                    throw new BadRequest("", name + " holds a control character (U+"
                             + String.format("%04X", (int) ch) + ") at " + i);
                 }
             }

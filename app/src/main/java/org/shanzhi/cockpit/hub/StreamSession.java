@@ -34,6 +34,7 @@ final class StreamSession implements Runnable {
     private final Hub hub;
     private final Session session;
     private final boolean batched;
+    private final BatchMessages messages;
     /** The unit whose own token opened this stream, or null. */
     private final String unitId;
     /** The frames this subscriber is sent (a unit's own token: those about its unit), null for all. */
@@ -48,8 +49,10 @@ final class StreamSession implements Runnable {
     private volatile long written;
     private long sent;
 
-    StreamSession(Hub hub, Session session, long since, boolean batched, String unitId, HubLimits limits) {
+    StreamSession(Hub hub, Session session, long since, boolean batched, String unitId, HubLimits limits,
+                  BatchMessages messages) {
         this.hub = hub;
+        this.messages = messages;
         this.session = session;
         this.unitId = unitId;
         this.wanted = unitId == null ? null : new UnitFrames(hub, unitId);
@@ -151,19 +154,20 @@ final class StreamSession implements Runnable {
         }
     }
 
-    /** Sends {@code frames} as JSON arrays of about {@link #BATCH_CHARS} each. */
+    /**
+     * Sends {@code frames} as JSON arrays of about {@link #BATCH_CHARS} each; a subscriber of every frame shares each
+     * array with the others sending the same frames.
+     */
     private void sendBatches(List<Hub.Frame> frames) throws InterruptedException, TooSlow {
         int i = 0;
         while (i < frames.size()) {
-            Hub.Frame f = frames.get(i++);
-            StringBuilder message = new StringBuilder("[").append(f.json());
-            int bytes = f.bytes() + 2; // the brackets
-            while (i < frames.size() && message.length() < BATCH_CHARS) {
-                f = frames.get(i++);
-                message.append(',').append(f.json());
-                bytes += f.bytes() + 1;
+            int from = i;
+            long chars = frames.get(i++).json().length();
+            while (i < frames.size() && chars < BATCH_CHARS) {
+                chars += frames.get(i++).json().length() + 1;
             }
-            send(message.append(']').toString(), bytes, f.seq());
+            BatchMessages.Message m = wanted == null ? messages.of(frames, from, i) : BatchMessages.make(frames, from, i);
+            send(m.json(), m.bytes(), m.last());
         }
     }
 

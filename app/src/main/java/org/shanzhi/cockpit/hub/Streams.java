@@ -18,6 +18,7 @@ final class Streams {
     private final Access access;
     private final PeerOrigins origins;
     private final List<StreamSession> sessions = new CopyOnWriteArrayList<>();
+    private final BatchMessages messages = new BatchMessages();
 
     Streams(Hub hub, HubLimits limits, Access access, PeerOrigins origins) {
         this.hub = hub;
@@ -68,7 +69,8 @@ final class Streams {
                 return;
             }
             String unit = ctx.attribute(Access.UNIT);
-            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), unit, limits);
+            StreamSession session = new StreamSession(hub, ctx.session, since, "true".equals(batch), unit, limits,
+                    messages);
             synchronized (sessions) { // exact, where the check before the upgrade races with other upgrades
                 if (sessions.size() >= limits.maxSubscribers()) {
                     close(ctx, StreamClose.FULL, "the hub serves at most " + limits.maxSubscribers()

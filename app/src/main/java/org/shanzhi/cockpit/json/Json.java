@@ -93,7 +93,10 @@ public final class Json {
         if (payload == null || !payload.isObject()) {
             throw new BadJson(path, "payload must be a JSON object");
         }
-        requirePrimitives(c, payload, path);
+        String missing = missingPrimitive(c, payload);
+        if (missing != null) {
+            throw new BadJson(path + missing, missing.substring(missing.lastIndexOf('.') + 1) + " is required");
+        }
         try {
             return MAPPER.treeToValue(payload, c);
         } catch (JsonMappingException e) {
@@ -262,21 +265,34 @@ public final class Json {
         return b.append('}').toString();
     }
 
+    /** Each record type's components, looked up once: every event of an ingest batch is read through them. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     /**
      * A missing number or boolean would silently become 0 or false: every primitive component of a
-     * record (and of the records inside it) must be present.
+     * record (and of the records inside it) must be present. Returns the path below {@code node} of the
+     * first one missing (".location.lat"), or null when none is.
      */
-    private static void requirePrimitives(Class<?> type, JsonNode node, String path) {
+    private static String missingPrimitive(Class<?> type, JsonNode node) {
         if (!type.isRecord() || node == null || !node.isObject()) {
-            return;
+            return null;
         }
-        for (RecordComponent c : type.getRecordComponents()) {
+        for (RecordComponent c : COMPONENTS.get(type)) {
             JsonNode v = node.get(c.getName());
             if (c.getType().isPrimitive() && (v == null || v.isNull())) {
-                throw new BadJson(path + "." + c.getName(), c.getName() + " is required");
+                return "." + c.getName();
             }
-            requirePrimitives(c.getType(), v, path + "." + c.getName());
+            String below = missingPrimitive(c.getType(), v);
+            if (below != null) {
+                return "." + c.getName() + below;
+            }
         }
+        return null;
     }
 
     /** A mapping error as a BadJson; a value a record refused names the record's own field. */

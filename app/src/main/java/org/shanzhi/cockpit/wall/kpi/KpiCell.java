@@ -102,7 +102,10 @@ public class KpiCell extends VBox {
     }
 
     private void setCover(boolean on, String text, String styleClass) {
-        missing.getStyleClass().setAll("label", styleClass);
+        // a new style class list, even an equal one, has the whole cell's CSS applied again at the next pulse
+        if (missing.getStyleClass().size() != 2 || !missing.getStyleClass().get(1).equals(styleClass)) {
+            missing.getStyleClass().setAll("label", styleClass);
+        }
         missing.setText(text);
         missing.setVisible(on);
         body.getChildren().get(0).setVisible(!on);

@@ -38,11 +38,19 @@ final class TilePalette {
                 .build();
     }
 
-    /** The value and bar take the colour of the state; null leaves the neutral text colour. */
+    /**
+     * The value and bar take the colour of the state; null leaves the neutral text colour. Set only when it changes:
+     * TilesFX redraws the tile on every set, and the panels show their figures every time the situation moves.
+     */
     static void state(Tile tile, String state) {
         Color c = state == null ? Theme.token("-wall-text") : Theme.color(state);
-        tile.setValueColor(c);
-        tile.setBarColor(state == null ? Theme.color(Theme.INFO) : c);
+        if (!c.equals(tile.getValueColor())) {
+            tile.setValueColor(c);
+        }
+        Color bar = state == null ? Theme.color(Theme.INFO) : c;
+        if (!bar.equals(tile.getBarColor())) {
+            tile.setBarColor(bar);
+        }
     }
 
     static Color text() {
