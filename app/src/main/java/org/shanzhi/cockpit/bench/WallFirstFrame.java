@@ -37,7 +37,7 @@ import org.shanzhi.cockpit.wall.WallApp;
  * layout), on JavaFX's headless platform unless {@code --display} is given (then the platform's own, e.g. GTK under
  * xvfb-run). With {@code --data DIR} it runs on that data directory and leaves it (a second run there is a restart:
  * its hub replays the journal, and the wall paints the situation the first run kept, {@code feed/SituationCache});
- * else on a new one, deleted after. It prints {@code first frame <seq> <ms> kept|live} after the first pulse that showed
+ * else on a new one, deleted after. It prints {@code first frame <seq> <ms> kept|live cpu <ms>} after the first pulse that showed
  * a situation (the kept picture, or the hub's), {@code day frame <seq> <ms>} after the first that showed the morning up
  * to the opening from the hub, and exits; {@code mark <stage> <ms>} lines on
  * the way: {@code main} (this method entered), {@code fx} (the JavaFX toolkit accepts work), {@code hub} (the hub
@@ -87,12 +87,10 @@ public final class WallFirstFrame {
                 long ms = System.currentTimeMillis() - jvmStart;
                 boolean kept = cache.kept() != null && s == cache.kept().situation();
                 if (first.compareAndSet(false, true)) {
-                    System.out.println("first frame " + s.seq() + " " + ms + (kept ? " kept" : " live"));
+                    System.out.println("first frame " + s.seq() + " " + ms + (kept ? " kept" : " live") + " cpu " + cpuMs());
                 }
                 if (!kept && !s.time().isBefore(lived)) {
-                    long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                            .getProcessCpuTime() / 1_000_000;
-                    System.out.println("day frame " + s.seq() + " " + ms + " cpu " + cpu);
+                    System.out.println("day frame " + s.seq() + " " + ms + " cpu " + cpuMs());
                     System.out.flush();
                     Platform.exit();
                 }
@@ -125,6 +123,12 @@ public final class WallFirstFrame {
             }
         }
         System.exit(0);
+    }
+
+    /** The process's CPU time so far, in ms. */
+    private static long cpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** Marks {@code fx} when the toolkit first accepts a runnable and {@code snapshot} when the feed first holds one. */

@@ -51,7 +51,22 @@ public final class WallApp extends Application {
     public static void run(Options o) {
         options = o;
         VideoWidget.prepare(); // libvlc is found while JavaFX starts
+        prepare(o.locale());
         Application.launch(WallApp.class);
+    }
+
+    /**
+     * Reads what the first window needs and does not need JavaFX for (the layouts' schema, the theme's palette, the
+     * texts) on another thread while the toolkit starts, so that the FX thread finds them ready.
+     */
+    private static void prepare(Locale locale) {
+        Thread t = new Thread(() -> {
+            LayoutLoader.prepare();
+            Theme.palette();
+            I18n.bundle(locale);
+        }, "wall-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override

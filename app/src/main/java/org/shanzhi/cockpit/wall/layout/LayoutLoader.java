@@ -229,6 +229,11 @@ public final class LayoutLoader {
     }
 
     /** The schema built into the jar; with no jar copy (an IDE run without resources), the one in ./layouts. */
+    /** Reads the layouts' schema now (it is read once, on first use), e.g. while the wall's toolkit starts. */
+    public static void prepare() {
+        schema();
+    }
+
     static JsonSchema schema() {
         JsonSchema s = schema;
         if (s == null) {

@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -50,7 +51,10 @@ public final class ReplayDesk {
 
     private final ReplaySwitch replays;
     private final Consumer<String> tell;
-    private final ReplayBar bar;
+    /** Where the bar goes under the wall: empty until the first replay, so a wall's start does not build it. */
+    private final StackPane barPlace = new StackPane();
+    private ReplayBar bar;
+    private boolean canDebrief;
     private HubRecordings hub;
     /** What is being read, shown in the bar until it opens (or fails), else null. */
     private String loading;
@@ -64,7 +68,6 @@ public final class ReplayDesk {
     public ReplayDesk(ReplaySwitch replays, Consumer<String> tell) {
         this.replays = replays;
         this.tell = tell;
-        this.bar = new ReplayBar(this::leave, this::debrief);
     }
 
     /** Where a range of the journal comes from (null: no hub, the item is off). */
@@ -75,22 +78,37 @@ public final class ReplayDesk {
     /** How the debrief is made and where it is kept (null: no debrief, its button is off). */
     public void debriefs(Debriefs d) {
         debriefs = d;
-        bar.canDebrief(d != null);
+        canDebrief = d != null;
+        if (bar != null) {
+            bar.canDebrief(canDebrief);
+        }
     }
 
     public ReplaySwitch replays() {
         return replays;
     }
 
-    /** The bar of controls, to place under the wall; hidden while live. */
+    /** The place of the bar of controls, to put under the wall; empty while live. */
     public Node bar() {
-        return bar.node();
+        return barPlace;
+    }
+
+    /** The bar, made when a replay is first read or shown. */
+    private ReplayBar madeBar() {
+        if (bar == null) {
+            bar = new ReplayBar(this::leave, this::debrief);
+            bar.canDebrief(canDebrief);
+            barPlace.getChildren().add(bar.node());
+        }
+        return bar;
     }
 
     /** Each pulse; playing into the replay's end opens its debrief, once each time. */
     public void show() {
         ReplaySource r = replays.replay();
-        bar.show(r, loading);
+        if (bar != null || r != null || loading != null) {
+            madeBar().show(r, loading);
+        }
         if (r != endsOf) {
             endsOf = r;
             endsSeen = 0;
@@ -113,7 +131,7 @@ public final class ReplayDesk {
         }
         Replay replay = r.replay();
         String what = TYPED.format(replay.start()) + " – " + TYPED.format(replay.end());
-        bar.say(I18n.t("replay.debrief.writing"));
+        madeBar().say(I18n.t("replay.debrief.writing"));
         Thread t = new Thread(() -> {
             try {
                 String html = DebriefHtml.render(d.build().apply(replay.contents()));
