@@ -124,7 +124,12 @@ final class DrillCommand {
 
         @Override
         public Integer call() throws IOException {
-            Logs.warningsOnly();
+            try (Logs.Quiet quiet = Logs.warningsOnly()) {
+                return report();
+            }
+        }
+
+        private Integer report() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             String wrong = refusal();
             if (wrong != null) {

@@ -64,7 +64,12 @@ final class DrillRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logs.warningsOnly();
+        try (Logs.Quiet quiet = Logs.warningsOnly()) {
+            return run();
+        }
+    }
+
+    private Integer run() throws Exception {
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         Path file = Path.of(script);

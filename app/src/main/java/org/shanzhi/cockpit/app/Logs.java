@@ -78,11 +78,20 @@ final class Logs {
 
     /**
      * For a command whose output is its answer (drill run): only warnings and errors are logged (to stderr), so that
-     * the loading of the scenario and the like are not said between its lines.
+     * the loading of the scenario and the like are not said between its lines. Closing it gives the level back (a
+     * command run in a JVM that goes on, as in tests, leaves the logging as it found it).
      */
-    static void warningsOnly() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    static Quiet warningsOnly() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        root.setLevel(Level.WARN);
+        return () -> root.setLevel(before);
+    }
+
+    /** Logging kept to warnings until closed. */
+    interface Quiet extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The logs sit beside the journal and are as private (rwx------ where the file system has POSIX rights). */

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import org.shanzhi.cockpit.domain.Event;
@@ -80,6 +83,16 @@ class DrillCommandTest {
         assertThat(run("drill", "report", "--out", out.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("give either --recording FILE or --from T --to T");
         assertThat(out).doesNotExist();
+    }
+
+    /** A report keeps the logging to warnings while it runs and gives the level back: the JVM may go on (as here). */
+    @Test
+    void aReportLeavesTheLoggingAsItFoundIt() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        assertThat(before).isNotEqualTo(Level.WARN);
+        assertThat(run("drill", "report", "--out", dir.resolve("r.html").toString())).isEqualTo(1);
+        assertThat(root.getLevel()).isEqualTo(before);
     }
 
     @Test
