@@ -63,8 +63,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             parsed = parsed.subcommand();
         }
         OptionSpec data = parsed.commandSpec().findOption("--data");
-        if (data == null) {
-            return;
+        if (data == null || data.getValue() == null) {
+            return; // a command without a data directory, or whose --data is optional and not given (snapshot)
         }
         Path file = ((Path) data.getValue()).resolve(NAME);
         if (!Files.isRegularFile(file)) {

@@ -32,6 +32,13 @@ class ConfigFileTest {
         return (HubCommand) parsed(args).getSubcommands().get("hub").getCommand();
     }
 
+    /** A command whose data directory is optional (a layout's picture) parses without one: it reads no file. */
+    @Test
+    void aCommandWithoutItsOptionalDataDirectoryReadsNoFile() {
+        CommandLine cli = parsed("snapshot", "--out", data.resolve("wall.png").toString());
+        assertThat(((SnapshotCommand) cli.getSubcommands().get("snapshot").getCommand()).data).isNull();
+    }
+
     @Test
     void theCommandLineWinsOverTheFileAndTheFileOverTheDefaults() throws IOException {
         write("""
