@@ -135,7 +135,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * The H2 file database under a data directory. WRITE_DELAY=0 writes every commit to the file
-     * at once, so an event acknowledged to a client survives a crash of the process. The "async"
+     * at once, so an event acknowledged to a client survives a crash of the process (and stops H2's
+     * background writer, whose chunk housekeeping the journal does itself). The "async"
      * file system is immune to Thread.interrupt(), which would otherwise close H2's file channel
      * under a writer (a stopping server interrupts its threads) and corrupt the store.
      * DB_CLOSE_ON_EXIT=FALSE: on Ctrl+C or SIGTERM the hub's own shutdown hook stops the scenario
