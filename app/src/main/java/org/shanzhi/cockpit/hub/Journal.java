@@ -13,10 +13,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.json.Json;
@@ -65,6 +72,11 @@ public final class Journal implements AutoCloseable {
     /** The longest part of the base situation's JSON in one row (H2's longest text). */
     private static final int BASE_PART = 1_000_000;
     private final Semaphore readers = new Semaphore(MAX_READERS);
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    /** At most this much live data of old H2 chunks is rewritten together each second (see {@link #rewriteOldChunks}). */
+    private static final int REWRITE_BYTES = 1 << 20;
+    /** Rewrites an H2 file journal's old chunks; null for PostgreSQL. */
+    private final ScheduledExecutorService housekeeping;
 
     private Journal(String url, String user, String password) throws SQLException {
         this.url = url;
@@ -72,6 +84,43 @@ public final class Journal implements AutoCloseable {
         this.password = password;
         this.writer = connect();
         this.writer.setAutoCommit(false);
+        this.housekeeping = h2FileStore(writer).map(Journal::startHousekeeping).orElse(null);
+    }
+
+    /** The MVStore under an embedded H2 file database; empty for PostgreSQL and H2 in memory. */
+    private static Optional<MVStore> h2FileStore(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)
+                || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return Optional.empty();
+        }
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+    }
+
+    private static ScheduledExecutorService startHousekeeping(MVStore store) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "journal-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> rewriteOldChunks(store), 1, 1, TimeUnit.SECONDS);
+        return timer;
+    }
+
+    /**
+     * Every commit writes a chunk of its own, and a chunk that still holds a live page (a leaf the journal's rows
+     * filled) stays in H2's memory and file for good until its pages are rewritten into a newer chunk. H2's
+     * background writer does that, but with WRITE_DELAY=0 it does not run; so this does it: the pages of the least
+     * filled chunks older than H2's retention time go into one chunk, and the chunks they leave are dropped.
+     */
+    private static void rewriteOldChunks(MVStore store) {
+        try {
+            if (store.compact(100, REWRITE_BYTES)) {
+                store.commit();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the journal's old chunks were not rewritten this time: {}", e.toString());
+        }
     }
 
     /** Opens (and migrates) the journal at a JDBC URL. */
@@ -86,7 +135,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * The H2 file database under a data directory. WRITE_DELAY=0 writes every commit to the file
-     * at once, so an event acknowledged to a client survives a crash of the process. The "async"
+     * at once, so an event acknowledged to a client survives a crash of the process (and stops H2's
+     * background writer, whose chunk housekeeping the journal does itself). The "async"
      * file system is immune to Thread.interrupt(), which would otherwise close H2's file channel
      * under a writer (a stopping server interrupts its threads) and corrupt the store.
      * DB_CLOSE_ON_EXIT=FALSE: on Ctrl+C or SIGTERM the hub's own shutdown hook stops the scenario
@@ -476,6 +526,14 @@ public final class Journal implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeQuietly(lockSession); // lets the writer lock go at once
+        if (housekeeping != null) {
+            housekeeping.shutdown();
+            try {
+                housekeeping.awaitTermination(1, TimeUnit.MINUTES); // a rewrite under way ends before the store closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             writer.close();
         } catch (SQLException e) {
