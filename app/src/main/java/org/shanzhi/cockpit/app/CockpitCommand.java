@@ -118,9 +118,9 @@ final class CockpitCommand implements Callable<Integer> {
         // the panels' settings, read before anything starts: a bad figures.properties is refused here
         FigureSettings figures = hub.figures();
         if (!figures.equals(FigureSettings.DEFAULT)) {
-            System.out.println("善治 Cockpit: figures computed with " + hub.data.resolve(FiguresFile.NAME));
+            System.out.println("善治 Cockpit: figures computed with " + hub.journal.data.resolve(FiguresFile.NAME));
         }
-        try (AutoCloseable file = log.toFile(hub.data, "wall")) {
+        try (AutoCloseable file = log.toFile(hub.journal.data, "wall")) {
             return wall(figures);
         }
     }
@@ -167,9 +167,9 @@ final class CockpitCommand implements Callable<Integer> {
         HubCommands commands;
         try {
             commands = new HubCommands(hubs, t, CommandOutbox.open(
-                    hub.data.resolve("outbox").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".jsonl")));
+                    hub.journal.data.resolve("outbox").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".jsonl")));
         } catch (IOException e) {
-            System.err.println("the outbox under " + hub.data + " cannot be opened: " + e.getMessage());
+            System.err.println("the outbox under " + hub.journal.data + " cannot be opened: " + e.getMessage());
             return 1;
         }
         // recordings are the leader's and the trainer's: the local wall reads its own hub's with the trainer's token
@@ -177,14 +177,14 @@ final class CockpitCommand implements Callable<Integer> {
         WallApp.ReplayStart replay = replayFile != null ? new WallApp.ReplayStart(replayFile, null, null)
                 : replayFrom != null ? new WallApp.ReplayStart(null, replayFrom.toInstant(), replayTo.toInstant()) : null;
         // the last situation this wall saw of this hub is painted at once, until the hub answers
-        Path kept = hub.data.resolve("wall").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".situation.gz");
+        Path kept = hub.journal.data.resolve("wall").resolve(keyOf(remote == null ? "embedded" : remote, t) + ".situation.gz");
         try (HubFeed feed = new HubFeed(hubs, t).start(); SituationCache cache = new SituationCache(feed, kept);
              commands) {
             cache.firstPicture().thenRun(() -> painted.complete(null));
             WallApp.run(new WallApp.Options(cache, url, layout != null ? layout : district ? "district" : trainer ? "trainer" : null,
                     Locale.forLanguageTag(locale), t, role == null ? null : role.key(), commands,
                     new HubRecordings(url, recordingsToken), replay,
-                    new Debriefs(DrillDebriefs::ofShipped, hub.data.resolve("debriefs")), figures));
+                    new Debriefs(DrillDebriefs::ofShipped, hub.journal.data.resolve("debriefs")), figures));
         } finally {
             painted.complete(null);
             if (embedded != null) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,20 +91,8 @@ final class DrillCommand {
         @Option(names = "--recording", description = "a recording file (recording export, GET /api/v1/recording)")
         Path recording;
 
-        // the journal of a stopped hub, as `hub` names it: only these four of the hub's options
-        @Option(names = "--data", defaultValue = "${user.home}/.shanzhi-cockpit",
-                description = "with --from: the data directory of the stopped hub (default: ${DEFAULT-VALUE})")
-        Path data;
-
-        @Option(names = "--jdbc", description = "with --from: the JDBC URL of the journal instead of H2")
-        String jdbc;
-
-        @Option(names = "--db-user", defaultValue = "", description = "Database user for --jdbc.")
-        String dbUser;
-
-        @Option(names = "--db-password", defaultValue = "${env:SHANZHI_DB_PASSWORD}",
-                description = "Database password for --jdbc (default: $SHANZHI_DB_PASSWORD).")
-        String dbPassword;
+        @Mixin
+        JournalOptions options = new JournalOptions();
 
         @Option(names = "--from", converter = RecordingCommand.Time.class,
                 description = "instead of --recording: first time of the range in the journal of a stopped hub"
@@ -202,8 +191,7 @@ final class DrillCommand {
                 return Recording.read(recording);
             }
             Path tmp = Files.createTempFile("debrief-", ".recording");
-            try (Journal journal = Journal.open(jdbc != null ? jdbc : Journal.h2Url(data), dbUser,
-                    dbPassword == null ? "" : dbPassword)) {
+            try (Journal journal = options.open()) {
                 RecordingExport.export(journal, from, to, tmp);
                 return Recording.read(tmp);
             } finally {

@@ -21,7 +21,7 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (AutoCloseable file = log.toFile(options.data, "hub"); HubRuntime runtime = Scenario.start(options)) {
+        try (AutoCloseable file = log.toFile(options.journal.data, "hub"); HubRuntime runtime = Scenario.start(options)) {
             System.out.println("善治 Cockpit hub listening on " + runtime.baseUrl());
             printAccess(runtime, options);
             Thread.currentThread().join();

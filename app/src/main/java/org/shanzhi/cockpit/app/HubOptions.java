@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -30,22 +31,11 @@ final class HubOptions {
     @Option(names = "--port", defaultValue = "8717", description = "HTTP/WebSocket port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data", defaultValue = "${user.home}/.shanzhi-cockpit",
-            description = "Data directory: the H2 journal and tokens.json (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    JournalOptions journal = new JournalOptions();
 
     @Option(names = "--tokens", description = "Tokens file (role → token JSON); default <data>/tokens.json.")
     Path tokens;
-
-    @Option(names = "--jdbc", description = "JDBC URL of the journal instead of H2, e.g. jdbc:postgresql://db/cockpit.")
-    String jdbc;
-
-    @Option(names = "--db-user", defaultValue = "", description = "Database user for --jdbc.")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:SHANZHI_DB_PASSWORD}",
-            description = "Database password for --jdbc (default: $SHANZHI_DB_PASSWORD).")
-    String dbPassword;
 
     @Option(names = "--scenario", defaultValue = "heyi", converter = ScenarioName.class,
             description = "Scenario that feeds the hub: heyi (the living 和义街道) or none (default: ${DEFAULT-VALUE}).")
@@ -133,7 +123,7 @@ final class HubOptions {
     }
 
     HubRuntime.Config config(Function<Situation, HubClock> clock) {
-        return new HubRuntime.Config(host, port, data, tokens, jdbc, dbUser, dbPassword == null ? "" : dbPassword,
+        return new HubRuntime.Config(host, port, journal.data, tokens, journal.jdbc, journal.dbUser, journal.password(),
                 clock, new HubLimits(maxEventAge, maxEventLead, streamBytesInFlight,
                         Duration.ofSeconds(streamStallSeconds), maxSubscribers,
                         new VideoLimits(maxVideoViewers, maxVirtualCameras, maxRelays, cameraNetworks),
@@ -144,7 +134,7 @@ final class HubOptions {
 
     /** The center's settings of its figures: {@code <data>/figures.properties}, or the defaults without one. */
     FigureSettings figures() {
-        return FiguresFile.read(data);
+        return FiguresFile.read(journal.data);
     }
 
     static final class NotNegative implements ITypeConverter<Duration> {

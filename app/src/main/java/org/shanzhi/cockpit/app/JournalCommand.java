@@ -19,7 +19,7 @@ import org.shanzhi.cockpit.hub.JournalCheck;
 final class JournalCommand implements Callable<Integer> {
 
     @Mixin
-    HubOptions options = new HubOptions();
+    JournalOptions options = new JournalOptions();
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "check or quarantine")
     String action;
@@ -30,8 +30,7 @@ final class JournalCommand implements Callable<Integer> {
             System.err.println("unknown action '" + action + "'; known: check, quarantine");
             return 2;
         }
-        String url = options.jdbc != null ? options.jdbc : Journal.h2Url(options.data);
-        try (Journal journal = Journal.open(url, options.dbUser, options.dbPassword == null ? "" : options.dbPassword)) {
+        try (Journal journal = options.open()) {
             boolean quarantine = action.equals("quarantine");
             List<JournalCheck.Problem> problems = JournalCheck.run(journal, quarantine);
             for (JournalCheck.Problem p : problems) {

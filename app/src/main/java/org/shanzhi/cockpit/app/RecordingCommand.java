@@ -46,7 +46,7 @@ final class RecordingCommand {
         CommandSpec spec;
 
         @Mixin
-        HubOptions options = new HubOptions();
+        JournalOptions options = new JournalOptions();
 
         @Option(names = "--from", required = true, converter = Time.class,
                 description = "first time of the range, ISO-8601 with offset (2026-05-30T20:00:00+08:00)")
@@ -65,9 +65,7 @@ final class RecordingCommand {
                 err.println("--to must not be before --from");
                 return 2;
             }
-            String url = options.jdbc != null ? options.jdbc : Journal.h2Url(options.data);
-            try (Journal journal = Journal.open(url, options.dbUser,
-                    options.dbPassword == null ? "" : options.dbPassword)) {
+            try (Journal journal = options.open()) {
                 Recording.Header h = RecordingExport.export(journal, from, to, out);
                 spec.commandLine().getOut().println(out + ": " + summary(h));
                 spec.commandLine().getOut().flush();
@@ -124,7 +122,7 @@ final class RecordingCommand {
         CommandSpec spec;
 
         @Mixin
-        HubOptions options = new HubOptions();
+        JournalOptions options = new JournalOptions();
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the recording file")
         Path file;
@@ -142,9 +140,7 @@ final class RecordingCommand {
             }
             // a data directory made here is removed again if the import fails: nothing half-made is left
             boolean fresh = options.jdbc == null && !Files.exists(options.data);
-            String url = options.jdbc != null ? options.jdbc : Journal.h2Url(options.data);
-            try (Journal journal = Journal.open(url, options.dbUser,
-                    options.dbPassword == null ? "" : options.dbPassword)) {
+            try (Journal journal = options.open()) {
                 int n = RecordingImport.into(journal, c);
                 spec.commandLine().getOut().println((options.jdbc != null ? options.jdbc : options.data) + ": " + n
                         + " events imported, seq " + c.header().fromSeq() + " to " + c.header().toSeq() + " ("

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import javafx.stage.Window;
 
 import org.shanzhi.cockpit.domain.Event;
 import org.shanzhi.cockpit.hub.Hub;
@@ -154,13 +153,7 @@ final class ReplayBench {
                     "% over " + seconds + " s at " + speedName(speed) + "×");
         } finally {
             source.pause();
-            WallBench.onFx(() -> {
-                wall.stop();
-                for (Window w : new ArrayList<>(Window.getWindows())) {
-                    w.hide();
-                }
-                return null;
-            });
+            WallBench.stop(wall);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javafx.stage.Window;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -238,13 +237,7 @@ final class SoakBench {
                     }
                     return series.values;
                 } finally {
-                    WallBench.onFx(() -> {
-                        wall.stop();
-                        for (Window w : new ArrayList<>(Window.getWindows())) {
-                            w.hide();
-                        }
-                        return null;
-                    });
+                    WallBench.stop(wall);
                 }
             }
         } finally {

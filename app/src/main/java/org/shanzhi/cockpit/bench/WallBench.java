@@ -271,13 +271,7 @@ final class WallBench {
 
                     day(figures, hub, simulator, events, shown);
                 } finally {
-                    onFx(() -> {
-                        wall.stop();
-                        for (Window w : new ArrayList<>(Window.getWindows())) {
-                            w.hide();
-                        }
-                        return null;
-                    });
+                    stop(wall);
                 }
             }
         } finally {
@@ -451,6 +445,17 @@ final class WallBench {
             Platform.exit();
             toolkitStarted = false;
         }
+    }
+
+    /** Stops the wall and hides its windows, so that the next benchmark's wall is the only one. */
+    static void stop(Wall wall) throws Exception {
+        onFx(() -> {
+            wall.stop();
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                w.hide();
+            }
+            return null;
+        });
     }
 
     interface FxCall<T> {

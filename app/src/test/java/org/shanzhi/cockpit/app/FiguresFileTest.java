@@ -128,14 +128,7 @@ class FiguresFileTest {
             Complaint.Resolution[] answers = {Complaint.Resolution.YES, Complaint.Resolution.YES,
                 Complaint.Resolution.PARTIAL, Complaint.Resolution.PARTIAL};
             for (int i = 0; i < answers.length; i++) {
-                String no = "O-" + i;
-                events.add(new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "物业管理",
-                        Complaint.Priority.NORMAL, Fixtures.EAST, null, false));
-                for (ComplaintState st : List.of(ComplaintState.DISPATCHED, ComplaintState.SIGNED,
-                        ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.REPLIED)) {
-                    events.add(new Event.ComplaintAdvanced(no, st));
-                }
-                events.add(new Event.ComplaintRevisited(no, true, answers[i], Complaint.Satisfaction.SATISFIED));
+                events.addAll(Fixtures.revisited("O-" + i, true, answers[i], Complaint.Satisfaction.SATISFIED));
             }
             assertThat(hub.ingest(events).status()).isEqualTo(200);
             Request get = new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/kpis")

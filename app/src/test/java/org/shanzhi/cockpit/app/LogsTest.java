@@ -80,7 +80,7 @@ class LogsTest {
                 "--log-size", "1MB", "--log-files", "3");
         HubOptions options = command.options;
         List<String> secrets = new ArrayList<>(List.of(DB_PASSWORD));
-        try (AutoCloseable log = command.log.toFile(options.data, "hub"); HubRuntime runtime = Scenario.start(options)) {
+        try (AutoCloseable log = command.log.toFile(options.journal.data, "hub"); HubRuntime runtime = Scenario.start(options)) {
             for (Role r : Role.values()) {
                 secrets.add(runtime.tokens().tokenOf(r));
             }

@@ -47,6 +47,20 @@ public final class Fixtures {
         return s;
     }
 
+    /** A 12345 order taken round to its reply, then its 回访 with these answers. */
+    public static List<Event> revisited(String no, boolean responded, Complaint.Resolution resolved,
+                                        Complaint.Satisfaction satisfaction) {
+        List<Event> events = new ArrayList<>();
+        events.add(new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "物业管理",
+                Complaint.Priority.NORMAL, EAST, null, false));
+        for (ComplaintState st : List.of(ComplaintState.DISPATCHED, ComplaintState.SIGNED,
+                ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.REPLIED)) {
+            events.add(new Event.ComplaintAdvanced(no, st));
+        }
+        events.add(new Event.ComplaintRevisited(no, responded, resolved, satisfaction));
+        return events;
+    }
+
     public static Situation district() {
         return fold(Situation.empty(), inventory());
     }

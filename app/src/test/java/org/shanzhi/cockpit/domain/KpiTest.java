@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.shanzhi.cockpit.domain.Fixtures.EAST;
 import static org.shanzhi.cockpit.domain.Fixtures.WEST;
 import static org.shanzhi.cockpit.domain.Fixtures.district;
+import static org.shanzhi.cockpit.domain.Fixtures.revisited;
 import static org.shanzhi.cockpit.domain.Fixtures.with;
 
 import java.time.Duration;
@@ -19,20 +20,6 @@ class KpiTest {
 
     private static final Instant FAR_PAST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
-
-    /** A 12345 order taken round to its reply, then its 回访 with these answers. */
-    private static List<Event> revisited(String no, boolean responded, Complaint.Resolution resolved,
-                                         Complaint.Satisfaction satisfaction) {
-        List<Event> events = new ArrayList<>();
-        events.add(new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "物业管理",
-                Complaint.Priority.NORMAL, EAST, null, false));
-        for (ComplaintState st : List.of(ComplaintState.DISPATCHED, ComplaintState.SIGNED,
-                ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.REPLIED)) {
-            events.add(new Event.ComplaintAdvanced(no, st));
-        }
-        events.add(new Event.ComplaintRevisited(no, responded, resolved, satisfaction));
-        return events;
-    }
 
     /** 西宁城中区 June 2024: 670 evaluated, 670 responded, 663 resolved, 614 满意 + 34 基本满意 → 94.69 %. */
     @Test

@@ -5,21 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -33,14 +28,10 @@ import javafx.util.StringConverter;
 import org.shanzhi.cockpit.domain.Camera;
 import org.shanzhi.cockpit.domain.Complaint;
 import org.shanzhi.cockpit.domain.Recommendations.RecommendedUnit;
-import org.shanzhi.cockpit.domain.DispatchOrder;
 import org.shanzhi.cockpit.domain.FieldUnit;
 import org.shanzhi.cockpit.domain.Incident;
 import org.shanzhi.cockpit.domain.IncidentState;
-import org.shanzhi.cockpit.domain.OrderState;
 import org.shanzhi.cockpit.domain.Situation;
-import org.shanzhi.cockpit.feed.HubCommands;
-import org.shanzhi.cockpit.feed.HubCommands.Outcome;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.StateStyle;
@@ -60,9 +51,11 @@ import org.shanzhi.cockpit.wall.video.CameraStill;
  * the map or the board, else the most urgent one; the same screen opens in a window of its own.
  *
  * <p>Each pulse it returns at once unless the situation or the hub's second moved; what it shows is a
- * {@link CaseFile}, and each part is rebuilt only when its part of the file changed. Orders go to the hub through
- * the wall's {@link HubCommands} (its outbox: a command the hub cannot take now waits, 待发送); the answer comes
- * back to the FX thread.
+ * {@link CaseFile}, and each part is rebuilt only when its part of the file changed. The orders
+ * ({@link OrdersSection}), 吹哨报到 ({@link WhistleSection}), the 12345 orders ({@link ComplaintsSection}) and the
+ * timeline ({@link CaseTimeline}) are parts of their own. Commands go to the hub through {@link CaseCommands}, one at
+ * a time through the wall's outbox (a command the hub cannot take now waits, 待发送); the answer comes back to the
+ * FX thread.
  */
 public final class IncidentScreen implements Widget {
 
@@ -70,28 +63,12 @@ public final class IncidentScreen implements Widget {
     static final String SECTION = "incident-section";
     static final String HEADING = "incident-heading";
     static final String TEXT = "incident-text";
-    static final String ORDER = "incident-order";
-    static final String ORDER_STATE = "incident-order-state";
-    static final String LATE = "incident-late";
     static final String ACTION = "incident-action";
     static final String UNIT_ROW = "incident-unit";
-    static final String MOMENT = "incident-moment";
-    static final String OUTCOME = "incident-outcome";
     static final String BODYCAM = "incident-bodycam";
     static final String DEADLINE = "incident-deadline";
-    static final String DEPARTMENT_ROW = "incident-department";
-    static final String DEPARTMENT_STATE = "incident-department-state";
-    static final String DEPARTMENT_CHOICE = "incident-department-choice";
-    static final String WHISTLE_REASON = "incident-whistle-reason";
-    /**
-     * The newest moments of the timeline and the ended orders drawn: a long case's whole history rebuilt on every
-     * change kept the wall's pulse busy for tens of milliseconds (bench dispatch.ack_to_wall_render_*).
-     */
-    static final int MOMENTS_SHOWN = 40;
-    static final int ENDED_ORDERS_SHOWN = 10;
-
     private final WallContext context;
-    private final HubCommands commands;
+    private final CaseCommands commands;
 
     private final BorderPane root = new BorderPane();
     private final Label caseTitle = new Label();
@@ -111,18 +88,12 @@ public final class IncidentScreen implements Widget {
     private final TextField task = new TextField();
     private final ChoiceBox<Incident.Severity> priority = new ChoiceBox<>();
     private final VBox recommended = new VBox(4);
-    private final VBox orders = section();
-    private final Button whistle = new Button(I18n.t("incident.whistle.button"));
-    private final VBox whistles = new VBox(2);
+    private final OrdersSection orders;
+    private final WhistleSection whistles;
     /** The closed loop after 处置: 核查, then 结案 or 返工. */
     private final HBox loop = new HBox(8);
     private IncidentState shownLoop;
-    /** The 吹哨 form the button opens: the departments to summon and why. */
-    private final VBox whistleForm = new VBox(4);
-    private final List<CheckBox> departments = new ArrayList<>();
-    private final TextField whistleReason = new TextField();
-    private final Label outcome = new Label();
-    private final VBox timeline = new VBox(2);
+    private final CaseTimeline timeline = new CaseTimeline();
     private final Label empty = new Label();
     private final GridPane body = new GridPane();
 
@@ -139,17 +110,13 @@ public final class IncidentScreen implements Widget {
     private List<String> shownUnits;
     /** Why the seat could not send orders when last shown, so that the words go once it can. */
     private String shownWhy;
-    private List<Object> shownOrders;
-    private List<CaseFile.Moment> shownTimeline;
     private Object shownMedia;
-    private List<CaseFile.WhistleLine> shownWhistles;
-    private boolean sending;
-    /** The hub refused this token once (401/403): the buttons stay off from then on. */
-    private boolean forbidden;
 
     public IncidentScreen(WallContext context) {
         this.context = context;
-        this.commands = context.commands();
+        this.commands = new CaseCommands(context, this::disableActions, this::answered);
+        this.orders = new OrdersSection(commands, this::dispatch);
+        this.whistles = new WhistleSection(commands);
         this.bodycamPlayer = new CameraPlayer(context);
         this.alertPicture = new AlertPicture(c -> CameraStill.of(c, context.source(), context.token()));
 
@@ -218,22 +185,8 @@ public final class IncidentScreen implements Widget {
         form.setAlignment(Pos.CENTER_LEFT);
         VBox dispatch = section();
         dispatch.getChildren().addAll(heading(I18n.t("incident.section.dispatch")), form, recommended);
-        whistle.getStyleClass().add(ACTION);
-        whistle.setOnAction(e -> whistleForm.setVisible(!whistleForm.isVisible()));
-        buildWhistleForm();
-        VBox whistleBox = section();
-        whistleBox.getChildren().addAll(heading(I18n.t("incident.section.whistle")), whistle, whistleForm, whistles);
-        outcome.getStyleClass().add(OUTCOME);
-        outcome.setWrapText(true);
-        ScrollPane timelineScroll = new ScrollPane(timeline);
-        timelineScroll.setFitToWidth(true);
-        timelineScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox timelineBox = section();
-        timelineBox.getChildren().addAll(heading(I18n.t("incident.section.timeline")), timelineScroll);
-        VBox.setVgrow(timelineScroll, Priority.ALWAYS);
-        VBox.setVgrow(timelineBox, Priority.ALWAYS);
         loop.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(8, dispatch, outcome, loop, orders, whistleBox, timelineBox);
+        VBox right = new VBox(8, dispatch, commands.outcome(), loop, orders.node(), whistles.node(), timeline.node());
 
         ColumnConstraints l = new ColumnConstraints();
         l.setPercentWidth(50);
@@ -276,7 +229,7 @@ public final class IncidentScreen implements Widget {
         shownUnits = null;
         shownWhy = null;
         shownLoop = null;
-        outcome.setText("");
+        commands.outcome().setText("");
     }
 
     /** What is shown, or null when no case is (tests). */
@@ -327,7 +280,7 @@ public final class IncidentScreen implements Widget {
             task.clear();
             task.setPromptText(I18n.t("incident.task.prompt", f.incident().title()));
             priority.setValue(f.incident().severity());
-            outcome.setText("");
+            commands.outcome().setText("");
         }
         root.setCenter(body);
         clock.setText(chosen == null ? I18n.t("incident.auto", Formats.clock(now)) : Formats.clock(now));
@@ -356,38 +309,12 @@ public final class IncidentScreen implements Widget {
         }
         showUnits(f);
         showLoop(f);
-        showOrders(f, now);
+        orders.show(f, now);
         showMap(f, s);
         showMedia(f);
-        complaints.show(f.complaints(), now, maySummon() && !sending && f.incident().open());
-        if (!f.whistles().equals(shownWhistles)) {
-            shownWhistles = f.whistles();
-            List<Node> rows = new ArrayList<>();
-            for (CaseFile.WhistleLine w : f.whistles()) {
-                Label line = text(I18n.t("incident.whistle.line", w.reason(), w.arrived(), w.summoned(),
-                        w.summoned() == 0 ? 0 : 100.0 * w.onTime() / w.summoned()));
-                line.setWrapText(true);
-                rows.add(line);
-                for (int k = 0; k < w.departments().size(); k++) {
-                    rows.add(departmentRow(w, k));
-                }
-            }
-            whistles.getChildren().setAll(rows);
-        }
-        whistle.setDisable(sending || !maySummon() || !f.incident().open());
-        if (!f.timeline().equals(shownTimeline)) {
-            shownTimeline = f.timeline();
-            List<Node> rows = new ArrayList<>();
-            // newest first: the last step is what the seat looks for
-            int oldest = Math.max(0, f.timeline().size() - MOMENTS_SHOWN);
-            for (int k = f.timeline().size() - 1; k >= oldest; k--) {
-                rows.add(moment(f.timeline().get(k), s, now));
-            }
-            if (oldest > 0) {
-                rows.add(text(I18n.t("common.more", oldest)));
-            }
-            timeline.getChildren().setAll(rows);
-        }
+        complaints.show(f.complaints(), now, commands.maySummon() && !commands.sending() && f.incident().open());
+        whistles.show(f);
+        timeline.show(f.timeline(), s, now);
     }
 
     private static String deadlineText(CaseFile f) {
@@ -405,13 +332,13 @@ public final class IncidentScreen implements Widget {
 
     private void showUnits(CaseFile f) {
         List<String> ids = f.recommended().stream().map(RecommendedUnit::id).toList();
-        String why = whyNot(f);
+        String why = commands.whyNot(f);
         if (!Objects.equals(why, shownWhy)) {
-            if (shownWhy != null && outcome.getText().equals(shownWhy)) {
-                say("", null);
+            if (shownWhy != null && commands.outcome().getText().equals(shownWhy)) {
+                commands.say("", null);
             }
-            if (why != null && !sending && outcome.getText().isEmpty()) {
-                say(why, Theme.STALE);
+            if (why != null && !commands.sending() && commands.outcome().getText().isEmpty()) {
+                commands.say(why, Theme.STALE);
             }
             shownWhy = why;
         }
@@ -420,7 +347,7 @@ public final class IncidentScreen implements Widget {
             for (int k = 0; k < ids.size(); k++) {
                 HBox row = (HBox) recommended.getChildren().get(k);
                 ((Label) row.getChildren().get(0)).setText(unitText(f.recommended().get(k)));
-                row.getChildren().get(1).setDisable(why != null || sending);
+                row.getChildren().get(1).setDisable(why != null || commands.sending());
             }
             return;
         }
@@ -432,7 +359,7 @@ public final class IncidentScreen implements Widget {
             HBox.setHgrow(name, Priority.ALWAYS);
             name.setMaxWidth(Double.MAX_VALUE);
             Button go = action(I18n.t(more ? "incident.addUnit" : "incident.dispatch"));
-            go.setDisable(why != null || sending);
+            go.setDisable(why != null || commands.sending());
             go.setOnAction(e -> dispatch(f.incident().id(), u));
             HBox row = new HBox(8, name, go);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -449,151 +376,6 @@ public final class IncidentScreen implements Widget {
     private static String unitText(RecommendedUnit u) {
         return I18n.t("map.dispatch.unit", u.name() == null ? u.id() : u.name(), I18n.t("map.role", u.role()),
                 Formats.eta(u));
-    }
-
-    /** Whether this wall may blow a whistle and record arrivals (the seats that send orders; the hub still decides). */
-    private boolean maySummon() {
-        return commands != null && !forbidden && context.mayDispatch() && !context.notYetConnected();
-    }
-
-    /** Why this wall cannot send orders on the case, or null when it can (the hub still decides). */
-    private String whyNot(CaseFile f) {
-        if (commands == null) {
-            return I18n.t("map.dispatch.noHub");
-        }
-        if (context.notYetConnected()) {
-            return I18n.t("wall.notConnected");
-        }
-        if (forbidden || !context.mayDispatch()) {
-            return I18n.t("map.dispatch.role", context.seat());
-        }
-        if (!f.takesOrders()) {
-            return I18n.t("incident.noOrders", I18n.t("incidentState", f.incident().state()));
-        }
-        return null;
-    }
-
-    // --- orders ---------------------------------------------------------------------------------------
-
-    private void showOrders(CaseFile f, Instant now) {
-        // rebuilt when an order, its lateness or the unit offered instead changes; the seconds waited are set in place
-        List<Object> key = new ArrayList<>();
-        for (CaseFile.OrderLine l : f.orders()) {
-            key.add(List.of(l.order(), l.lateness(), l.replacement() == null ? "" : l.replacement().id(), l.unitName()));
-        }
-        key.add(whyNot(f) == null && !sending);
-        if (key.equals(shownOrders)) {
-            updateWaits(f, now);
-            return;
-        }
-        shownOrders = key;
-        List<Node> rows = new ArrayList<>();
-        long open = f.orders().stream().filter(CaseFile.OrderLine::open).count();
-        rows.add(heading(I18n.t("incident.section.orders", f.orders().size(), open)));
-        // the open orders first, then the newest ended ones
-        int drawn = (int) Math.min(f.orders().size(), open + ENDED_ORDERS_SHOWN);
-        for (CaseFile.OrderLine l : f.orders().subList(0, drawn)) {
-            rows.add(orderRow(f, l));
-        }
-        if (drawn < f.orders().size()) {
-            rows.add(text(I18n.t("common.more", f.orders().size() - drawn)));
-        }
-        if (f.orders().isEmpty()) {
-            rows.add(text(I18n.t("incident.noOrder")));
-        }
-        orders.getChildren().setAll(rows);
-        updateWaits(f, now);
-    }
-
-    private VBox orderRow(CaseFile f, CaseFile.OrderLine l) {
-        DispatchOrder o = l.order();
-        StateStyle.Look look = StateStyle.order(o.state());
-        Label state = new Label(look.label());
-        state.getStyleClass().add(ORDER_STATE);
-        state.setMinWidth(Region.USE_PREF_SIZE);
-        Theme.setState(state, l.lateness() == DispatchOrder.Lateness.ON_TIME ? look.state() : lateState(l.lateness()));
-        Label who = text(I18n.t("incident.order.line", o.id(), l.unitName()));
-        HBox.setHgrow(who, Priority.ALWAYS);
-        who.setMaxWidth(Double.MAX_VALUE);
-        HBox first = new HBox(10, state, who);
-        first.setAlignment(Pos.CENTER_LEFT);
-        Label meta = text(I18n.t("incident.order.meta", l.role() == null ? I18n.t("common.missing")
-                : I18n.t("role", l.role()), StateStyle.severity(o.priority()).label(),
-                I18n.t("issuer." + o.issuer().name())));
-        VBox box = new VBox(2, first, meta, text(I18n.t("incident.order.task", o.task())));
-        if (o.override()) {
-            box.getChildren().add(text(I18n.t("incident.order.override")));
-        }
-        if (o.reason() != null) {
-            box.getChildren().add(text(I18n.t("incident.order.reason", o.reason())));
-        }
-        if (o.note() != null) {
-            box.getChildren().add(text(I18n.t("incident.order.note", o.note())));
-        }
-        if (l.lateness() != DispatchOrder.Lateness.ON_TIME) {
-            Label late = new Label();
-            late.getStyleClass().add(LATE);
-            late.setUserData(o.id());
-            Theme.setState(late, lateState(l.lateness()));
-            box.getChildren().add(late);
-        }
-        if (l.open()) {
-            boolean off = whyNot(f) != null || sending;
-            List<Node> buttons = new ArrayList<>();
-            RecommendedUnit instead = l.replacement() != null ? l.replacement()
-                    : f.recommended().isEmpty() ? null : f.recommended().get(0);
-            if (CaseFile.reassignable(o)) {
-                Button reassign = action(instead == null ? I18n.t("incident.reassign.none")
-                        : I18n.t("incident.reassign", instead.name() == null ? instead.id() : instead.name()));
-                reassign.setDisable(off || instead == null);
-                reassign.setOnAction(e -> reassign(o, instead));
-                if (l.replacement() != null) {
-                    reassign.getStyleClass().add("incident-action-suggested");
-                }
-                buttons.add(reassign);
-            }
-            buttons.addAll(LateOrderActions.of(l, off, () -> send(I18n.t("incident.resending", o.id()),
-                    () -> commands.resendOrder(o.id()), I18n.t("incident.resent", o.id())),
-                    () -> dispatch(f.incident().id(), l.replacement())));
-            if (CaseFile.cancellable(o)) {
-                Button cancel = action(I18n.t("incident.cancel"));
-                cancel.setDisable(off);
-                cancel.setOnAction(e -> cancel(o));
-                buttons.add(cancel);
-            }
-            HBox actions = new HBox(8);
-            actions.getChildren().setAll(buttons);
-            box.getChildren().add(actions);
-        }
-        box.getStyleClass().add(ORDER);
-        box.setId(o.id());
-        return box;
-    }
-
-    /** The seconds an order has kept the seat waiting, on its alert line. */
-    private void updateWaits(CaseFile f, Instant now) {
-        for (Node n : orders.lookupAll("." + LATE)) {
-            Label late = (Label) n;
-            for (CaseFile.OrderLine l : f.orders()) {
-                if (l.order().id().equals(late.getUserData())) {
-                    Duration waited = Duration.between(l.order().issuedAt(), now);
-                    late.setText(I18n.t("incident.late." + l.lateness().name(), waitText(waited)));
-                }
-            }
-        }
-    }
-
-    private static String waitText(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        return s < 60 ? I18n.t("incident.seconds", s) : I18n.t("incident.minutesSeconds", s / 60, s % 60);
-    }
-
-    private static String lateState(DispatchOrder.Lateness l) {
-        return switch (l) {
-            case ON_TIME -> Theme.INFO;
-            case NOT_DELIVERED -> Theme.WARNING;
-            case NOT_ACCEPTED, EXPIRED -> Theme.CRITICAL;
-        };
     }
 
     // --- the small map, the body-cam, the cameras and the AI alert ----------------------------------------
@@ -640,7 +422,7 @@ public final class IncidentScreen implements Widget {
             Button open = action(I18n.t("map.action.openVideo"));
             open.setOnAction(e -> {
                 boolean shown = context.links().openCamera(c.id());
-                say(shown ? I18n.t("map.action.videoOpened", c.id()) : I18n.t("map.action.noVideoScreen"),
+                commands.say(shown ? I18n.t("map.action.videoOpened", c.id()) : I18n.t("map.action.noVideoScreen"),
                         shown ? Theme.OK : Theme.WARNING);
             });
             HBox row = new HBox(8, name, open);
@@ -663,119 +445,6 @@ public final class IncidentScreen implements Widget {
         cameras.getChildren().setAll(rows);
     }
 
-    // --- the timeline ---------------------------------------------------------------------------------
-
-    private static Node moment(CaseFile.Moment m, Situation s, Instant now) {
-        String what = switch (m.kind()) {
-            case OPENED -> I18n.t("incident.moment.OPENED", I18n.t("incident.source", m.state()));
-            case CASE_STATE -> I18n.t("incident.moment.CASE_STATE", I18n.t("incidentState", m.state()));
-            case ALERT -> I18n.t("incident.moment.ALERT", m.subject());
-            case ORDER_STEP -> I18n.t("incident.moment.ORDER_STEP", m.subject(),
-                    StateStyle.order((OrderState) m.state()).label());
-            case INSTRUCTION -> I18n.t("incident.moment.INSTRUCTION", m.subject());
-            case WHISTLE -> I18n.t("incident.moment.WHISTLE", m.subject());
-            case WHISTLE_ARRIVED -> I18n.t("incident.moment.WHISTLE_ARRIVED", m.subject());
-        };
-        Label at = new Label(Formats.when(m.at(), now));
-        at.getStyleClass().add(IncidentsWidget.META);
-        at.setMinWidth(Region.USE_PREF_SIZE);
-        Label text = text(what);
-        text.setWrapText(true);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(10, at, text);
-        if (m.by() != null && m.kind() != CaseFile.MomentKind.WHISTLE_ARRIVED) {
-            Label by = new Label(who(m.by(), s));
-            by.getStyleClass().add(IncidentsWidget.META);
-            by.setMinWidth(Region.USE_PREF_SIZE);
-            row.getChildren().add(by);
-        }
-        row.getStyleClass().add(MOMENT);
-        return row;
-    }
-
-    /** Who took a step: a seat, the hub, a unit by its name, a camera by its name. */
-    private static String who(String by, Situation s) {
-        return switch (by) {
-            case "center" -> I18n.t("issuer.CENTER");
-            case "district" -> I18n.t("issuer.DISTRICT");
-            case "hub" -> I18n.t("incident.by.hub");
-            case "override" -> I18n.t("incident.by.override");
-            default -> {
-                if (s.units().get(by) != null) {
-                    yield s.units().get(by).name();
-                }
-                yield s.cameras().get(by) != null ? s.cameras().get(by).name() : by;
-            }
-        };
-    }
-
-    // --- 吹哨报到 -------------------------------------------------------------------------------------
-
-    /** The departments a street summons most, as the seed names them. */
-    static final List<String> DEPARTMENTS = List.of("供电公司", "燃气集团", "排水集团", "城管执法队", "园林绿化", "派出所",
-            "消防救援");
-
-    private void buildWhistleForm() {
-        FlowPane choices = new FlowPane(10, 4);
-        for (String d : DEPARTMENTS) {
-            CheckBox box = new CheckBox(d);
-            box.getStyleClass().add(DEPARTMENT_CHOICE);
-            departments.add(box);
-            choices.getChildren().add(box);
-        }
-        whistleReason.getStyleClass().add(WHISTLE_REASON);
-        whistleReason.setPromptText(I18n.t("incident.whistle.reason"));
-        Button blow = action(I18n.t("incident.whistle.send"));
-        blow.setOnAction(e -> blowWhistle());
-        blow.disableProperty().bind(whistle.disableProperty());
-        HBox.setHgrow(whistleReason, Priority.ALWAYS);
-        HBox reasonRow = new HBox(8, whistleReason, blow);
-        reasonRow.setAlignment(Pos.CENTER_LEFT);
-        whistleForm.getChildren().setAll(choices, reasonRow);
-        whistleForm.setVisible(false);
-        whistleForm.managedProperty().bind(whistleForm.visibleProperty());
-    }
-
-    private void blowWhistle() {
-        List<String> chosenDepartments = departments.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList();
-        String reason = whistleReason.getText() == null ? "" : whistleReason.getText().strip();
-        if (chosenDepartments.isEmpty() || reason.isEmpty()) {
-            say(I18n.t("incident.whistle.incomplete"), Theme.WARNING);
-            return;
-        }
-        String incidentId = file.incident().id();
-        whistleForm.setVisible(false);
-        departments.forEach(b -> b.setSelected(false));
-        whistleReason.clear();
-        String names = String.join("、", chosenDepartments);
-        send(I18n.t("incident.whistle.sending", names), () -> commands.whistle(incidentId, reason, chosenDepartments),
-                I18n.t("incident.whistle.sent", names));
-    }
-
-    /** A summoned department: its 报到 state and time, and a button to record its arrival while it has not reported. */
-    private HBox departmentRow(CaseFile.WhistleLine w, int index) {
-        CaseFile.Summoned d = w.departments().get(index);
-        Label state = text(d.arrivedAt() == null ? I18n.t("incident.whistle.waiting", d.department())
-                : I18n.t(d.onTime() ? "incident.whistle.arrived" : "incident.whistle.late", d.department(),
-                        Formats.clock(d.arrivedAt())));
-        state.getStyleClass().add(DEPARTMENT_STATE);
-        Theme.setState(state, d.arrivedAt() == null ? Theme.WARNING : d.onTime() ? Theme.OK : Theme.CRITICAL);
-        HBox row = new HBox(8, state);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setId(w.id() + "-" + index);
-        row.getStyleClass().add(DEPARTMENT_ROW);
-        if (d.arrivedAt() == null && w.open()) {
-            Button arrived = action(I18n.t("incident.whistle.record"));
-            arrived.setDisable(sending || !maySummon());
-            arrived.setOnAction(e -> send(I18n.t("incident.whistle.recording", d.department()),
-                    () -> commands.whistleArrived(w.id(), d.department()),
-                    I18n.t("incident.whistle.recorded", d.department())));
-            row.getChildren().add(arrived);
-        }
-        return row;
-    }
-
     // --- commands -------------------------------------------------------------------------------------
 
     /** 核查 a disposed case; on a case being checked, 结案 (the leader's) or 返工. */
@@ -786,22 +455,22 @@ public final class IncidentScreen implements Widget {
         }
         shownLoop = i.state();
         List<Node> nodes = new ArrayList<>();
-        boolean off = !maySummon() || sending;
+        boolean off = !commands.maySummon() || commands.sending();
         if (i.state() == IncidentState.DISPOSED) {
             Button check = action(I18n.t("incident.loop.check"));
             check.setDisable(off);
-            check.setOnAction(e -> send(I18n.t("incident.loop.sending"),
-                    () -> commands.advanceCase(i.id(), IncidentState.CHECKING.name()), I18n.t("incident.loop.checking")));
+            check.setOnAction(e -> commands.send(I18n.t("incident.loop.sending"),
+                    hub -> hub.advanceCase(i.id(), IncidentState.CHECKING.name()), I18n.t("incident.loop.checking")));
             nodes.add(check);
         } else if (i.state() == IncidentState.CHECKING) {
             Button close = action(I18n.t("incident.loop.close"));
             close.setDisable(off || !context.mayClose());
-            close.setOnAction(e -> send(I18n.t("incident.loop.sending"),
-                    () -> commands.closeCase(i.id(), I18n.t("incident.loop.closeNote")), I18n.t("incident.loop.closed")));
+            close.setOnAction(e -> commands.send(I18n.t("incident.loop.sending"),
+                    hub -> hub.closeCase(i.id(), I18n.t("incident.loop.closeNote")), I18n.t("incident.loop.closed")));
             Button rework = action(I18n.t("incident.loop.rework"));
             rework.setDisable(off);
-            rework.setOnAction(e -> send(I18n.t("incident.loop.sending"),
-                    () -> commands.advanceCase(i.id(), IncidentState.REWORK.name()), I18n.t("incident.loop.reworked")));
+            rework.setOnAction(e -> commands.send(I18n.t("incident.loop.sending"),
+                    hub -> hub.advanceCase(i.id(), IncidentState.REWORK.name()), I18n.t("incident.loop.reworked")));
             nodes.add(close);
             nodes.add(rework);
             if (!context.mayClose()) {
@@ -816,75 +485,39 @@ public final class IncidentScreen implements Widget {
     private void dispatch(String incidentId, RecommendedUnit u) {
         String name = u.name() == null ? u.id() : u.name();
         Incident.Severity p = priority.getValue();
-        send(I18n.t("map.dispatch.sending", name),
-                () -> commands.issueOrder(incidentId, u.id(), task.getText(), p == null ? null : p.name()),
+        commands.send(I18n.t("map.dispatch.sending", name),
+                hub -> hub.issueOrder(incidentId, u.id(), task.getText(), p == null ? null : p.name()),
                 I18n.t("incident.sent", name));
-    }
-
-    private void reassign(DispatchOrder o, RecommendedUnit u) {
-        String name = u.name() == null ? u.id() : u.name();
-        send(I18n.t("incident.reassigning", o.id(), name), () -> commands.reassignOrder(o.id(), u.id()),
-                I18n.t("incident.reassigned", o.id(), name));
     }
 
     /** 并案: the 12345 order joins the case, to be 办结 by its 结案. */
     private void join(Complaint c) {
         String incidentId = file.incident().id();
-        send(I18n.t("incident.complaint.joining", c.orderNo()), () -> commands.linkComplaint(incidentId, c.orderNo()),
+        commands.send(I18n.t("incident.complaint.joining", c.orderNo()), hub -> hub.linkComplaint(incidentId, c.orderNo()),
                 I18n.t("incident.complaint.joinedNow", c.orderNo()));
     }
 
-    private void cancel(DispatchOrder o) {
-        send(I18n.t("incident.cancelling", o.id()), () -> commands.cancelOrder(o.id()),
-                I18n.t("incident.cancelled", o.id()));
-    }
-
-    private void send(String sendingText, Supplier<CompletableFuture<Outcome>> command, String doneText) {
-        if (context.notYetConnected()) {
-            say(I18n.t("wall.notConnected"), Theme.WARNING); // the picture may be the one kept from the last run
-            return;
-        }
-        sending = true;
-        disableActions(true);
-        say(sendingText, Theme.INFO);
-        command.get().thenAccept(result -> Platform.runLater(() -> {
-            sending = false;
-            if (result instanceof Outcome.Done) {
-                say(doneText, Theme.OK);
-            } else if (result instanceof Outcome.Queued q) {
-                say(I18n.t("incident.queued", q.waiting()), Theme.WARNING);
-            } else if (result instanceof Outcome.Refused r) {
-                forbidden |= r.status() == 401 || r.status() == 403;
-                say(I18n.t("map.dispatch.refused", r.status(), r.message()), Theme.CRITICAL);
-            } else if (result instanceof Outcome.Failed f) {
-                say(I18n.t("incident.failed", f.reason()), Theme.CRITICAL);
-            }
-            // the next situation shows the order; the buttons come back with it (or now, if nothing changed)
-            shownOrders = null;
-            shownUnits = null;
-            shownWhistles = null;
-            shownLoop = null;
-            lastSecond = Long.MIN_VALUE;
-            last = null;
-        }));
-    }
-
     /** The buttons that send orders, while one is on its way. */
-    private void disableActions(boolean off) {
-        whistle.setDisable(off);
-        for (Pane part : List.of(recommended, orders, whistles, loop, complaints.node())) {
-            part.lookupAll("." + ACTION).forEach(n -> n.setDisable(off));
+    private void disableActions() {
+        whistles.disable();
+        for (Pane part : List.of(recommended, orders.node(), loop, complaints.node())) {
+            part.lookupAll("." + ACTION).forEach(n -> n.setDisable(true));
         }
     }
 
-    private void say(String text, String state) {
-        outcome.setText(text);
-        Theme.setState(outcome, state);
+    /** The hub answered: the next pulse shows every part again, its buttons with it. */
+    private void answered() {
+        orders.forget();
+        shownUnits = null;
+        whistles.forget();
+        shownLoop = null;
+        lastSecond = Long.MIN_VALUE;
+        last = null;
     }
 
     // --- small builders -------------------------------------------------------------------------------
 
-    private static VBox section() {
+    static VBox section() {
         VBox v = new VBox(4);
         v.getStyleClass().add(SECTION);
         return v;
@@ -895,7 +528,7 @@ public final class IncidentScreen implements Widget {
         drillMark.setManaged(drill);
     }
 
-    private static Label heading(String text) {
+    static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(HEADING);
         l.setMinWidth(0);
@@ -909,14 +542,14 @@ public final class IncidentScreen implements Widget {
         return l;
     }
 
-    private static Label text(String text) {
+    static Label text(String text) {
         Label l = new Label(text == null ? "" : text);
         l.getStyleClass().add(TEXT);
         l.setMinWidth(0);
         return l;
     }
 
-    private static Button action(String text) {
+    static Button action(String text) {
         Button b = new Button(text);
         b.getStyleClass().add(ACTION);
         b.setMinWidth(Region.USE_PREF_SIZE);

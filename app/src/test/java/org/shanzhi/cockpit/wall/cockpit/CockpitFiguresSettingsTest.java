@@ -37,14 +37,7 @@ class CockpitFiguresSettingsTest {
         Complaint.Resolution[] resolved = {Complaint.Resolution.YES, Complaint.Resolution.YES,
             Complaint.Resolution.PARTIAL, Complaint.Resolution.PARTIAL};
         for (int i = 0; i < resolved.length; i++) {
-            String no = "O-" + i;
-            events.add(new Event.ComplaintReceived(no, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT, "物业管理",
-                    Complaint.Priority.NORMAL, Fixtures.EAST, null, false));
-            for (ComplaintState st : List.of(ComplaintState.DISPATCHED, ComplaintState.SIGNED,
-                    ComplaintState.CONTACTED, ComplaintState.IN_PROGRESS, ComplaintState.REPLIED)) {
-                events.add(new Event.ComplaintAdvanced(no, st));
-            }
-            events.add(new Event.ComplaintRevisited(no, true, resolved[i],
+            events.addAll(Fixtures.revisited("O-" + i, true, resolved[i],
                     i == 3 ? Complaint.Satisfaction.BASICALLY_SATISFIED : Complaint.Satisfaction.SATISFIED));
         }
         events.add(new Event.IncidentOpened("I-AI", "占道经营", "市容", Incident.Source.AI, null, null, Fixtures.WEST,

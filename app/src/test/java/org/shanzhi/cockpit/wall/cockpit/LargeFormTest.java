@@ -67,7 +67,7 @@ class LargeFormTest {
         Situation s = day.now();
         CityOperationPanel p = PanelHarness.mount(CityOperationPanel::new, 1920, 1080);
         Instant clock = Instant.parse("2026-12-02T01:00:00Z");
-        show(p, s, clock);
+        PanelHarness.show(p, WallFrame.of(s, clock, null));
 
         assertThat(p.openCases.rows()).hasSize(60);
         String first = p.openCases.pageLine();
@@ -77,9 +77,9 @@ class LargeFormTest {
         String top = p.openCases.rows().get(0).key();
         assertThat(visible(p, top)).isTrue();
 
-        show(p, s, clock.plus(Duration.ofSeconds(9)));
+        PanelHarness.show(p, WallFrame.of(s, clock.plus(Duration.ofSeconds(9)), null));
         assertThat(p.openCases.pageLine()).isEqualTo(first);
-        show(p, s, clock.plus(Duration.ofSeconds(10)));
+        PanelHarness.show(p, WallFrame.of(s, clock.plus(Duration.ofSeconds(10)), null));
         assertThat(p.openCases.pageLine()).isEqualTo("第 2/" + pages + " 页 · 共 60 项");
         assertThat(visible(p, top)).isFalse();
     }
@@ -117,15 +117,6 @@ class LargeFormTest {
         assertThat(monitoring.isLarge()).isTrue();
         assertThat(monitoring.falseAlarms.rows()).hasSameSizeAs(CockpitFigures.of(storm).monitoring().falseAlarms());
         assertThat(PanelHarness.texts(monitoring.node())).contains("待研判AI预警", "今日AI预警 · 按算法");
-    }
-
-    private static void show(CockpitPanel p, Situation s, Instant clock) throws Exception {
-        PanelHarness.fx(() -> {
-            p.show(WallFrame.of(s, clock, null));
-            p.node().applyCss();
-            ((javafx.scene.Parent) p.node()).layout();
-            return null;
-        });
     }
 
     private static boolean visible(CityOperationPanel p, String key) throws Exception {

@@ -51,20 +51,22 @@ final class PanelHarness {
     }
 
     static void show(Widget panel, Situation s) throws Exception {
-        fx(() -> {
-            panel.show(WallFrame.of(s));
-            Parent root = (Parent) panel.node();
-            root.applyCss();
-            root.layout();
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        show(panel, WallFrame.of(s));
+    }
+
+    /** Shows a frame at another clock than its situation's own (a long list pages on the operator's clock). */
+    static void show(Widget panel, WallFrame frame) throws Exception {
+        laidOut(panel, () -> panel.show(frame));
     }
 
     /** Shows figures computed elsewhere (with other weights or minimums than the wall's). */
     static void show(CockpitPanel panel, CockpitFigures f) throws Exception {
+        laidOut(panel, () -> panel.show(f));
+    }
+
+    private static void laidOut(Widget panel, Runnable show) throws Exception {
         fx(() -> {
-            panel.show(f);
+            show.run();
             Parent root = (Parent) panel.node();
             root.applyCss();
             root.layout();

@@ -120,7 +120,7 @@ class IncidentScreenOnHubTest {
 
         show();
         Node order = screen.node().lookup("#" + sent.id());
-        assertThat(WidgetHarness.labelWith(order, IncidentScreen.ORDER_STATE).getText()).isEqualTo("已派");
+        assertThat(WidgetHarness.labelWith(order, OrdersSection.ORDER_STATE).getText()).isEqualTo("已派");
         Button cancel = button(order, "撤回");
         WidgetHarness.fx(() -> {
             cancel.fire();
@@ -131,7 +131,7 @@ class IncidentScreenOnHubTest {
         DispatchOrder.Step last = hub.hub().situation().orders().get(sent.id()).steps().get(1);
         assertThat(last.by()).isEqualTo("center");
         show();
-        assertThat(WidgetHarness.labelWith(screen.node().lookup("#" + sent.id()), IncidentScreen.ORDER_STATE).getText())
+        assertThat(WidgetHarness.labelWith(screen.node().lookup("#" + sent.id()), OrdersSection.ORDER_STATE).getText())
                 .isEqualTo("撤回");
     }
 
@@ -161,9 +161,9 @@ class IncidentScreenOnHubTest {
         DispatchOrder next = hub.hub().situation().orders().get(after.orderIds().get(1));
         assertThat(next.unitId()).isEqualTo("U-5");
         show();
-        assertThat(WidgetHarness.labelWith(screen.node().lookup("#" + next.id()), IncidentScreen.ORDER_STATE).getText())
+        assertThat(WidgetHarness.labelWith(screen.node().lookup("#" + next.id()), OrdersSection.ORDER_STATE).getText())
                 .isEqualTo("已派");
-        assertThat(WidgetHarness.labelWith(screen.node().lookup("#ZL-H2"), IncidentScreen.ORDER_STATE).getText())
+        assertThat(WidgetHarness.labelWith(screen.node().lookup("#ZL-H2"), OrdersSection.ORDER_STATE).getText())
                 .isEqualTo("改派");
     }
 
@@ -181,11 +181,11 @@ class IncidentScreenOnHubTest {
         assertThat(whistle.isDisabled()).isFalse();
         WidgetHarness.fx(() -> {
             whistle.fire();
-            for (Node n : screen.node().lookupAll("." + IncidentScreen.DEPARTMENT_CHOICE)) {
+            for (Node n : screen.node().lookupAll("." + WhistleSection.DEPARTMENT_CHOICE)) {
                 CheckBox box = (CheckBox) n;
                 box.setSelected(box.getText().equals("燃气集团") || box.getText().equals("派出所"));
             }
-            ((TextField) screen.node().lookup("." + IncidentScreen.WHISTLE_REASON)).setText("疑似燃气泄漏");
+            ((TextField) screen.node().lookup("." + WhistleSection.WHISTLE_REASON)).setText("疑似燃气泄漏");
             return null;
         });
         Button blow = button(screen.node(), "发出吹哨");

@@ -73,11 +73,11 @@ class IncidentScreenTest {
     }
 
     static String stateOf(Node order) {
-        return WidgetHarness.labelWith(order, IncidentScreen.ORDER_STATE).getText();
+        return WidgetHarness.labelWith(order, OrdersSection.ORDER_STATE).getText();
     }
 
     static Labeled late(Node order) {
-        return WidgetHarness.labelWith(order, IncidentScreen.LATE);
+        return WidgetHarness.labelWith(order, OrdersSection.LATE);
     }
 
     static List<String> buttons(Node n) {
