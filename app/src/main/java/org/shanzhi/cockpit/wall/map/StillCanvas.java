@@ -59,6 +59,14 @@ final class StillCanvas {
         double s = view.scale() / drawnIn.scale();
         scale.setX(s);
         scale.setY(s);
-        canvas.relocate(view.screenX(drawnIn.worldXAt(0)), view.screenY(drawnIn.worldYAt(0)));
+        double x = view.screenX(drawnIn.worldXAt(0));
+        double y = view.screenY(drawnIn.worldYAt(0));
+        if (s == 1) {
+            // whole pixels: the software pipeline copies a canvas so placed, where it interpolates every pixel of one
+            // placed between them (what most of a panning frame cost)
+            x = Math.round(x);
+            y = Math.round(y);
+        }
+        canvas.relocate(x, y);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
 import org.pcollections.PMap;
@@ -52,15 +53,11 @@ final class CamerasLayer extends MapLayer {
 
     @Override
     void paint(MapFrame f) {
-        GraphicsContext g = f.g();
         MapProjection p = f.view();
         Situation s = f.situation();
         boolean plain = f.on(CAMERAS);
         boolean ai = f.on(AI_POINTS);
         if (p.zoom() < CLUSTER_BELOW) {
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFont(CLUSTER);
             Key key = new Key(s.cameras(), plain, ai, CameraClusters.step(p.zoom()));
             List<Cluster> found = work.latest(key);
             if (!work.has(key)) {
@@ -77,13 +74,19 @@ final class CamerasLayer extends MapLayer {
                     continue;
                 }
                 double r = clusterRadius(c.count());
-                g.setFill(MapStyle.camera(c.worst()));
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
-                g.setStroke(BG);
-                g.setLineWidth(2);
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-                g.setFill(BG);
-                g.fillText(Integer.toString(c.count()), x, y + 0.5);
+                Color fill = MapStyle.camera(c.worst());
+                f.stamp(List.of("cluster", fill, c.count()), x, y, r + 1, (sg, cx, cy) -> {
+                    sg.setFill(fill);
+                    sg.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+                    sg.setStroke(BG);
+                    sg.setLineWidth(2);
+                    sg.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+                    sg.setTextAlign(TextAlignment.CENTER);
+                    sg.setTextBaseline(VPos.CENTER);
+                    sg.setFont(CLUSTER);
+                    sg.setFill(BG);
+                    sg.fillText(Integer.toString(c.count()), cx, cy + 0.5);
+                });
                 f.mark(MapMark.Kind.CLUSTER, c.id(), x, y, r, c);
                 f.drew(1);
             }
@@ -101,7 +104,6 @@ final class CamerasLayer extends MapLayer {
     }
 
     private static void camera(MapFrame f, Camera c) {
-        GraphicsContext g = f.g();
         MapProjection p = f.view();
         double x = p.xOf(c.at().lon());
         double y = p.yOf(c.at().lat());
@@ -109,11 +111,14 @@ final class CamerasLayer extends MapLayer {
             return;
         }
         double r = c.ai() ? 5 : 4;
-        g.setFill(MapStyle.camera(CameraClusters.stateOf(c)));
-        g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        g.setStroke(BG);
-        g.setLineWidth(1.2);
-        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        Color fill = MapStyle.camera(CameraClusters.stateOf(c));
+        f.stamp(List.of("camera", fill, r), x, y, r + 0.6, (sg, cx, cy) -> {
+            sg.setFill(fill);
+            sg.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            sg.setStroke(BG);
+            sg.setLineWidth(1.2);
+            sg.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        });
         f.mark(MapMark.Kind.CAMERA, c.id(), x, y, r, c);
         f.drew(1);
     }

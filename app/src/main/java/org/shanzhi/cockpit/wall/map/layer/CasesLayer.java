@@ -61,12 +61,19 @@ final class CasesLayer extends MapLayer {
                 g.strokeOval(x - r - 8, y - r - 8, 2 * r + 16, 2 * r + 16);
                 g.setLineDashes((double[]) null);
             }
-            f.diamond(x, y, r);
-            g.setFill(MapStyle.severity(sev));
-            g.fill();
-            g.setStroke(BG);
-            g.setLineWidth(1.5);
-            g.stroke();
+            f.stamp(List.of("case", sev), x, y, r + 1, (sg, cx, cy) -> {
+                sg.beginPath();
+                sg.moveTo(cx, cy - r);
+                sg.lineTo(cx + r, cy);
+                sg.lineTo(cx, cy + r);
+                sg.lineTo(cx - r, cy);
+                sg.closePath();
+                sg.setFill(MapStyle.severity(sev));
+                sg.fill();
+                sg.setStroke(BG);
+                sg.setLineWidth(1.5);
+                sg.stroke();
+            });
             f.mark(MapMark.Kind.INCIDENT, i.id(), x, y, r, i);
             f.drew(1);
         }

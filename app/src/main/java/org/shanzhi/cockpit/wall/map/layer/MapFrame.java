@@ -27,23 +27,30 @@ import org.shanzhi.cockpit.wall.map.geo.RasterTiles;
  */
 final class MapFrame {
 
+    /** The offsets of a halo's copies: eight around a ring 2 px wide, as the 4 px stroke drew it. */
+    private static final double[][] HALO = {{-2, 0}, {2, 0}, {0, -2}, {0, 2}, {-1.5, -1.5}, {1.5, -1.5},
+            {-1.5, 1.5}, {1.5, 1.5}};
+
     private final GraphicsContext g;
     private final MapProjection view;
     private final MapContent content;
     private final List<MapLayer> layers;
     private final TextWidths widths;
+    private final Stamps stamps;
     private final List<MapMark> marks = new ArrayList<>(2048);
     private final List<Bounds> placed = new ArrayList<>();
     private final Map<String, Integer> counts = new HashMap<>();
     private MapLayer current;
     private boolean settled = true;
 
-    MapFrame(GraphicsContext g, MapProjection view, MapContent content, List<MapLayer> layers, TextWidths widths) {
+    MapFrame(GraphicsContext g, MapProjection view, MapContent content, List<MapLayer> layers, TextWidths widths,
+            Stamps stamps) {
         this.g = g;
         this.view = view;
         this.content = content;
         this.layers = layers;
         this.widths = widths;
+        this.stamps = stamps;
     }
 
     GraphicsContext g() {
@@ -151,13 +158,27 @@ final class MapFrame {
         return x > -30 && y > -30 && x < view.width() + 30 && y < view.height() + 30;
     }
 
-    /** Text with a ring of the background around it, legible over anything. */
+    /**
+     * Text with a ring of the background around it, legible over anything: the text filled in the background's colour
+     * at {@link #HALO} around its place, then in its own. Stroking the glyphs' outlines instead is what cost the software
+     * pipeline most in a frame; filled text is copied from the glyph cache.
+     */
     void halo(String text, double x, double y, Color fill) {
-        g.setStroke(BG);
-        g.setLineWidth(4);
-        g.strokeText(text, x, y);
+        g.setFill(BG);
+        for (double[] d : HALO) {
+            g.fillText(text, x + d[0], y + d[1]);
+        }
         g.setFill(fill);
         g.fillText(text, x, y);
+    }
+
+    /**
+     * A symbol centred on (x, y) that reaches at most {@code reach} px from its centre, copied from its image (drawn
+     * the first time its {@code key} is asked for); to the nearest pixel.
+     */
+    void stamp(Object key, double x, double y, double reach, Stamps.Symbol symbol) {
+        int side = Stamps.side(reach);
+        g.drawImage(stamps.of(key, reach, symbol), Math.round(x - side / 2.0), Math.round(y - side / 2.0));
     }
 
     void dot(double x, double y, double r, Color c) {

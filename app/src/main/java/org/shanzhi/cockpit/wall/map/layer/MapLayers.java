@@ -43,6 +43,7 @@ public final class MapLayers {
 
     private final List<MapLayer> layers;
     private final TextWidths widths = new TextWidths();
+    private final Stamps stamps = new Stamps();
     private final Map<Plane, Still> stills = new EnumMap<>(Plane.class);
 
     MapLayers(List<MapLayer> layers) {
@@ -109,7 +110,7 @@ public final class MapLayers {
      * off) stays as it is.
      */
     public boolean stale(Plane plane, MapProjection p, MapContent content) {
-        MapFrame f = new MapFrame(null, p, content, layers, widths);
+        MapFrame f = new MapFrame(null, p, content, layers, widths, stamps);
         boolean shown = false;
         boolean changed = false;
         for (MapLayer l : layers) {
@@ -130,7 +131,7 @@ public final class MapLayers {
 
     /** Draws a still plane's layers in projection {@code p} on its canvas; true when what it drew is final. */
     public boolean paintStill(Plane plane, GraphicsContext g, MapProjection p, MapContent content) {
-        MapFrame f = new MapFrame(g, p, content, layers, widths);
+        MapFrame f = new MapFrame(g, p, content, layers, widths, stamps);
         start(g, p);
         if (plane == Plane.BASE) {
             g.setFill(BG);
@@ -153,7 +154,7 @@ public final class MapLayers {
      * settledness includes.
      */
     public Drawn paint(GraphicsContext g, MapProjection p, MapContent content, boolean stillsCurrent) {
-        MapFrame f = new MapFrame(g, p, content, layers, widths);
+        MapFrame f = new MapFrame(g, p, content, layers, widths, stamps);
         start(g, p);
         paint(f, Plane.LIVE);
         Map<String, Integer> counts = new HashMap<>();

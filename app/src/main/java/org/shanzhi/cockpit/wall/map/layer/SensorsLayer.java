@@ -7,6 +7,7 @@ import static org.shanzhi.cockpit.wall.map.layer.MapStyle.SENSOR;
 import java.util.List;
 
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.wall.I18n;
@@ -45,11 +46,14 @@ final class SensorsLayer extends MapLayer {
                 g.setLineWidth(2);
                 g.strokeRect(x - r - 3, y - r - 3, 2 * r + 6, 2 * r + 6);
             }
-            g.setFill(sensor.alarm() ? CRITICAL : SENSOR);
-            g.fillRect(x - r, y - r, 2 * r, 2 * r);
-            g.setStroke(BG);
-            g.setLineWidth(1);
-            g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+            Color fill = sensor.alarm() ? CRITICAL : SENSOR;
+            f.stamp(List.of("sensor", fill, r), x, y, r + 0.5, (sg, cx, cy) -> {
+                sg.setFill(fill);
+                sg.fillRect(cx - r, cy - r, 2 * r, 2 * r);
+                sg.setStroke(BG);
+                sg.setLineWidth(1);
+                sg.strokeRect(cx - r, cy - r, 2 * r, 2 * r);
+            });
             f.mark(MapMark.Kind.SENSOR, sensor.id(), x, y, r, sensor);
             f.drew(1);
         }

@@ -75,11 +75,13 @@ final class UnitsLayer extends MapLayer {
                 g.setLineWidth(2);
                 g.strokeOval(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
             } else {
-                g.setFill(c);
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
-                g.setStroke(TEXT);
-                g.setLineWidth(1.5);
-                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                f.stamp(List.of("unit", c), x, y, r + 0.75, (sg, cx, cy) -> {
+                    sg.setFill(c);
+                    sg.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+                    sg.setStroke(TEXT);
+                    sg.setLineWidth(1.5);
+                    sg.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+                });
             }
             f.mark(MapMark.Kind.UNIT, u.id(), x, y, r + 2, u);
             f.drew(1);
