@@ -166,7 +166,11 @@ public final class MapFrames {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /** Nearest rank; NaN when a side drew no frame (e.g. Leaflet's page not ready within a quick run). */
     static double quantile(double[] v, double q) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
         double[] s = v.clone();
         Arrays.sort(s);
         int rank = (int) Math.ceil(q * s.length);
