@@ -119,6 +119,13 @@ final class Reads {
     /** The newest prepared snapshot's bytes as they are: gzip'd once for every client that accepts gzip. */
     void snapshot(Context ctx) {
         PreparedSnapshot s = hub.newestSnapshot();
+        // a feed that asks again while the hub catches up sends back the tag it holds: the same one, nothing to send
+        String tag = "\"" + hub.startedAt().toEpochMilli() + "-" + s.seq() + "\"";
+        ctx.header("ETag", tag);
+        if (tag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
         ctx.disableCompression().header("Vary", "Accept-Encoding");
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
         if (gzip) {

@@ -42,8 +42,7 @@ final class SnapshotPreparer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.warn("preparing the snapshot failed this time: {}", e.toString()); // a GET prepares it then
                 }
-                long every = hub.catchingUp() ? CATCHING_UP_EVERY_MS : EVERY_MS;
-                Thread.sleep(Math.max(0, every - SETTLE_MS - (System.nanoTime() - started) / 1_000_000));
+                pause(started);
                 while (!closed && hub.head() <= hub.newestSnapshot().seq()) {
                     hub.awaitBeyond(hub.newestSnapshot().seq(), 1000);
                 }
@@ -51,6 +50,18 @@ final class SnapshotPreparer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed
+        }
+    }
+
+    /** Until the next snapshot is due from {@code started}: the longer period only while the catch-up lasts. */
+    private void pause(long started) throws InterruptedException {
+        while (!closed) {
+            long every = hub.catchingUp() ? CATCHING_UP_EVERY_MS : EVERY_MS;
+            long left = every - SETTLE_MS - (System.nanoTime() - started) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            Thread.sleep(Math.min(left, SETTLE_MS));
         }
     }
 

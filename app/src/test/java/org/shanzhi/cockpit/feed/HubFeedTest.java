@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
@@ -206,4 +208,40 @@ class HubFeedTest {
         }
     }
 
+    /** A stand-in hub that says it is catching up with its clock, then that it has reached it. */
+    @Test
+    void whileTheHubCatchesUpItFollowsTheSnapshotAndStreamsOnceTheHubHasReachedItsClock() {
+        Situation base = Fixtures.district();
+        String snapshot = "{\"seq\":" + base.seq() + ",\"situation\":" + Json.write(base) + "}";
+        AtomicBoolean catchingUp = new AtomicBoolean(true);
+        AtomicInteger snapshots = new AtomicInteger();
+        AtomicInteger streams = new AtomicInteger();
+        Javalin fake = Javalin.create(c -> {
+            c.routes.get("/api/v1/health", ctx -> ctx.result("{\"status\":\"ok\",\"catchingUp\":" + catchingUp.get()
+                    + ",\"clock\":\"" + base.time().plusSeconds(3600) + "\"}"));
+            c.routes.get("/api/v1/snapshot", ctx -> {
+                snapshots.incrementAndGet();
+                ctx.header("ETag", "\"1\"");
+                if ("\"1\"".equals(ctx.header("If-None-Match"))) {
+                    ctx.status(304);
+                } else {
+                    ctx.result(snapshot);
+                }
+            });
+            c.routes.ws("/api/v1/stream", ws -> ws.onConnect(ctx -> streams.incrementAndGet()));
+        }).start("127.0.0.1", 0);
+        try (HubFeed feed = new HubFeed("http://127.0.0.1:" + fake.port(), "t".repeat(20)).start()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> snapshots.get() >= 3);
+            assertThat(streams.get()).isZero();
+            assertThat(feed.status().live()).isTrue();
+            assertThat(feed.status().catchingUp()).isTrue();
+            assertThat(feed.version()).isEqualTo(1); // asked again, the hub's tag unchanged: the same snapshot kept
+
+            catchingUp.set(false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> streams.get() == 1 && !feed.status().catchingUp());
+            assertThat(feed.status().live()).isTrue();
+        } finally {
+            fake.stop();
+        }
+    }
 }

@@ -52,6 +52,39 @@ class ServedSnapshotTest {
         }
     }
 
+    @Test
+    void askedAgainWithTheTagItGaveTheSameSnapshotIsNotSentAgainANewerOneIs() throws IOException {
+        try (TestHub hub = new TestHub(data)) {
+            hub.ingest(Fixtures.inventory());
+            String tag;
+            try (Response r = TestHub.HTTP.newCall(get(hub, null)).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                tag = r.header("ETag");
+            }
+            assertThat(tag).isNotBlank();
+            try (Response r = TestHub.HTTP.newCall(get(hub, tag)).execute()) {
+                assertThat(r.code()).isEqualTo(304);
+                assertThat(r.body().bytes()).isEmpty();
+            }
+
+            hub.ingest(List.of(new Event.SensorReported("S-1", 7)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try (Response r = TestHub.HTTP.newCall(get(hub, tag)).execute()) {
+                    return r.code() == 200 && !tag.equals(r.header("ETag"));
+                }
+            });
+        }
+    }
+
+    private static Request get(TestHub hub, String ifNoneMatch) {
+        Request.Builder get = new Request.Builder().url(hub.runtime.baseUrl() + "/api/v1/snapshot")
+                .header("Authorization", "Bearer " + hub.token(Role.VIEWER));
+        if (ifNoneMatch != null) {
+            get.header("If-None-Match", ifNoneMatch);
+        }
+        return get.build();
+    }
+
     /** {"seq": N, "situation": ...} with the situation folded from the journal's first entry to {@code seq}. */
     private static String wholeSerialization(TestHub hub, long seq) {
         Situation s = Situation.empty();

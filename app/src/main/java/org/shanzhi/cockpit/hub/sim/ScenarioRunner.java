@@ -118,28 +118,38 @@ public final class ScenarioRunner implements AutoCloseable {
     private static final Duration SLICE = Duration.ofMinutes(30);
     private Instant reached;
 
+    /** Lives the slices up to the clock one after the other, then waits for the next period. */
     private void step() {
         try {
-            if (reached == null) {
-                reached = hub.situation().time();
+            boolean behind = true; // behind the clock: the next slice at once, not a period later
+            while (behind && !timer.isShutdown()) {
+                behind = slice();
             }
-            Instant now = hub.clock().now();
-            Instant to = now.isAfter(reached.plus(SLICE)) ? reached.plus(SLICE) : now;
-            reached = to;
-            hub.catchingUp(to.isBefore(now));
-            List<TimedEvent> events = simulator.advance(hub.situation(), to);
-            if (events.isEmpty()) {
-                return;
-            }
+        } catch (RuntimeException e) {
+            // keep the scenario alive: one failed step must not stop the living picture
+            LOG.error("scenario step failed", e);
+        }
+    }
+
+    /** Simulates and appends one slice; returns whether the scenario is still behind the clock after it. */
+    private boolean slice() {
+        if (reached == null) {
+            reached = hub.situation().time();
+        }
+        Instant now = hub.clock().now();
+        Instant to = now.isAfter(reached.plus(SLICE)) ? reached.plus(SLICE) : now;
+        reached = to;
+        boolean behind = to.isBefore(now);
+        hub.catchingUp(behind);
+        List<TimedEvent> events = simulator.advance(hub.situation(), to);
+        if (!events.isEmpty()) {
             List<Hub.Pending> batch = new ArrayList<>(events.size());
             for (TimedEvent e : events) {
                 batch.add(new Hub.Pending(e.time(), e.event()));
             }
             hub.appendEach(batch, "simulator");
-        } catch (RuntimeException e) {
-            // keep the scenario alive: one failed step must not stop the living picture
-            LOG.error("scenario step failed", e);
         }
+        return behind;
     }
 
     @Override
