@@ -380,7 +380,7 @@ final class VideoTile extends StackPane {
     protected void layoutChildren() {
         super.layoutChildren();
         // in a small tile (the incident's 单兵图传) the centred state would be drawn over the name: it goes under it
-        double underTop = top.getLayoutY() + top.getHeight();
+        double underTop = top.getLayoutY() + top.prefHeight(top.getWidth()); // the block fills the tile; its lines do not
         if (state.getLayoutY() < underTop) {
             state.resizeRelocate(state.getLayoutX(), underTop, state.getWidth(),
                     Math.max(0, getHeight() - snappedBottomInset() - underTop));

@@ -36,6 +36,9 @@ class SmallTileTest {
             Bounds name = tile.id.localToScene(tile.id.getLayoutBounds());
             Bounds state = tile.state.localToScene(tile.state.getLayoutBounds());
             assertThat(state.getMinY()).as("the state's top under the id line's bottom").isGreaterThanOrEqualTo(name.getMaxY());
+            // and it is still written: at least a line of it inside the tile
+            assertThat(state.getHeight()).isGreaterThanOrEqualTo(tile.state.getFont().getSize());
+            assertThat(state.getMaxY()).isLessThanOrEqualTo(scene.getHeight());
             return null;
         });
     }
