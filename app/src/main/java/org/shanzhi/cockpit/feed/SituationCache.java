@@ -32,7 +32,7 @@ import org.shanzhi.cockpit.json.Json;
 /**
  * The last situation the wall saw, kept in a file under its data directory, so that the next start paints it at once
  * instead of waiting for the hub. As a {@link SituationSource} it shows the live feed's situation once there is one,
- * and until then the kept one, with the status {@code CONNECTING} {@code since} the moment it was kept (its age).
+ * and until then the kept one, with the status {@code KEPT} {@code since} the moment it was kept (its age).
  * A kept picture is a situation only: nothing may be commanded on it ({@code WallContext.notYetConnected}).
  * <p>
  * The file is gzip'd text: a header line ({@code format}, {@code version}, {@code savedAt}), then the snapshot as
@@ -127,7 +127,7 @@ public final class SituationCache implements SituationSource, AutoCloseable {
         return live.version() + (keptNow() != null ? 1 : 0);
     }
 
-    /** The feed's status; before its first situation, with a kept picture, {@code CONNECTING} since it was kept. */
+    /** The feed's status; before its first situation, with a kept picture, {@code KEPT} since it was kept. */
     @Override
     public FeedStatus status() {
         FeedStatus s = live.status();
@@ -135,7 +135,7 @@ public final class SituationCache implements SituationSource, AutoCloseable {
         if (k == null || live.latest() != null || s.state() != FeedStatus.State.CONNECTING) {
             return s;
         }
-        return new FeedStatus(FeedStatus.State.CONNECTING, k.savedAt(), k.situation().seq(), s.garbageFrames(),
+        return new FeedStatus(FeedStatus.State.KEPT, k.savedAt(), k.situation().seq(), s.garbageFrames(),
                 s.resnapshots(), s.reconnects(), s.lastError());
     }
 

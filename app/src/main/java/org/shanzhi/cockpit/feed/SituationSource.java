@@ -19,9 +19,9 @@ public interface SituationSource {
         return DispatchOrder.Timing.defaults();
     }
 
-    /** A source that always shows the same situation, as live. */
+    /** A source that always shows the same situation, as a picture of its time. */
     static SituationSource fixed(Situation s) {
-        FeedStatus live = new FeedStatus(FeedStatus.State.LIVE, s.time(), s.seq(), 0, 0, 0, null);
+        FeedStatus picture = FeedStatus.picture(s.time(), s.seq());
         return new SituationSource() {
             @Override
             public Situation latest() {
@@ -35,7 +35,7 @@ public interface SituationSource {
 
             @Override
             public FeedStatus status() {
-                return live;
+                return picture;
             }
         };
     }

@@ -38,6 +38,9 @@ public final class HubRecordings {
         }
     }
 
+    /** How long a hub that does not answer at all is waited for: a wall PC's own hub may take minutes to listen. */
+    static final Duration UNREACHED_PATIENCE = Duration.ofMinutes(10);
+
     private final String baseUrl;
     private final String token;
     private final OkHttpClient http = new OkHttpClient.Builder()
@@ -53,13 +56,20 @@ public final class HubRecordings {
     /**
      * The same, once the hub has lived up to {@code to}: asked again every half second while the hub is not
      * reached, still starting, or its latest event is before {@code to} (a wall opened with its hub, which lives
-     * the day as it opens, {@code --replay-from}), for at most {@code patience}; then what the hub has.
+     * the day as it opens, {@code --replay-from}), for at most {@code patience} from the hub's first answer; then
+     * what the hub has. A hub that does not answer at all (the wall's own still reading its journal) is waited for
+     * up to {@link #UNREACHED_PATIENCE}, then refused with status 0.
      */
     public Replay fetchWhenReady(Instant from, Instant to, Duration patience) throws Refused, InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long unreachedUntil = System.nanoTime() + UNREACHED_PATIENCE.toNanos();
+        long deadline = Long.MAX_VALUE;
         while (true) {
-            boolean last = System.nanoTime() > deadline;
-            if (last || livedUpTo(to)) {
+            Health h = health(to);
+            if (h != Health.AWAY && deadline == Long.MAX_VALUE) {
+                deadline = System.nanoTime() + patience.toNanos();
+            }
+            boolean last = System.nanoTime() > Math.min(deadline, unreachedUntil);
+            if (last || h == Health.LIVED) {
                 try {
                     return fetch(from, to);
                 } catch (Refused e) {
@@ -72,17 +82,20 @@ public final class HubRecordings {
         }
     }
 
-    /** Whether the hub answers ready with its latest event at or after {@code to}. */
-    private boolean livedUpTo(Instant to) {
+    /** How the hub answers its health: not at all, not yet up to a time (or still starting), or lived up to it. */
+    private enum Health { AWAY, BEHIND, LIVED }
+
+    private Health health(Instant to) {
         Request request = new Request.Builder().url(baseUrl + "/api/v1/health").build();
         try (Response r = http.newCall(request).execute()) {
             if (r.code() != 200) {
-                return false;
+                return Health.BEHIND;
             }
             JsonNode health = Json.MAPPER.readTree(r.body().string());
-            return !Instant.parse(health.path("time").asText(Instant.EPOCH.toString())).isBefore(to);
+            return Instant.parse(health.path("time").asText(Instant.EPOCH.toString())).isBefore(to)
+                    ? Health.BEHIND : Health.LIVED;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Health.AWAY;
         }
     }
 

@@ -123,8 +123,9 @@ final class ScreenView {
             }
         }
         FeedStatus st = frame.feed();
-        // a picture kept from the last run, shown while connecting, is as old as a stale one and says so
-        boolean kept = st.state() == FeedStatus.State.CONNECTING && frame.hasSituation();
+        // a picture kept from the last run, shown while connecting, is as old as a stale one and says so; the hub's
+        // own first situation, shown while its stream opens, is not
+        boolean kept = st.state() == FeedStatus.State.KEPT;
         boolean stale = st.state() == FeedStatus.State.STALE || kept;
         long age = stale ? Duration.between(st.since(), frame.now()).toSeconds() : 0;
         if (stale != bannerShown || age != bannerAge) {

@@ -18,7 +18,8 @@ import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.feed.FeedStatus;
 
 /**
- * The connection bar: live / catching up, N minutes behind the hub / connecting / reconnecting since T / stale for N s, the commands waiting to be sent
+ * The connection bar: live / catching up, N minutes behind the hub / connecting / reconnecting since T / stale for N s
+ * / a picture, not live, the commands waiting to be sent
  * (待发送, when there are any), the situation's time and seq, which 指挥平台 (its address in a tooltip), unreadable frames
  * skipped. Shown every frame, not only
  * on new events, so a dead hub shows its age ticking.
@@ -80,7 +81,7 @@ public final class StatusWidget implements Widget {
     public void show(WallFrame frame) {
         FeedStatus st = frame.feed();
         // live says no age: the bar then changes only with the state, the counts or the situation
-        long age = st.state() == FeedStatus.State.LIVE ? 0
+        long age = st.state() == FeedStatus.State.LIVE || st.state() == FeedStatus.State.PICTURE ? 0
                 : Math.max(0, Duration.between(st.since(), frame.now()).toSeconds());
         Situation situation = frame.hasSituation() ? frame.situation() : null;
         int unsent = context.commands() == null ? 0 : context.commands().waiting();
@@ -107,15 +108,17 @@ public final class StatusWidget implements Widget {
         shownAt = frame.now();
         state.setText(switch (st.state()) {
             case LIVE -> I18n.t("status.live");
-            case CONNECTING -> situation == null ? I18n.t("status.connecting", age)
-                    : I18n.t("status.cached", Formats.age(Duration.ofSeconds(age)));
+            case CONNECTING -> I18n.t("status.connecting", age);
+            case KEPT -> I18n.t("status.cached", Formats.age(Duration.ofSeconds(age)));
             case RECONNECTING -> I18n.t("status.reconnecting", age);
             case STALE -> I18n.t("status.stale", age);
+            case PICTURE -> I18n.t("status.picture");
         });
         Theme.setState(state, switch (st.state()) {
             case LIVE -> Theme.OK;
-            case CONNECTING, RECONNECTING -> Theme.WARNING;
+            case CONNECTING, KEPT, RECONNECTING -> Theme.WARNING;
             case STALE -> Theme.CRITICAL;
+            case PICTURE -> Theme.INFO;
         });
         if (replay && st.state() == FeedStatus.State.LIVE) {
             state.setText(I18n.t("status.replay"));
@@ -126,7 +129,9 @@ public final class StatusWidget implements Widget {
         }
         time.setText(situation == null ? I18n.t("status.noData")
                 : I18n.t("status.time", CLOCK.format(situation.time()), situation.seq()));
-        details.setText(I18n.t("status.details", platform(context), st.garbageFrames(), st.reconnects()));
+        // a picture has no connection whose frames or reconnects could be counted
+        details.setText(st.state() == FeedStatus.State.PICTURE ? platform(context)
+                : I18n.t("status.details", platform(context), st.garbageFrames(), st.reconnects()));
     }
 
     /** Which 指挥平台 the wall reads, in the center's words (本机 when it runs on this computer), never its address. */

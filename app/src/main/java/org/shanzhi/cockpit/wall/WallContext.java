@@ -53,7 +53,7 @@ public record WallContext(Supplier<FeedStatus> feedStatus, String source, String
      */
     public boolean notYetConnected() {
         FeedStatus s = feedStatus == null ? null : feedStatus.get();
-        return s != null && s.state() == FeedStatus.State.CONNECTING;
+        return s != null && (s.state() == FeedStatus.State.CONNECTING || s.state() == FeedStatus.State.KEPT);
     }
 
     /** Whether {@code source} is a hub that video can be read from. */

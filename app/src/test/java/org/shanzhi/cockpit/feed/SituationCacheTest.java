@@ -85,7 +85,7 @@ class SituationCacheTest {
                 assertThat(cache.version()).isEqualTo(1); // the next pulse
                 assertThat(cache.firstPicture()).isDone();
                 FeedStatus st = cache.status();
-                assertThat(st.state()).isEqualTo(FeedStatus.State.CONNECTING);
+                assertThat(st.state()).isEqualTo(FeedStatus.State.KEPT);
                 assertThat(st.since()).isEqualTo(SAVED);
                 assertThat(st.seq()).isEqualTo(s.seq());
             }

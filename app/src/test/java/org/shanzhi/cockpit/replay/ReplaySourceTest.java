@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +30,7 @@ import org.shanzhi.cockpit.hub.HubRuntime;
 import org.shanzhi.cockpit.hub.Journal;
 import org.shanzhi.cockpit.hub.RecordingExport;
 import org.shanzhi.cockpit.hub.Role;
+import org.shanzhi.cockpit.hub.Tokens;
 import org.shanzhi.cockpit.hub.sim.HeyiScenario;
 import org.shanzhi.cockpit.hub.sim.ScenarioRunner;
 import org.shanzhi.cockpit.hub.sim.Simulator;
@@ -288,6 +294,30 @@ class ReplaySourceTest {
             Replay partial = recordings.fetchWhenReady(from, to.plus(Duration.ofHours(5)), Duration.ofSeconds(2));
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(partial.size()).isEqualTo(replay.size());
+        }
+    }
+
+    /** The wall's own hub may listen only minutes after the wall asked (it reads its journal first): it is waited for. */
+    @Test
+    void aHubThatListensOnlyAfterThePatienceIsStillWaitedFor() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        HubRuntime.Config config = HubRuntime.Config.local(data).withPort(port);
+        HubRecordings recordings = new HubRecordings("http://127.0.0.1:" + port,
+                Tokens.loadOrCreate(config.tokens()).tokenOf(Role.TRAINER));
+        CompletableFuture<Replay> fetched = CompletableFuture.supplyAsync(() -> {
+            try {
+                return recordings.fetchWhenReady(from, to, Duration.ofMillis(200));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Thread.sleep(1500); // longer than the patience: the hub has not answered yet, so its clock has not started
+        assertThat(fetched).isNotDone();
+        try (HubRuntime hub = HubRuntime.start(config)) {
+            assertThat(fetched.get(60, TimeUnit.SECONDS).size()).isEqualTo(replay.size());
         }
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,32 @@ class ScreenViewBannersTest {
         });
     }
 
+    @Test
+    void onlyAPictureKeptFromTheLastRunIsSaidToBeSavedNotTheHubsFirstSituationWhileItsStreamOpens() throws Exception {
+        Screen screen = LayoutLoader.standard().load("laptop").orElseThrow().screens().get(0);
+        Situation s = Fixtures.district();
+        Instant now = Instant.now();
+        WidgetHarness.fx(() -> {
+            ScreenView view = new ScreenView(screen, new WallContext(() -> null, "test"));
+            new Scene(new Group(view.node()));
+            Label banner = (Label) view.node().lookup(".stale-banner");
+            // a first start: nothing kept, the hub's snapshot is shown while its stream opens, a minute after the start
+            show(view, s, now, new FeedStatus(FeedStatus.State.CONNECTING, now.minusSeconds(75), s.seq(), 0, 0, 0, null));
+            assertThat(banner.isVisible()).isFalse();
+
+            show(view, s, now, new FeedStatus(FeedStatus.State.KEPT, now.minusSeconds(300), s.seq(), 0, 0, 0, null));
+            assertThat(banner.isVisible()).isTrue();
+            assertThat(banner.getText()).startsWith("正在连接 · 显示的是5分钟前保存的画面");
+            return null;
+        });
+    }
+
     private static void show(ScreenView view, Situation s) {
-        view.show(WallFrame.of(s, Instant.now(), new FeedStatus(
-                FeedStatus.State.LIVE, Instant.now(), s.seq(), 0, 0, 0, null)));
+        show(view, s, Instant.now(), new FeedStatus(FeedStatus.State.LIVE, Instant.now(), s.seq(), 0, 0, 0, null));
+    }
+
+    private static void show(ScreenView view, Situation s, Instant now, FeedStatus feed) {
+        view.show(WallFrame.of(s, now, feed));
         Parent root = view.node().getScene().getRoot(); // the group sizes the screen to its design size
         for (int i = 0; i < 2; i++) {
             root.applyCss();

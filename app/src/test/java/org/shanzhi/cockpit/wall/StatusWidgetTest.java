@@ -81,6 +81,34 @@ class StatusWidgetTest {
     }
 
     @Test
+    void theHubsFirstSituationBeforeItsStreamOpensIsConnectingNotAKeptPicture() throws Exception {
+        StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(new WallContext(() -> null, "测试")));
+        Situation s = Fixtures.district();
+        FeedStatus connecting = new FeedStatus(FeedStatus.State.CONNECTING, T, s.seq(), 0, 0, 0, null);
+        FeedStatus kept = new FeedStatus(FeedStatus.State.KEPT, T.minusSeconds(300), s.seq(), 0, 0, 0, null);
+        WidgetHarness.fx(() -> {
+            WallFrame f = WallFrame.waiting(T, connecting);
+            bar.show(f.next(s, T.plusSeconds(75), connecting));
+            assertThat(said(bar)).startsWith("○ 正在连接指挥平台… 75 秒 |").doesNotContain("画面");
+            bar.show(f.next(s, T.plusSeconds(76), kept));
+            assertThat(said(bar)).startsWith("○ 正在连接指挥平台… 显示6分钟前的画面 |");
+            return null;
+        });
+    }
+
+    @Test
+    void aPictureSaysItIsAStillPictureOfItsTimeNotLive() throws Exception {
+        StatusWidget bar = WidgetHarness.fx(() -> new StatusWidget(new WallContext(() -> null, "snapshot")));
+        Situation s = Fixtures.district();
+        WidgetHarness.fx(() -> {
+            bar.show(WallFrame.waiting(s.time(), FeedStatus.picture(s.time(), s.seq())).next(s, s.time(),
+                    FeedStatus.picture(s.time(), s.seq())));
+            return null;
+        });
+        assertThat(said(bar)).isEqualTo("■ 静态画面 · 非实时 | 数据时间 05-30 08:10:00 · 累计事件 10 条 | 未连接指挥平台");
+    }
+
+    @Test
     void theBarNamesTheCommandPlatformInTheCentersWordsAndKeepsItsAddressInATooltip() throws Exception {
         for (String[] hub : new String[][] {{"http://127.0.0.1:8717", "本机指挥平台"}, {"http://10.0.0.5:8717", "指挥平台"}}) {
             WallContext context = new WallContext(() -> null, hub[0], "x".repeat(16), "operator", new WallLinks());

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.HPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 
 /**
  * A few figures of one subject in one cell, a line each: a name, the figure coloured by its state, and one more
- * column (its base, or what it is expected to become), under an optional header naming the two columns.
+ * column (its base, or what it is expected to become), under an optional header naming the two columns. A line
+ * that would not fit whole in the cell is hidden and counted in a "另有 N 项" line under the last one shown.
  */
 public final class FigureTable extends KpiCell {
 
@@ -22,7 +25,7 @@ public final class FigureTable extends KpiCell {
     public record Row(String name, String figure, String state, String extra, String extraState) {
     }
 
-    private final GridPane grid = new GridPane();
+    private final Lines grid = new Lines();
     private List<Row> shown = List.of();
 
     public FigureTable(String title) {
@@ -39,12 +42,13 @@ public final class FigureTable extends KpiCell {
         extra.setHalignment(HPos.RIGHT);
         extra.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(name, figure, extra);
+        grid.setMinHeight(0); // the cell decides the height; lines that do not fit are hidden, not squeezed
         setListBody(grid);
     }
 
     /** The header over the figure and the extra column; null for none. */
     public void show(String figureHead, String extraHead, List<Row> rows) {
-        grid.getChildren().clear();
+        grid.getChildren().setAll(grid.more);
         int line = 0;
         if (figureHead != null || extraHead != null) {
             grid.add(label("", Theme.FIGURE_HEAD, null), 0, line);
@@ -52,6 +56,7 @@ public final class FigureTable extends KpiCell {
             grid.add(label(extraHead, Theme.FIGURE_HEAD, null), 2, line);
             line++;
         }
+        grid.heads = line;
         for (Row r : rows) {
             grid.add(label(r.name(), Theme.FIGURE_NAME, null), 0, line);
             grid.add(label(r.figure(), Theme.FIGURE_VALUE, r.state()), 1, line);
@@ -71,5 +76,52 @@ public final class FigureTable extends KpiCell {
 
     public List<Row> rows() {
         return shown;
+    }
+
+    /** The lines in a grid, those that fit whole shown from the top, the count of the others under them. */
+    private static final class Lines extends GridPane {
+        private final Label more = label("", Theme.STATUS_MORE, null);
+        /** The header's lines (0 or 1): not counted among the hidden. */
+        private int heads;
+
+        Lines() {
+            more.setManaged(false);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            int lines = 0;
+            double[] bottoms = new double[getChildren().size()];
+            for (Node n : getManagedChildren()) {
+                int line = GridPane.getRowIndex(n);
+                lines = Math.max(lines, line + 1);
+                bottoms[line] = Math.max(bottoms[line], n.getBoundsInParent().getMaxY());
+            }
+            double moreHeight = more.prefHeight(-1);
+            double room = getHeight() - snappedBottomInset();
+            int fit = fitting(bottoms, lines, room);
+            if (fit < lines) {
+                fit = fitting(bottoms, lines, room - moreHeight);
+            }
+            for (Node n : getManagedChildren()) {
+                n.setVisible(GridPane.getRowIndex(n) < fit);
+            }
+            int hidden = lines - Math.max(fit, heads);
+            more.setVisible(hidden > 0);
+            if (hidden > 0) {
+                more.setText(I18n.t("common.more", hidden));
+                more.resizeRelocate(snappedLeftInset(), fit == 0 ? snappedTopInset() : bottoms[fit - 1],
+                        getWidth() - snappedLeftInset() - snappedRightInset(), moreHeight);
+            }
+        }
+
+        private static int fitting(double[] bottoms, int lines, double room) {
+            int n = 0;
+            while (n < lines && bottoms[n] <= room) {
+                n++;
+            }
+            return n;
+        }
     }
 }

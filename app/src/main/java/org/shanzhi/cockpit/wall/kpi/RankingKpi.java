@@ -15,8 +15,9 @@ import javafx.scene.layout.VBox;
 import org.shanzhi.cockpit.wall.Theme;
 
 /**
- * A leaderboard: name, value and a bar proportional to the leader, most first; "暂无" when empty. Whole (a panel
- * with a whole monitor), every entry that fits, and "另有 N 项" for the rest. Drawn with
+ * A leaderboard: name, value and a bar proportional to the leader, most first; "暂无" when empty. The first rows
+ * that fit whole in the cell, or whole (a panel with a whole monitor) every entry that fits, and "另有 N 项" for the
+ * rest. Drawn with
  * themed labels rather than the TilesFX leaderboard, whose text is about 13 px at this cell size: too small to
  * read across the room.
  */
@@ -26,12 +27,13 @@ public final class RankingKpi extends KpiCell {
     public record Entry(String name, double value) {
     }
 
-    private final VBox board = new VBox();
-    private final FittingList wholeBoard = new FittingList();
+    private final FittingList board = new FittingList();
     private final int rows;
     private boolean whole;
     private final String format;
     private List<Entry> shown = List.of();
+    /** How many entries there were when {@link #shown} was taken from them. */
+    private int shownOf;
 
     /** {@code format} is a {@link String#format} pattern for the values, e.g. "%.0f" or "%.1f". */
     public RankingKpi(String title, int rows, String format) {
@@ -39,8 +41,7 @@ public final class RankingKpi extends KpiCell {
         this.rows = rows;
         this.format = format;
         board.getStyleClass().add(Theme.RANKING);
-        wholeBoard.getStyleClass().add(Theme.RANKING);
-        wholeBoard.setFillWidth(true);
+        board.setFillWidth(true);
         setListBody(board);
         setEmpty(true);
     }
@@ -48,27 +49,23 @@ public final class RankingKpi extends KpiCell {
     /** Whole: every entry (a panel with a whole monitor), else the first rows, as constructed; from the next show. */
     public void setWhole(boolean whole) {
         this.whole = whole;
-        shown = null; // the next show fills the board now in use
-        setListBody(whole ? wholeBoard : board);
+        shown = null; // the next show fills the board with the rows it now lists
     }
 
     public void show(List<Entry> entries) {
         List<Entry> top = whole ? entries : entries.subList(0, Math.min(rows, entries.size()));
         setEmpty(top.isEmpty());
-        if (top.equals(shown)) {
+        if (top.equals(shown) && entries.size() == shownOf) {
             return;
         }
+        shownOf = entries.size();
         shown = List.copyOf(top);
         double max = shown.stream().mapToDouble(Entry::value).max().orElse(0);
         List<Node> lines = new ArrayList<>();
         for (Entry e : shown) {
             lines.add(line(e, max));
         }
-        if (whole) {
-            wholeBoard.show(lines, 0);
-        } else {
-            board.getChildren().setAll(lines);
-        }
+        board.show(lines, entries.size() - shown.size());
     }
 
     private Node line(Entry e, double max) {

@@ -189,7 +189,9 @@ public final class ReplayDesk {
                     replays.enter(ReplaySource.of(r)); // the bar says what it holds
                 });
             } catch (HubRecordings.Refused e) {
-                String why = e.status() == 401 || e.status() == 403 ? I18n.t("replay.forbidden") : e.getMessage();
+                LOG.warn("replay of {} not opened: {} {}", what, e.status(), e.getMessage());
+                String why = e.status() == 401 || e.status() == 403 ? I18n.t("replay.forbidden")
+                        : e.status() == 0 ? I18n.t("replay.unreachable") : e.getMessage();
                 Platform.runLater(() -> failed(I18n.t("replay.refused", why)));
             } catch (Exception e) {
                 LOG.warn("replay of {} not opened", what, e);

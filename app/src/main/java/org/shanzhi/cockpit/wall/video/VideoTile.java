@@ -58,6 +58,8 @@ final class VideoTile extends StackPane {
     final Label ai = new Label(I18n.t("video.ai"));
     final Label pin = new Label(I18n.t("video.pinned"));
     final Label state = new Label();
+    /** The alarm, the camera's name and its id, over the picture's top. */
+    private final VBox top = new VBox(2);
 
     private final boolean video;
     private Playback playback;
@@ -105,7 +107,7 @@ final class VideoTile extends StackPane {
         state.setAlignment(Pos.CENTER);
         HBox idLine = new HBox(6, id, ai, pin);
         idLine.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(2, alarm, name, idLine);
+        top.getChildren().addAll(alarm, name, idLine);
         top.setMouseTransparent(true);
         StackPane.setAlignment(top, Pos.TOP_LEFT);
         StackPane.setAlignment(state, Pos.CENTER);
@@ -377,6 +379,12 @@ final class VideoTile extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        // in a small tile (the incident's 单兵图传) the centred state would be drawn over the name: it goes under it
+        double underTop = top.getLayoutY() + top.prefHeight(top.getWidth()); // the block fills the tile; its lines do not
+        if (state.getLayoutY() < underTop) {
+            state.resizeRelocate(state.getLayoutX(), underTop, state.getWidth(),
+                    Math.max(0, getHeight() - snappedBottomInset() - underTop));
+        }
         Rectangle2D area = pictureArea();
         picture.setFitWidth(area.getWidth());
         picture.setFitHeight(area.getHeight());
