@@ -43,6 +43,7 @@ final class FieldPage {
     /** {@code /field/<file>}: one of the page's files, 404 for any other name. */
     void file(Context ctx) {
         File file = files.get(ctx.pathParam("file"));
+        // the router ignores a trailing slash, but app.js/ is no file (and would break the page's relative paths)
         if (file == null || ctx.path().endsWith("/")) {
             ctx.status(404);
             return;
