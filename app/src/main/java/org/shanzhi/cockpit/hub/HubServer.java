@@ -11,7 +11,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.session.DefaultSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.session.SessionCache;
@@ -52,19 +51,6 @@ public final class HubServer implements AutoCloseable {
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_BATCH = IngestBody.MAX_BATCH;
 
-    /**
-     * The field page runs with the unit's token in its storage: it loads nothing from elsewhere, talks only to
-     * this hub and its peers, and no page frames it.
-     */
-    private static Map<String, String> fieldPageHeaders(PeerOrigins origins) {
-        return Map.of(
-                "Cache-Control", "no-cache",
-                "Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src "
-                        + origins.connectSources() + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-                "X-Content-Type-Options", "nosniff",
-                "Referrer-Policy", "no-referrer");
-    }
-
     private final Javalin app;
     private final Streams streams;
     private final VirtualCameras cameras;
@@ -89,6 +75,7 @@ public final class HubServer implements AutoCloseable {
                 limits.video().cameraNetworks());
         this.drills = new Drills(hub, HeyiScenario::loadDefault);
         DrillRoutes drill = new DrillRoutes(drills);
+        FieldPage field = new FieldPage(origins);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
@@ -107,13 +94,6 @@ public final class HubServer implements AutoCloseable {
                 h.getSessionHandler().setSessionCache(cache);
                 h.getSessionHandler().setUsingCookies(false);
             });
-            // the field unit's phone page: static files, no token to load them (the page asks for the unit's)
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/field";
-                files.directory = "/field";
-                files.location = Location.CLASSPATH;
-                files.headers = fieldPageHeaders(origins);
-            });
             var r = config.routes;
 
             r.before("/api/v1/*", origins::answer);
@@ -127,6 +107,8 @@ public final class HubServer implements AutoCloseable {
                 }
             });
 
+            r.get("/field", field::index); // the field unit's phone page
+            r.get("/field/{file}", field::file);
             r.get("/api/v1/health", reads::health);
             r.get("/api/v1/snapshot", reads::snapshot, READERS);
             r.get("/api/v1/kpis", reads::kpis, READERS);
