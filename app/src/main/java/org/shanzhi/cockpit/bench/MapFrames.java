@@ -125,6 +125,7 @@ public final class MapFrames {
         report(figures, "map while zooming", ours.zooming());
         report(figures, "map.webview", theirs);
         report(figures, "map CPU (FX thread and renderer) per frame", ours.cpu());
+        report(figures, "map CPU per frame while zooming", ours.zoomingCpu());
         figures.put("map.frame_p50_ms", quantile(ours.all(), 0.5), 1, "ms");
         figures.put("map.frame_p99_ms", quantile(ours.all(), 0.99), 1, "ms");
         figures.put("map.webview_frame_p99_ms", quantile(theirs, 0.99), 1, "ms");
@@ -135,9 +136,10 @@ public final class MapFrames {
 
     /**
      * Our frame times: all of them, those of the pulses that panned and that zoomed, and the CPU time the FX thread
-     * and the renderer thread took in each (what the frame costs, whatever else the machine runs).
+     * and the renderer thread took in each (what the frame costs, whatever else the machine runs), and that of the
+     * pulses that zoomed.
      */
-    record Frames(double[] all, double[] panning, double[] zooming, double[] cpu) {
+    record Frames(double[] all, double[] panning, double[] zooming, double[] cpu, double[] zoomingCpu) {
     }
 
     /** The FX thread's and the renderer's CPU time so far, in ns (called on the FX thread). */
@@ -307,13 +309,19 @@ public final class MapFrames {
                         stop();
                         stage.hide();
                         double[] all = intervals(pulses, 1e6);
+                        double[] cpuAll = intervals(cpu, 1e6);
                         List<Double> panning = new ArrayList<>();
                         List<Double> zooming = new ArrayList<>();
+                        List<Double> zoomingCpu = new ArrayList<>();
                         for (int k = 0; k < all.length; k++) {
                             (zoomed.get(k) ? zooming : panning).add(all[k]);
+                            if (zoomed.get(k)) {
+                                zoomingCpu.add(cpuAll[k]);
+                            }
                         }
                         result.complete(new Frames(all, panning.stream().mapToDouble(Double::doubleValue).toArray(),
-                                zooming.stream().mapToDouble(Double::doubleValue).toArray(), intervals(cpu, 1e6)));
+                                zooming.stream().mapToDouble(Double::doubleValue).toArray(), cpuAll,
+                                zoomingCpu.stream().mapToDouble(Double::doubleValue).toArray()));
                     }
                 }
             }.start();

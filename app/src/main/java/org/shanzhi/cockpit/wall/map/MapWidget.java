@@ -88,9 +88,12 @@ public final class MapWidget implements Widget {
             Path.of(System.getProperty("user.home"), ".cache", "shanzhi-cockpit").toString()), "tiles");
 
     private final MapPane root = new MapPane();
-    /** The base and heat planes, drawn again only when their projection or what they show changes. */
-    private final StillCanvas base = new StillCanvas(Plane.BASE, "map-base");
-    private final StillCanvas heat = new StillCanvas(Plane.HEAT, "map-heat");
+    /**
+     * The base and heat planes, drawn again only when their projection or what they show changes; the heat is hidden
+     * while a zoom scales them (it comes back when the zoom rests).
+     */
+    private final StillCanvas base = new StillCanvas(Plane.BASE, "map-base", false);
+    private final StillCanvas heat = new StillCanvas(Plane.HEAT, "map-heat", true);
     private final List<StillCanvas> stills = List.of(base, heat);
     /** The live layers, drawn in every frame. */
     private final Canvas canvas = new Canvas();

@@ -18,11 +18,16 @@ final class StillCanvas {
     private final Plane plane;
     private final Canvas canvas = new Canvas();
     private final Scale scale = new Scale(1, 1, 0, 0);
+    /** Whether it is hidden while scaled (the heat), so that a zoom frame interpolates one plane, not two. */
+    private final boolean hiddenWhileScaled;
+    /** Whether its last drawing left anything on it. */
+    private boolean drawnSomething;
     /** The projection it was drawn in; null before the first time. */
     private MapProjection drawnIn;
 
-    StillCanvas(Plane plane, String styleClass) {
+    StillCanvas(Plane plane, String styleClass, boolean hiddenWhileScaled) {
         this.plane = plane;
+        this.hiddenWhileScaled = hiddenWhileScaled;
         canvas.getStyleClass().add(styleClass);
         canvas.setManaged(false);
         canvas.setMouseTransparent(true);
@@ -46,8 +51,7 @@ final class StillCanvas {
         }
         boolean settled = layers.paintStill(plane, canvas.getGraphicsContext2D(), still, content);
         drawnIn = still;
-        // an empty canvas, the heat's with the heat off, costs the renderer its whole area in every frame
-        canvas.setVisible(layers.drewAnything(plane));
+        drawnSomething = layers.drewAnything(plane);
         return settled;
     }
 
@@ -59,6 +63,9 @@ final class StillCanvas {
         double s = view.scale() / drawnIn.scale();
         scale.setX(s);
         scale.setY(s);
+        // an empty canvas, the heat's with the heat off, costs the renderer its whole area in every frame; a scaled one
+        // is interpolated pixel by pixel by the software pipeline
+        canvas.setVisible(drawnSomething && (s == 1 || !hiddenWhileScaled));
         double x = view.screenX(drawnIn.worldXAt(0));
         double y = view.screenY(drawnIn.worldYAt(0));
         if (s == 1) {

@@ -303,6 +303,30 @@ class MapWidgetTest {
         assertThat(base.getLocalToParentTransform().getMxx()).isEqualTo(1);
     }
 
+    @Test
+    void theHeatIsHiddenWhileAZoomScalesTheStillCanvasesAndShownWhenItRests() throws Exception {
+        MapWidget map = mount("{\"layers\": [\"communities\", \"complaintHeat\"]}", 1280, 720,
+                org.shanzhi.cockpit.wall.StormDay.evening());
+        Canvas heat = part(map, "map-heat", Canvas.class);
+        Canvas base = part(map, "map-base", Canvas.class);
+        assertThat(heat.isVisible()).isTrue();
+
+        fx(() -> {
+            map.viewModel().moveTo(map.viewModel().view().zoomedAt(640, 360, map.viewModel().view().zoom() + 0.3));
+            map.drawNow();
+            return null;
+        });
+        assertThat(base.getLocalToParentTransform().getMxx()).isGreaterThan(1);
+        assertThat(base.isVisible()).isTrue();
+        assertThat(heat.isVisible()).isFalse();
+        png(map, Path.of("target", "map", "map-zooming.png"));
+
+        settle(map);
+        assertThat(heat.getLocalToParentTransform().getMxx()).isEqualTo(1);
+        assertThat(heat.isVisible()).isTrue();
+        png(map, Path.of("target", "map", "map-zoomed.png"));
+    }
+
     static void pan(MapWidget map, double dx, double dy) throws Exception {
         fx(() -> {
             map.viewModel().moveTo(map.viewModel().view().panned(dx, dy));
