@@ -50,7 +50,8 @@ import org.shanzhi.cockpit.wall.layout.LayoutLoader;
  * </ul>
  * At the end of every minute: heap used after full GCs, resident set (VmRSS) and the process's threads (native ones
  * included). The figures compare the last minute with the end of the warm-up (the first sixth of the run, at least a
- * minute); the series goes to the log.
+ * minute), and give the heap's trend from the warm-up on (a least-squares line, MB an hour); the series goes to the
+ * log.
  */
 final class SoakBench {
 
@@ -347,9 +348,31 @@ final class SoakBench {
             figures.put(prefix + "." + k, s[last], 1, "MB");
             figures.put(prefix + "." + k.replace("_mb", "_growth_pct"), 100 * (s[last] - s[warm]) / s[warm], 1, "%");
         }
+        // one sample's noise (what a full GC finds in flight) moves the growth above by several %; the trend does not
+        figures.put(prefix + ".heap_trend_mb_per_h", trendPerHour(v.get("heap_mb"), warm, sampleMillis), 1, "MB/h");
         double[] t = v.get("threads");
         figures.put(prefix + ".threads", t[last], 0, "threads");
         figures.put(prefix + ".threads_growth", t[last] - t[warm], 0, "threads");
+    }
+
+    /** The least-squares slope of the samples from {@code from} on, per hour ({@code sampleMillis} apart); 0 for one. */
+    static double trendPerHour(double[] samples, int from, long sampleMillis) {
+        int n = samples.length - from;
+        if (n < 2) {
+            return 0;
+        }
+        double meanX = (n - 1) / 2.0;
+        double meanY = 0;
+        for (int i = 0; i < n; i++) {
+            meanY += samples[from + i] / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (i - meanX) * (samples[from + i] - meanY);
+            sxx += (i - meanX) * (i - meanX);
+        }
+        return sxy / sxx * 3_600_000.0 / sampleMillis;
     }
 
     private static double min(double[] values) {
