@@ -12,7 +12,7 @@ public final class Breakdown {
     }
 
     /** Open cases by category, most first. */
-    public static List<Kpi.Ranked> openIncidentsByCategory(Situation s) {
+    public static List<Rankings.Ranked> openIncidentsByCategory(Situation s) {
         s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Incident i : s.incidents().values()) {
@@ -20,11 +20,11 @@ public final class Breakdown {
                 n.merge(i.category(), 1, Integer::sum);
             }
         }
-        return Kpi.ranked(n);
+        return Rankings.ranked(n);
     }
 
     /** Disputes registered in the window by type (纠纷类型), most first. */
-    public static List<Kpi.Ranked> disputesByType(Situation s, Instant from, Instant to) {
+    public static List<Rankings.Ranked> disputesByType(Situation s, Instant from, Instant to) {
         s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Dispute d : s.disputes().values()) {
@@ -32,14 +32,14 @@ public final class Breakdown {
                 n.merge(d.type(), 1, Integer::sum);
             }
         }
-        return Kpi.ranked(n);
+        return Rankings.ranked(n);
     }
 
     /**
      * 12345 orders accepted in the window by community (by name; null for none), most first; every community
      * is in it, those without an order with 0 (a quiet community is news in a storm too).
      */
-    public static List<Kpi.Ranked> complaintsByCommunity(Situation s, Instant from, Instant to) {
+    public static List<Rankings.Ranked> complaintsByCommunity(Situation s, Instant from, Instant to) {
         s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Community c : s.communities().values()) {
@@ -50,11 +50,11 @@ public final class Breakdown {
                 n.merge(Kpi.communityName(s, c.communityCode()), 1, Integer::sum);
             }
         }
-        return Kpi.ranked(n);
+        return Rankings.ranked(n);
     }
 
     /** AI alerts raised in the window by algorithm (the alert's kind), most first. */
-    public static List<Kpi.Ranked> aiAlertsByKind(Situation s, Instant from, Instant to) {
+    public static List<Rankings.Ranked> aiAlertsByKind(Situation s, Instant from, Instant to) {
         s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (AiAlert a : s.alerts().values()) {
@@ -62,11 +62,11 @@ public final class Breakdown {
                 n.merge(a.kind(), 1, Integer::sum);
             }
         }
-        return Kpi.ranked(n);
+        return Rankings.ranked(n);
     }
 
     /** Disputes registered in the window by community (by name; null for none), most first. */
-    public static List<Kpi.Ranked> disputesByCommunity(Situation s, Instant from, Instant to) {
+    public static List<Rankings.Ranked> disputesByCommunity(Situation s, Instant from, Instant to) {
         s = s.live();
         Map<String, Integer> n = new HashMap<>();
         for (Dispute d : s.disputes().values()) {
@@ -74,6 +74,6 @@ public final class Breakdown {
                 n.merge(Kpi.communityName(s, d.communityCode()), 1, Integer::sum);
             }
         }
-        return Kpi.ranked(n);
+        return Rankings.ranked(n);
     }
 }

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.shanzhi.cockpit.domain.Kpi.Sla;
-import org.shanzhi.cockpit.domain.Kpi.Window;
+import org.shanzhi.cockpit.domain.TimeWindows.Window;
 
 import static org.shanzhi.cockpit.domain.Kpi.communityName;
 import static org.shanzhi.cockpit.domain.Kpi.nonNegative;
 import static org.shanzhi.cockpit.domain.Kpi.sla;
-import static org.shanzhi.cockpit.domain.Kpi.today;
 import static org.shanzhi.cockpit.domain.Kpi.within;
+import static org.shanzhi.cockpit.domain.TimeWindows.today;
 
 /** What the dispatch board shows: the cases with their units, the units by availability ({@link Recommendations} says who to send). */
 public final class DispatchBoard {

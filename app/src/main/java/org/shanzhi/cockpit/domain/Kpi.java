@@ -3,21 +3,17 @@ package org.shanzhi.cockpit.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The indicators of the cockpit, with the formulas of DOMAIN.md. Windows are half-open {@code [from, to)}.
- * Every figure (rates, counts, series, rankings) is of the live sub-district ({@link Situation#live}): what drills
- * made never enters one. The lists of what is in force or open to act on (warnings, sensors in alarm, whistles, the
- * key period) show a drill's too, as the situation does, for the trainees to work.
+ * Every figure (rates, counts) is of the live sub-district ({@link Situation#live}): what drills made never enters
+ * one, as with the hourly series ({@link TimeWindows}) and the leaderboards ({@link Rankings}). The lists of what is
+ * in force or open to act on (warnings, sensors in alarm, whistles, the key period) show a drill's too, as the
+ * situation does, for the trainees to work.
  * Views show these values; they never compute their own. {@link Deadlines}, {@link DispatchBoard} and
  * {@link VideoAlarms} hold the lists that run against a time limit, the dispatch board's and the video wall's.
  */
@@ -25,6 +21,9 @@ public final class Kpi {
 
     private Kpi() {
     }
+
+    /** The centre keeps Beijing time: "today" starts at 00:00 Asia/Shanghai. */
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /**
      * Weights of the 综合得分, the credit given to 基本满意 in 满意率 and to 部分解决 in 解决率. The defaults are the
@@ -269,79 +268,6 @@ public final class Kpi {
         return Math.max(0, Duration.between(last, now).toDays());
     }
 
-    // --- days, windows and series --------------------------------------------------------------
-
-    /** The centre keeps Beijing time: "today" starts at 00:00 Asia/Shanghai. */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-    /** A half-open window {@code [from, to)}. */
-    public record Window(Instant from, Instant to) {
-    }
-
-    /** Today in Beijing up to and including {@code now}. */
-    public static Window today(Instant now) {
-        return new Window(now.atZone(BEIJING).truncatedTo(ChronoUnit.DAYS).toInstant(), through(now));
-    }
-
-    /** Yesterday in Beijing up to and including the same time of day, so that a morning compares with a morning. */
-    public static Window yesterdaySoFar(Instant now) {
-        ZonedDateTime z = now.atZone(BEIJING).minusDays(1);
-        return new Window(z.truncatedTo(ChronoUnit.DAYS).toInstant(), through(z.toInstant()));
-    }
-
-    /** The last {@code days} days up to and including {@code now}. */
-    public static Window lastDays(Instant now, int days) {
-        return new Window(now.minus(Duration.ofDays(days)), through(now));
-    }
-
-    /** What a count per hour can be of. */
-    public enum Series { COMPLAINTS_RECEIVED, AI_ALERTS_RAISED, INCIDENTS_OPENED }
-
-    /** Counts per clock hour over the last 24 hours; the last bucket is the hour in progress. */
-    public record Hourly(Instant firstHour, List<Integer> counts) {
-        public Hourly {
-            counts = List.copyOf(counts);
-        }
-
-        public int total() {
-            return counts.stream().mapToInt(Integer::intValue).sum();
-        }
-    }
-
-    public static Hourly hourly(Situation s, Instant now, Series series) {
-        s = s.live();
-        Instant first = now.atZone(BEIJING).truncatedTo(ChronoUnit.HOURS).minusHours(23).toInstant();
-        int[] buckets = new int[24];
-        for (Instant t : times(s, series)) {
-            if (t == null || t.isBefore(first) || t.isAfter(now)) {
-                continue;
-            }
-            int i = (int) Duration.between(first, t).toHours();
-            if (i < 24) {
-                buckets[i]++;
-            }
-        }
-        List<Integer> counts = new ArrayList<>(24);
-        for (int b : buckets) {
-            counts.add(b);
-        }
-        return new Hourly(first, counts);
-    }
-
-    private static List<Instant> times(Situation s, Series series) {
-        List<Instant> out = new ArrayList<>();
-        switch (series) {
-            case COMPLAINTS_RECEIVED -> s.complaints().values().forEach(c -> out.add(c.acceptedAt()));
-            case AI_ALERTS_RAISED -> s.alerts().values().forEach(a -> out.add(a.raisedAt()));
-            case INCIDENTS_OPENED -> s.incidents().values().forEach(i -> {
-                if (i.state() != IncidentState.INVALID) {
-                    out.add(i.openedAt());
-                }
-            });
-        }
-        return out;
-    }
-
     // --- counts ---------------------------------------------------------------------------------
 
     /** Cases opened in the window, invalid ones (核实无效) excluded as in {@link #closedOnTimeRate}. */
@@ -398,40 +324,6 @@ public final class Kpi {
         return n;
     }
 
-    /** A share of reviewed AI alerts an operator called false, for one algorithm or one camera. */
-    public record FalseAlarms(String name, Ratio rate) {
-    }
-
-    /** 误报率 by algorithm (the alert's kind): rejected of reviewed, raised in the window, worst first. */
-    public static List<FalseAlarms> falseAlarmsByKind(Situation s, Instant from, Instant to) {
-        return falseAlarms(s, from, to, AiAlert::kind);
-    }
-
-    /** 误报率 by camera: rejected of reviewed, raised in the window, worst first. */
-    public static List<FalseAlarms> falseAlarmsByCamera(Situation s, Instant from, Instant to) {
-        return falseAlarms(s, from, to, AiAlert::cameraId);
-    }
-
-    private static List<FalseAlarms> falseAlarms(Situation s, Instant from, Instant to,
-                                                 Function<AiAlert, String> key) {
-        s = s.live();
-        Map<String, long[]> counts = new HashMap<>();
-        for (AiAlert a : s.alerts().values()) {
-            if (a.review() != AiAlert.Review.PENDING && within(a.raisedAt(), from, to)) {
-                long[] c = counts.computeIfAbsent(key.apply(a), k -> new long[2]);
-                c[1]++;
-                if (a.review() == AiAlert.Review.REJECTED) {
-                    c[0]++;
-                }
-            }
-        }
-        List<FalseAlarms> out = new ArrayList<>();
-        counts.forEach((name, c) -> out.add(new FalseAlarms(name, new Ratio(c[0], c[1]))));
-        out.sort(Comparator.comparingDouble((FalseAlarms f) -> -f.rate().value())
-                .thenComparing(f -> -f.rate().whole()).thenComparing(FalseAlarms::name));
-        return out;
-    }
-
     public static int intelReports(Situation s, Instant from, Instant to) {
         s = s.live();
         int n = 0;
@@ -441,65 +333,6 @@ public final class Kpi {
             }
         }
         return n;
-    }
-
-    // --- rankings -------------------------------------------------------------------------------
-
-    /** A name with a value, for leaderboards; {@code name} is null for "no community". */
-    public record Ranked(String name, double value) {
-    }
-
-    private static final Comparator<Ranked> BY_VALUE_THEN_NAME = Comparator.comparingDouble(Ranked::value).reversed()
-            .thenComparing(Ranked::name, Comparator.nullsLast(Comparator.naturalOrder()));
-
-    /** 12345 orders accepted in the window by 诉求分类, most first. */
-    public static List<Ranked> complaintCategories(Situation s, Instant from, Instant to) {
-        s = s.live();
-        Map<String, Integer> n = new HashMap<>();
-        for (Complaint c : s.complaints().values()) {
-            if (within(c.acceptedAt(), from, to)) {
-                n.merge(c.category(), 1, Integer::sum);
-            }
-        }
-        return ranked(n);
-    }
-
-    /** Open cases per community (by name), most first; cases outside every community have a null name. */
-    public static List<Ranked> openIncidentsByCommunity(Situation s) {
-        s = s.live();
-        Map<String, Integer> n = new HashMap<>();
-        for (Incident i : s.incidents().values()) {
-            if (i.open()) {
-                n.merge(communityName(s, i.communityCode()), 1, Integer::sum);
-            }
-        }
-        return ranked(n);
-    }
-
-    /** 千人诉求量 of each community over the window (orders accepted / its residents × 1,000), most first. */
-    public static List<Ranked> complaintsPerThousandByCommunity(Situation s, Instant from, Instant to) {
-        s = s.live();
-        Map<String, Integer> n = new HashMap<>();
-        for (Complaint c : s.complaints().values()) {
-            if (c.communityCode() != null && within(c.acceptedAt(), from, to)) {
-                n.merge(c.communityCode(), 1, Integer::sum);
-            }
-        }
-        List<Ranked> out = new ArrayList<>();
-        for (Community c : s.communities().values()) {
-            if (c.population() > 0) {
-                out.add(new Ranked(c.name(), n.getOrDefault(c.code(), 0) / (c.population() / 1000.0)));
-            }
-        }
-        out.sort(BY_VALUE_THEN_NAME);
-        return out;
-    }
-
-    static List<Ranked> ranked(Map<String, Integer> counts) {
-        List<Ranked> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(new Ranked(k, v)));
-        out.sort(BY_VALUE_THEN_NAME);
-        return out;
     }
 
     public static String communityName(Situation s, String code) {
@@ -639,11 +472,6 @@ public final class Kpi {
 
     static Duration nonNegative(Duration d) {
         return d.isNegative() ? Duration.ZERO : d;
-    }
-
-    /** The end of a window that includes {@code now}: events stamped exactly now belong to it. */
-    private static Instant through(Instant now) {
-        return now.plusNanos(1);
     }
 
     private static long countComplaints(Situation s, Instant from, Instant to) {

@@ -18,7 +18,7 @@ public record OutageFigures(int restored, int powerOnly, int affected, int open,
     public static final OutageFigures NONE = new OutageFigures(0, 0, 0, 0, null);
 
     public static OutageFigures of(Situation s, Instant now) {
-        Instant dayStart = Kpi.today(now).from();
+        Instant dayStart = TimeWindows.today(now).from();
         int restored = 0;
         int powerOnly = 0;
         int affected = 0;

@@ -38,6 +38,7 @@ import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Outage;
 import org.shanzhi.cockpit.domain.Petition;
 import org.shanzhi.cockpit.domain.PetitionFigures;
+import org.shanzhi.cockpit.domain.Rankings;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
 import org.shanzhi.cockpit.domain.WeatherWarning;
@@ -170,8 +171,8 @@ final class Reads {
         m.put("proactiveShare30d", Kpi.proactiveShare(s, monthAgo, now.plusNanos(1), figures.proactive()));
         m.put("mediationSuccess30d", Kpi.mediationSuccessRate(s, monthAgo, now.plusNanos(1)));
         m.put("outageRestoration", Kpi.outageRestoration(s));
-        m.put("falseAlarmsByKind30d", Kpi.falseAlarmsByKind(s, monthAgo, now.plusNanos(1)));
-        m.put("falseAlarmsByCamera30d", Kpi.falseAlarmsByCamera(s, monthAgo, now.plusNanos(1)));
+        m.put("falseAlarmsByKind30d", Rankings.falseAlarmsByKind(s, monthAgo, now.plusNanos(1)));
+        m.put("falseAlarmsByCamera30d", Rankings.falseAlarmsByCamera(s, monthAgo, now.plusNanos(1)));
         m.put("petitionsAccepted30d", PetitionFigures.acceptedInTime(s, monthAgo, now.plusNanos(1)));
         m.put("petitionsReplied30d", PetitionFigures.repliedInTime(s, monthAgo, now.plusNanos(1)));
         m.put("petitionVisitors30d", PetitionFigures.visitorsYearOnYear(s, monthAgo, now.plusNanos(1),

@@ -82,11 +82,11 @@ class AlertTriageTest {
                 new Event.AiAlertReviewed("B1", AiAlert.Review.REJECTED, null, null, AiAlert.FalseAlarm.POOR_VIEW));
         Instant from = Instant.EPOCH;
         Instant to = s.time().plusSeconds(1);
-        assertThat(Kpi.falseAlarmsByKind(s, from, to)).containsExactly(
-                new Kpi.FalseAlarms("暴露垃圾", new Ratio(1, 1)),
-                new Kpi.FalseAlarms("占道经营", new Ratio(1, 2)));
-        assertThat(Kpi.falseAlarmsByCamera(s, from, to)).containsExactly(
-                new Kpi.FalseAlarms("CAM-1", new Ratio(2, 3)));
-        assertThat(Kpi.falseAlarmsByKind(s, to, to.plusSeconds(60))).isEmpty();
+        assertThat(Rankings.falseAlarmsByKind(s, from, to)).containsExactly(
+                new Rankings.FalseAlarms("暴露垃圾", new Ratio(1, 1)),
+                new Rankings.FalseAlarms("占道经营", new Ratio(1, 2)));
+        assertThat(Rankings.falseAlarmsByCamera(s, from, to)).containsExactly(
+                new Rankings.FalseAlarms("CAM-1", new Ratio(2, 3)));
+        assertThat(Rankings.falseAlarmsByKind(s, to, to.plusSeconds(60))).isEmpty();
     }
 }

@@ -23,23 +23,23 @@ class BreakdownTest {
         s = with(s, new Event.IncidentAdvanced("C", IncidentState.VERIFYING, null),
                 new Event.IncidentAdvanced("C", IncidentState.INVALID, null));
         assertThat(Breakdown.openIncidentsByCategory(s)).containsExactly(
-                new Kpi.Ranked("树木倒伏", 2), new Kpi.Ranked("乱堆物料", 1), new Kpi.Ranked("积水", 1));
+                new Rankings.Ranked("树木倒伏", 2), new Rankings.Ranked("乱堆物料", 1), new Rankings.Ranked("积水", 1));
     }
 
     @Test
     void ordersByCommunityNameEveryCommunityQuietOnesWithZero() {
         Situation s = with(district(), complaint("O-1", EAST), complaint("O-2", EAST), complaint("O-3", WEST));
         assertThat(Breakdown.complaintsByCommunity(s, FAR_PAST, FAR_FUTURE)).containsExactly(
-                new Kpi.Ranked("东社区", 2), new Kpi.Ranked("西社区", 1));
+                new Rankings.Ranked("东社区", 2), new Rankings.Ranked("西社区", 1));
         assertThat(Breakdown.complaintsByCommunity(s, FAR_FUTURE, FAR_FUTURE.plusSeconds(1))).containsExactly(
-                new Kpi.Ranked("东社区", 0), new Kpi.Ranked("西社区", 0));
+                new Rankings.Ranked("东社区", 0), new Rankings.Ranked("西社区", 0));
     }
 
     @Test
     void alertsByAlgorithmInTheWindow() {
         Situation s = with(district(), alert("AL-1", "暴露垃圾"), alert("AL-2", "暴露垃圾"), alert("AL-3", "火警"));
         assertThat(Breakdown.aiAlertsByKind(s, FAR_PAST, FAR_FUTURE)).containsExactly(
-                new Kpi.Ranked("暴露垃圾", 2), new Kpi.Ranked("火警", 1));
+                new Rankings.Ranked("暴露垃圾", 2), new Rankings.Ranked("火警", 1));
         assertThat(Breakdown.aiAlertsByKind(s, FAR_FUTURE, FAR_FUTURE.plusSeconds(1))).isEmpty();
     }
 
@@ -49,10 +49,10 @@ class BreakdownTest {
                 dispute("D2", "邻里纠纷", "110106016002"), dispute("D3", "物业纠纷", "110106016002"),
                 dispute("D4", "物业纠纷", null));
         assertThat(Breakdown.disputesByType(s, FAR_PAST, FAR_FUTURE)).containsExactly(
-                new Kpi.Ranked("物业纠纷", 2), new Kpi.Ranked("邻里纠纷", 2));
+                new Rankings.Ranked("物业纠纷", 2), new Rankings.Ranked("邻里纠纷", 2));
         // a dispute without a community is counted, under no name, last among equals
         assertThat(Breakdown.disputesByCommunity(s, FAR_PAST, FAR_FUTURE)).containsExactly(
-                new Kpi.Ranked("东社区", 2), new Kpi.Ranked("西社区", 1), new Kpi.Ranked(null, 1));
+                new Rankings.Ranked("东社区", 2), new Rankings.Ranked("西社区", 1), new Rankings.Ranked(null, 1));
         assertThat(Breakdown.disputesByType(s, FAR_FUTURE, FAR_FUTURE.plusSeconds(1))).isEmpty();
     }
 

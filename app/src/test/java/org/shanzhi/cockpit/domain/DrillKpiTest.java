@@ -75,23 +75,25 @@ class DrillKpiTest {
 
         assertThat(Kpi.complaintsReceived(s, FROM, TO)).isEqualTo(1);
         assertThat(Kpi.incidentsOpened(s, FROM, TO)).isEqualTo(1);
-        assertThat(Kpi.hourly(s, now, Kpi.Series.INCIDENTS_OPENED).total()).isEqualTo(1);
-        assertThat(Kpi.hourly(s, now, Kpi.Series.COMPLAINTS_RECEIVED).total()).isEqualTo(1);
-        assertThat(Kpi.hourly(s, now, Kpi.Series.AI_ALERTS_RAISED).total()).isEqualTo(1);
+        assertThat(TimeWindows.hourly(s, now, TimeWindows.Series.INCIDENTS_OPENED).total()).isEqualTo(1);
+        assertThat(TimeWindows.hourly(s, now, TimeWindows.Series.COMPLAINTS_RECEIVED).total()).isEqualTo(1);
+        assertThat(TimeWindows.hourly(s, now, TimeWindows.Series.AI_ALERTS_RAISED).total()).isEqualTo(1);
         assertThat(Kpi.aiAlertsRaised(s, FROM, TO)).isEqualTo(1);
         assertThat(Kpi.aiAlertsPending(s)).isZero();
         // 占道经营: the live alert rejected (1 of 1); the drill's pending one and its accepted 积水 do not count
-        assertThat(Kpi.falseAlarmsByKind(s, FROM, TO)).containsExactly(new Kpi.FalseAlarms("占道经营", new Ratio(1, 1)));
-        assertThat(Kpi.falseAlarmsByCamera(s, FROM, TO)).containsExactly(new Kpi.FalseAlarms("CAM-1", new Ratio(1, 1)));
+        assertThat(Rankings.falseAlarmsByKind(s, FROM, TO))
+                .containsExactly(new Rankings.FalseAlarms("占道经营", new Ratio(1, 1)));
+        assertThat(Rankings.falseAlarmsByCamera(s, FROM, TO))
+                .containsExactly(new Rankings.FalseAlarms("CAM-1", new Ratio(1, 1)));
         // the drill case was due a second after T0: the live one is not due yet
         assertThat(Kpi.overdue(s, now).incidents()).isZero();
         assertThat(Kpi.closedOnTimeRate(s, FROM, now).whole()).isZero();
-        assertThat(Kpi.openIncidentsByCommunity(s)).containsExactly(new Kpi.Ranked("西社区", 1));
+        assertThat(Rankings.openIncidentsByCommunity(s)).containsExactly(new Rankings.Ranked("西社区", 1));
         assertThat(Kpi.openOutages(s)).isEqualTo(1);
         assertThat(Kpi.outageRestoration(s)).isEqualTo(new Ratio(4, 10));
         assertThat(Kpi.intelReports(s, FROM, TO)).isZero();
         assertThat(Kpi.proactiveShare(s, FROM, TO)).isEqualTo(new Ratio(0, 1));
-        assertThat(Kpi.complaintCategories(s, FROM, TO)).containsExactly(new Kpi.Ranked("积水", 1));
+        assertThat(Rankings.complaintCategories(s, FROM, TO)).containsExactly(new Rankings.Ranked("积水", 1));
         // 零发生: the drill's 集体访 of 30 people does not break the run of days
         assertThat(Kpi.daysWithoutGroupIncident(s, now.plus(java.time.Duration.ofDays(3)), T0)).isEqualTo(3);
     }

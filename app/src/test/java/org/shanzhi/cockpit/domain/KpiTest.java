@@ -253,9 +253,9 @@ class KpiTest {
     @Test
     void todayAndYesterdayFollowBeijingMidnight() {
         Instant now = Instant.parse("2026-05-30T12:00:00Z"); // 20:00 Beijing
-        assertThat(Kpi.today(now).from()).isEqualTo(Instant.parse("2026-05-29T16:00:00Z"));
-        assertThat(Kpi.yesterdaySoFar(now).from()).isEqualTo(Instant.parse("2026-05-28T16:00:00Z"));
-        assertThat(Kpi.yesterdaySoFar(now).to()).isAfter(Instant.parse("2026-05-29T12:00:00Z"))
+        assertThat(TimeWindows.today(now).from()).isEqualTo(Instant.parse("2026-05-29T16:00:00Z"));
+        assertThat(TimeWindows.yesterdaySoFar(now).from()).isEqualTo(Instant.parse("2026-05-28T16:00:00Z"));
+        assertThat(TimeWindows.yesterdaySoFar(now).to()).isAfter(Instant.parse("2026-05-29T12:00:00Z"))
                 .isBefore(Instant.parse("2026-05-29T12:00:01Z"));
 
         Situation s = district();
@@ -263,9 +263,9 @@ class KpiTest {
         s = at(s, "2026-05-29T16:00:00Z", opened("T1")); // 00:00 today
         s = at(s, "2026-05-30T11:59:00Z", opened("T2"));
         s = at(s, "2026-05-30T12:00:00Z", opened("T3"));           // exactly now: counted
-        Kpi.Window today = Kpi.today(s.time());
+        TimeWindows.Window today = TimeWindows.today(s.time());
         assertThat(Kpi.incidentsOpened(s, today.from(), today.to())).isEqualTo(3);
-        Kpi.Window yesterday = Kpi.yesterdaySoFar(s.time());
+        TimeWindows.Window yesterday = TimeWindows.yesterdaySoFar(s.time());
         assertThat(Kpi.incidentsOpened(s, yesterday.from(), yesterday.to())).isZero(); // 23:59 is after 20:00
         assertThat(Kpi.incidentsOpened(s, yesterday.from(), today.from())).isEqualTo(1);
     }
@@ -287,28 +287,29 @@ class KpiTest {
         s = at(s, "2026-05-30T11:40:00Z", complaint("O-2"));
         s = at(s, "2026-05-30T12:30:00Z", complaint("O-3"));
         s = at(s, "2026-05-29T12:29:00Z", complaint("O-OLD")); // 24 h before the first bucket's end: outside
-        Kpi.Hourly h = Kpi.hourly(s, s.time(), Kpi.Series.COMPLAINTS_RECEIVED);
+        TimeWindows.Hourly h = TimeWindows.hourly(s, s.time(), TimeWindows.Series.COMPLAINTS_RECEIVED);
         assertThat(h.counts()).hasSize(24);
         assertThat(h.firstHour()).isEqualTo(Instant.parse("2026-05-29T13:00:00Z"));
         assertThat(h.counts().get(23)).isEqualTo(1);
         assertThat(h.counts().get(22)).isEqualTo(2);
         assertThat(h.total()).isEqualTo(3);
-        assertThat(Kpi.hourly(Situation.empty(), Instant.EPOCH, Kpi.Series.AI_ALERTS_RAISED).total()).isZero();
+        assertThat(TimeWindows.hourly(Situation.empty(), Instant.EPOCH, TimeWindows.Series.AI_ALERTS_RAISED).total())
+                .isZero();
     }
 
     @Test
     void categoriesAndCommunitiesAreRankedMostFirst() {
         Situation s = with(district(), complaint("O-1", "供暖", EAST), complaint("O-2", "物业管理", WEST),
                 complaint("O-3", "物业管理", EAST), complaint("O-4", "停车", EAST));
-        assertThat(Kpi.complaintCategories(s, FAR_PAST, FAR_FUTURE)).containsExactly(
-                new Kpi.Ranked("物业管理", 2), new Kpi.Ranked("供暖", 1), new Kpi.Ranked("停车", 1));
-        List<Kpi.Ranked> perThousand = Kpi.complaintsPerThousandByCommunity(s, FAR_PAST, FAR_FUTURE);
+        assertThat(Rankings.complaintCategories(s, FAR_PAST, FAR_FUTURE)).containsExactly(
+                new Rankings.Ranked("物业管理", 2), new Rankings.Ranked("供暖", 1), new Rankings.Ranked("停车", 1));
+        List<Rankings.Ranked> perThousand = Rankings.complaintsPerThousandByCommunity(s, FAR_PAST, FAR_FUTURE);
         assertThat(perThousand.get(0).name()).isEqualTo("东社区");
         assertThat(perThousand.get(0).value()).isCloseTo(3 / 24.0, within(1e-12));
         assertThat(perThousand.get(1).value()).isCloseTo(1 / 24.0, within(1e-12));
 
         s = with(s, opened("A"), opened("B"));
-        assertThat(Kpi.openIncidentsByCommunity(s)).containsExactly(new Kpi.Ranked("西社区", 2));
+        assertThat(Rankings.openIncidentsByCommunity(s)).containsExactly(new Rankings.Ranked("西社区", 2));
     }
 
     @Test

@@ -15,9 +15,11 @@ import org.shanzhi.cockpit.domain.KeyPeriod;
 import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.OutageFigures;
 import org.shanzhi.cockpit.domain.PetitionFigures;
+import org.shanzhi.cockpit.domain.Rankings;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.Sensor;
 import org.shanzhi.cockpit.domain.Situation;
+import org.shanzhi.cockpit.domain.TimeWindows;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 
 /**
@@ -44,17 +46,17 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
      */
     public record City(DayCount opened, DayCount closed, Ratio closedOnTime, List<Deadlines.OpenCase> openCases,
                        OutageFigures outage, WeatherWarning topWarning, int sensorsInAlarm,
-                       Kpi.Hourly openedHourly, List<Kpi.Ranked> openByCategory, List<Kpi.Ranked> openByCommunity,
-                       List<GridFigures.Row> grids) {
+                       TimeWindows.Hourly openedHourly, List<Rankings.Ranked> openByCategory,
+                       List<Rankings.Ranked> openByCommunity, List<GridFigures.Row> grids) {
     }
 
     /**
      * {@code falseAlarms}: 误报率 by algorithm over {@link #RATE_DAYS}, worst first; {@code kindsToday}: today's
      * alerts by algorithm.
      */
-    public record Monitoring(DayCount alerts, Kpi.Hourly alertsHourly, int alertsPending, Ratio camerasOnline,
+    public record Monitoring(DayCount alerts, TimeWindows.Hourly alertsHourly, int alertsPending, Ratio camerasOnline,
                              List<WeatherWarning> warnings, List<Sensor> sensorAlarms,
-                             List<Kpi.FalseAlarms> falseAlarms, List<Kpi.Ranked> kindsToday) {
+                             List<Rankings.FalseAlarms> falseAlarms, List<Rankings.Ranked> kindsToday) {
     }
 
     /**
@@ -62,10 +64,10 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
      * {@code monthEnd} and {@code rising}: 和E办's 三率 forecast and 诉求趋势预警; {@code categoriesToday} and
      * {@code communitiesToday}: today's orders by category and by community.
      */
-    public record Sentiment(DayCount orders, Kpi.Hourly ordersHourly, Kpi.ThreeRates rates, int overdue,
-                            List<Kpi.Ranked> categories, List<Kpi.Ranked> communities, Ratio proactive,
+    public record Sentiment(DayCount orders, TimeWindows.Hourly ordersHourly, Kpi.ThreeRates rates, int overdue,
+                            List<Rankings.Ranked> categories, List<Rankings.Ranked> communities, Ratio proactive,
                             double perThousand, Forecast.MonthEnd monthEnd, List<Forecast.Rising> rising,
-                            List<Kpi.Ranked> categoriesToday, List<Kpi.Ranked> communitiesToday) {
+                            List<Rankings.Ranked> categoriesToday, List<Rankings.Ranked> communitiesToday) {
     }
 
     /**
@@ -75,8 +77,8 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
     public record Safety(List<Deadlines.DisputeDue> disputes, Ratio mediation, List<Deadlines.PetitionDue> petitions,
                          int intelToday, List<Kpi.WhistleStatus> whistles, KeyPeriod keyPeriod,
                          boolean keyPeriodActive, long daysWithoutGroupIncident, Ratio petitionsAccepted,
-                         Ratio petitionsReplied, PetitionFigures.YearOnYear visitors, List<Kpi.Ranked> disputeTypes,
-                         List<Kpi.Ranked> disputeCommunities) {
+                         Ratio petitionsReplied, PetitionFigures.YearOnYear visitors,
+                         List<Rankings.Ranked> disputeTypes, List<Rankings.Ranked> disputeCommunities) {
 
         public int whistlesArrived() {
             return whistles.stream().mapToInt(Kpi.WhistleStatus::arrived).sum();
@@ -97,10 +99,10 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
         Instant now = s.time();
         // the live part once for every figure (each Kpi figure of it then has no drill things to leave out)
         Situation live = s.live();
-        Kpi.Window today = Kpi.today(now);
-        Kpi.Window yesterday = Kpi.yesterdaySoFar(now);
-        Kpi.Window rates = Kpi.lastDays(now, RATE_DAYS);
-        Kpi.Window week = Kpi.lastDays(now, CATEGORY_DAYS);
+        TimeWindows.Window today = TimeWindows.today(now);
+        TimeWindows.Window yesterday = TimeWindows.yesterdaySoFar(now);
+        TimeWindows.Window rates = TimeWindows.lastDays(now, RATE_DAYS);
+        TimeWindows.Window week = TimeWindows.lastDays(now, CATEGORY_DAYS);
         List<WeatherWarning> warnings = Kpi.activeWarnings(s, now);
         List<Sensor> alarms = Kpi.sensorsInAlarm(s);
 
@@ -114,32 +116,32 @@ public record CockpitFigures(Instant time, City city, Monitoring monitoring, Sen
                 OutageFigures.of(live, now),
                 warnings.isEmpty() ? null : warnings.get(0),
                 alarms.size(),
-                Kpi.hourly(live, now, Kpi.Series.INCIDENTS_OPENED),
+                TimeWindows.hourly(live, now, TimeWindows.Series.INCIDENTS_OPENED),
                 Breakdown.openIncidentsByCategory(live),
-                Kpi.openIncidentsByCommunity(live),
+                Rankings.openIncidentsByCommunity(live),
                 GridFigures.of(live, rates.from(), rates.to()));
         Monitoring monitoring = new Monitoring(
                 new DayCount(Kpi.aiAlertsRaised(live, today.from(), today.to()),
                         Kpi.aiAlertsRaised(live, yesterday.from(), yesterday.to())),
-                Kpi.hourly(live, now, Kpi.Series.AI_ALERTS_RAISED),
+                TimeWindows.hourly(live, now, TimeWindows.Series.AI_ALERTS_RAISED),
                 Kpi.aiAlertsPending(live),
                 Kpi.cameraOnlineRate(live),
                 warnings, alarms,
-                Kpi.falseAlarmsByKind(live, rates.from(), rates.to()),
+                Rankings.falseAlarmsByKind(live, rates.from(), rates.to()),
                 Breakdown.aiAlertsByKind(live, today.from(), today.to()));
         Sentiment sentiment = new Sentiment(
                 new DayCount(Kpi.complaintsReceived(live, today.from(), today.to()),
                         Kpi.complaintsReceived(live, yesterday.from(), yesterday.to())),
-                Kpi.hourly(live, now, Kpi.Series.COMPLAINTS_RECEIVED),
+                TimeWindows.hourly(live, now, TimeWindows.Series.COMPLAINTS_RECEIVED),
                 Kpi.threeRates(live, rates.from(), rates.to(), weights),
                 Kpi.overdue(live, now).complaints(),
-                Kpi.complaintCategories(live, week.from(), week.to()),
-                Kpi.complaintsPerThousandByCommunity(live, rates.from(), rates.to()),
+                Rankings.complaintCategories(live, week.from(), week.to()),
+                Rankings.complaintsPerThousandByCommunity(live, rates.from(), rates.to()),
                 Kpi.proactiveShare(live, rates.from(), rates.to(), settings.proactive()),
                 Kpi.complaintsPerThousand(live, rates.from(), rates.to()),
                 Forecast.threeRatesAtMonthEnd(live, now, weights),
                 Forecast.rising(live, now, Forecast.TrendRule.DEFAULT),
-                Kpi.complaintCategories(live, today.from(), today.to()),
+                Rankings.complaintCategories(live, today.from(), today.to()),
                 Breakdown.complaintsByCommunity(live, today.from(), today.to()));
         KeyPeriod period = Kpi.keyPeriod(live, now).orElse(null);
         Safety safety = new Safety(

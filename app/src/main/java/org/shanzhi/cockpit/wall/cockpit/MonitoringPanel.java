@@ -3,9 +3,10 @@ package org.shanzhi.cockpit.wall.cockpit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Rankings;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.domain.Sensor;
+import org.shanzhi.cockpit.domain.TimeWindows;
 import org.shanzhi.cockpit.domain.WeatherWarning;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
@@ -84,7 +85,7 @@ public final class MonitoringPanel extends CockpitPanel {
         // the rates that rest on enough reviews, worst first; then the algorithms with too few to say (one rejected
         // alert of one reviewed would read a red 100 %): "仅 1 条", short enough to leave the name readable
         List<StatusList.Row> tooFew = new ArrayList<>();
-        for (Kpi.FalseAlarms x : m.falseAlarms()) {
+        for (Rankings.FalseAlarms x : m.falseAlarms()) {
             Ratio r = x.rate();
             if (!f.minimum().enoughReviewedAlerts(r)) {
                 tooFew.add(new StatusList.Row(x.name(), x.name(), I18n.t("kpi.tooFew.alerts", r.whole()), null));
@@ -105,7 +106,7 @@ public final class MonitoringPanel extends CockpitPanel {
         return I18n.t("cockpit.monitoring.warnings", warnings) + " · " + I18n.t("cockpit.monitoring.sensors", alarms);
     }
 
-    static List<String> hourLabels(Kpi.Hourly h) {
+    static List<String> hourLabels(TimeWindows.Hourly h) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < h.counts().size(); i++) {
             labels.add(Formats.clock(h.firstHour().plusSeconds(3600L * i)));

@@ -8,6 +8,7 @@ import javafx.scene.control.OverrunStyle;
 
 import org.shanzhi.cockpit.domain.Forecast;
 import org.shanzhi.cockpit.domain.Kpi;
+import org.shanzhi.cockpit.domain.Rankings;
 import org.shanzhi.cockpit.domain.Ratio;
 import org.shanzhi.cockpit.wall.Formats;
 import org.shanzhi.cockpit.wall.I18n;
@@ -121,9 +122,9 @@ public final class SentimentPanel extends CockpitPanel {
         return Double.isNaN(rate) ? I18n.t("common.missing") : String.format(Locale.ROOT, "%.1f", rate * 100);
     }
 
-    static List<RankingKpi.Entry> entries(List<Kpi.Ranked> ranked) {
+    static List<RankingKpi.Entry> entries(List<Rankings.Ranked> ranked) {
         List<RankingKpi.Entry> out = new ArrayList<>();
-        for (Kpi.Ranked r : ranked) {
+        for (Rankings.Ranked r : ranked) {
             out.add(new RankingKpi.Entry(r.name() == null ? I18n.t("common.unlocated") : r.name(), r.value()));
         }
         return out;

@@ -29,7 +29,7 @@ import org.shanzhi.cockpit.wall.layout.Placement;
  * by hand on theirs, the tour's page of the group in the rest; the queue of alarms and the one shown; pins; the tile
  * maximised. {@link VideoWidget} draws it and hands it the operator's input. Plain data, one thread (the FX thread).
  * <p>
- * New AI alerts and sensor alarms ({@link Kpi#newVideoAlarms}) queue for the alarm tile and come up one after
+ * New AI alerts and sensor alarms ({@link VideoAlarms#newVideoAlarms}) queue for the alarm tile and come up one after
  * another, each for {@code alarmSeconds} of the wall's clock unless it is cleared sooner; the one coming up is told
  * to the listener (the wall's maps centre there). A camera chosen by hand stays on its tile until cleared; a pinned
  * tile is never taken by alarms; a camera is on one tile only.

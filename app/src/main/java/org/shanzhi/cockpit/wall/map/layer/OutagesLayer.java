@@ -8,8 +8,8 @@ import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-import org.shanzhi.cockpit.domain.Kpi;
 import org.shanzhi.cockpit.domain.Outage;
+import org.shanzhi.cockpit.domain.TimeWindows;
 import org.shanzhi.cockpit.wall.I18n;
 import org.shanzhi.cockpit.wall.Theme;
 import org.shanzhi.cockpit.wall.map.geo.MapProjection;
@@ -42,7 +42,7 @@ final class OutagesLayer extends MapLayer {
     void paint(MapFrame f) {
         GraphicsContext g = f.g();
         MapProjection p = f.view();
-        Instant dayStart = Kpi.today(f.situation().time()).from();
+        Instant dayStart = TimeWindows.today(f.situation().time()).from();
         for (Outage o : f.situation().outages().values()) {
             if (!shown(o, dayStart)) {
                 continue;
@@ -82,7 +82,7 @@ final class OutagesLayer extends MapLayer {
 
     @Override
     List<LegendEntry> legend(MapFrame f) {
-        Instant dayStart = Kpi.today(f.situation().time()).from();
+        Instant dayStart = TimeWindows.today(f.situation().time()).from();
         if (f.situation().outages().values().stream().noneMatch(o -> shown(o, dayStart))) {
             return List.of();
         }
