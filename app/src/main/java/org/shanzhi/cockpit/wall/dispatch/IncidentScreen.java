@@ -157,11 +157,13 @@ public final class IncidentScreen implements Widget {
         alertPicture.setMaxWidth(240);
         HBox media = new HBox(8, cameras, alertPicture);
         HBox.setHgrow(cameras, Priority.ALWAYS);
-        // the 12345 orders of a big matter run to dozens (57 outage calls): they scroll in what the column leaves
+        // the 12345 orders of a big matter run to dozens (57 outage calls): they scroll in what the column leaves;
+        // a few take no more than their rows, and the map row takes the rest rather than a blank under them
         ScrollPane complaintsScroll = new ScrollPane(complaints.node());
         complaintsScroll.setFitToWidth(true);
         complaintsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         complaintsScroll.setMinHeight(0);
+        complaintsScroll.setMaxHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(complaintsScroll, Priority.ALWAYS);
         VBox left = new VBox(8, details, mapRow, media, complaintsScroll);
 

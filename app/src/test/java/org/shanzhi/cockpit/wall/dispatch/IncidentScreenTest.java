@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,6 +195,39 @@ class IncidentScreenTest {
         assertThat(WidgetHarness.texts(near)).anyMatch(x -> x.endsWith("商户占道经营 · 200 米内同类，未并案"));
         assertThat(buttons(near)).containsExactly("并案");
         assertThat(near.lookup("." + ComplaintsSection.JOIN).isDisabled()).isTrue(); // no hub to send it to
+    }
+
+    @Test
+    void the12345OrdersReachTheFootOfTheColumnWhetherFewOrMore() throws Exception {
+        screen = WidgetHarness.mount(() -> new IncidentScreen(new WallContext(() -> null, "snapshot")), 960, 1030);
+        screen.open("INC-1");
+        show(0);
+        assertThat(blankUnderTheOrders()).isLessThan(24); // none: the map row takes the height they leave
+        Instant t = day.s.time().plusSeconds(5);
+        for (int i = 0; i < 40; i++) {
+            at(t, new Event.ComplaintReceived("C-" + i, Complaint.Channel.PHONE, Complaint.Type.COMPLAINT,
+                    "违建与市容", Complaint.Priority.NORMAL, CaseFileTest.NEAR, "门前堆物 " + i, false));
+        }
+        show(0);
+        assertThat(blankUnderTheOrders()).isLessThan(24); // more than fit: they scroll down to the foot
+    }
+
+    /** The height between the bottom of the 12345 orders and the bottom of the screen's left column. */
+    double blankUnderTheOrders() throws Exception {
+        return WidgetHarness.fx(() -> {
+            Node heading = screen.node().lookupAll("." + IncidentScreen.HEADING).stream()
+                    .filter(n -> ((Labeled) n).getText().startsWith("12345")).findFirst().orElseThrow();
+            Node orders = heading.getParent();
+            Node scroll = orders;
+            while (!(scroll instanceof ScrollPane)) {
+                scroll = scroll.getParent();
+            }
+            Node column = scroll.getParent();
+            // what shows of the orders: all of them, or down to the foot of their scroll
+            double ordersBottom = Math.min(orders.localToScene(orders.getLayoutBounds()).getMaxY(),
+                    scroll.localToScene(scroll.getLayoutBounds()).getMaxY());
+            return column.localToScene(column.getLayoutBounds()).getMaxY() - ordersBottom;
+        });
     }
 
     @Test
